@@ -1,0 +1,115 @@
+import { ConfigError, loadConfig, type Config } from './config.ts';
+import { openDatabase } from './db/client.ts';
+import { migrate } from './db/migrate.ts';
+
+const HELP = `samspil <kommando>
+
+  serve                              start webserveren (standard for npm start)
+  migrate                            kør databasemigreringer og opdatér referencedata
+  seed --demo                        indlæs demodata (kun i demotilstand, kun i en tom database)
+  token create --user EMAIL [--name NAVN]
+                                     opret en personlig API-nøgle og skriv den ud
+  import municipalities FIL.csv      opdatér kommuners navn, indbyggertal og CVR ud fra kommunekode
+  bench                              kør ydelsesmålinger (se bench/)
+
+Miljøvariable: PORT, HOST, DATA_DIR, DATABASE_URL, SAMSPIL_MODE, PUBLIC_URL, SMTP_URL, MAIL_FROM, LOG_LEVEL, TRUST_PROXY`;
+
+async function withDatabase<T>(config: Config, fn: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
+  const database = await openDatabase(config);
+  try {
+    await migrate(database);
+    return await fn(database);
+  } finally {
+    await database.close();
+  }
+}
+
+function option(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === 'help' || command === '--help' || command === '-h') {
+    console.log(HELP);
+    return command ? 0 : 1;
+  }
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      return 2;
+    }
+    throw error;
+  }
+  switch (command) {
+    case 'serve': {
+      const { serve } = await import('./server.ts');
+      await serve(config);
+      return -1;
+    }
+    case 'migrate':
+      await withDatabase(config, async () => undefined);
+      console.log('Databasen er migreret.');
+      return 0;
+    case 'seed': {
+      if (!rest.includes('--demo')) {
+        console.error('Brug: samspil seed --demo');
+        return 2;
+      }
+      if (config.mode !== 'demo') {
+        console.error('Demodata indlæses aldrig i produktionstilstand (SAMSPIL_MODE=production).');
+        return 2;
+      }
+      const { hasAnyPeople, seedDemo } = await import('./db/seed-demo.ts');
+      return withDatabase(config, async ({ db }) => {
+        if (await hasAnyPeople(db)) {
+          console.error('Databasen indeholder allerede personer; demodata indlæses kun i en tom database.');
+          return 2;
+        }
+        const { users } = await seedDemo(db);
+        console.log(`Demodata indlæst: ${users} brugere med adgangskoden demo1234.`);
+        return 0;
+      });
+    }
+    case 'token': {
+      const email = option(rest, '--user');
+      if (rest[0] !== 'create' || !email) {
+        console.error('Brug: samspil token create --user EMAIL [--name NAVN]');
+        return 2;
+      }
+      const { createTokenForEmail } = await import('./modules/auth/cli-token.ts');
+      return withDatabase(config, async ({ db }) => {
+        const token = await createTokenForEmail(db, config, email, option(rest, '--name') ?? 'Oprettet fra kommandolinjen');
+        console.log(token);
+        return 0;
+      });
+    }
+    case 'import': {
+      const file = rest[1];
+      if (rest[0] !== 'municipalities' || !file) {
+        console.error('Brug: samspil import municipalities FIL.csv');
+        return 2;
+      }
+      const { importMunicipalitiesFile } = await import('./modules/organisations/import-municipalities.ts');
+      return withDatabase(config, ({ db }) => importMunicipalitiesFile(db, config, file));
+    }
+    case 'bench': {
+      const { runBench } = await import('../bench/run.ts');
+      await runBench(rest);
+      return 0;
+    }
+    default:
+      console.error(`Ukendt kommando: ${command}\n\n${HELP}`);
+      return 2;
+  }
+}
+
+const code = await main(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  return 1;
+});
+if (code >= 0) process.exit(code);

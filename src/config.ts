@@ -1,0 +1,74 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const port = z.coerce
+  .number({ message: 'skal være et tal' })
+  .int('skal være et heltal')
+  .min(1, 'skal være mellem 1 og 65535')
+  .max(65535, 'skal være mellem 1 og 65535');
+
+const postgresUrl = z
+  .string()
+  .refine((v) => /^postgres(ql)?:\/\/[^\s]+$/.test(v), 'skal være en postgres://-adresse, fx postgres://bruger@vært:5432/samspil');
+
+const smtpUrl = z
+  .string()
+  .refine((v) => /^smtps?:\/\/[^\s]+$/.test(v), 'skal være en smtp:// eller smtps://-adresse');
+
+const schema = z.object({
+  PORT: port.default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATA_DIR: z.string().min(1, 'må ikke være tom').default('./data'),
+  DATABASE_URL: postgresUrl.optional(),
+  SAMSPIL_MODE: z.enum(['demo', 'production'], { message: "skal være 'demo' eller 'production'" }).optional(),
+  PUBLIC_URL: z.url({ message: 'skal være en fuld adresse, fx https://samspil.example.dk' }).optional(),
+  SMTP_URL: smtpUrl.optional(),
+  MAIL_FROM: z.string().min(3).default('Samspil <noreply@samspil.local>'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRUST_PROXY: z.enum(['true', 'false'], { message: "skal være 'true' eller 'false'" }).default('false'),
+  OUTBOX_WORKER: z.enum(['on', 'off'], { message: "skal være 'on' eller 'off'" }).default('on'),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  mode: 'demo' | 'production';
+  publicUrl: string;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  logLevel: string;
+  trustProxy: boolean;
+  outboxWorker: boolean;
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Ugyldig konfiguration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** Reads the environment once; unset and empty variables both mean "use the default". */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = schema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const c = parsed.data;
+  const mode = c.SAMSPIL_MODE ?? (env.NODE_ENV === 'production' ? 'production' : 'demo');
+  return {
+    port: c.PORT,
+    host: c.HOST,
+    dataDir: path.resolve(c.DATA_DIR),
+    databaseUrl: c.DATABASE_URL,
+    mode,
+    publicUrl: (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ''),
+    smtpUrl: c.SMTP_URL,
+    mailFrom: c.MAIL_FROM,
+    logLevel: c.LOG_LEVEL,
+    trustProxy: c.TRUST_PROXY === 'true',
+    outboxWorker: c.OUTBOX_WORKER === 'on',
+  };
+}

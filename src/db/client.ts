@@ -1,0 +1,95 @@
+import fs from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import type { Logger, SQL } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+import * as schema from './schema.ts';
+
+export type Schema = typeof schema;
+/** Both drivers and their transactions share this surface; use cases take it and never know which. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+
+/** Counts statements so tests can prove that list pages do not grow queries with their rows. */
+export class QueryCounter implements Logger {
+  count = 0;
+  logQuery(): void {
+    this.count++;
+  }
+}
+
+export type Database = {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  queries: QueryCounter;
+  /** Runs one statement on a dedicated connection (advisory locks) or the embedded engine. */
+  withLock<T>(key: number, fn: () => Promise<T>): Promise<T>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+};
+
+// node-postgres returns int8 as string and date as Date; PGlite returns numbers and strings.
+// Aligning them here keeps every read model identical on both engines.
+pg.types.setTypeParser(20, (v) => Number(v));
+pg.types.setTypeParser(1082, (v) => v);
+
+export async function openPostgres(url: string, opts: { max?: number } = {}): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10 });
+  pool.on('error', () => {
+    // An idle client lost its server; the pool replaces it on next use.
+  });
+  const queries = new QueryCounter();
+  const db = drizzlePg(pool, { schema, logger: queries }) as unknown as Db;
+  return {
+    db,
+    kind: 'postgres',
+    queries,
+    async withLock(key, fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('select pg_advisory_lock($1)', [key]);
+        try {
+          return await fn();
+        } finally {
+          await client.query('select pg_advisory_unlock($1)', [key]);
+        }
+      } finally {
+        client.release();
+      }
+    },
+    async ping() {
+      await pool.query('select 1');
+    },
+    close: () => pool.end(),
+  };
+}
+
+export async function openPglite(dataDir: string | undefined): Promise<Database> {
+  if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
+  const client = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
+  const queries = new QueryCounter();
+  const db = drizzlePglite(client, { schema, logger: queries }) as unknown as Db;
+  return {
+    db,
+    kind: 'pglite',
+    queries,
+    // One process owns an embedded database, so there is nobody to lock against.
+    withLock: (_key, fn) => fn(),
+    async ping() {
+      await client.query('select 1');
+    },
+    close: () => client.close(),
+  };
+}
+
+export async function openDatabase(config: { databaseUrl?: string | undefined; dataDir: string }): Promise<Database> {
+  if (config.databaseUrl) return openPostgres(config.databaseUrl);
+  return openPglite(`${config.dataDir}/pglite`);
+}
+
+/** Both drivers answer raw statements with `{ rows }`; the shared type cannot know that. */
+export async function rawRows<T>(db: Db, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}

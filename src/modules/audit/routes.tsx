@@ -1,0 +1,176 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { parseInput } from '../../platform/errors.ts';
+import { errorResponses } from '../../platform/http/api-schemas.ts';
+import { actorCtx, sendPage } from '../../platform/http/request-context.ts';
+import { Layout } from '../../platform/views/layout.tsx';
+import { auditFilter, listAudit } from './queries.ts';
+
+const ACTIONS: Record<string, string> = {
+  'person.created': 'Person tilføjet',
+  'person.updated': 'Person rettet',
+  'person.deactivated': 'Person deaktiveret',
+  'role.assigned': 'Rolle tildelt',
+  'role.removed': 'Rolle fjernet',
+  'role.primary_changed': 'Primær ændret',
+  'gallery.imported': 'Rollegalleri importeret',
+  'municipality.imported': 'Kommunedata importeret',
+  'auth.login': 'Logget ind',
+  'auth.logout': 'Logget ud',
+  'auth.password_link_issued': 'Link til adgangskode sendt',
+  'auth.password_set': 'Adgangskode valgt',
+  'token.created': 'API-nøgle oprettet',
+  'token.revoked': 'API-nøgle tilbagekaldt',
+  'outbox.requeued': 'Mail sat i kø igen',
+};
+
+const fmt = (d: Date) => d.toLocaleString('da-DK', { timeZone: 'Europe/Copenhagen' });
+
+export function registerAuditRoutes(root: FastifyInstance) {
+  root.get('/log', async (request, reply) => {
+    const ctx = actorCtx(request);
+    const f = parseInput(auditFilter, request.query);
+    const { rows, nextBefore, scope } = await listAudit(ctx.db, ctx.actor, f);
+    const q = request.query as Record<string, string | undefined>;
+    const nextQuery = new URLSearchParams({ ...Object.fromEntries(Object.entries(q).filter(([, v]) => v)), foer: String(nextBefore) });
+    return sendPage(
+      reply,
+      <Layout title="Log" actor={ctx.actor} csrfToken={request.csrfToken} nav="log">
+        <h1>Log over ændringer</h1>
+        <p class="font-lead">
+          {scope ? `Ændringer i ${ctx.actor.municipalityName ?? ''} Kommune.` : 'Alle ændringer i Samspil, nyeste først.'}
+        </p>
+        <form method="get" action="/log" class="samspil-actions">
+          {scope ? (
+            ''
+          ) : (
+            <div class="form-group">
+              <label class="form-label" for="felt-kommune">
+                Kommunekode
+              </label>
+              <input class="form-input input-width-xs" id="felt-kommune" name="kommune" value={f.kommune ?? ''} inputmode="numeric" />
+            </div>
+          )}
+          <div class="form-group">
+            <label class="form-label" for="felt-handling">
+              Handling
+            </label>
+            <select class="form-select" id="felt-handling" name="handling">
+              <option value="">Alle</option>
+              {Object.entries(ACTIONS).map(([k, v]) => (
+                <option value={k} selected={k === f.handling} safe>
+                  {v}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class="form-group">
+            <label class="form-label" for="felt-soeg">
+              Bruger eller id
+            </label>
+            <input class="form-input" id="felt-soeg" name="soeg" value={f.soeg ?? ''} />
+          </div>
+          <div class="form-group">
+            <label class="form-label" for="felt-fra">
+              Fra dato
+            </label>
+            <input class="form-input" type="date" id="felt-fra" name="fra" value={f.fra ?? ''} />
+          </div>
+          <div class="form-group">
+            <label class="form-label" for="felt-til">
+              Til dato
+            </label>
+            <input class="form-input" type="date" id="felt-til" name="til" value={f.til ?? ''} />
+          </div>
+          <button type="submit" class="button button-secondary">
+            Filtrér
+          </button>
+        </form>
+        <table class="table table--compact table--zebra">
+          <caption class="sr-only">Logposter</caption>
+          <thead>
+            <tr>
+              <th scope="col">Tidspunkt</th>
+              <th scope="col">Bruger</th>
+              <th scope="col">Kommune</th>
+              <th scope="col">Handling</th>
+              <th scope="col">Detaljer</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.length === 0 ? (
+              <tr>
+                <td colspan="5">Ingen logposter matcher filteret.</td>
+              </tr>
+            ) : (
+              rows.map((r) => (
+                <tr>
+                  <td safe>{fmt(r.at)}</td>
+                  <td safe>{r.actorLabel}</td>
+                  <td safe>{r.municipalityCode ?? '–'}</td>
+                  <td safe>{ACTIONS[r.action] ?? r.action}</td>
+                  <td>
+                    <details>
+                      <summary safe>{`${r.entityType} ${r.entityId ?? ''}`}</summary>
+                      <pre safe>{JSON.stringify({ før: r.before, efter: r.after, forespørgsel: r.requestId }, null, 2)}</pre>
+                    </details>
+                  </td>
+                </tr>
+              ))
+            )}
+          </tbody>
+        </table>
+        {nextBefore ? (
+          <p>
+            <a href={`/log?${nextQuery.toString()}`} class="function-link">
+              Ældre poster
+            </a>
+          </p>
+        ) : (
+          ''
+        )}
+      </Layout>,
+    );
+  });
+
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  app.get(
+    '/api/v1/audit',
+    {
+      schema: {
+        tags: ['Log'],
+        summary: 'Log over ændringer (administratorer; kommuner ser kun egne poster)',
+        querystring: auditFilter,
+        response: {
+          200: z.object({
+            entries: z.array(
+              z.object({
+                id: z.number(),
+                at: z.string(),
+                actor: z.string(),
+                municipalityCode: z.string().nullable(),
+                action: z.string(),
+                entityType: z.string(),
+                entityId: z.string().nullable(),
+                before: z.unknown(),
+                after: z.unknown(),
+                requestId: z.string().nullable(),
+              }),
+            ),
+            nextBefore: z.number().nullable(),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      const ctx = actorCtx(request);
+      const { rows, nextBefore } = await listAudit(ctx.db, ctx.actor, request.query);
+      return {
+        entries: rows.map((r) => ({ ...r, at: r.at.toISOString(), actor: r.actorLabel })),
+        nextBefore,
+      };
+    },
+  );
+}

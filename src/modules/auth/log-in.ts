@@ -1,0 +1,42 @@
+import { eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { loadActor } from '../../platform/auth/load-actor.ts';
+import { verifyPassword } from '../../platform/auth/secrets.ts';
+import { createSession } from '../../platform/auth/sessions.ts';
+import { recordAudit } from '../../platform/audit/record.ts';
+import type { Ctx } from '../../platform/context.ts';
+import { AppError, parseInput } from '../../platform/errors.ts';
+import { userAccount } from '../organisations/schema.ts';
+
+export const loginInput = z.object({
+  email: z.string().trim().min(1, 'Skriv din e-mailadresse').max(254),
+  password: z.string().min(1, 'Skriv din adgangskode').max(200),
+});
+
+/** Verifies the password and opens a session; the same message for unknown user and wrong password. */
+export async function logIn(ctx: Ctx, raw: unknown, meta: { ip?: string; userAgent?: string }) {
+  const input = parseInput(loginInput, raw);
+  const [user] = await ctx.db
+    .select({ id: userAccount.id, passwordHash: userAccount.passwordHash, disabled: userAccount.disabled })
+    .from(userAccount)
+    .where(eq(sql`lower(${userAccount.email})`, input.email.toLowerCase()));
+  const ok = await verifyPassword(user?.passwordHash ?? null, input.password);
+  const actor = ok && user && !user.disabled ? await loadActor(ctx.db, user.id) : null;
+  if (!actor) {
+    throw new AppError(401, 'invalid_credentials', 'E-mailadressen eller adgangskoden er forkert.', {
+      password: 'E-mailadressen eller adgangskoden er forkert',
+    });
+  }
+  return ctx.db.transaction(async (tx) => {
+    const created = await createSession(tx, actor.userId, ctx.now, meta);
+    await tx.update(userAccount).set({ lastLoginAt: ctx.now }).where(eq(userAccount.id, actor.userId));
+    await recordAudit(tx, { ...ctx, actor }, {
+      action: 'auth.login',
+      entityType: 'user_account',
+      entityId: actor.userId,
+      municipalityCode: actor.municipalityCode,
+      after: { ip: meta.ip ?? null },
+    });
+    return { ...created, actor };
+  });
+}

@@ -1,0 +1,116 @@
+import { and, eq, gt, isNull } from 'drizzle-orm';
+import { z } from 'zod';
+import { passwordReset, session } from '../../platform/auth/schema.ts';
+import { hashPassword, randomToken, sha256 } from '../../platform/auth/secrets.ts';
+import { recordAudit } from '../../platform/audit/record.ts';
+import type { Actor, Ctx } from '../../platform/context.ts';
+import { conflict, notFound, parseInput } from '../../platform/errors.ts';
+import { enqueueMail } from '../../platform/outbox/enqueue.ts';
+import { authorize } from '../organisations/policy.ts';
+import { findPersonIn } from '../organisations/gallery-tx.ts';
+import { person, userAccount } from '../organisations/schema.ts';
+
+const LINK_HOURS = 72;
+
+/**
+ * An administrator sends a person a one-time link to choose a password; it both invites new users
+ * and serves "forgot password". The account is created on first issue. Older open links die.
+ */
+export async function issuePasswordLink(ctx: Ctx & { actor: Actor }, municipalityCode: string, personId: string) {
+  authorize(ctx.actor, 'manage', municipalityCode);
+  const token = randomToken();
+  return ctx.db.transaction(async (tx) => {
+    const who = await findPersonIn(tx, municipalityCode, personId);
+    if (!who.active) throw conflict('Personen er deaktiveret og kan ikke få et login.');
+    let [account] = await tx.select().from(userAccount).where(eq(userAccount.personId, personId));
+    const isNew = !account;
+    if (!account) {
+      try {
+        [account] = await tx.insert(userAccount).values({ personId, email: who.email, createdAt: ctx.now }).returning();
+      } catch {
+        throw conflict('E-mailadressen bruges allerede af en anden bruger.', { email: 'E-mailadressen bruges allerede af en anden bruger' });
+      }
+    }
+    await tx
+      .update(passwordReset)
+      .set({ usedAt: ctx.now })
+      .where(and(eq(passwordReset.userId, account!.id), isNull(passwordReset.usedAt)));
+    await tx.insert(passwordReset).values({
+      userId: account!.id,
+      tokenHash: sha256(token),
+      issuedBy: ctx.actor.userId,
+      createdAt: ctx.now,
+      expiresAt: new Date(ctx.now.getTime() + LINK_HOURS * 3600_000),
+    });
+    const link = `${ctx.config.publicUrl}/adgangskode/${token}`;
+    await enqueueMail(
+      tx,
+      {
+        to: who.email,
+        subject: isNew ? 'Du er oprettet som bruger i Samspil' : 'Link til at vælge ny adgangskode i Samspil',
+        body: [
+          `Kære ${who.name}`,
+          '',
+          isNew
+            ? `${ctx.actor.name} har oprettet dig som bruger i Samspil.`
+            : `${ctx.actor.name} har sendt dig et link, så du kan vælge en ny adgangskode til Samspil.`,
+          '',
+          `Vælg din adgangskode her (linket virker én gang og udløber om ${LINK_HOURS} timer):`,
+          link,
+          '',
+          'Venlig hilsen',
+          'Samspil',
+        ].join('\n'),
+        kind: 'password-link',
+        municipalityCode,
+      },
+      ctx.now,
+    );
+    await recordAudit(tx, ctx, {
+      action: 'auth.password_link_issued',
+      entityType: 'user_account',
+      entityId: account!.id,
+      municipalityCode,
+      after: { personId, email: who.email, newAccount: isNew },
+    });
+    return { userId: account!.id, newAccount: isNew };
+  });
+}
+
+export const newPasswordInput = z
+  .object({
+    password: z.string().min(10, 'Adgangskoden skal være mindst 10 tegn').max(200, 'Adgangskoden må højst være 200 tegn'),
+    confirm: z.string(),
+  })
+  .refine((v) => v.password === v.confirm, { path: ['confirm'], message: 'De to adgangskoder er ikke ens' });
+
+export async function findOpenLink(ctx: Ctx, token: string) {
+  const [row] = await ctx.db
+    .select({ id: passwordReset.id, userId: passwordReset.userId, name: person.name, email: userAccount.email })
+    .from(passwordReset)
+    .innerJoin(userAccount, eq(userAccount.id, passwordReset.userId))
+    .innerJoin(person, eq(person.id, userAccount.personId))
+    .where(and(eq(passwordReset.tokenHash, sha256(token)), isNull(passwordReset.usedAt), gt(passwordReset.expiresAt, ctx.now)));
+  return row ?? null;
+}
+
+/** Uses the link once (compare-and-set on used_at): a second submit finds it spent. */
+export async function setPasswordWithLink(ctx: Ctx, token: string, raw: unknown) {
+  const input = parseInput(newPasswordInput, raw);
+  const link = await findOpenLink(ctx, token);
+  if (!link) throw notFound('Linket er udløbet eller allerede brugt. Bed din administrator om et nyt.');
+  const passwordHash = await hashPassword(input.password);
+  return ctx.db.transaction(async (tx) => {
+    const spent = await tx
+      .update(passwordReset)
+      .set({ usedAt: ctx.now })
+      .where(and(eq(passwordReset.id, link.id), isNull(passwordReset.usedAt)))
+      .returning({ id: passwordReset.id });
+    if (spent.length === 0) throw notFound('Linket er udløbet eller allerede brugt. Bed din administrator om et nyt.');
+    await tx.update(userAccount).set({ passwordHash }).where(eq(userAccount.id, link.userId));
+    // A new password ends every existing session of that user.
+    await tx.delete(session).where(eq(session.userId, link.userId));
+    await recordAudit(tx, ctx, { action: 'auth.password_set', entityType: 'user_account', entityId: link.userId });
+    return { email: link.email };
+  });
+}

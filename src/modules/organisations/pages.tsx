@@ -1,0 +1,217 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isCentral } from '../../platform/context.ts';
+import { AppError, notFound } from '../../platform/errors.ts';
+import { actorCtx, sendPage } from '../../platform/http/request-context.ts';
+import { Layout } from '../../platform/views/layout.tsx';
+import { issuePasswordLink } from '../auth/password-links.ts';
+import { addPerson } from './add-person.ts';
+import { assignRole } from './assign-role.ts';
+import { deactivatePerson } from './deactivate-person.ts';
+import { authorize, authorizeCentralOverview, can } from './policy.ts';
+import { getGallery, getMunicipality, listMunicipalities, referenceLists, roleOverview } from './queries.ts';
+import { removeRole } from './remove-role.ts';
+import { updatePerson } from './update-person.ts';
+import { OverviewPage } from './overview-view.tsx';
+import { GalleryPage, NOTICES, PersonForm, PersonPage } from './views.tsx';
+
+type Params = { code: string; id: string; rid: string };
+type Body = Record<string, string | undefined>;
+
+/** Loads the municipality the URL names, after the policy says the actor may read it (else 404). */
+async function readableMunicipality(request: FastifyRequest) {
+  const ctx = actorCtx(request);
+  const { code } = request.params as Params;
+  authorize(ctx.actor, 'read', code);
+  const m = await getMunicipality(ctx.db, code);
+  if (!m) throw notFound();
+  return { ctx, m, canManage: can(ctx.actor, 'manage', code) };
+}
+
+async function loadPerson(request: FastifyRequest) {
+  const { ctx, m, canManage } = await readableMunicipality(request);
+  const people = await getGallery(ctx.db, m.code);
+  const person = people.find((x) => x.id === (request.params as Params).id);
+  if (!person) throw notFound('Personen findes ikke.');
+  return { ctx, m, canManage, person };
+}
+
+/** A form that fails validation is shown again with the user's input and a Danish error summary. */
+async function orFormError(reply: FastifyReply, run: () => Promise<unknown>, redraw: (e: AppError) => Promise<JSX.Element>) {
+  try {
+    await run();
+  } catch (error) {
+    if (!(error instanceof AppError) || (error.status !== 422 && error.status !== 409)) throw error;
+    return sendPage(reply, await redraw(error), error.status);
+  }
+  return undefined;
+}
+
+export function registerOrganisationsPages(app: FastifyInstance) {
+  app.get('/kommuner', async (request, reply) => {
+    const ctx = actorCtx(request);
+    if (!isCentral(ctx.actor)) return reply.redirect(`/kommuner/${ctx.actor.municipalityCode}`, 303);
+    const rows = await listMunicipalities(ctx.db);
+    return sendPage(
+      reply,
+      <Layout title="Kommuner" actor={ctx.actor} csrfToken={request.csrfToken} nav="kommuner">
+        <h1>Kommuner</h1>
+        <p class="font-lead">De 98 kommuner og deres rollegallerier.</p>
+        <table class="table table--zebra table--compact">
+          <caption class="sr-only">Kommuner</caption>
+          <thead>
+            <tr>
+              <th scope="col">Kommune</th>
+              <th scope="col">Kode</th>
+              <th scope="col">Region</th>
+              <th scope="col">KKR</th>
+              <th scope="col" class="text-align-right">Indbyggere</th>
+              <th scope="col" class="text-align-right">Personer</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr>
+                <td>
+                  <a href={`/kommuner/${r.code}`} safe>
+                    {r.name}
+                  </a>
+                </td>
+                <td safe>{r.code}</td>
+                <td safe>{r.region}</td>
+                <td safe>{r.kkr}</td>
+                <td class="text-align-right" safe>
+                  {r.population.toLocaleString('da-DK')}
+                </td>
+                <td class="text-align-right" safe>
+                  {String(r.activePeople)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Layout>,
+    );
+  });
+
+  app.get('/kommuner/:code', async (request, reply) => {
+    const { ctx, m, canManage } = await readableMunicipality(request);
+    const people = await getGallery(ctx.db, m.code);
+    const notice = NOTICES[(request.query as Body).besked ?? ''];
+    return sendPage(reply, <GalleryPage request={request} municipality={m} people={people} canManage={canManage} notice={notice} />);
+  });
+
+  app.get('/kommuner/:code/personer/ny', async (request, reply) => {
+    const { ctx, m } = await readableMunicipality(request);
+    authorize(ctx.actor, 'manage', m.code);
+    const page = <PersonForm request={request} municipality={m} action={`/kommuner/${m.code}/personer`} heading="Tilføj person" submitLabel="Tilføj person" />;
+    return sendPage(reply, page);
+  });
+
+  app.post('/kommuner/:code/personer', async (request, reply) => {
+    const { ctx, m } = await readableMunicipality(request);
+    let id = '';
+    const failed = await orFormError(
+      reply,
+      async () => {
+        id = (await addPerson(ctx, m.code, request.body)).id;
+      },
+      async (e) => (
+        <PersonForm
+          request={request}
+          municipality={m}
+          action={`/kommuner/${m.code}/personer`}
+          heading="Tilføj person"
+          submitLabel="Tilføj person"
+          values={request.body as Body}
+          errors={Object.keys(e.fieldErrors).length ? e.fieldErrors : { _: e.message }}
+        />
+      ),
+    );
+    return failed ?? reply.redirect(`/kommuner/${m.code}/personer/${id}?besked=person-oprettet`, 303);
+  });
+
+  app.get('/kommuner/:code/personer/:id', async (request, reply) => {
+    const { ctx, m, canManage, person } = await loadPerson(request);
+    const reference = await referenceLists(ctx.db);
+    const notice = NOTICES[(request.query as Body).besked ?? ''];
+    return sendPage(reply, <PersonPage request={request} municipality={m} person={person} reference={reference} canManage={canManage} notice={notice} />);
+  });
+
+  app.get('/kommuner/:code/personer/:id/rediger', async (request, reply) => {
+    const { ctx, m, person } = await loadPerson(request);
+    authorize(ctx.actor, 'manage', m.code);
+    const page = (
+      <PersonForm
+        request={request}
+        municipality={m}
+        action={`/kommuner/${m.code}/personer/${person.id}/rediger`}
+        heading={`Redigér ${person.name}`}
+        submitLabel="Gem ændringer"
+        values={{ name: person.name, email: person.email, title: person.title, phone: person.phone }}
+      />
+    );
+    return sendPage(reply, page);
+  });
+
+  app.post('/kommuner/:code/personer/:id/rediger', async (request, reply) => {
+    const { ctx, m, person } = await loadPerson(request);
+    const failed = await orFormError(
+      reply,
+      () => updatePerson(ctx, m.code, person.id, request.body),
+      async (e) => (
+        <PersonForm
+          request={request}
+          municipality={m}
+          action={`/kommuner/${m.code}/personer/${person.id}/rediger`}
+          heading={`Redigér ${person.name}`}
+          submitLabel="Gem ændringer"
+          values={request.body as Body}
+          errors={Object.keys(e.fieldErrors).length ? e.fieldErrors : { _: e.message }}
+        />
+      ),
+    );
+    return failed ?? reply.redirect(`/kommuner/${m.code}/personer/${person.id}?besked=person-gemt`, 303);
+  });
+
+  const personAction = (suffix: string, run: (ctx: ReturnType<typeof actorCtx>, code: string, id: string, request: FastifyRequest) => Promise<unknown>, notice: string) =>
+    app.post(`/kommuner/:code/personer/:id/${suffix}`, async (request, reply) => {
+      const { ctx, m, canManage, person } = await loadPerson(request);
+      const failed = await orFormError(
+        reply,
+        () => run(ctx, m.code, person.id, request),
+        async (e) => {
+          const reference = await referenceLists(ctx.db);
+          const errors = Object.keys(e.fieldErrors).length ? e.fieldErrors : { _: e.message };
+          return <PersonPage request={request} municipality={m} person={person} reference={reference} canManage={canManage} errors={errors} values={request.body as Body} />;
+        },
+      );
+      return failed ?? reply.redirect(`/kommuner/${m.code}/personer/${person.id}?besked=${notice}`, 303);
+    });
+
+  personAction('roller', (ctx, code, id, request) => assignRole(ctx, code, id, request.body), 'rolle-tildelt');
+  personAction('roller/:rid/fjern', (ctx, code, id, request) => removeRole(ctx, code, id, (request.params as Params).rid), 'rolle-fjernet');
+  personAction('deaktiver', (ctx, code, id) => deactivatePerson(ctx, code, id), 'person-deaktiveret');
+  personAction('login-link', (ctx, code, id) => issuePasswordLink(ctx, code, id), 'link-sendt');
+
+  app.get('/rolleoverblik', async (request, reply) => {
+    const ctx = actorCtx(request);
+    authorizeCentralOverview(ctx.actor);
+    const reference = await referenceLists(ctx.db);
+    const { roleTypeKey, solutionKey } = overviewSelection(request, reference);
+    const overview = await roleOverview(ctx.db, roleTypeKey, solutionKey);
+    return sendPage(
+      reply,
+      <OverviewPage request={request} reference={reference} roleTypeKey={roleTypeKey} solutionKey={solutionKey} overview={overview} />,
+    );
+  });
+}
+
+/** Reads ?rolle=&loesning=; unknown values fall back to system owners of the first solution. */
+export function overviewSelection(request: FastifyRequest, reference: Awaited<ReturnType<typeof referenceLists>>) {
+  const q = request.query as Body;
+  const role = reference.roleTypes.find((r) => r.key === q.rolle && r.scope === 'municipal') ?? reference.roleTypes.find((r) => r.key === 'systemansvarlig')!;
+  const wanted = q.rolle === undefined ? (q.loesning ?? reference.solutions[0]?.key) : q.loesning;
+  const sol = reference.solutions.find((s) => s.key === wanted);
+  const solutionKey = role.perSolution ? (sol?.key ?? reference.solutions[0]!.key) : null;
+  return { roleTypeKey: role.key, solutionKey };
+}

@@ -1,0 +1,43 @@
+import { desc, eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { type Actor, isCentralAdmin } from '../../platform/context.ts';
+import { forbidden, notFound } from '../../platform/errors.ts';
+import { outboxMail } from '../../platform/outbox/schema.ts';
+
+export function authorizeOutbox(actor: Actor) {
+  if (!isCentralAdmin(actor)) throw forbidden('Udgående post er forbeholdt administratorer i KOMBIT.');
+}
+
+export async function listOutbox(db: Db, limit = 200) {
+  return db
+    .select({
+      id: outboxMail.id,
+      createdAt: outboxMail.createdAt,
+      toAddress: outboxMail.toAddress,
+      subject: outboxMail.subject,
+      kind: outboxMail.kind,
+      status: outboxMail.status,
+      attempts: outboxMail.attempts,
+      sentAt: outboxMail.sentAt,
+      lastError: outboxMail.lastError,
+      municipalityCode: outboxMail.municipalityCode,
+    })
+    .from(outboxMail)
+    .orderBy(desc(outboxMail.createdAt))
+    .limit(limit);
+}
+
+export async function getOutboxMail(db: Db, id: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound();
+  const [row] = await db.select().from(outboxMail).where(eq(outboxMail.id, id));
+  if (!row) throw notFound('Mailen findes ikke.');
+  return row;
+}
+
+export const STATUS_DA: Record<string, string> = {
+  pending: 'Venter',
+  sending: 'Sendes',
+  sent: 'Sendt',
+  failed: 'Fejlet',
+  uncertain: 'Usikker – kontrollér',
+};

@@ -1,0 +1,52 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Config } from '../../config.ts';
+import type { Database } from '../../db/client.ts';
+import type { Actor, Ctx } from '../context.ts';
+import { unauthenticated } from '../errors.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+    /** The session's CSRF token (or the anonymous form token) to echo in forms. */
+    csrfToken: string | undefined;
+    authVia: 'session' | 'token' | null;
+  }
+  interface FastifyInstance {
+    database: Database;
+    config: Config;
+    /** Clock used for every use case; tests replace it to travel in time. */
+    clock: () => Date;
+  }
+  interface FastifyContextConfig {
+    /** Routes open to anonymous visitors say so; every other route requires a login. */
+    public?: boolean;
+  }
+}
+
+export function ctxOf(request: FastifyRequest): Ctx {
+  return {
+    actor: request.actor,
+    db: request.server.database.db,
+    now: request.server.clock(),
+    requestId: String(request.id),
+    config: request.server.config,
+  };
+}
+
+/** The context for a route that requires a logged-in actor (the auth hook guarantees one). */
+export function actorCtx(request: FastifyRequest): Ctx & { actor: Actor } {
+  const ctx = ctxOf(request);
+  if (!ctx.actor) throw unauthenticated();
+  return ctx as Ctx & { actor: Actor };
+}
+
+export const isApiRequest = (request: FastifyRequest) => request.url.startsWith('/api/');
+
+export function sendPage(reply: FastifyReply, html: JSX.Element, status = 200) {
+  return reply.status(status).type('text/html; charset=utf-8').send(html);
+}
+
+/** Only local paths may be redirect targets, so a crafted link cannot send users elsewhere. */
+export function safeNext(next: unknown): string {
+  return typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
+}

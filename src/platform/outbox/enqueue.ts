@@ -1,0 +1,31 @@
+import type { Db } from '../../db/client.ts';
+import { outboxMail } from './schema.ts';
+
+export type NewMail = {
+  to: string;
+  cc?: string | null;
+  subject: string;
+  body: string;
+  kind: string;
+  municipalityCode?: string | null;
+  /** Mails with the same key are the same mail: a repeated request queues nothing new. */
+  dedupeKey?: string | null;
+};
+
+/** Queues a mail in the caller's transaction; the worker sends it only after that transaction commits. */
+export async function enqueueMail(tx: Db, mail: NewMail, now: Date): Promise<void> {
+  await tx
+    .insert(outboxMail)
+    .values({
+      toAddress: mail.to,
+      ccAddress: mail.cc ?? null,
+      subject: mail.subject,
+      body: mail.body,
+      kind: mail.kind,
+      municipalityCode: mail.municipalityCode ?? null,
+      dedupeKey: mail.dedupeKey ?? null,
+      createdAt: now,
+      nextAttemptAt: now,
+    })
+    .onConflictDoNothing({ target: outboxMail.dedupeKey });
+}

@@ -1,0 +1,130 @@
+import type { FieldErrors } from '../errors.ts';
+
+/** DKFDS error summary: focusable, lists each field's error with a link to the field. */
+export function ErrorSummary(props: { errors: FieldErrors; labels?: Record<string, string> }): JSX.Element {
+  const entries = Object.entries(props.errors);
+  if (entries.length === 0) return <></>;
+  return (
+    <div class="alert alert-error" role="alert" aria-labelledby="error-summary-title" tabindex="-1" id="error-summary">
+      <div class="alert-body">
+        <p class="alert-heading" id="error-summary-title">
+          Der er problemer med det indsendte
+        </p>
+        <ul class="alert-text nobullet-list">
+          {entries.map(([field, message]) => (
+            <li>
+              {field === '_' ? (
+                <span safe>{message}</span>
+              ) : (
+                <a href={`#${fieldId(field)}`} class="function-link" safe>
+                  {`${props.labels?.[field] ?? field}: ${message}`}
+                </a>
+              )}
+            </li>
+          ))}
+        </ul>
+      </div>
+    </div>
+  );
+}
+
+export const fieldId = (name: string) => `felt-${name.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
+
+type FieldProps = {
+  name: string;
+  label: string;
+  value?: string | null | undefined;
+  error?: string | undefined;
+  hint?: string;
+  type?: string;
+  autocomplete?: string;
+  required?: boolean;
+};
+
+export function TextField(p: FieldProps): JSX.Element {
+  const id = fieldId(p.name);
+  const describedBy = [p.hint ? `${id}-hint` : '', p.error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return (
+    <div class={p.error ? 'form-group form-error' : 'form-group'}>
+      <label class="form-label" for={id}>
+        <span safe>{p.label}</span>
+        {p.required ? '' : <span class="weight-normal"> (valgfri)</span>}
+      </label>
+      {p.hint ? (
+        <span class="form-hint" id={`${id}-hint`} safe>
+          {p.hint}
+        </span>
+      ) : (
+        ''
+      )}
+      {p.error ? (
+        <span class="form-error-message" id={`${id}-error`}>
+          <span class="sr-only">Fejl: </span>
+          <span safe>{p.error}</span>
+        </span>
+      ) : (
+        ''
+      )}
+      <input
+        class="form-input"
+        id={id}
+        name={p.name}
+        type={p.type ?? 'text'}
+        value={p.value ?? ''}
+        autocomplete={p.autocomplete}
+        aria-describedby={describedBy || undefined}
+        aria-invalid={p.error ? 'true' : undefined}
+        required={p.required}
+      />
+    </div>
+  );
+}
+
+export function SelectField(
+  p: Omit<FieldProps, 'type' | 'autocomplete'> & { options: { value: string; label: string }[]; emptyLabel?: string },
+): JSX.Element {
+  const id = fieldId(p.name);
+  return (
+    <div class={p.error ? 'form-group form-error' : 'form-group'}>
+      <label class="form-label" for={id} safe>
+        {p.label}
+      </label>
+      {p.error ? (
+        <span class="form-error-message" id={`${id}-error`}>
+          <span class="sr-only">Fejl: </span>
+          <span safe>{p.error}</span>
+        </span>
+      ) : (
+        ''
+      )}
+      <select class="form-select" id={id} name={p.name} aria-describedby={p.error ? `${id}-error` : undefined}>
+        {p.emptyLabel !== undefined ? (
+          <option value="" safe>
+            {p.emptyLabel}
+          </option>
+        ) : (
+          ''
+        )}
+        {p.options.map((o) => (
+          <option value={o.value} selected={o.value === p.value} safe>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export function CsrfField(p: { token: string | undefined }): JSX.Element {
+  return <input type="hidden" name="_csrf" value={p.token ?? ''} />;
+}
+
+export function Notice(p: { kind: 'success' | 'info' | 'warning' | 'error'; children: JSX.Element | string }): JSX.Element {
+  return (
+    <div class={`alert alert-${p.kind}`} role={p.kind === 'error' ? 'alert' : 'status'}>
+      <div class="alert-body">
+        <p class="alert-text">{p.children}</p>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,122 @@
+import type { Actor } from '../context.ts';
+import { isCentral, isCentralAdmin } from '../context.ts';
+
+export type NavKey = 'forside' | 'kommuner' | 'rolleoverblik' | 'log' | 'post' | 'api' | 'profil';
+
+export type LayoutProps = {
+  title: string;
+  actor: Actor | null;
+  csrfToken?: string | undefined;
+  nav?: NavKey;
+  children?: JSX.Element | JSX.Element[] | string;
+};
+
+type NavItem = { key: NavKey; href: string; label: string };
+
+/** Only modules that exist and that the actor may open are linked. */
+export function navItems(actor: Actor): NavItem[] {
+  const items: NavItem[] = [{ key: 'forside', href: '/', label: 'Forside' }];
+  if (isCentral(actor)) {
+    items.push({ key: 'kommuner', href: '/kommuner', label: 'Kommuner' });
+    items.push({ key: 'rolleoverblik', href: '/rolleoverblik', label: 'Rolleoverblik' });
+  } else if (actor.municipalityCode) {
+    items.push({ key: 'kommuner', href: `/kommuner/${actor.municipalityCode}`, label: 'Rollegalleri' });
+  }
+  items.push({ key: 'log', href: '/log', label: 'Log' });
+  if (isCentralAdmin(actor)) items.push({ key: 'post', href: '/udgaaende-post', label: 'Udgående post' });
+  items.push({ key: 'api', href: '/api/docs', label: 'API' });
+  return items;
+}
+
+export function Layout(props: LayoutProps): JSX.Element {
+  const { actor } = props;
+  const where = actor ? (actor.municipalityName ? `${actor.municipalityName} Kommune` : 'KOMBIT') : '';
+  return (
+    <>
+      {'<!doctype html>'}
+      <html lang="da">
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title safe>{`${props.title} – Samspil`}</title>
+          <link rel="stylesheet" href="/static/dkfds/css/dkfds.min.css" />
+          <link rel="stylesheet" href="/static/samspil.css" />
+        </head>
+        <body>
+          <a class="skipnav" href="#main-content">
+            Gå til sidens indhold
+          </a>
+          <header class="header">
+            <div class="portal-info">
+              <div class="portal-info-inner container">
+                <a href="/" class="samspil-logo" aria-label="Samspil – til forsiden">
+                  Samspil
+                </a>
+                {actor ? (
+                  <div class="portal-user">
+                    <p class="user">
+                      <a href="/profil" class="samspil-user-name" safe>
+                        {actor.name}
+                      </a>
+                      <br />
+                      <span safe>{where}</span>
+                    </p>
+                    <form method="post" action="/logout" class="samspil-inline-form">
+                      <input type="hidden" name="_csrf" value={props.csrfToken ?? ''} />
+                      <button type="submit" class="button button-secondary log-off">
+                        Log af
+                      </button>
+                    </form>
+                  </div>
+                ) : (
+                  ''
+                )}
+              </div>
+            </div>
+            <div class="solution-info">
+              <div class="solution-info-inner container">
+                <div class="solution-heading">
+                  <a href="/">Samspil</a>
+                </div>
+                <div class="additional-info">
+                  <p>Samarbejdet mellem KOMBIT og kommunerne</p>
+                </div>
+              </div>
+            </div>
+            {actor ? (
+              <nav class="navigation-menu" aria-label="Hovedmenu">
+                <div class="navigation-menu-inner container">
+                  <ul class="nav mainmenu">
+                    {navItems(actor).map((item) => (
+                      <li class={item.key === props.nav ? 'mainmenu-item active current' : 'mainmenu-item'}>
+                        <a
+                          href={item.href}
+                          class="nav-link"
+                          aria-current={item.key === props.nav ? 'page' : undefined}
+                        >
+                          <span safe>{item.label}</span>
+                        </a>
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              </nav>
+            ) : (
+              ''
+            )}
+          </header>
+          <main class="container samspil-main" id="main-content">
+            {props.children}
+          </main>
+          <footer>
+            <div class="footer">
+              <div class="container">
+                <p>Samspil · KOMBIT og de 98 kommuner</p>
+              </div>
+            </div>
+          </footer>
+        </body>
+      </html>
+    </>
+  );
+}

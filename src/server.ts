@@ -1,0 +1,61 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.ts';
+import type { Config } from './config.ts';
+import { openDatabase } from './db/client.ts';
+import { migrate } from './db/migrate.ts';
+import { DEMO_PASSWORD, hasAnyPeople, seedDemo } from './db/seed-demo.ts';
+import { startOutboxWorker } from './platform/outbox/worker.ts';
+
+/** config → db → migrate → (demo seed) → app → listen, and a graceful stop on SIGTERM/SIGINT. */
+export async function serve(config: Config): Promise<FastifyInstance> {
+  const database = await openDatabase(config);
+  await migrate(database);
+  let seeded = false;
+  if (config.mode === 'demo' && !(await hasAnyPeople(database.db))) {
+    await seedDemo(database.db);
+    seeded = true;
+  }
+  const app = await buildApp({ config, database });
+  const worker = config.outboxWorker ? startOutboxWorker({ database, config, log: app.log }) : null;
+  app.server.requestTimeout = 30_000;
+  app.server.headersTimeout = 35_000;
+  await app.listen({ port: config.port, host: config.host });
+
+  const where = database.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite i ${config.dataDir}`;
+  const lines = [
+    '',
+    `Samspil kører på ${config.publicUrl}  (database: ${where}, tilstand: ${config.mode})`,
+  ];
+  if (config.mode === 'demo') {
+    lines.push(
+      seeded ? 'Demodata er indlæst.' : 'Demodata fandtes allerede.',
+      `Log ind med adgangskoden ${DEMO_PASSWORD} som fx:`,
+      '  admin@samspil.demo               (central administrator)',
+      '  konsulent@samspil.demo           (central konsulent)',
+      '  klikadmin-0320@samspil.demo      (KLIK-administrator, Faxe)',
+      '  programleder-0320@samspil.demo   (programleder, Faxe; alle kommuner: programleder-KKKK / klikadmin-KKKK)',
+    );
+  }
+  if (!config.smtpUrl) lines.push('SMTP_URL er ikke sat: mails bliver liggende under "Udgående post".');
+  console.log(`${lines.join('\n')}\n`);
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    // Stop taking requests, let in-flight ones finish, then stop the worker and the database.
+    const force = setTimeout(() => process.exit(1), 15_000).unref();
+    try {
+      await app.close();
+      await worker?.stop();
+      await database.close();
+    } finally {
+      clearTimeout(force);
+    }
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  return app;
+}
