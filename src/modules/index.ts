@@ -5,6 +5,7 @@ import { registerAuthApi } from './auth/api.ts';
 import { registerAuthPages } from './auth/pages.tsx';
 import { registerHome } from './home/pages.tsx';
 import { registerOrganisationsApi } from './organisations/api.ts';
+import { registerOrganisationsIo } from './organisations/io-routes.tsx';
 import { registerOrganisationsPages } from './organisations/pages.tsx';
 import { registerOutboxRoutes } from './outbox/routes.tsx';
 
@@ -16,6 +17,7 @@ export async function registerModules(app: FastifyInstance) {
   registerAuthApi(app);
   registerOrganisationsPages(app);
   registerOrganisationsApi(app);
+  registerOrganisationsIo(app);
   registerAuditRoutes(app);
   registerOutboxRoutes(app);
 }
