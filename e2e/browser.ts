@@ -1,0 +1,103 @@
+/**
+ * Shared helpers for browser journeys (e2e/**\/*.test.ts, run by vitest.e2e.config.ts).
+ *
+ * We drive a system chromium through playwright-core (no bundled browser download):
+ * CHROMIUM_PATH, else /usr/bin/chromium, else /usr/bin/chromium-browser.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+
+/** The chromium executable to use, or undefined when none is installed. */
+export function chromiumPath(): string | undefined {
+  const configured = process.env.CHROMIUM_PATH;
+  if (configured) return existsSync(configured) ? configured : undefined;
+  return ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((candidate) => existsSync(candidate));
+}
+
+/** Launch headless chromium. Close it in afterAll: `await browser.close()`. */
+export async function launchBrowser(): Promise<Browser> {
+  const executablePath = chromiumPath();
+  if (!executablePath) {
+    throw new Error(
+      'No chromium found (looked at CHROMIUM_PATH, /usr/bin/chromium, /usr/bin/chromium-browser). ' +
+        'Install chromium or set CHROMIUM_PATH; see docs/testing.md.',
+    );
+  }
+  return chromium.launch({
+    executablePath,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+let axeSource: string | undefined;
+
+/** A violation as reported back from the page (plain data, serialisable). */
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  helpUrl: string;
+  nodes: { target: string[]; html: string; failureSummary: string }[];
+}
+
+export interface AccessibilityOptions {
+  /** axe rule ids to switch off for this check, e.g. ['color-contrast']; say why at the call site. */
+  disableRules?: string[];
+}
+
+const blocking = new Set(['serious', 'critical']);
+
+/**
+ * Run axe-core on the page as it is now and throw a readable error listing every violation with
+ * impact 'serious' or 'critical'. Resolves with all violations (including moderate/minor) so a
+ * journey can look at them if it wants. axe is injected with page.evaluate, which is not subject
+ * to the page's Content-Security-Policy, so it works against the real app headers.
+ */
+export async function expectAccessible(page: Page, label: string, options: AccessibilityOptions = {}): Promise<AxeViolation[]> {
+  axeSource ??= readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(axeSource);
+  const rules = Object.fromEntries((options.disableRules ?? []).map((id) => [id, { enabled: false }]));
+  const violations = await page.evaluate(async (rules): Promise<AxeViolation[]> => {
+    // `axe` is the global the injected script defined.
+    const axe = (globalThis as unknown as { axe: typeof import('axe-core') }).axe;
+    const result = await axe.run(document, { rules, resultTypes: ['violations'] });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact ?? null,
+      help: v.help,
+      helpUrl: v.helpUrl,
+      nodes: v.nodes.map((n) => ({
+        target: n.target.map((t) => (typeof t === 'string' ? t : JSON.stringify(t))),
+        html: n.html,
+        failureSummary: n.failureSummary ?? '',
+      })),
+    }));
+  }, rules);
+
+  const serious = violations.filter((v) => v.impact !== null && blocking.has(v.impact));
+  if (serious.length > 0) {
+    const lines = [`Accessibility check "${label}" failed on ${page.url()}: ${serious.length} serious/critical violation(s)`];
+    for (const v of serious) {
+      lines.push('', `[${v.impact}] ${v.id}: ${v.help}`, `  ${v.helpUrl}`);
+      for (const n of v.nodes) {
+        lines.push(`  - ${n.target.join(' ')}`, `    ${n.html.slice(0, 200)}`);
+        for (const s of n.failureSummary.split('\n').filter(Boolean)) lines.push(`      ${s.trim()}`);
+      }
+    }
+    throw new Error(lines.join('\n'));
+  }
+  return violations;
+}

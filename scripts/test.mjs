@@ -1,0 +1,249 @@
+#!/usr/bin/env node
+// `npm test`: the whole verification, in order, with output streamed as it happens.
+//
+//   1. tsc --noEmit
+//   2. eslint .
+//   3. vitest run                      (unit + database suites on PGlite)
+//   4. vitest run, TEST_DATABASE=postgres (same suites on a real PostgreSQL >= 15, if reachable)
+//   5. vitest run --config vitest.e2e.config.ts (browser journeys, if a chromium is installed)
+//
+// Phases 4 and 5 are skipped with a loud banner when their prerequisite is missing, unless
+// REQUIRE_POSTGRES=1 / REQUIRE_BROWSER=1 turns the skip into a failure (CI sets both).
+// The last line of output is always exactly `N passed, N failed[, N skipped]` (tests of all
+// vitest phases; every failed phase that has no failing test of its own counts as one failure).
+// The exit code is non-zero when any phase failed.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(join(root, 'package.json'));
+const tmp = mkdtempSync(join(tmpdir(), 'samspil-test-'));
+const started = Date.now();
+
+/** @typedef {{ name: string, status: 'passed' | 'failed' | 'skipped', detail: string, seconds: number, passed?: number, failed?: number, skipped?: number }} Phase */
+/** @type {Phase[]} */
+const phases = [];
+
+const bar = '!'.repeat(78);
+function banner(lines) {
+  const text = ['', bar, bar, ...lines.map((l) => `!!!  ${l}`), bar, bar, ''].join('\n');
+  console.log(text);
+}
+function heading(title) {
+  console.log(`\n${'='.repeat(78)}\n== ${title}\n${'='.repeat(78)}`);
+}
+
+/** Resolve a package's CLI entry so we can run it with the current node (no npx, works on Windows). */
+function bin(pkg, relative) {
+  return join(dirname(require.resolve(`${pkg}/package.json`)), relative);
+}
+
+/** Run a command with inherited stdio; resolves with its exit code (or 1 when it could not start). */
+function run(args, env = {}) {
+  return new Promise((resolvePromise) => {
+    const child = spawn(process.execPath, args, {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, ...env },
+    });
+    child.on('error', (error) => {
+      console.error(`could not start ${args.join(' ')}: ${error.message}`);
+      resolvePromise(1);
+    });
+    child.on('exit', (code, signal) => resolvePromise(signal ? 1 : (code ?? 1)));
+  });
+}
+
+async function plainPhase(name, args) {
+  heading(name);
+  const t0 = Date.now();
+  const code = await run(args);
+  const seconds = (Date.now() - t0) / 1000;
+  phases.push({ name, status: code === 0 ? 'passed' : 'failed', detail: code === 0 ? 'ok' : `exit code ${code}`, seconds });
+}
+
+/** Read vitest's JSON report: test counts, plus test files that failed without a failing test (load errors). */
+function readReport(file) {
+  if (!existsSync(file)) return undefined;
+  try {
+    const report = JSON.parse(readFileSync(file, 'utf8'));
+    let brokenFiles = 0;
+    for (const result of report.testResults ?? []) {
+      const failedTests = (result.assertionResults ?? []).filter((a) => a.status === 'failed').length;
+      if (result.status === 'failed' && failedTests === 0) brokenFiles += 1;
+    }
+    return {
+      passed: report.numPassedTests ?? 0,
+      failed: (report.numFailedTests ?? 0) + brokenFiles,
+      skipped: (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0),
+      total: report.numTotalTests ?? 0,
+      brokenFiles,
+    };
+  } catch (error) {
+    console.error(`could not read vitest report ${file}: ${error.message}`);
+    return undefined;
+  }
+}
+
+async function vitestPhase(name, extraArgs, env = {}) {
+  heading(name);
+  const outputFile = join(tmp, `${phases.length}-report.json`);
+  const args = [
+    bin('vitest', 'vitest.mjs'),
+    'run',
+    ...extraArgs,
+    '--passWithNoTests',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile=${outputFile}`,
+  ];
+  const t0 = Date.now();
+  const code = await run(args, env);
+  const seconds = (Date.now() - t0) / 1000;
+  const report = readReport(outputFile);
+  if (!report) {
+    // vitest died before writing its report: count the phase itself as one failure.
+    phases.push({ name, status: 'failed', detail: `exit code ${code}, no test report written`, seconds, passed: 0, failed: 1, skipped: 0 });
+    return;
+  }
+  let { failed } = report;
+  if (code !== 0 && failed === 0) failed = 1; // e.g. an unhandled error outside any test
+  const parts = [`${report.passed} passed`, `${failed} failed`];
+  if (report.skipped) parts.push(`${report.skipped} skipped`);
+  if (report.brokenFiles) parts.push(`${report.brokenFiles} test file(s) failed to run`);
+  if (report.total === 0) parts.push('NO TESTS FOUND');
+  if (code !== 0) parts.push(`exit code ${code}`);
+  phases.push({
+    name,
+    status: code === 0 ? 'passed' : 'failed',
+    detail: parts.join(', '),
+    seconds,
+    passed: report.passed,
+    failed,
+    skipped: report.skipped,
+  });
+}
+
+/** Skipped or, when required, failed. */
+function unavailablePhase(name, required, requireVar, reason, bannerLines) {
+  heading(name);
+  if (required) {
+    banner([...bannerLines, '', `${requireVar}=1 is set, so this counts as a FAILURE.`]);
+    phases.push({ name, status: 'failed', detail: `${reason} and ${requireVar}=1`, seconds: 0, passed: 0, failed: 1, skipped: 0 });
+  } else {
+    banner([...bannerLines, '', `Set ${requireVar}=1 to make this a failure instead of a skip.`]);
+    phases.push({ name, status: 'skipped', detail: `${reason} – NOT TESTED`, seconds: 0 });
+  }
+}
+
+async function probePostgres(url) {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000, query_timeout: 2000 });
+  client.on('error', () => {});
+  try {
+    await client.connect();
+    const result = await client.query('show server_version_num');
+    const version = Number(result.rows[0]?.server_version_num ?? 0);
+    return { ok: version >= 150000, version, reason: version >= 150000 ? '' : `server_version_num ${version} < 150000 (need PostgreSQL 15+)` };
+  } catch (error) {
+    return { ok: false, version: 0, reason: error instanceof Error ? error.message || error.name : String(error) };
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+function redact(url) {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '(unparseable URL)';
+  }
+}
+
+function findChromium() {
+  const configured = process.env.CHROMIUM_PATH;
+  if (configured) return { path: existsSync(configured) ? configured : undefined, configured };
+  for (const candidate of ['/usr/bin/chromium', '/usr/bin/chromium-browser']) {
+    if (existsSync(candidate)) return { path: candidate };
+  }
+  return { path: undefined };
+}
+
+function printSummary() {
+  heading('Summary');
+  const width = Math.max(...phases.map((p) => p.name.length));
+  for (const p of phases) {
+    const mark = p.status === 'passed' ? 'ok     ' : p.status === 'failed' ? 'FAILED ' : 'SKIPPED';
+    console.log(`  ${mark}  ${p.name.padEnd(width)}  ${p.detail}  (${p.seconds.toFixed(1)} s)`);
+  }
+  const skippedPhases = phases.filter((p) => p.status === 'skipped');
+  if (skippedPhases.length) {
+    banner([
+      `${skippedPhases.length} PHASE(S) SKIPPED – this run did NOT check everything:`,
+      ...skippedPhases.map((p) => `  - ${p.name}`),
+    ]);
+  }
+  const failedPhases = phases.filter((p) => p.status === 'failed');
+  console.log(
+    failedPhases.length
+      ? `\nFAILED: ${failedPhases.map((p) => p.name).join('; ')}  (total ${((Date.now() - started) / 1000).toFixed(0)} s)`
+      : `\nAll phases that ran passed  (total ${((Date.now() - started) / 1000).toFixed(0)} s)`,
+  );
+  let passed = 0;
+  let failed = 0;
+  let skipped = 0;
+  for (const p of phases) {
+    passed += p.passed ?? 0;
+    skipped += p.skipped ?? 0;
+    // Phases without test counts (tsc, eslint) that failed count as one failure each.
+    failed += p.failed ?? (p.status === 'failed' ? 1 : 0);
+  }
+  console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+  return failedPhases.length === 0;
+}
+
+try {
+  await plainPhase('Typecheck (tsc --noEmit)', [bin('typescript', 'bin/tsc'), '--noEmit']);
+  await plainPhase('Lint (eslint .)', [bin('eslint', 'bin/eslint.js'), '.']);
+  await vitestPhase('Unit + database tests on PGlite', [], { TEST_DATABASE: 'pglite' });
+
+  const postgresName = 'Database tests on PostgreSQL';
+  const postgresUrl = process.env.TEST_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/test';
+  const probe = await probePostgres(postgresUrl);
+  if (probe.ok) {
+    console.log(`\nPostgreSQL ${probe.version} reachable at ${redact(postgresUrl)}`);
+    await vitestPhase(postgresName, [], { TEST_DATABASE: 'postgres', TEST_POSTGRES_URL: postgresUrl });
+  } else {
+    unavailablePhase(postgresName, process.env.REQUIRE_POSTGRES === '1', 'REQUIRE_POSTGRES', `PostgreSQL not available (${probe.reason})`, [
+      'POSTGRESQL NOT AVAILABLE – the PostgreSQL run of the database suites was SKIPPED',
+      `URL:    ${redact(postgresUrl)}  (set TEST_POSTGRES_URL to change it)`,
+      `Reason: ${probe.reason}`,
+      'Only PGlite was tested. See docs/testing.md.',
+    ]);
+  }
+
+  const browserName = 'Browser tests (vitest.e2e.config.ts)';
+  const chromium = findChromium();
+  if (chromium.path) {
+    console.log(`\nUsing chromium at ${chromium.path}`);
+    await vitestPhase(browserName, ['--config', 'vitest.e2e.config.ts'], { CHROMIUM_PATH: chromium.path });
+  } else {
+    unavailablePhase(browserName, process.env.REQUIRE_BROWSER === '1', 'REQUIRE_BROWSER', 'no chromium found', [
+      'BROWSER TESTS SKIPPED – no chromium found',
+      chromium.configured
+        ? `CHROMIUM_PATH=${chromium.configured} does not exist.`
+        : 'Looked at CHROMIUM_PATH, /usr/bin/chromium, /usr/bin/chromium-browser.',
+      'Install chromium (Debian/Ubuntu: apt-get install chromium) or set CHROMIUM_PATH.',
+    ]);
+  }
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
+}
+
+process.exitCode = printSummary() ? 0 : 1;
