@@ -22,7 +22,7 @@ const ACTIONS: Record<string, string> = {
   'auth.password_set': 'Adgangskode valgt',
   'token.created': 'API-nøgle oprettet',
   'token.revoked': 'API-nøgle tilbagekaldt',
-  'outbox.requeued': 'Mail sat i kø igen',
+  'outbox.retry_uncertain': 'Mail sendt igen efter kontrol',
 };
 
 const fmt = (d: Date) => d.toLocaleString('da-DK', { timeZone: 'Europe/Copenhagen' });

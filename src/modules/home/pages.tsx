@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { isCentral } from '../../platform/context.ts';
 import { actorCtx, sendPage } from '../../platform/http/request-context.ts';
+import { roleTypes } from '../../db/reference/role-types.ts';
+import { solutions } from '../../db/reference/solutions.ts';
 import { Layout, navItems } from '../../platform/views/layout.tsx';
 
 export function registerHome(app: FastifyInstance) {
@@ -16,7 +18,11 @@ export function registerHome(app: FastifyInstance) {
   app.get('/', async (request, reply) => {
     const { actor } = actorCtx(request);
     const links = navItems(actor).filter((i) => i.key !== 'forside');
-    const roles = [...new Set(actor.roles.map((r) => r.roleTypeKey))];
+    const roles = actor.roles.map((r) => {
+      const label = roleTypes.find((t) => t.key === r.roleTypeKey)?.labelDa ?? r.roleTypeKey;
+      const solution = solutions.find((s) => s.key === r.solutionKey)?.name;
+      return `${label}${solution ? ` – ${solution}` : ''}${r.isPrimary ? ' (primær)' : ''}`;
+    });
     return sendPage(
       reply,
       <Layout title="Forside" actor={actor} csrfToken={request.csrfToken} nav="forside">

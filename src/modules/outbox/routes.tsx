@@ -3,7 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponses, iso, uuidParam } from '../../platform/http/api-schemas.ts';
 import { actorCtx, sendPage } from '../../platform/http/request-context.ts';
-import { Notice } from '../../platform/views/components.tsx';
+import { retryUncertainMail } from '../../platform/outbox/retry-uncertain.ts';
+import { CsrfField, Notice } from '../../platform/views/components.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import { authorizeOutbox, getOutboxMail, listOutbox, STATUS_DA } from './queries.ts';
 
@@ -87,12 +88,31 @@ export function registerOutboxRoutes(root: FastifyInstance) {
           {m.lastError ? <dt>Seneste fejl</dt> : ''}
           {m.lastError ? <dd safe>{m.lastError}</dd> : ''}
         </dl>
+        {m.status === 'uncertain' ? (
+          <form method="post" action={`/udgaaende-post/${m.id}/send-igen`}>
+            <CsrfField token={request.csrfToken} />
+            <p>Kontrollér først hos modtageren, at mailen ikke er kommet frem – ellers får modtageren den to gange.</p>
+            <button type="submit" class="button button-secondary">
+              Send igen
+            </button>
+          </form>
+        ) : (
+          ''
+        )}
         <h2>Indhold</h2>
         <pre class="samspil-mail" safe>
           {m.body}
         </pre>
       </Layout>,
     );
+  });
+
+  root.post('/udgaaende-post/:id/send-igen', async (request, reply) => {
+    const ctx = actorCtx(request);
+    authorizeOutbox(ctx.actor);
+    const { id } = request.params as { id: string };
+    await retryUncertainMail(ctx, id);
+    return reply.redirect(`/udgaaende-post/${id}`, 303);
   });
 
   const app = root.withTypeProvider<ZodTypeProvider>();
@@ -110,14 +130,52 @@ export function registerOutboxRoutes(root: FastifyInstance) {
     lastError: z.string().nullable(),
     municipalityCode: z.string().nullable(),
   });
+  const present = (m: Awaited<ReturnType<typeof getOutboxMail>>) => ({
+    ...m,
+    to: m.toAddress,
+    cc: m.ccAddress,
+    createdAt: iso(m.createdAt)!,
+    sentAt: iso(m.sentAt),
+  });
+  app.get(
+    '/api/v1/outbox',
+    {
+      schema: {
+        tags: ['Udgående post'],
+        summary: 'De seneste 200 mails (uden indhold)',
+        response: { 200: z.array(mailOut.omit({ body: true, cc: true })), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const ctx = actorCtx(request);
+      authorizeOutbox(ctx.actor);
+      return (await listOutbox(ctx.db)).map((m) => ({ ...m, to: m.toAddress, createdAt: iso(m.createdAt)!, sentAt: iso(m.sentAt) }));
+    },
+  );
+  app.post(
+    '/api/v1/outbox/:id/retry',
+    {
+      schema: {
+        tags: ['Udgående post'],
+        summary: 'Send en mail med usikker afsendelse igen (efter kontrol hos modtageren)',
+        params: z.object({ id: uuidParam }),
+        response: { 200: mailOut, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const ctx = actorCtx(request);
+      authorizeOutbox(ctx.actor);
+      await retryUncertainMail(ctx, request.params.id);
+      return present(await getOutboxMail(ctx.db, request.params.id));
+    },
+  );
   app.get(
     '/api/v1/outbox/:id',
     { schema: { tags: ['Udgående post'], summary: 'Én mail i udgående post', params: z.object({ id: uuidParam }), response: { 200: mailOut, ...errorResponses } } },
     async (request) => {
       const ctx = actorCtx(request);
       authorizeOutbox(ctx.actor);
-      const m = await getOutboxMail(ctx.db, request.params.id);
-      return { ...m, to: m.toAddress, cc: m.ccAddress, createdAt: iso(m.createdAt)!, sentAt: iso(m.sentAt) };
+      return present(await getOutboxMail(ctx.db, request.params.id));
     },
   );
 }
