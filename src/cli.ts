@@ -7,6 +7,8 @@ const HELP = `samspil <kommando>
   serve                              start webserveren (standard for npm start)
   migrate                            kør databasemigreringer og opdatér referencedata
   seed --demo                        indlæs demodata (kun i demotilstand, kun i en tom database)
+  admin create --email EMAIL --name NAVN
+                                     opret en central administrator og skriv et engangslink ud
   token create --user EMAIL [--name NAVN]
                                      opret en personlig API-nøgle og skriv den ud
   import municipalities FIL.csv      opdatér kommuners navn, indbyggertal og CVR ud fra kommunekode
@@ -72,6 +74,20 @@ export async function main(argv: string[]): Promise<number> {
         }
         const { users } = await seedDemo(db);
         console.log(`Demodata indlæst: ${users} brugere med adgangskoden demo1234.`);
+        return 0;
+      });
+    }
+    case 'admin': {
+      const email = option(rest, '--email');
+      const name = option(rest, '--name');
+      if (rest[0] !== 'create' || !email || !name) {
+        console.error('Brug: samspil admin create --email EMAIL --name NAVN');
+        return 2;
+      }
+      const { createCentralAdmin } = await import('./modules/auth/cli-admin.ts');
+      return withDatabase(config, async ({ db }) => {
+        const link = await createCentralAdmin(db, config, { email, name });
+        console.log(`Administrator oprettet. Vælg adgangskode her (virker én gang, i 72 timer):\n${link}`);
         return 0;
       });
     }
