@@ -2,7 +2,7 @@
 // `npm test`: the whole verification, in order, with output streamed as it happens.
 //
 //   1. tsc --noEmit
-//   2. eslint .
+//   2. eslint .  and  xss-scan (unescaped values in TSX pages)
 //   3. vitest run                      (unit + database suites on PGlite)
 //   4. vitest run, TEST_DATABASE=postgres (same suites on a real PostgreSQL >= 15, if reachable)
 //   5. vitest run --config vitest.e2e.config.ts (browser journeys, if a chromium is installed)
@@ -211,6 +211,8 @@ function printSummary() {
 try {
   await plainPhase('Typecheck (tsc --noEmit)', [bin('typescript', 'bin/tsc'), '--noEmit']);
   await plainPhase('Lint (eslint .)', [bin('eslint', 'bin/eslint.js'), '.']);
+  // Pages are TSX rendered to strings: an unescaped user value would be an XSS hole.
+  await plainPhase('XSS scan of TSX (xss-scan)', [bin('@kitajs/ts-html-plugin', 'dist/cli.js')]);
   await vitestPhase('Unit + database tests on PGlite', [], { TEST_DATABASE: 'pglite' });
 
   const postgresName = 'Database tests on PostgreSQL';

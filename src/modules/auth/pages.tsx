@@ -18,7 +18,7 @@ function LoginPage(p: { request: FastifyRequest; errors?: FieldErrors; email?: s
       <div class="row">
         <div class="col-12 col-md-8 col-lg-6">
           <h1>Log ind i Samspil</h1>
-          {p.notice ? <Notice kind="success">{p.notice}</Notice> : ''}
+          {p.notice ? <Notice kind="success" text={p.notice} /> : ''}
           <ErrorSummary errors={p.errors ?? {}} labels={{ email: 'E-mail', password: 'Adgangskode' }} />
           <form method="post" action={`/login?next=${encodeURIComponent(p.next)}`} novalidate>
             <CsrfField token={p.request.csrfToken} />
@@ -193,7 +193,7 @@ function ProfilePage(p: { request: FastifyRequest; tokens: TokenRow[]; newToken?
       ) : (
         ''
       )}
-      {p.revoked ? <Notice kind="success">Nøglen er tilbagekaldt.</Notice> : ''}
+      {p.revoked ? <Notice kind="success" text="Nøglen er tilbagekaldt." /> : ''}
       <ErrorSummary errors={p.errors ?? {}} labels={{ name: 'Navn på nøglen' }} />
       <form method="post" action="/profil/noegler" novalidate>
         <CsrfField token={p.request.csrfToken} />

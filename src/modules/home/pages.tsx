@@ -27,7 +27,7 @@ export function registerHome(app: FastifyInstance) {
       reply,
       <Layout title="Forside" actor={actor} csrfToken={request.csrfToken} nav="forside">
         <h1 safe>{`Velkommen, ${actor.name}`}</h1>
-        <p class="font-lead">
+        <p class="font-lead" safe>
           {isCentral(actor)
             ? 'Du er logget ind som medarbejder i KOMBIT og kan se alle 98 kommuners rollegallerier.'
             : `Du er logget ind for ${actor.municipalityName ?? ''} Kommune.`}

@@ -37,7 +37,7 @@ export function GalleryPage(p: {
   return (
     <Layout title={`Rollegalleri – ${p.municipality.name}`} actor={p.request.actor} csrfToken={p.request.csrfToken} nav="kommuner">
       <h1 safe>{`${p.municipality.name} Kommune – rollegalleri`}</h1>
-      {p.notice ? <Notice kind="success">{p.notice}</Notice> : ''}
+      {p.notice ? <Notice kind="success" text={p.notice} /> : ''}
       <p class="font-lead">Hvem har hvilke roller for hvilke løsninger i kommunen.</p>
       <div class="samspil-actions">
         {p.canManage ? (
@@ -61,51 +61,53 @@ export function GalleryPage(p: {
           Hent som CSV
         </a>
       </div>
-      <table class="table table--zebra">
-        <caption safe>{`Aktive personer (${active.length})`}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Navn</th>
-            <th scope="col">Titel</th>
-            <th scope="col">Kontakt</th>
-            <th scope="col">Roller</th>
-          </tr>
-        </thead>
-        <tbody>
-          {active.length === 0 ? (
+      <div class="table--responsive-scroll">
+        <table class="table table--zebra">
+          <caption safe>{`Aktive personer (${active.length})`}</caption>
+          <thead>
             <tr>
-              <td colspan="4">Der er endnu ingen personer i rollegalleriet.</td>
+              <th scope="col">Navn</th>
+              <th scope="col">Titel</th>
+              <th scope="col">Kontakt</th>
+              <th scope="col">Roller</th>
             </tr>
-          ) : (
-            active.map((x) => (
+          </thead>
+          <tbody>
+            {active.length === 0 ? (
               <tr>
-                <td>
-                  <a href={`${base}/personer/${x.id}`} safe>
-                    {x.name}
-                  </a>
-                </td>
-                <td safe>{x.title}</td>
-                <td>
-                  <span safe>{x.email}</span>
-                  {x.phone ? <br /> : ''}
-                  <span safe>{x.phone}</span>
-                </td>
-                <td>
-                  {x.roles.length === 0 ? (
-                    <span class="text-muted">Ingen roller</span>
-                  ) : (
-                    <ul class="nobullet-list">
-                      {x.roles.map((r) => (
-                        <li safe>{roleText(r)}</li>
-                      ))}
-                    </ul>
-                  )}
-                </td>
+                <td colspan="4">Der er endnu ingen personer i rollegalleriet.</td>
               </tr>
-            ))
-          )}
-        </tbody>
-      </table>
+            ) : (
+              active.map((x) => (
+                <tr>
+                  <td>
+                    <a href={`${base}/personer/${x.id}`} safe>
+                      {x.name}
+                    </a>
+                  </td>
+                  <td safe>{x.title}</td>
+                  <td>
+                    <span safe>{x.email}</span>
+                    {x.phone ? <br /> : ''}
+                    <span safe>{x.phone}</span>
+                  </td>
+                  <td>
+                    {x.roles.length === 0 ? (
+                      <span class="text-muted">Ingen roller</span>
+                    ) : (
+                      <ul class="nobullet-list">
+                        {x.roles.map((r) => (
+                          <li safe>{roleText(r)}</li>
+                        ))}
+                      </ul>
+                    )}
+                  </td>
+                </tr>
+              ))
+            )}
+          </tbody>
+        </table>
+      </div>
       {former.length > 0 ? (
         <table class="table table--compact mt-6">
           <caption safe>{`Deaktiverede personer (${former.length})`}</caption>
@@ -194,8 +196,8 @@ export function PersonPage(p: {
         </a>
       </p>
       <h1 safe>{x.name}</h1>
-      {p.notice ? <Notice kind="success">{p.notice}</Notice> : ''}
-      {!x.active ? <Notice kind="warning">{`Personen blev deaktiveret ${date(x.deactivatedAt)}.`}</Notice> : ''}
+      {p.notice ? <Notice kind="success" text={p.notice} /> : ''}
+      {!x.active ? <Notice kind="warning" text={`Personen blev deaktiveret ${date(x.deactivatedAt)}.`} /> : ''}
       <ErrorSummary errors={e} labels={{ ...personLabels, ...roleLabels }} />
       <dl class="samspil-details">
         <dt>Titel</dt>
@@ -305,9 +307,14 @@ export function PersonPage(p: {
               emptyLabel="Ingen løsning"
               options={p.reference.solutions.map((s) => ({ value: s.key, label: s.name }))}
             />
+            {/* DKFDS positions .form-checkbox absolutely; .form-group-checkbox is its positioned container. */}
             <div class="form-group">
-              <input type="checkbox" id="felt-isPrimary" name="isPrimary" class="form-checkbox" checked={p.values?.isPrimary === 'on'} />
-              <label for="felt-isPrimary">Primær systemansvarlig for løsningen</label>
+              <div class="form-group-checkbox">
+                <input type="checkbox" id="felt-isPrimary" name="isPrimary" class="form-checkbox" checked={p.values?.isPrimary === 'on'} />
+                <label for="felt-isPrimary" class="form-label">
+                  Primær systemansvarlig for løsningen
+                </label>
+              </div>
             </div>
             <button type="submit" class="button button-primary">
               Tildel rolle

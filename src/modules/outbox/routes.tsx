@@ -22,9 +22,7 @@ export function registerOutboxRoutes(root: FastifyInstance) {
         {ctx.config.smtpUrl ? (
           <p class="font-lead">Mails sendes via SMTP. Her kan du se, hvad der er sendt, og hvad der venter.</p>
         ) : (
-          <Notice kind="info">
-            Der er ikke sat en SMTP-server op (SMTP_URL), så mails bliver ikke sendt. De ligger her og kan læses.
-          </Notice>
+          <Notice kind="info" text="Der er ikke sat en SMTP-server op (SMTP_URL), så mails bliver ikke sendt. De ligger her og kan læses." />
         )}
         <table class="table table--compact table--zebra">
           <caption class="sr-only">De seneste 200 mails</caption>

@@ -1,11 +1,16 @@
 import type { FieldErrors } from '../errors.ts';
 
-/** DKFDS error summary: focusable, lists each field's error with a link to the field. */
+/**
+ * DKFDS error summary: lists each field's error with a link to the field. It takes focus when the page
+ * loads (autofocus on a tabindex=-1 element; no JavaScript needed), so keyboard and screen-reader
+ * users land on the summary after a failed submit, as DKFDS prescribes, instead of at the top of the page.
+ */
 export function ErrorSummary(props: { errors: FieldErrors; labels?: Record<string, string> }): JSX.Element {
   const entries = Object.entries(props.errors);
   if (entries.length === 0) return <></>;
   return (
-    <div class="alert alert-error" role="alert" aria-labelledby="error-summary-title" tabindex="-1" id="error-summary">
+    <div class="alert alert-error" role="alert" aria-labelledby="error-summary-title" tabindex="-1" id="error-summary" autofocus>
+      <AlertIcon kind="error" />
       <div class="alert-body">
         <p class="alert-heading" id="error-summary-title">
           Der er problemer med det indsendte
@@ -119,12 +124,25 @@ export function CsrfField(p: { token: string | undefined }): JSX.Element {
   return <input type="hidden" name="_csrf" value={p.token ?? ''} />;
 }
 
-export function Notice(p: { kind: 'success' | 'info' | 'warning' | 'error'; children: JSX.Element | string }): JSX.Element {
+/** A DKFDS alert with a plain-text message (escaped here, so callers may pass user text). */
+export function Notice(p: { kind: 'success' | 'info' | 'warning' | 'error'; text: string }): JSX.Element {
   return (
     <div class={`alert alert-${p.kind}`} role={p.kind === 'error' ? 'alert' : 'status'}>
+      <AlertIcon kind={p.kind} />
       <div class="alert-body">
-        <p class="alert-text">{p.children}</p>
+        <p class="alert-text" safe>
+          {p.text}
+        </p>
       </div>
     </div>
+  );
+}
+
+/** The DKFDS alert icon (decorative: the alert's text says what kind it is), from DKFDS's icon sprite. */
+function AlertIcon(p: { kind: 'success' | 'info' | 'warning' | 'error' }): JSX.Element {
+  return (
+    <svg class="icon-svg alert-icon" aria-hidden="true" focusable="false">
+      <use href={`/static/dkfds/img/all-svg-icons.svg#${p.kind}`}></use>
+    </svg>
   );
 }

@@ -8,7 +8,8 @@ export type LayoutProps = {
   actor: Actor | null;
   csrfToken?: string | undefined;
   nav?: NavKey;
-  children?: JSX.Element | JSX.Element[] | string;
+  /** Markup only: text from users must already be inside elements marked `safe`. */
+  children?: JSX.Element | JSX.Element[];
 };
 
 type NavItem = { key: NavKey; href: string; label: string };
@@ -86,19 +87,22 @@ export function Layout(props: LayoutProps): JSX.Element {
             {actor ? (
               <nav class="navigation-menu" aria-label="Hovedmenu">
                 <div class="navigation-menu-inner container">
-                  <ul class="nav mainmenu">
-                    {navItems(actor).map((item) => (
-                      <li class={item.key === props.nav ? 'mainmenu-item active current' : 'mainmenu-item'}>
-                        <a
-                          href={item.href}
-                          class="nav-link"
-                          aria-current={item.key === props.nav ? 'page' : undefined}
-                        >
-                          <span safe>{item.label}</span>
-                        </a>
-                      </li>
-                    ))}
-                  </ul>
+                  {/* DKFDS: .nav wraps ul.mainmenu; on the ul itself `.nav { display: block }` beats the menu's flex row. */}
+                  <div class="nav">
+                    <ul class="mainmenu">
+                      {navItems(actor).map((item) => (
+                        <li class={item.key === props.nav ? 'mainmenu-item active current' : 'mainmenu-item'}>
+                          <a
+                            href={item.href}
+                            class="nav-link"
+                            aria-current={item.key === props.nav ? 'page' : undefined}
+                          >
+                            <span safe>{item.label}</span>
+                          </a>
+                        </li>
+                      ))}
+                    </ul>
+                  </div>
                 </div>
               </nav>
             ) : (
@@ -106,7 +110,7 @@ export function Layout(props: LayoutProps): JSX.Element {
             )}
           </header>
           <main class="container samspil-main" id="main-content">
-            {props.children}
+            {props.children as 'safe'}
           </main>
           <footer>
             <div class="footer">
