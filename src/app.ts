@@ -64,6 +64,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(formbody);
   await app.register(multipart, { attachFieldsToBody: 'keyValues', limits: { fileSize: 10 * 1024 * 1024, files: 1 } });
   await app.register(rateLimit, { global: false });
+  // Stylesheets, fonts and icons are needed before login too (the login page itself uses them).
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/static/')) route.config = { ...(route.config ?? {}), public: true };
+  });
   // dkfds exports only its script; its dist folder (css, fonts, icons) is two levels up from it.
   const dkfds = path.resolve(path.dirname(require.resolve('dkfds')), '..');
   await app.register(fastifyStatic, { root: dkfds, prefix: '/static/dkfds/', maxAge: '1d' });

@@ -22,3 +22,23 @@ describe('the app on a fresh demo database', () => {
     expect(res.body).toContain('KLIK-administrator Faxe');
   });
 });
+
+describe('an anonymous caller', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ seed: false });
+  });
+  afterAll(() => t.close());
+
+  it('gets 401 from the API before its input is even looked at', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/municipalities/0320/people', payload: { x: 1 } });
+    expect(res.statusCode).toBe(401);
+    expect(res.json()).toMatchObject({ code: 'unauthenticated' });
+  });
+
+  it('can load the stylesheet the login page needs', async () => {
+    const res = await t.app.inject('/static/dkfds/css/dkfds.min.css');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('text/css');
+  });
+});

@@ -66,37 +66,39 @@ export function OverviewPage(p: {
           Hent som CSV
         </a>
       </div>
-      <table class="table table--zebra">
-        <caption class="sr-only" safe>{`Rolleoverblik: ${what}`}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Kommune</th>
-            <th scope="col">Region</th>
-            <th scope="col">Status</th>
-            <th scope="col">Personer</th>
-          </tr>
-        </thead>
-        <tbody>
-          {p.overview.rows.map((m) => (
-            <tr data-kommune={m.code}>
-              <td>
-                <a href={`/kommuner/${m.code}`} safe>
-                  {m.name}
-                </a>
-              </td>
-              <td safe>{m.region}</td>
-              <td>{m.holders.length === 0 ? <span class="samspil-vacant">Ingen</span> : 'Dækket'}</td>
-              <td>
-                <ul class="nobullet-list">
-                  {m.holders.map((h) => (
-                    <li safe>{`${h.name}${h.isPrimary ? ' (primær)' : ''} · ${h.email}`}</li>
-                  ))}
-                </ul>
-              </td>
+      <div class="table--responsive-scroll">
+        <table class="table table--zebra">
+          <caption class="sr-only" safe>{`Rolleoverblik: ${what}`}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Kommune</th>
+              <th scope="col">Region</th>
+              <th scope="col">Status</th>
+              <th scope="col">Personer</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {p.overview.rows.map((m) => (
+              <tr data-kommune={m.code}>
+                <td>
+                  <a href={`/kommuner/${m.code}`} safe>
+                    {m.name}
+                  </a>
+                </td>
+                <td safe>{m.region}</td>
+                <td>{m.holders.length === 0 ? <span class="samspil-vacant">Ingen</span> : 'Dækket'}</td>
+                <td>
+                  <ul class="nobullet-list">
+                    {m.holders.map((h) => (
+                      <li safe>{`${h.name}${h.isPrimary ? ' (primær)' : ''} · ${h.email}`}</li>
+                    ))}
+                  </ul>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </Layout>
   );
 }

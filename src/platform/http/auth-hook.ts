@@ -20,7 +20,9 @@ export function registerAuthHook(app: FastifyInstance) {
   app.decorateRequest('csrfToken', undefined);
   app.decorateRequest('authVia', null);
 
-  app.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
+  // Who is asking is settled before the body is even read: an anonymous API call gets 401, not a
+  // validation error, and an anonymous upload is refused before it is parsed.
+  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     const db = app.database.db;
     const now = app.clock();
     const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
@@ -58,19 +60,20 @@ export function registerAuthHook(app: FastifyInstance) {
         reply.setCookie(ANON_CSRF_COOKIE, anon, cookieOptions(request));
       }
       request.csrfToken = anon;
-    }
-
-    if (!SAFE_METHODS.has(request.method)) {
-      const sent = headerOrField(request);
-      if (!request.csrfToken || !sent || !safeEqual(sent, request.csrfToken)) {
-        throw new AppError(403, 'csrf_failed', 'Formularen er udløbet eller ugyldig. Genindlæs siden og prøv igen.');
+      if (!request.routeOptions.config.public) {
+        if (isApiRequest(request)) throw unauthenticated();
+        return reply.redirect(`/login?next=${encodeURIComponent(request.url)}`, 303);
       }
     }
+  });
 
-    if (!request.actor && !request.routeOptions.config.public) {
-      if (isApiRequest(request)) throw unauthenticated();
-      const next = encodeURIComponent(request.url);
-      return reply.redirect(`/login?next=${next}`, 303);
+  // CSRF needs the form's _csrf field, so it runs once the body is parsed but before validation:
+  // a forged request is refused as forged, whatever its body looks like.
+  app.addHook('preValidation', async (request: FastifyRequest) => {
+    if (SAFE_METHODS.has(request.method) || request.authVia === 'token') return;
+    const sent = headerOrField(request);
+    if (!request.csrfToken || !sent || !safeEqual(sent, request.csrfToken)) {
+      throw new AppError(403, 'csrf_failed', 'Formularen er udløbet eller ugyldig. Genindlæs siden og prøv igen.');
     }
   });
 }

@@ -1,18 +1,12 @@
 import { and, eq } from 'drizzle-orm';
-import { municipalAdminRoles } from '../../db/reference/role-types.ts';
 import { recordAudit } from '../audit/record.ts';
-import { type Actor, type Ctx, holds } from '../context.ts';
+import { type Actor, type Ctx, isCentralAdmin } from '../context.ts';
 import { conflict, forbidden, notFound } from '../errors.ts';
 import { outboxMail } from './schema.ts';
 
-function authorize(actor: Actor, municipalityCode: string | null): void {
-  const central = actor.municipalityCode === null;
-  if (central && holds(actor, 'administrator')) return;
-  const own = municipalityCode !== null && actor.municipalityCode === municipalityCode;
-  if (own && actor.roles.some((r) => municipalAdminRoles.includes(r.roleTypeKey))) return;
-  // Another municipality's mail is answered as "not found", as elsewhere.
-  if (own || central) throw forbidden();
-  throw notFound('Mailen findes ikke.');
+/** Only central administrators see the outbox, so only they can judge whether to resend. */
+function authorize(actor: Actor): void {
+  if (!isCentralAdmin(actor)) throw forbidden('Udgående post er forbeholdt administratorer i KOMBIT.');
 }
 
 /**
@@ -24,7 +18,7 @@ export async function retryUncertainMail(ctx: Ctx & { actor: Actor }, mailId: st
   await ctx.db.transaction(async (tx) => {
     const [mail] = await tx.select().from(outboxMail).where(eq(outboxMail.id, mailId)).for('update');
     if (!mail) throw notFound('Mailen findes ikke.');
-    authorize(ctx.actor, mail.municipalityCode);
+    authorize(ctx.actor);
     if (mail.status !== 'uncertain') throw conflict('Kun mails med usikker afsendelse kan sendes igen.');
     await tx
       .update(outboxMail)

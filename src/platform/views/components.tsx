@@ -5,11 +5,14 @@ import type { FieldErrors } from '../errors.ts';
  * loads (autofocus on a tabindex=-1 element; no JavaScript needed), so keyboard and screen-reader
  * users land on the summary after a failed submit, as DKFDS prescribes, instead of at the top of the page.
  */
+// kitajs types `autofocus` only for form controls; it is a global attribute in HTML and works on any focusable element.
+const autofocus = { autofocus: true } as Record<string, boolean>;
+
 export function ErrorSummary(props: { errors: FieldErrors; labels?: Record<string, string> }): JSX.Element {
   const entries = Object.entries(props.errors);
   if (entries.length === 0) return <></>;
   return (
-    <div class="alert alert-error" role="alert" aria-labelledby="error-summary-title" tabindex="-1" id="error-summary" autofocus>
+    <div class="alert alert-error" role="alert" aria-labelledby="error-summary-title" tabindex="-1" id="error-summary" {...autofocus}>
       <AlertIcon kind="error" />
       <div class="alert-body">
         <p class="alert-heading" id="error-summary-title">
