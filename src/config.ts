@@ -23,8 +23,10 @@ const schema = z.object({
   SAMSPIL_MODE: z.enum(['demo', 'production'], { message: "skal være 'demo' eller 'production'" }).optional(),
   PUBLIC_URL: z.url({ message: 'skal være en fuld adresse, fx https://samspil.example.dk' }).optional(),
   SMTP_URL: smtpUrl.optional(),
-  MAIL_FROM: z.string().min(3).default('Samspil <noreply@samspil.local>'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  MAIL_FROM: z.string().min(3, 'skal være en afsenderadresse, fx Samspil <noreply@samspil.example.dk>').default('Samspil <noreply@samspil.local>'),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'skal være en af fatal, error, warn, info, debug, trace, silent' })
+    .default('info'),
   TRUST_PROXY: z.enum(['true', 'false'], { message: "skal være 'true' eller 'false'" }).default('false'),
   OUTBOX_WORKER: z.enum(['on', 'off'], { message: "skal være 'on' eller 'off'" }).default('on'),
 });
@@ -39,7 +41,8 @@ export type Config = {
   smtpUrl: string | undefined;
   mailFrom: string;
   logLevel: string;
-  trustProxy: boolean;
+  /** Whose X-Forwarded-* headers count: none, or the one TLS-terminating proxy directly in front. */
+  trustProxy: false | ((address: string, hop: number) => boolean);
   outboxWorker: boolean;
 };
 
@@ -48,6 +51,14 @@ export class ConfigError extends Error {
     super(`Ugyldig konfiguration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   }
 }
+
+/**
+ * Trusts the immediate peer (the proxy) and nothing behind it. With Fastify's `true` every hop is
+ * trusted and request.ip becomes the left-most X-Forwarded-For entry, which the client writes
+ * itself: each login attempt could then claim a new address and get a fresh rate-limit key.
+ * (A hop count of 1 is no alternative: Fastify 5 ignores X-Forwarded-* entirely for numbers.)
+ */
+const trustOneProxy = (_address: string, hop: number) => hop === 0;
 
 /** Reads the environment once; unset and empty variables both mean "use the default". */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -68,7 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: c.SMTP_URL,
     mailFrom: c.MAIL_FROM,
     logLevel: c.LOG_LEVEL,
-    trustProxy: c.TRUST_PROXY === 'true',
+    trustProxy: c.TRUST_PROXY === 'true' ? trustOneProxy : false,
     outboxWorker: c.OUTBOX_WORKER === 'on',
   };
 }

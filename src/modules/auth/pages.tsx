@@ -74,7 +74,9 @@ export function registerAuthPages(app: FastifyInstance) {
           max: 10,
           timeWindow: '15 minutes',
           hook: 'preHandler',
-          keyGenerator: (req: FastifyRequest) => `${req.ip}|${String((req.body as Body | undefined)?.email ?? '').toLowerCase()}`,
+          // The same normalisation as logIn (trim, lower case): otherwise ' a@b' and 'a@b ' would each
+          // get their own ten attempts against the same account.
+          keyGenerator: (req: FastifyRequest) => `${req.ip}|${String((req.body as Body | undefined)?.email ?? '').trim().toLowerCase()}`,
         },
       },
     },

@@ -5,6 +5,7 @@ import type { Actor, Ctx } from '../../platform/context.ts';
 import { conflict, invalid, parseInput } from '../../platform/errors.ts';
 import { findPersonIn, inGalleryTx } from './gallery-tx.ts';
 import { assignRoleInput } from './inputs.ts';
+import { authorize } from './policy.ts';
 import { currentPrimary, demote } from './primary.ts';
 import { roleAssignment, roleType, solution } from './schema.ts';
 
@@ -13,6 +14,8 @@ import { roleAssignment, roleType, solution } from './schema.ts';
  * returns the existing assignment and changes nothing, so a double click is harmless.
  */
 export async function assignRole(ctx: Ctx & { actor: Actor }, municipalityCode: string, personId: string, raw: unknown) {
+  // Permission first: someone who may not change the gallery gets 403/404, never a form with errors.
+  authorize(ctx.actor, 'manage', municipalityCode);
   const input = parseInput(assignRoleInput, raw);
   return inGalleryTx(ctx, municipalityCode, async (tx) => {
     const who = await findPersonIn(tx, municipalityCode, personId);

@@ -4,9 +4,12 @@ import type { Actor, Ctx } from '../../platform/context.ts';
 import { conflict, parseInput } from '../../platform/errors.ts';
 import { findPersonIn, inGalleryTx, isUniqueViolation } from './gallery-tx.ts';
 import { personInput } from './inputs.ts';
+import { authorize } from './policy.ts';
 import { person, userAccount } from './schema.ts';
 
 export async function updatePerson(ctx: Ctx & { actor: Actor }, municipalityCode: string, personId: string, raw: unknown) {
+  // Permission first: someone who may not change the gallery gets 403/404, never a form with errors.
+  authorize(ctx.actor, 'manage', municipalityCode);
   const input = parseInput(personInput, raw);
   try {
     return await inGalleryTx(ctx, municipalityCode, async (tx) => {

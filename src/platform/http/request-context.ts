@@ -46,7 +46,19 @@ export function sendPage(reply: FastifyReply, html: JSX.Element, status = 200) {
   return reply.status(status).type('text/html; charset=utf-8').send(html);
 }
 
-/** Only local paths may be redirect targets, so a crafted link cannot send users elsewhere. */
+/**
+ * Only local paths may be redirect targets, so a crafted link cannot send users elsewhere. Browsers
+ * drop tabs and newlines inside a URL and read a backslash as a slash, so "/<tab>/evil.example" or
+ * "/\\evil.example" would become "//evil.example": such characters are refused anywhere in the path.
+ */
 export function safeNext(next: unknown): string {
-  return typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
+  return typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') && !hasControlOrBackslash(next) ? next : '/';
+}
+
+function hasControlOrBackslash(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c === 0x7f || c === 0x5c) return true;
+  }
+  return false;
 }

@@ -1,0 +1,112 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../src/app.ts';
+import { loadConfig } from '../src/config.ts';
+import { openPglite, rawRows } from '../src/db/client.ts';
+import { sha256 } from '../src/platform/auth/secrets.ts';
+import { engine } from './db.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+type Run = { code: number; stdout: string; stderr: string };
+
+/** Runs `node bin/samspil.mjs …` with a clean environment: only what the test gives, plus PATH and HOME. */
+function samspil(args: string[], env: Record<string, string>): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ['bin/samspil.mjs', ...args],
+      { cwd: root, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? os.tmpdir(), LOG_LEVEL: 'silent', ...env }, timeout: 60_000 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+        resolve({ code, stdout: String(stdout), stderr: String(stderr) });
+      },
+    );
+  });
+}
+
+// The CLI only ever uses a PGlite directory here; under TEST_DATABASE=postgres these runs would
+// merely repeat the same PGlite work, so the file is skipped there.
+describe.skipIf(engine === 'postgres')('the samspil command line', { timeout: 90_000 }, () => {
+  let tmp: string;
+  let dataDir: string;
+  beforeAll(() => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'samspil-cli-'));
+    dataDir = path.join(tmp, 'data');
+  });
+  afterAll(() => {
+    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('migrate creates the database and exits 0', async () => {
+    const run = await samspil(['migrate'], { DATA_DIR: dataDir });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Databasen er migreret.');
+    expect(fs.existsSync(path.join(dataDir, 'pglite'))).toBe(true);
+  });
+
+  it('seed --demo loads demo data once; a second time it refuses with exit 2', async () => {
+    const first = await samspil(['seed', '--demo'], { DATA_DIR: dataDir });
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/Demodata indlæst: \d+ brugere med adgangskoden demo1234\./);
+    const second = await samspil(['seed', '--demo'], { DATA_DIR: dataDir });
+    expect(second.code).toBe(2);
+    expect(second.stderr).toContain('Databasen indeholder allerede personer; demodata indlæses kun i en tom database.');
+  });
+
+  it('never seeds demo data in production mode', async () => {
+    const elsewhere = path.join(tmp, 'production');
+    const run = await samspil(['seed', '--demo'], { DATA_DIR: elsewhere, SAMSPIL_MODE: 'production' });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('Demodata indlæses aldrig i produktionstilstand (SAMSPIL_MODE=production).');
+    expect(fs.existsSync(elsewhere)).toBe(false);
+  });
+
+  it('token create prints a token that works as Bearer against the same database', async () => {
+    const run = await samspil(['token', 'create', '--user', 'admin@samspil.demo', '--name', 'Fra testen'], { DATA_DIR: dataDir });
+    expect(run.code).toBe(0);
+    const token = run.stdout.trim().split('\n').at(-1)!;
+    expect(token).toMatch(/^samspil_[\w-]{20,}$/);
+
+    const unknown = await samspil(['token', 'create', '--user', 'ingen@samspil.demo'], { DATA_DIR: dataDir });
+    expect(unknown.code).not.toBe(0);
+    expect(unknown.stderr).toContain('Der findes ingen aktiv bruger med e-mailadressen ingen@samspil.demo.');
+
+    // The CLI has exited, so this process may open the embedded database.
+    const config = loadConfig({ DATA_DIR: dataDir, SAMSPIL_MODE: 'demo', LOG_LEVEL: 'silent' });
+    const database = await openPglite(path.join(dataDir, 'pglite'));
+    const app = await buildApp({ config, database, logger: false });
+    try {
+      const stored = await rawRows<{ name: string; token_hash: string }>(database.db, sql`select name, token_hash from api_token`);
+      expect(stored).toEqual([{ name: 'Fra testen', token_hash: sha256(token) }]);
+      const me = await app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${token}` } });
+      expect(me.statusCode).toBe(200);
+      expect(me.json()).toMatchObject({ email: 'admin@samspil.demo', municipalityCode: null });
+      const wrong = await app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${token}x` } });
+      expect(wrong.statusCode).toBe(401);
+    } finally {
+      await app.close();
+      await database.close();
+    }
+  });
+
+  it('serve with a bad PORT stops with a Danish message naming PORT', async () => {
+    const run = await samspil(['serve'], { DATA_DIR: path.join(tmp, 'serve'), PORT: 'abc' });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('Ugyldig konfiguration');
+    expect(run.stderr).toContain('PORT: skal være et tal');
+  });
+
+  it('an unknown command exits 2 with the help text', async () => {
+    const run = await samspil(['frobnicate'], { DATA_DIR: dataDir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('Ukendt kommando: frobnicate');
+    expect(run.stderr).toContain('seed --demo');
+  });
+});
