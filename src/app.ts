@@ -37,7 +37,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     trustProxy: opts.config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
   });
-  app.setValidatorCompiler(validatorCompiler);
+  // Bodies are validated by the use cases themselves, after their policy check: someone who may
+  // not write must get 403/404, not a list of what is wrong with their input. The route's body
+  // schema still documents the API (OpenAPI). Params and query strings are validated here.
+  app.setValidatorCompiler((route) =>
+    route.httpPart === 'body' ? (data: unknown) => ({ value: data }) : validatorCompiler(route as Parameters<typeof validatorCompiler>[0]),
+  );
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('database', opts.database);
   app.decorate('config', opts.config);

@@ -342,3 +342,15 @@ describe('the central overview of a role across municipalities', () => {
     expect((await admin.api('GET', '/api/v1/role-overview?role=systemansvarlig&solution=findes-ikke')).statusCode).toBe(404);
   });
 });
+
+describe('a caller who may not write learns nothing from a malformed body', () => {
+  it('gets 403 (own municipality, read-only) or 404 (another municipality), never a validation report', async () => {
+    const before = await snapshot();
+    const ro = await consultant.api('POST', `/api/v1/municipalities/${FAXE}/people`, { name: '', email: 'not-an-email' });
+    expect(ro.statusCode).toBe(403);
+    const other = await faxeKlik.api('POST', `/api/v1/municipalities/${BRONDBY}/people`, { name: '', email: 'not-an-email' });
+    expect(other.statusCode).toBe(404);
+    expect(other.json()).toMatchObject({ code: 'not_found', fieldErrors: {} });
+    expect(await snapshot()).toEqual(before);
+  });
+});
