@@ -307,6 +307,21 @@ describe('login rate limiting', () => {
   });
 });
 
+describe('login throttling counts failures only', () => {
+  it('lets a user who logs in often keep logging in', async () => {
+    const email = DEMO.klikAdmin('0851');
+    for (let i = 0; i < 12; i++) expect((await attemptLogin(t.app, email, DEMO.password)).statusCode).toBe(303);
+  });
+
+  it('forgets earlier failures once the right password is given', async () => {
+    const email = DEMO.programLeader('0851');
+    for (let i = 0; i < 9; i++) expect((await attemptLogin(t.app, email, 'forkert')).statusCode).toBe(401);
+    expect((await attemptLogin(t.app, email, DEMO.password)).statusCode).toBe(303);
+    for (let i = 0; i < 9; i++) expect((await attemptLogin(t.app, email, 'forkert')).statusCode).toBe(401);
+    expect((await attemptLogin(t.app, email, DEMO.password)).statusCode).toBe(303);
+  });
+});
+
 describe('personal API tokens', () => {
   it('are created on the profile page, work as Bearer, and stop working when revoked', async () => {
     const c = await loginAs(t.app, DEMO.programLeader(FAXE));
@@ -518,6 +533,30 @@ describe('a deactivated person', () => {
     expect(login.statusCode).toBe(401);
     expect(login.body).toContain(WRONG_LOGIN);
     expect(sessionCookie(login)).toBeUndefined();
+  });
+});
+
+describe('someone re-hired under the same e-mail', () => {
+  it('gets a new login, while the old account stays closed', async () => {
+    const email = `${uniq('genansat')}@faxe.dk`;
+    const first = await addFaxePerson(admin, 'Gitte Genansat', email);
+    await admin.api('POST', `/api/v1/municipalities/${FAXE}/people/${first}/password-link`);
+    expect((await admin.api('POST', `/api/v1/municipalities/${FAXE}/people/${first}/deactivate`)).statusCode).toBe(200);
+
+    const second = await addFaxePerson(admin, 'Gitte Genansat', email);
+    const link = await admin.api('POST', `/api/v1/municipalities/${FAXE}/people/${second}/password-link`);
+    expect(link.statusCode).toBe(202);
+    expect(link.json()).toMatchObject({ newAccount: true });
+    const path = (await linkFromOutbox(email)).path!;
+    const visitor = new Client(t.app);
+    await visitor.get(path);
+    expect((await visitor.post(path, { password: 'gittes-nye-kode', confirm: 'gittes-nye-kode' })).statusCode).toBe(303);
+    const gitte = await loginAs(t.app, email, 'gittes-nye-kode');
+    expect((await gitte.api('GET', '/api/v1/me')).json()).toMatchObject({ email });
+    const [accounts] = await rows<{ live: number; closed: number }>(
+      sql`select count(*) filter (where not disabled)::int as live, count(*) filter (where disabled)::int as closed from user_account where email = ${email}`,
+    );
+    expect(accounts).toEqual({ live: 1, closed: 1 });
   });
 });
 

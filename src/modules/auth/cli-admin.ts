@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
@@ -22,7 +22,7 @@ export async function createCentralAdmin(db: Db, config: Config, raw: { email?: 
   const token = randomToken();
   const now = new Date();
   await db.transaction(async (tx) => {
-    const [existing] = await tx.select({ id: userAccount.id }).from(userAccount).where(eq(sql`lower(${userAccount.email})`, input.email));
+    const [existing] = await tx.select({ id: userAccount.id }).from(userAccount).where(and(eq(sql`lower(${userAccount.email})`, input.email), eq(userAccount.disabled, false)));
     if (existing) throw new Error(`Der findes allerede en bruger med e-mailadressen ${input.email}.`);
     const [p] = await tx.insert(person).values({ name: input.name, email: input.email, title: 'Administrator', municipalityCode: null }).returning();
     const [u] = await tx.insert(userAccount).values({ personId: p!.id, email: input.email }).returning();

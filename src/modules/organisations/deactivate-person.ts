@@ -26,7 +26,11 @@ export async function deactivatePerson(ctx: Ctx & { actor: Actor }, municipality
       await promoteSuccessor(tx, { municipalityCode, roleTypeKey: r.roleTypeKey, solutionKey: r.solutionKey }, r.id);
     }
     await tx.update(person).set({ active: false, deactivatedAt: ctx.now, updatedAt: ctx.now }).where(eq(person.id, personId));
-    const users = await tx.select({ id: userAccount.id }).from(userAccount).where(eq(userAccount.personId, personId));
+    const users = await tx
+      .update(userAccount)
+      .set({ disabled: true })
+      .where(eq(userAccount.personId, personId))
+      .returning({ id: userAccount.id });
     for (const u of users) await tx.delete(session).where(eq(session.userId, u.id));
     await recordAudit(tx, ctx, {
       action: 'person.deactivated',

@@ -89,7 +89,8 @@ export const userAccount = pgTable(
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
   },
   (t) => [
-    uniqueIndex('user_account_email').on(sql`lower(${t.email})`),
+    // Only live accounts claim their address: someone re-hired under the same e-mail gets a new login.
+    uniqueIndex('user_account_email').on(sql`lower(${t.email})`).where(sql`not ${t.disabled}`),
     uniqueIndex('user_account_person').on(t.personId),
   ],
 );
