@@ -1,12 +1,10 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
-import { rolesWithPrimary } from '../../db/reference/role-types.ts';
-import { recordAudit } from '../../platform/audit/record.ts';
+import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { Actor, Ctx } from '../../platform/context.ts';
 import { conflict, invalid, parseInput } from '../../platform/errors.ts';
 import { findPersonIn, inGalleryTx } from './gallery-tx.ts';
 import { assignRoleInput } from './inputs.ts';
 import { authorize } from './policy.ts';
-import { currentPrimary, demote } from './primary.ts';
+import { grantRole } from './gallery-writes.ts';
 import { roleAssignment, roleType, solution } from './schema.ts';
 
 /**
@@ -31,38 +29,8 @@ export async function assignRole(ctx: Ctx & { actor: Actor }, municipalityCode: 
       throw invalid({ solutionKey: `Rollen ${type.labelDa} gælder hele kommunen og har ingen løsning` });
     }
 
-    const [existing] = await tx
-      .select()
-      .from(roleAssignment)
-      .where(
-        and(
-          eq(roleAssignment.personId, personId),
-          eq(roleAssignment.roleTypeKey, type.key),
-          solutionKey === null ? isNull(roleAssignment.solutionKey) : eq(roleAssignment.solutionKey, solutionKey),
-          isNull(roleAssignment.removedAt),
-        ),
-      );
-    const slot = { municipalityCode, roleTypeKey: type.key, solutionKey };
-    const hasPrimary = rolesWithPrimary.includes(type.key);
-
-    if (existing) {
-      if (!hasPrimary || !input.isPrimary || existing.isPrimary) return { assignment: existing, changed: false };
-      // Same role, now asked to be primary: that is a change of primary, not a new assignment.
-      const previous = await currentPrimary(tx, slot);
-      if (previous) await demote(tx, previous.id);
-      const [updated] = await tx.update(roleAssignment).set({ isPrimary: true }).where(eq(roleAssignment.id, existing.id)).returning();
-      await recordAudit(tx, ctx, {
-        action: 'role.primary_changed',
-        entityType: 'role_assignment',
-        entityId: existing.id,
-        municipalityCode,
-        before: { primaryAssignmentId: previous?.id ?? null },
-        after: { primaryAssignmentId: existing.id, personId, roleTypeKey: type.key, solutionKey },
-      });
-      return { assignment: updated!, changed: true };
-    }
-
     if (type.maxPerMunicipality !== null) {
+      // Holders other than this person: asking again for a role one already holds is not a new holder.
       const [{ n } = { n: 0 }] = await tx
         .select({ n: sql<number>`count(*)::int` })
         .from(roleAssignment)
@@ -70,35 +38,25 @@ export async function assignRole(ctx: Ctx & { actor: Actor }, municipalityCode: 
           and(
             eq(roleAssignment.municipalityCode, municipalityCode),
             eq(roleAssignment.roleTypeKey, type.key),
+            ne(roleAssignment.personId, personId),
             isNull(roleAssignment.removedAt),
           ),
         );
       if (n >= type.maxPerMunicipality) {
+        const max = type.maxPerMunicipality === 2 ? 'to' : String(type.maxPerMunicipality);
         throw conflict(
-          `Kommunen har allerede ${type.maxPerMunicipality === 2 ? 'to' : type.maxPerMunicipality} med rollen ${type.labelDa}, som er det højeste antal. Fjern rollen fra en af dem først.`,
-          { roleTypeKey: `Der kan højst være ${type.maxPerMunicipality === 2 ? 'to' : type.maxPerMunicipality} med rollen ${type.labelDa} i kommunen` },
+          `Kommunen har allerede ${max} med rollen ${type.labelDa}, som er det højeste antal. Fjern rollen fra en af dem først.`,
+          { roleTypeKey: `Der kan højst være ${max} med rollen ${type.labelDa} i kommunen` },
         );
       }
     }
-
-    let isPrimary = false;
-    if (hasPrimary) {
-      const previous = await currentPrimary(tx, slot);
-      // The first holder is primary by necessity; later holders only when asked to be.
-      isPrimary = !previous || input.isPrimary === true;
-      if (previous && isPrimary) await demote(tx, previous.id);
-    }
-    const [created] = await tx
-      .insert(roleAssignment)
-      .values({ personId, municipalityCode, roleTypeKey: type.key, solutionKey, isPrimary, createdAt: ctx.now })
-      .returning();
-    await recordAudit(tx, ctx, {
-      action: 'role.assigned',
-      entityType: 'role_assignment',
-      entityId: created!.id,
+    return grantRole(tx, ctx, {
       municipalityCode,
-      after: { personId, personName: who.name, roleTypeKey: type.key, solutionKey, isPrimary },
+      personId,
+      personName: who.name,
+      roleTypeKey: type.key,
+      solutionKey,
+      primary: input.isPrimary === true,
     });
-    return { assignment: created!, changed: true };
   });
 }

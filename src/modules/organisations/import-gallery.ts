@@ -8,7 +8,7 @@ import { readTable, SpreadsheetError, type Table } from '../../platform/spreadsh
 import { inGalleryTx } from './gallery-tx.ts';
 import { personInput } from './inputs.ts';
 import { authorize } from './policy.ts';
-import { currentPrimary, demote } from './primary.ts';
+import { changePerson, grantRole, insertPerson } from './gallery-writes.ts';
 import { referenceLists } from './queries.ts';
 import { person, roleAssignment } from './schema.ts';
 
@@ -208,7 +208,7 @@ export function validate(table: Table, ref: Reference, existing: Existing): { pl
   }
 }
 
-/** Writes the plan with the same rules as addPerson, updatePerson and assignRole, inside the caller's locked transaction. */
+/** Writes the plan through the same writes as the single-person use cases, inside the caller's locked transaction. */
 async function apply(tx: Db, ctx: Ctx, municipalityCode: string, plan: Plan, existing: Existing): Promise<ImportResult> {
   const result = { created: 0, updated: 0, rolesAssigned: 0, unchanged: 0 };
   const changedLines = new Set<number>();
@@ -216,74 +216,34 @@ async function apply(tx: Db, ctx: Ctx, municipalityCode: string, plan: Plan, exi
 
   for (const p of plan.people.values()) {
     const found = byEmail.get(p.email);
-    const data = { name: p.name, email: p.email, title: p.title, phone: p.phone };
     if (!found) {
-      const [created] = await tx.insert(person).values({ ...data, municipalityCode, createdAt: ctx.now, updatedAt: ctx.now }).returning();
-      await recordAudit(tx, ctx, { action: 'person.created', entityType: 'person', entityId: created!.id, municipalityCode, after: data });
-      byEmail.set(p.email, created!);
+      byEmail.set(p.email, await insertPerson(tx, ctx, municipalityCode, { name: p.name, email: p.email, title: p.title, phone: p.phone }));
       result.created++;
       changedLines.add(p.line);
       continue;
     }
     // An empty cell keeps what is there: the import adds and updates, it never blanks a field out.
-    const next = { name: p.name, title: p.title || found.title, phone: p.phone || found.phone };
-    if (next.name === found.name && next.title === found.title && next.phone === found.phone) continue;
-    await tx.update(person).set({ ...next, updatedAt: ctx.now }).where(eq(person.id, found.id));
-    await recordAudit(tx, ctx, {
-      action: 'person.updated',
-      entityType: 'person',
-      entityId: found.id,
-      municipalityCode,
-      before: { name: found.name, email: found.email, title: found.title, phone: found.phone },
-      after: { ...next, email: found.email },
-    });
-    result.updated++;
-    changedLines.add(p.line);
+    const next = { name: p.name, email: found.email, title: p.title || found.title, phone: p.phone || found.phone };
+    if (await changePerson(tx, ctx, municipalityCode, found, next)) {
+      result.updated++;
+      changedLines.add(p.line);
+    }
   }
 
-  const held = new Map(existing.assignments.map((a) => [`${a.personId}|${slotKey(a.roleTypeKey, a.solutionKey)}`, a]));
   for (const r of plan.roles) {
-    const personId = byEmail.get(r.email)!.id;
-    const slot = { municipalityCode, roleTypeKey: r.roleTypeKey, solutionKey: r.solutionKey };
-    const hasPrimary = rolesWithPrimary.includes(r.roleTypeKey);
-    const key = `${personId}|${slotKey(r.roleTypeKey, r.solutionKey)}`;
-    const already = held.get(key);
-    if (already && (!hasPrimary || !r.primary || already.isPrimary)) continue;
-
-    const previous = hasPrimary ? await currentPrimary(tx, slot) : null;
-    // As in assignRole: the first holder is primary by necessity, later ones only when the file says so.
-    const isPrimary = hasPrimary && (!previous || r.primary);
-    if (previous && isPrimary) {
-      await demote(tx, previous.id);
-      for (const a of held.values()) if (a.id === previous.id) a.isPrimary = false;
+    const who = byEmail.get(r.email)!;
+    const { changed } = await grantRole(tx, ctx, {
+      municipalityCode,
+      personId: who.id,
+      personName: who.name,
+      roleTypeKey: r.roleTypeKey,
+      solutionKey: r.solutionKey,
+      primary: r.primary,
+    });
+    if (changed) {
+      result.rolesAssigned++;
+      changedLines.add(r.line);
     }
-    if (already) {
-      await tx.update(roleAssignment).set({ isPrimary: true }).where(eq(roleAssignment.id, already.id));
-      already.isPrimary = true;
-      await recordAudit(tx, ctx, {
-        action: 'role.primary_changed',
-        entityType: 'role_assignment',
-        entityId: already.id,
-        municipalityCode,
-        before: { primaryAssignmentId: previous?.id ?? null },
-        after: { primaryAssignmentId: already.id, personId, roleTypeKey: r.roleTypeKey, solutionKey: r.solutionKey },
-      });
-    } else {
-      const [created] = await tx
-        .insert(roleAssignment)
-        .values({ personId, municipalityCode, roleTypeKey: r.roleTypeKey, solutionKey: r.solutionKey, isPrimary, createdAt: ctx.now })
-        .returning();
-      held.set(key, created!);
-      await recordAudit(tx, ctx, {
-        action: 'role.assigned',
-        entityType: 'role_assignment',
-        entityId: created!.id,
-        municipalityCode,
-        after: { personId, personName: byEmail.get(r.email)!.name, roleTypeKey: r.roleTypeKey, solutionKey: r.solutionKey, isPrimary },
-      });
-    }
-    result.rolesAssigned++;
-    changedLines.add(r.line);
   }
   result.unchanged = plan.rowCount - changedLines.size;
   return result;
