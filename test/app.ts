@@ -9,8 +9,8 @@ export type TestApp = {
   app: FastifyInstance;
   database: Database & { drop(): Promise<void> };
   config: Config;
-  /** Moves the application's clock; use cases read it through ctx.now. */
-  setNow(d: Date): void;
+  /** Fixes the application's clock (use cases read it through ctx.now); null returns to real time. */
+  setNow(d: Date | null): void;
   close(): Promise<void>;
 };
 

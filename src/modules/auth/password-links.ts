@@ -90,7 +90,16 @@ export async function findOpenLink(ctx: Ctx, token: string) {
     .from(passwordReset)
     .innerJoin(userAccount, eq(userAccount.id, passwordReset.userId))
     .innerJoin(person, eq(person.id, userAccount.personId))
-    .where(and(eq(passwordReset.tokenHash, sha256(token)), isNull(passwordReset.usedAt), gt(passwordReset.expiresAt, ctx.now)));
+    // A link dies with its account: someone deactivated after the link was sent cannot use it.
+    .where(
+      and(
+        eq(passwordReset.tokenHash, sha256(token)),
+        isNull(passwordReset.usedAt),
+        gt(passwordReset.expiresAt, ctx.now),
+        eq(userAccount.disabled, false),
+        eq(person.active, true),
+      ),
+    );
   return row ?? null;
 }
 

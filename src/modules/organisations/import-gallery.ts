@@ -4,7 +4,7 @@ import { rolesWithPrimary } from '../../db/reference/role-types.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
 import type { Actor, Ctx } from '../../platform/context.ts';
 import { invalid, type FieldErrors } from '../../platform/errors.ts';
-import { readTable, SpreadsheetError, type Table } from '../../platform/spreadsheet/read.ts';
+import { readUploadedTable, type Table } from '../../platform/spreadsheet/read.ts';
 import { inGalleryTx } from './gallery-tx.ts';
 import { personInput } from './inputs.ts';
 import { authorize } from './policy.ts';
@@ -54,13 +54,7 @@ export function uploadedFile(body: unknown): Buffer {
  */
 export async function importGallery(ctx: Ctx & { actor: Actor }, municipalityCode: string, file: Buffer, filename = 'import'): Promise<ImportResult> {
   authorize(ctx.actor, 'manage', municipalityCode);
-  let table: Table;
-  try {
-    table = await readTable(file, filename);
-  } catch (error) {
-    if (error instanceof SpreadsheetError) throw invalid({ fil: error.message }, error.message);
-    throw error;
-  }
+  const table = await readUploadedTable(file, filename);
   // Reference data changes only with deployments, so it need not be read under the lock.
   const reference = await referenceLists(ctx.db);
   return inGalleryTx(ctx, municipalityCode, async (tx) => {

@@ -6,7 +6,7 @@ import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { AppError, invalid, type FieldErrors } from '../../platform/errors.ts';
-import { readTable, SpreadsheetError, type Table } from '../../platform/spreadsheet/read.ts';
+import { readUploadedTable, type Table } from '../../platform/spreadsheet/read.ts';
 import { municipality } from './schema.ts';
 
 /** Lower-cased headers accepted per column: ours first, then what Danmarks Statistik and others tend to call them. */
@@ -25,13 +25,7 @@ type Change = { code: string; name?: string; population?: number; cvr?: string }
  * first; one bad row means nothing is changed, so a half-applied reference update cannot happen.
  */
 export async function importMunicipalities(ctx: Ctx, file: Buffer, filename: string): Promise<{ updated: number }> {
-  let table: Table;
-  try {
-    table = await readTable(file, filename);
-  } catch (error) {
-    if (error instanceof SpreadsheetError) throw invalid({ fil: error.message }, error.message);
-    throw error;
-  }
+  const table = await readUploadedTable(file, filename);
   const current = await ctx.db.select().from(municipality);
   const changes = validate(table, new Set(current.map((m) => m.code)));
 

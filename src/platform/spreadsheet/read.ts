@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { AppError } from '../errors.ts';
+import { AppError, invalid } from '../errors.ts';
 import { detectSeparator, parseCsv, UnterminatedQuoteError } from './csv.ts';
 import { booleanText } from './write.ts';
 
@@ -181,4 +181,14 @@ function dateText(date: Date): string {
   const time = d.toISOString().slice(11, 19);
   if (time === '00:00:00') return day;
   return `${day} ${time.endsWith(':00') ? time.slice(0, 5) : time}`;
+}
+
+/** readTable for an uploaded form field: an unreadable file becomes a field error on that field. */
+export async function readUploadedTable(file: Buffer, filename: string, field = 'fil'): Promise<Table> {
+  try {
+    return await readTable(file, filename);
+  } catch (error) {
+    if (error instanceof SpreadsheetError) throw invalid({ [field]: error.message }, error.message);
+    throw error;
+  }
 }
