@@ -3,3 +3,5 @@ export * from '../modules/organisations/schema.ts';
 export * from '../platform/auth/schema.ts';
 export * from '../platform/audit/schema.ts';
 export * from '../platform/outbox/schema.ts';
+export * from '../modules/tasks/schema.ts';
+export * from '../platform/notify/schema.ts';

@@ -8,6 +8,7 @@ import { registerOrganisationsApi } from './organisations/api.ts';
 import { registerOrganisationsIo } from './organisations/io-routes.tsx';
 import { registerOrganisationsPages } from './organisations/pages.tsx';
 import { registerOutboxRoutes } from './outbox/routes.tsx';
+import { registerTasks } from './tasks/routes.ts';
 
 /** Every module's routes. The route-policy test fails when a route here has no expectation. */
 export async function registerModules(app: FastifyInstance) {
@@ -20,4 +21,5 @@ export async function registerModules(app: FastifyInstance) {
   registerOrganisationsIo(app);
   registerAuditRoutes(app);
   registerOutboxRoutes(app);
+  registerTasks(app);
 }

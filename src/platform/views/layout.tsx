@@ -1,7 +1,7 @@
 import type { Actor } from '../context.ts';
 import { isCentral, isCentralAdmin } from '../context.ts';
 
-export type NavKey = 'forside' | 'kommuner' | 'rolleoverblik' | 'log' | 'post' | 'api' | 'profil';
+export type NavKey = 'forside' | 'opgaver' | 'kommuner' | 'rolleoverblik' | 'log' | 'post' | 'api' | 'profil';
 
 export type LayoutProps = {
   title: string;
@@ -17,6 +17,7 @@ type NavItem = { key: NavKey; href: string; label: string };
 /** Only modules that exist and that the actor may open are linked. */
 export function navItems(actor: Actor): NavItem[] {
   const items: NavItem[] = [{ key: 'forside', href: '/', label: 'Forside' }];
+  items.push(isCentral(actor) ? { key: 'opgaver', href: '/overblik', label: 'Opgaver' } : { key: 'opgaver', href: '/opgaver', label: 'Mine opgaver' });
   if (isCentral(actor)) {
     items.push({ key: 'kommuner', href: '/kommuner', label: 'Kommuner' });
     items.push({ key: 'rolleoverblik', href: '/rolleoverblik', label: 'Rolleoverblik' });

@@ -1,0 +1,64 @@
+import type { TargetStatus } from './schema.ts';
+
+/** Danish labels of a municipality's status on a task, as users say them. */
+export const TARGET_STATUS_DA: Record<TargetStatus, string> = {
+  ikke_startet: 'Ikke startet',
+  i_gang: 'I gang',
+  loest: 'Løst',
+  ikke_relevant: 'Ikke relevant',
+};
+
+export const TASK_STATUS_DA = {
+  draft: 'Kladde',
+  announced: 'Annonceret',
+  published: 'Publiceret',
+  closed: 'Lukket',
+} as const;
+
+/**
+ * A municipality's status on a task follows from what it did: marked not relevant; every step
+ * completed (solved); anything done at all (in progress); nothing yet. Kept on task_target by
+ * every write so lists and counts need no aggregation over answers.
+ */
+export function deriveTargetStatus(f: {
+  notRelevant: boolean;
+  stepsTotal: number;
+  stepsCompleted: number;
+  anyActivity: boolean;
+}): TargetStatus {
+  if (f.notRelevant) return 'ikke_relevant';
+  if (f.stepsTotal > 0 && f.stepsCompleted >= f.stepsTotal) return 'loest';
+  if (f.stepsCompleted > 0 || f.anyActivity) return 'i_gang';
+  return 'ikke_startet';
+}
+
+export const TIME_ZONE = 'Europe/Copenhagen';
+
+/** The calendar day (yyyy-mm-dd) in Denmark at a given instant. */
+export function danishDay(at: Date): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+}
+
+/** Overdue means: the deadline day has passed in Denmark and the municipality is neither done nor excused. */
+export function isOverdue(deadline: string, status: TargetStatus, now: Date): boolean {
+  return status !== 'loest' && status !== 'ikke_relevant' && danishDay(now) > deadline;
+}
+
+/** "28.05.2025" – the form the deck and the municipalities use for deadlines. */
+export function formatDeadline(day: string): string {
+  const [y, m, d] = day.split('-');
+  return `${d}.${m}.${y}`;
+}
+
+/** "28. maj 2025" for running text. */
+export function formatDayLong(day: string): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const months = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'];
+  return `${d}. ${months[m - 1]} ${y}`;
+}
+
+/** "Brøndby, Norddjurs og Faxe" */
+export function danishList(items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} og ${items[items.length - 1]}`;
+}
