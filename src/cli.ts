@@ -73,6 +73,8 @@ export async function main(argv: string[]): Promise<number> {
           return 2;
         }
         const { users } = await seedDemo(db);
+        const { seedDemoTasks } = await import('./db/seed-demo-tasks.ts');
+        await seedDemoTasks(db);
         console.log(`Demodata indlæst: ${users} brugere med adgangskoden demo1234.`);
         return 0;
       });

@@ -4,6 +4,7 @@ import type { Config } from './config.ts';
 import { openDatabase } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
 import { DEMO_PASSWORD, hasAnyPeople, seedDemo } from './db/seed-demo.ts';
+import { seedDemoTasks } from './db/seed-demo-tasks.ts';
 import { startOutboxWorker } from './platform/outbox/worker.ts';
 
 /** config → db → migrate → (demo seed) → app → listen, and a graceful stop on SIGTERM/SIGINT. */
@@ -13,6 +14,7 @@ export async function serve(config: Config): Promise<FastifyInstance> {
   let seeded = false;
   if (config.mode === 'demo' && !(await hasAnyPeople(database.db))) {
     await seedDemo(database.db);
+    await seedDemoTasks(database.db);
     seeded = true;
   }
   const app = await buildApp({ config, database });
