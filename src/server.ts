@@ -5,7 +5,9 @@ import { openDatabase } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
 import { DEMO_PASSWORD, hasAnyPeople, seedDemo } from './db/seed-demo.ts';
 import { seedDemoTasks } from './db/seed-demo-tasks.ts';
+import { taskJobs } from './modules/tasks/background-jobs.ts';
 import { startOutboxWorker } from './platform/outbox/worker.ts';
+import { startScheduler } from './platform/scheduler/scheduler.ts';
 
 /** config → db → migrate → (demo seed) → app → listen, and a graceful stop on SIGTERM/SIGINT. */
 export async function serve(config: Config): Promise<FastifyInstance> {
@@ -22,6 +24,9 @@ export async function serve(config: Config): Promise<FastifyInstance> {
   app.server.requestTimeout = 30_000;
   app.server.headersTimeout = 35_000;
   await app.listen({ port: config.port, host: config.host });
+  // Publishing, reminders and digests, every minute. Every instance may run it: the jobs take an
+  // advisory lock each, and their unique constraints keep them correct even without it.
+  const scheduler = startScheduler({ database, log: app.log, jobs: taskJobs(database, config) });
 
   const where = database.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite i ${config.dataDir}`;
   const lines = [
@@ -46,10 +51,11 @@ export async function serve(config: Config): Promise<FastifyInstance> {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down');
-    // Stop taking requests, let in-flight ones finish, then stop the worker and the database.
+    // Stop taking requests, let in-flight ones finish, then stop the background jobs and the database.
     const force = setTimeout(() => process.exit(1), 15_000).unref();
     try {
       await app.close();
+      await scheduler.stop();
       await worker?.stop();
       await database.close();
     } finally {

@@ -1,0 +1,255 @@
+import { describe, expect, it } from 'vitest';
+import {
+  addDays,
+  danishTime,
+  dayDiff,
+  GRACE_MS,
+  manualSlot,
+  normaliseOffsets,
+  offsetLabel,
+  parseStoredSlot,
+  reminderSchedule,
+  slotName,
+  storedSlot,
+} from './schedule.ts';
+
+const at = (iso: string) => new Date(iso);
+const names = (s: { slot: string }[]) => s.map((x) => x.slot);
+const copenhagen = (d: Date) =>
+  new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen', dateStyle: 'short', timeStyle: 'short' }).format(d);
+
+describe('danishTime', () => {
+  it('is 09:00 on the Danish clock on every day of a year, across both DST changes', () => {
+    for (let day = '2025-01-01'; day <= '2025-12-31'; day = addDays(day, 1)) {
+      expect(copenhagen(danishTime(day, 9))).toBe(`${day} 09:00`);
+    }
+  });
+
+  it('is UTC+1 in winter and UTC+2 in summer, switching on the last Sundays of March and October', () => {
+    expect(danishTime('2025-03-29', 9).toISOString()).toBe('2025-03-29T08:00:00.000Z');
+    expect(danishTime('2025-03-30', 9).toISOString()).toBe('2025-03-30T07:00:00.000Z');
+    expect(danishTime('2025-10-25', 9).toISOString()).toBe('2025-10-25T07:00:00.000Z');
+    expect(danishTime('2025-10-26', 9).toISOString()).toBe('2025-10-26T08:00:00.000Z');
+    expect(danishTime('2025-10-26', 7).toISOString()).toBe('2025-10-26T06:00:00.000Z');
+  });
+
+  it('reads a time in the skipped spring hour as the same time on the advanced clock', () => {
+    expect(danishTime('2025-03-30', 2, 30).toISOString()).toBe('2025-03-30T01:30:00.000Z');
+  });
+});
+
+describe('day arithmetic', () => {
+  it('adds days across month, year and leap-day boundaries', () => {
+    expect(addDays('2025-01-03', -7)).toBe('2024-12-27');
+    expect(addDays('2024-02-28', 1)).toBe('2024-02-29');
+    expect(addDays('2025-02-28', 1)).toBe('2025-03-01');
+    expect(dayDiff('2025-03-29', '2025-04-05')).toBe(7);
+    expect(dayDiff('2025-10-30', '2025-10-23')).toBe(-7);
+  });
+});
+
+describe('reminderSchedule – the default schedule', () => {
+  const deadline = '2025-06-20'; // summer time: 09:00 is 07:00Z
+
+  it('has nothing due before 7 days ahead, and the next is d-7 at 09:00 Danish time', () => {
+    const s = reminderSchedule({ deadline, now: at('2025-06-01T12:00:00Z') });
+    expect(s.due).toEqual([]);
+    expect(s.send).toBeNull();
+    expect(s.next).toMatchObject({ slot: 'd-7', offset: -7, day: '2025-06-13', overdue: false });
+    expect(s.next.dueAt.toISOString()).toBe('2025-06-13T07:00:00.000Z');
+  });
+
+  it('is due exactly at its time, not a minute before', () => {
+    expect(reminderSchedule({ deadline, now: at('2025-06-13T06:59:59Z') }).send).toBeNull();
+    const s = reminderSchedule({ deadline, now: at('2025-06-13T07:00:00Z') });
+    expect(s.send?.slot).toBe('d-7');
+    expect(s.next.slot).toBe('d-1');
+    expect(s.next.dueAt.toISOString()).toBe('2025-06-19T07:00:00.000Z');
+  });
+
+  it('sends only the newest due slot; the older ones were sent (or superseded)', () => {
+    const s = reminderSchedule({ deadline, now: at('2025-06-19T07:05:00Z') });
+    expect(names(s.due)).toEqual(['d-7', 'd-1']);
+    expect(s.send?.slot).toBe('d-1');
+    expect(s.next).toMatchObject({ slot: 'd0', day: '2025-06-20', overdue: false });
+  });
+
+  it('on the deadline day is not overdue; the first overdue reminder is 7 days after', () => {
+    const s = reminderSchedule({ deadline, now: at('2025-06-20T09:00:00Z') });
+    expect(s.send).toMatchObject({ slot: 'd0', overdue: false });
+    expect(s.next).toMatchObject({ slot: 'd+7', day: '2025-06-27', overdue: true });
+  });
+
+  it('keeps reminding every 7 days while overdue', () => {
+    const s = reminderSchedule({ deadline, now: at('2025-07-04T07:00:00Z') });
+    expect(names(s.due)).toEqual(['d-7', 'd-1', 'd0', 'd+7', 'd+14']);
+    expect(s.send).toMatchObject({ slot: 'd+14', overdue: true });
+    expect(s.next).toMatchObject({ slot: 'd+21', day: '2025-07-11' });
+  });
+
+  it('drops a slot older than the grace period (after an outage) and waits for the next', () => {
+    const d0 = danishTime(deadline, 9).getTime();
+    expect(reminderSchedule({ deadline, now: new Date(d0 + GRACE_MS) }).send?.slot).toBe('d0');
+    const late = reminderSchedule({ deadline, now: new Date(d0 + GRACE_MS + 1) });
+    expect(late.send).toBeNull();
+    expect(late.next.slot).toBe('d+7');
+  });
+
+  it('far overdue: one current reminder, the next a week later, no backlog', () => {
+    const old = '2020-01-10';
+    const now = at('2025-06-25T12:00:00Z');
+    const s = reminderSchedule({ deadline: old, now });
+    const days = dayDiff(old, '2025-06-25');
+    const k = Math.floor(days / 7);
+    expect(days % 7).toBe(5);
+    expect(s.send).toBeNull(); // the newest weekly slot is 5 days old: past the grace period
+    expect(s.due.at(-1)?.slot).toBe(`d+${7 * k}`);
+    expect(s.due).toHaveLength(3 + k);
+    expect(s.next.slot).toBe(`d+${7 * (k + 1)}`);
+    expect(s.next.dueAt > now).toBe(true);
+    const onTheDay = reminderSchedule({ deadline: old, now: danishTime(addDays(old, 7 * k), 9) });
+    expect(onTheDay.send?.slot).toBe(`d+${7 * k}`);
+  });
+
+  it('spans the year boundary', () => {
+    const s = reminderSchedule({ deadline: '2025-01-03', now: at('2024-12-27T08:00:00Z') });
+    expect(s.send).toMatchObject({ slot: 'd-7', day: '2024-12-27' });
+    expect(s.send?.dueAt.toISOString()).toBe('2024-12-27T08:00:00.000Z');
+  });
+});
+
+describe('reminderSchedule – DST change weeks', () => {
+  it('spring: d-7 in winter time, d-1 and d0 in summer time', () => {
+    const deadline = '2025-04-02';
+    const s = reminderSchedule({ deadline, now: at('2025-04-02T07:00:00Z') });
+    expect(s.due.map((x) => x.dueAt.toISOString())).toEqual(['2025-03-26T08:00:00.000Z', '2025-04-01T07:00:00.000Z', '2025-04-02T07:00:00.000Z']);
+    expect(s.send?.slot).toBe('d0');
+    // 07:30Z the day before is 08:30 on the Danish clock (summer): d-1 is not yet due.
+    expect(reminderSchedule({ deadline, now: at('2025-04-01T06:30:00Z') }).next.slot).toBe('d-1');
+  });
+
+  it('spring: a deadline on the changeover Sunday itself', () => {
+    const s = reminderSchedule({ deadline: '2025-03-30', now: at('2025-03-30T07:00:00Z') });
+    expect(s.send?.slot).toBe('d0');
+    expect(s.due.map((x) => x.dueAt.toISOString())).toEqual(['2025-03-23T08:00:00.000Z', '2025-03-29T08:00:00.000Z', '2025-03-30T07:00:00.000Z']);
+    // 08:00Z on the Sunday would be 09:00 in winter time, but it is 10:00: a naive +1h is an hour late.
+    expect(reminderSchedule({ deadline: '2025-03-30', now: at('2025-03-30T06:59:00Z') }).send?.slot).toBe('d-1');
+  });
+
+  it('autumn: d-7 and d-1 in summer time, d0 and the overdue ones in winter time', () => {
+    const deadline = '2025-10-26';
+    const s = reminderSchedule({ deadline, now: at('2025-11-02T08:00:00Z') });
+    expect(s.due.map((x) => `${x.slot} ${x.dueAt.toISOString()}`)).toEqual([
+      'd-7 2025-10-19T07:00:00.000Z',
+      'd-1 2025-10-25T07:00:00.000Z',
+      'd0 2025-10-26T08:00:00.000Z',
+      'd+7 2025-11-02T08:00:00.000Z',
+    ]);
+    // 07:30Z on the changeover Sunday is 08:30 Danish (winter): d0 is not due yet.
+    expect(reminderSchedule({ deadline, now: at('2025-10-26T07:30:00Z') }).send?.slot).toBe('d-1');
+  });
+});
+
+describe('reminderSchedule – publication and deadline changes (mailedAt)', () => {
+  it('a task published after d-7 never sends d-7; its first reminder is d-1', () => {
+    const published = at('2025-06-16T10:00:00Z');
+    const s = reminderSchedule({ deadline: '2025-06-20', now: published, mailedAt: published });
+    expect(s.due).toEqual([]);
+    expect(s.send).toBeNull();
+    expect(s.next.slot).toBe('d-1');
+  });
+
+  it('nothing on the day of publication: published 08:59, no reminder at 09:00', () => {
+    const published = at('2025-06-13T06:59:00Z');
+    const s = reminderSchedule({ deadline: '2025-06-20', now: at('2025-06-13T07:00:00Z'), mailedAt: published });
+    expect(s.send).toBeNull();
+    expect(s.next.slot).toBe('d-1');
+    const onTheDay = reminderSchedule({ deadline: '2025-06-20', now: at('2025-06-20T07:00:00Z'), mailedAt: at('2025-06-20T06:00:00Z') });
+    expect(onTheDay.send).toBeNull();
+    expect(onTheDay.next.slot).toBe('d+7');
+    // From the next Danish day on (00:00 local, 22:00Z the evening before in summer) slots count again.
+    const evening = reminderSchedule({ deadline: '2025-06-20', now: at('2025-06-19T07:00:00Z'), mailedAt: at('2025-06-18T21:59:00Z') });
+    expect(evening.send?.slot).toBe('d-1');
+    const lateEvening = reminderSchedule({ deadline: '2025-06-20', now: at('2025-06-19T07:00:00Z'), mailedAt: at('2025-06-18T22:00:00Z') });
+    expect(lateEvening.send).toBeNull();
+  });
+
+  it('a task published long after its deadline starts with the next weekly overdue reminder', () => {
+    const published = at('2025-07-01T10:00:00Z');
+    const s = reminderSchedule({ deadline: '2025-06-20', now: at('2025-07-01T10:01:00Z'), mailedAt: published });
+    expect(s.send).toBeNull();
+    expect(s.next).toMatchObject({ slot: 'd+14', day: '2025-07-04', overdue: true });
+  });
+
+  it("deadline moved later after d0 went out: nothing now, then the new deadline's own d-7", () => {
+    const changed = at('2025-06-22T10:00:00Z');
+    const s = reminderSchedule({ deadline: '2025-07-15', now: changed, mailedAt: changed });
+    expect(s.due).toEqual([]);
+    expect(s.next).toMatchObject({ slot: 'd-7', day: '2025-07-08' });
+    const later = reminderSchedule({ deadline: '2025-07-15', now: at('2025-07-08T07:00:00Z'), mailedAt: changed });
+    expect(later.send?.slot).toBe('d-7');
+  });
+
+  it('deadline moved earlier past its new d-7: no late d-7, the next is the new d-1', () => {
+    const changed = at('2025-06-10T10:00:00Z');
+    const s = reminderSchedule({ deadline: '2025-06-15', now: changed, mailedAt: changed });
+    expect(s.send).toBeNull();
+    expect(s.next).toMatchObject({ slot: 'd-1', day: '2025-06-14' });
+  });
+
+  it('deadline moved earlier into the past: the next is a weekly overdue reminder', () => {
+    const changed = at('2025-06-10T10:00:00Z');
+    const s = reminderSchedule({ deadline: '2025-06-01', now: changed, mailedAt: changed });
+    expect(s.send).toBeNull();
+    expect(s.next).toMatchObject({ slot: 'd+14', day: '2025-06-15', overdue: true });
+  });
+});
+
+describe('reminderSchedule – custom offsets', () => {
+  it('replace the fixed ones; the weekly overdue reminders stay', () => {
+    const s = reminderSchedule({ deadline: '2025-06-20', offsets: [2, -14, -3], now: at('2025-06-28T07:00:00Z') });
+    expect(names(s.due)).toEqual(['d-14', 'd-3', 'd+2', 'd+7']);
+    expect(s.due.find((x) => x.slot === 'd+2')?.overdue).toBe(true);
+  });
+
+  it('an empty list means only the overdue reminders; invalid entries are ignored, duplicates merged', () => {
+    expect(normaliseOffsets([])).toEqual([]);
+    expect(normaliseOffsets(null)).toEqual([-7, -1, 0]);
+    expect(normaliseOffsets([0, -1.5, 9999, -1, 0, 7])).toEqual([-1, 0, 7]);
+    const s = reminderSchedule({ deadline: '2025-06-20', offsets: [], now: at('2025-06-01T00:00:00Z') });
+    expect(s.next.slot).toBe('d+7');
+    const merged = reminderSchedule({ deadline: '2025-06-20', offsets: [7], now: at('2025-07-01T00:00:00Z') });
+    expect(names(merged.due)).toEqual(['d+7']);
+  });
+});
+
+describe('reminderSchedule – invariants', () => {
+  it('next is always after now, due is never after now, and send is the newest due slot', () => {
+    const deadline = '2025-03-30';
+    for (let t = at('2025-02-01T00:00:00Z').getTime(); t < at('2025-06-01T00:00:00Z').getTime(); t += 3 * 3600_000 + 17 * 60_000) {
+      const now = new Date(t);
+      const s = reminderSchedule({ deadline, now });
+      expect(s.next.dueAt > now).toBe(true);
+      expect(s.due.every((x) => x.dueAt <= now)).toBe(true);
+      if (s.send) expect(s.send).toEqual(s.due.at(-1));
+      // The next slot's time comes strictly after every due one's.
+      if (s.due.length) expect(s.next.dueAt > s.due.at(-1)!.dueAt).toBe(true);
+    }
+  });
+});
+
+describe('slot names', () => {
+  it('name offsets and qualify stored slots by the deadline', () => {
+    expect([-7, -1, 0, 7, 14].map(slotName)).toEqual(['d-7', 'd-1', 'd0', 'd+7', 'd+14']);
+    expect(storedSlot('d-7', '2025-06-20')).toBe('d-7@2025-06-20');
+    expect(parseStoredSlot('d-7@2025-06-20')).toEqual({ manual: false, offset: -7, deadline: '2025-06-20' });
+    expect(parseStoredSlot('d+14@2025-06-20')).toEqual({ manual: false, offset: 14, deadline: '2025-06-20' });
+    expect(parseStoredSlot('d0@2025-06-20')).toEqual({ manual: false, offset: 0, deadline: '2025-06-20' });
+    expect(parseStoredSlot(manualSlot('8f7c1f6e-0000-4000-8000-000000000000'))).toEqual({ manual: true });
+    expect(parseStoredSlot('nonsense')).toBeNull();
+    expect(offsetLabel(-7)).toBe('7 dage før fristen');
+    expect(offsetLabel(-1)).toBe('1 dag før fristen');
+    expect(offsetLabel(0)).toBe('på fristdagen');
+    expect(offsetLabel(14)).toBe('14 dage efter fristen');
+  });
+});

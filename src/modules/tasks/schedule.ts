@@ -1,0 +1,152 @@
+import { danishDay, TIME_ZONE } from './status.ts';
+
+/**
+ * When a published task's automatic reminders fall due. Pure: everything comes in as arguments, so
+ * the sweep, the pages and the tests all agree on the same answer.
+ *
+ * - Fixed offsets in days relative to the deadline day (default 7 days before, 1 day before, on the
+ *   day); `task.reminderOffsets` replaces them (an empty list means none).
+ * - Then every 7 days while overdue: +7, +14, … (always; these also go to the programleder).
+ * - Each falls due at 09:00 Danish time on its day, summer or winter time alike.
+ * - Nothing falls due before or on the Danish day of `mailedAt`: when the task was published or its
+ *   deadline last changed, both of which mail the addressees themselves. A task published three
+ *   days before its deadline gets no "7 days before" reminder, one published at 08:59 gets no
+ *   reminder at 09:00, and moving a deadline fires none of the new deadline's past slots.
+ * - Only the newest due slot is sent, and only within GRACE_MS of its time. After an outage the
+ *   municipalities get one current reminder, not every one they missed, and one that is days old is
+ *   dropped rather than sent with a misleading "in 7 days".
+ */
+export const DEFAULT_OFFSETS: readonly number[] = [-7, -1, 0];
+export const OVERDUE_EVERY_DAYS = 7;
+export const REMINDER_HOUR = 9;
+export const GRACE_MS = 3 * 24 * 3600_000;
+/** Offsets outside this range are ignored: nobody wants a reminder a year ahead. */
+export const MAX_OFFSET_DAYS = 365;
+
+export type ReminderSlot = {
+  /** 'd-7', 'd-1', 'd0', 'd+7', 'd+14', … */
+  slot: string;
+  /** days relative to the deadline */
+  offset: number;
+  /** the Danish calendar day it falls on */
+  day: string;
+  dueAt: Date;
+  /** after the deadline day: the task is overdue for whoever is still missing */
+  overdue: boolean;
+};
+
+export type ScheduleInput = {
+  /** yyyy-mm-dd, the last day that counts as in time */
+  deadline: string;
+  /** null/undefined = the default offsets */
+  offsets?: readonly number[] | null;
+  now: Date;
+  /** the task's own last mail to the addressees (publication, deadline change): slots up to the end of that Danish day do not count */
+  mailedAt?: Date | null;
+  graceMs?: number;
+};
+
+export type Schedule = {
+  /** Every slot due by now (and after the day of mailedAt), oldest first. */
+  due: ReminderSlot[];
+  /** The one slot to send now: the newest due slot if it is at most graceMs old, else null. */
+  send: ReminderSlot | null;
+  /** The first slot due after now (there always is one: the overdue reminders never end). */
+  next: ReminderSlot;
+};
+
+export const slotName = (offset: number) => (offset === 0 ? 'd0' : offset > 0 ? `d+${offset}` : `d${offset}`);
+
+/** Valid custom offsets: whole days within ±MAX_OFFSET_DAYS, each once, in order; null = the default. */
+export function normaliseOffsets(offsets: readonly number[] | null | undefined): number[] {
+  const list = offsets ?? DEFAULT_OFFSETS;
+  return [...new Set(list.filter((n) => Number.isInteger(n) && Math.abs(n) <= MAX_OFFSET_DAYS))].sort((a, b) => a - b);
+}
+
+export function reminderSchedule(input: ScheduleInput): Schedule {
+  const { deadline, now } = input;
+  const graceMs = input.graceMs ?? GRACE_MS;
+  const notBefore = input.mailedAt ? danishTime(addDays(danishDay(input.mailedAt), 1), 0).getTime() : -Infinity;
+  const fixed = normaliseOffsets(input.offsets);
+  const slot = (offset: number): ReminderSlot => {
+    const day = addDays(deadline, offset);
+    return { slot: slotName(offset), offset, day, dueAt: danishTime(day, REMINDER_HOUR), overdue: offset > 0 };
+  };
+  const counts = (s: ReminderSlot) => s.dueAt.getTime() >= notBefore;
+
+  // The recurring overdue slots up to a little past now; a few years overdue is a few hundred.
+  const daysSince = dayDiff(deadline, danishDay(now));
+  const lastK = Math.max(1, Math.floor(daysSince / OVERDUE_EVERY_DAYS) + 1);
+  const offsets = new Set(fixed);
+  for (let k = 1; k <= lastK; k++) offsets.add(k * OVERDUE_EVERY_DAYS);
+  const slots = [...offsets].sort((a, b) => a - b).map(slot);
+
+  const due = slots.filter((s) => s.dueAt <= now && counts(s));
+  const newest = due[due.length - 1];
+  const send = newest && now.getTime() - newest.dueAt.getTime() <= graceMs ? newest : null;
+
+  let next = slots.find((s) => s.dueAt > now && counts(s));
+  for (let k = lastK + 1; !next; k++) {
+    const s = slot(k * OVERDUE_EVERY_DAYS);
+    if (s.dueAt > now && counts(s)) next = s;
+  }
+  return { due, send, next };
+}
+
+/** The slot as stored in task_reminder: qualified by the deadline, so a moved deadline gets its own reminders. */
+export const storedSlot = (slot: string, deadline: string) => `${slot}@${deadline}`;
+export const manualSlot = (roundId: string) => `manual-${roundId}`;
+
+/** What a stored slot was, for the history: 'd-7@2025-06-20' → offset -7 for that deadline; 'manual-…' → manual. */
+export function parseStoredSlot(stored: string): { manual: true } | { manual: false; offset: number; deadline: string } | null {
+  if (stored.startsWith('manual-')) return { manual: true };
+  const m = /^d([+-]?\d+)@(\d{4}-\d{2}-\d{2})$/.exec(stored);
+  return m ? { manual: false, offset: Number(m[1]), deadline: m[2]! } : null;
+}
+
+/** "7 dage før fristen", "1 dag før fristen", "på fristdagen", "14 dage efter fristen". */
+export function offsetLabel(offset: number): string {
+  if (offset === 0) return 'på fristdagen';
+  const n = Math.abs(offset);
+  return `${n} ${n === 1 ? 'dag' : 'dage'} ${offset < 0 ? 'før' : 'efter'} fristen`;
+}
+
+// --- Danish calendar arithmetic -------------------------------------------------------------
+
+const DAY_MS = 86_400_000;
+const dayUtc = (day: string) => {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return Date.UTC(y, m - 1, d);
+};
+
+export const addDays = (day: string, n: number) => new Date(dayUtc(day) + n * DAY_MS).toISOString().slice(0, 10);
+/** Whole days from a to b (b − a). */
+export const dayDiff = (a: string, b: string) => Math.round((dayUtc(b) - dayUtc(a)) / DAY_MS);
+
+const parts = new Intl.DateTimeFormat('en-GB', {
+  timeZone: TIME_ZONE,
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
+
+/** How far Danish wall-clock time is ahead of UTC at an instant (1 h in winter, 2 h in summer). */
+function zoneOffsetMs(at: number): number {
+  const p = Object.fromEntries(parts.formatToParts(new Date(at)).map((x) => [x.type, x.value]));
+  const wall = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
+  return wall - (at - (((at % 1000) + 1000) % 1000));
+}
+
+/**
+ * The instant a Danish wall-clock time occurs on a day. Two passes settle the offset on the day of
+ * a DST change; a time in the skipped spring hour resolves to the instant one hour later on the clock.
+ */
+export function danishTime(day: string, hour: number, minute = 0): Date {
+  const wall = dayUtc(day) + (hour * 60 + minute) * 60_000;
+  const first = wall - zoneOffsetMs(wall);
+  return new Date(wall - zoneOffsetMs(first));
+}
