@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { registerAuthorApi } from './author-api.ts';
 import { registerAuthorPages } from './author-pages.tsx';
+import { registerCalendarPages } from './calendar-pages.tsx';
 import { registerCentralApi } from './central-api.ts';
 import { registerCentralPages } from './central-pages.tsx';
 import { registerMunicipalApi } from './municipal-api.ts';
@@ -18,4 +19,5 @@ export function registerTasks(app: FastifyInstance) {
   registerMunicipalApi(app);
   registerReminderPages(app);
   registerReminderApi(app);
+  registerCalendarPages(app);
 }

@@ -1,0 +1,4 @@
+import type { FastifyInstance } from 'fastify';
+
+/** Private calendar feeds (iCal) and the task PDF. */
+export function registerCalendarPages(_app: FastifyInstance) {}
