@@ -168,6 +168,19 @@ function ProfilePage(p: { request: FastifyRequest; tokens: TokenRow[]; newToken?
     <Layout title="Min profil" actor={actor} csrfToken={p.request.csrfToken} nav="profil">
       <h1 safe>{actor.name}</h1>
       <p safe>{`${actor.email} · ${actor.municipalityName ? `${actor.municipalityName} Kommune` : 'KOMBIT'}`}</p>
+      <h2>Indstillinger</h2>
+      <ul class="nobullet-list">
+        <li>
+          <a href="/profil/notifikationer" class="function-link">
+            Mails om opgaver: enkeltvis eller som daglig oversigt
+          </a>
+        </li>
+        <li>
+          <a href="/profil/kalender" class="function-link">
+            Kalenderadresse med dine opgavers frister
+          </a>
+        </li>
+      </ul>
       <h2>Personlige API-nøgler</h2>
       <p>
         En API-nøgle giver adgang til Samspils API med dine rettigheder. Send den som{' '}

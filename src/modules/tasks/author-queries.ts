@@ -118,6 +118,8 @@ export async function listUpcoming(db: Db, actor: Actor): Promise<TaskSummary[]>
         audienceSolutionKey: r.audienceSolutionKey,
         audiencePrimaryOnly: r.audiencePrimaryOnly,
         addressesActorMunicipality: !isCentral(actor),
+        // Nobody is named on a task before it is published, and this list is of announced tasks.
+        namedOnTarget: false,
       }),
     )
     .map(({ audienceRoleKey: _r, audienceSolutionKey: _s, audiencePrimaryOnly: _p, ...r }) => r);

@@ -20,6 +20,10 @@ export async function loadTask(db: Db, actor: Actor, taskId: string, action: Tas
       addressed: code
         ? sql<boolean>`exists(select 1 from ${taskTarget} where ${taskTarget.taskId} = ${task.id} and ${taskTarget.municipalityCode} = ${code})`
         : sql<boolean>`false`,
+      named: code
+        ? sql<boolean>`exists(select 1 from ${taskTarget} where ${taskTarget.taskId} = ${task.id} and ${taskTarget.municipalityCode} = ${code}
+            and (${taskTarget.responsiblePersonId} = ${actor.personId} or ${taskTarget.executorPersonId} = ${actor.personId}))`
+        : sql<boolean>`false`,
     })
     .from(task)
     .where(and(eq(task.id, taskId)));
@@ -31,6 +35,7 @@ export async function loadTask(db: Db, actor: Actor, taskId: string, action: Tas
     audienceSolutionKey: row.task.audienceSolutionKey,
     audiencePrimaryOnly: row.task.audiencePrimaryOnly,
     addressesActorMunicipality: Boolean(row.addressed),
+    namedOnTarget: Boolean(row.named),
   };
   authorizeTask(actor, action, facts);
   return { ...row.task, facts };

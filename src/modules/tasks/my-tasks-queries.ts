@@ -100,7 +100,8 @@ export async function listMyTasks(db: Db, actor: Actor, f: MyTasksFilter, now: D
   const code = actor.municipalityCode;
   if (!code) return [];
   const today = danishDay(now);
-  const central = seesAllOfMunicipality(actor) ? sql`true` : addressedToRoles(actor);
+  const named = or(eq(taskTarget.responsiblePersonId, actor.personId), eq(taskTarget.executorPersonId, actor.personId));
+  const central = seesAllOfMunicipality(actor) ? sql`true` : or(addressedToRoles(actor), named)!;
   const where: (SQL | undefined)[] = [
     eq(taskTarget.municipalityCode, code),
     inArray(task.status, ['published', 'closed']),

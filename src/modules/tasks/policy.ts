@@ -12,6 +12,8 @@ export type TaskFacts = {
   audiencePrimaryOnly: boolean;
   /** Is the actor's municipality among the addressed ones? (false for central actors) */
   addressesActorMunicipality: boolean;
+  /** Is the actor named responsible or executor for their municipality on this task? */
+  namedOnTarget: boolean;
 };
 
 export type TaskAction = 'author' | 'read' | 'act' | 'manage-local';
@@ -50,7 +52,9 @@ export function can(actor: Actor, action: TaskAction, t: TaskFacts): boolean {
     return own && (action === 'read' || action === 'act' || action === 'manage-local');
   }
   if (!t.addressesActorMunicipality || t.status === 'draft') return false;
-  const involved = isAddressee(actor, t) || seesAllOfMunicipality(actor);
+  // Whoever the municipality named as responsible or executor must be able to do the work,
+  // even without holding the role the task was sent to.
+  const involved = isAddressee(actor, t) || seesAllOfMunicipality(actor) || t.namedOnTarget;
   if (action === 'read') return involved;
   if (action === 'act') return involved && t.status === 'published';
   return false;
