@@ -5,6 +5,7 @@ import { isCentral } from '../../platform/context.ts';
 import { forbidden, notFound } from '../../platform/errors.ts';
 import { actorCtx, sendPage } from '../../platform/http/request-context.ts';
 import { getMunicipality } from '../organisations/queries.ts';
+import { AUTHOR_NOTICES } from './author-views.tsx';
 import { dashboard, municipalityTasks, parseTaskListFilters, taskOverview } from './central-queries.ts';
 import { DashboardPage, MunicipalityTasksPage, TaskOverviewPage } from './central-views.tsx';
 import { buildTaskOverviewExport, CONTENT_TYPES, EXPORT_FORMATS, taskOverviewFilename } from './export-overview.ts';
@@ -66,6 +67,7 @@ export function registerCentralPages(app: FastifyInstance) {
         missingOnly={wantsMissing(request)}
         now={ctx.now}
         canAuthor={canAuthor(ctx.actor)}
+        notice={AUTHOR_NOTICES[String((request.query as Query).besked ?? '')]}
       />
     );
     return sendPage(reply, page);

@@ -1,5 +1,7 @@
 import type { FastifyRequest } from 'fastify';
+import { CsrfField, Notice } from '../../platform/views/components.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
+import { AUTHOR_NOTICES } from './author-views.tsx';
 import type { dashboard, municipalityTasks, OverviewColumn, OverviewRow, TaskListFilters, TaskListItem, TaskOverview } from './central-queries.ts';
 import { missingSentence, PAGE_SIZE } from './central-queries.ts';
 import { uniqueHeaders } from './export-overview.ts';
@@ -294,6 +296,7 @@ export function TaskOverviewPage(p: {
   missingOnly: boolean;
   now: Date;
   canAuthor: boolean;
+  notice?: string | undefined;
 }) {
   const t = p.task;
   const o = p.overview;
@@ -315,6 +318,7 @@ export function TaskOverviewPage(p: {
           {t.title}
         </span>
       </h1>
+      {p.notice ? <Notice kind="success" text={p.notice} /> : ''}
       <dl class="samspil-details">
         <dt>Frist</dt>
         <dd>
@@ -370,10 +374,28 @@ export function TaskOverviewPage(p: {
         <a href={`${base}/eksport.csv${q}`} class="function-link">
           Eksportér (CSV)
         </a>
+        <a href={`${base}/pdf`} class="function-link">
+          Gem som PDF
+        </a>
         {p.canAuthor && t.status !== 'closed' ? (
-          <a href={`${base}/rediger`} class="function-link">
-            Redigér opgaven
-          </a>
+          <>
+            <a href={`${base}/rediger`} class="function-link">
+              Redigér opgaven
+            </a>
+            <a href={`${base}/frist`} class="function-link">
+              Ændr frist
+            </a>
+          </>
+        ) : (
+          ''
+        )}
+        {p.canAuthor && t.status === 'published' ? (
+          <form method="post" action={`${base}/luk`} class="samspil-inline-form">
+            <CsrfField token={p.request.csrfToken} />
+            <button type="submit" class="button button-tertiary">
+              Luk opgaven
+            </button>
+          </form>
         ) : (
           ''
         )}

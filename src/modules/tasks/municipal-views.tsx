@@ -659,6 +659,15 @@ export function TaskPage(p: {
         <StatusBadge status={v.status} overdue={overdue} />{' '}
         <Flags critical={t.critical} crossCutting={t.crossCutting} optional={t.optional} local={t.localMunicipalityCode !== null} closed={t.status === 'closed'} />
       </p>
+      {central ? (
+        ''
+      ) : (
+        <p>
+          <a href={`/opgaver/${t.id}/pdf`} class="function-link">
+            Gem som PDF
+          </a>
+        </p>
+      )}
       {state.notice ? <Notice kind="success" text={state.notice} /> : ''}
       <ErrorSummary errors={state.errors ?? {}} labels={{ ...ERROR_LABELS, ...stepLabels }} />
       {t.status === 'announced' ? (
