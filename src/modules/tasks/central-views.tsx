@@ -1,7 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { CsrfField, Notice } from '../../platform/views/components.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
-import { AUTHOR_NOTICES } from './author-views.tsx';
 import type { dashboard, municipalityTasks, OverviewColumn, OverviewRow, TaskListFilters, TaskListItem, TaskOverview } from './central-queries.ts';
 import { missingSentence, PAGE_SIZE } from './central-queries.ts';
 import { uniqueHeaders } from './export-overview.ts';
