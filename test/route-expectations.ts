@@ -1,4 +1,5 @@
 import type { LightMyRequestResponse } from 'fastify';
+import { taskRouteExpectations, type TaskFixtures } from './route-expectations-tasks.ts';
 
 /**
  * What every route answers to each kind of caller. test/route-policy.test.ts collects the routes
@@ -32,11 +33,11 @@ export type Expect =
   | number
   /** 303 to /login?next=<the requested URL>: a page asked for without a login */
   | 'login'
-  /** a redirect to exactly this location */
-  | { status: number; location: string };
+  /** a redirect to exactly this location (a pattern, or one computed from the requested URL, where it names a new row) */
+  | { status: number; location: string | RegExp | ((url: string) => string | RegExp) };
 
 export type Expectations = Record<ActorName, Expect>;
-type SignedIn = Omit<Expectations, 'anonymous'>;
+export type SignedIn = Omit<Expectations, 'anonymous'>;
 
 /** Rows the test creates; the "fresh" ones are new for every single request, so writes cannot disturb later checks. */
 export interface Fixtures {
@@ -59,6 +60,8 @@ export interface Fixtures {
   mail(code: string | null, status: 'sent' | 'uncertain'): Promise<string>;
   /** An account without roles, used to post the login form. */
   readonly loginProbe: { email: string; password: string };
+  /** Tasks, their steps and files (see route-expectations-tasks.ts). */
+  readonly tasks: TaskFixtures;
 }
 
 type Dyn<T> = T | ((fx: Fixtures, actor: ActorName) => T | Promise<T>);
@@ -69,7 +72,8 @@ export type Sample = {
   what: string;
   /** Pages (form posts with _csrf) unless the URL starts with /api/ (JSON with x-csrf-token). */
   url: Dyn<string>;
-  body?: Dyn<Record<string, string>>;
+  /** A form's fields (strings; a list repeats the field) or a JSON body. */
+  body?: Dyn<Record<string, unknown>>;
   /** Sent as multipart/form-data (with the body's fields) instead of a body. */
   upload?: Dyn<Upload>;
   /** Use a throwaway session (the request ends it). */
@@ -83,12 +87,12 @@ export type RouteExpectation = { route: string; samples: Sample[] };
 
 // ---- outcome shorthands -----------------------------------------------------------------------
 
-const all = (e: Expect): Expectations => ({ anonymous: e, municipalUser: e, municipalAdmin: e, consultant: e, admin: e });
+export const all = (e: Expect): Expectations => ({ anonymous: e, municipalUser: e, municipalAdmin: e, consultant: e, admin: e });
 /** A page: without login, a redirect to the login page. */
-const page = (e: SignedIn): Expectations => ({ anonymous: 'login', ...e });
+export const page = (e: SignedIn): Expectations => ({ anonymous: 'login', ...e });
 /** The JSON API: without login, 401. */
-const api = (e: SignedIn): Expectations => ({ anonymous: 401, ...e });
-const signedIn = (e: Expect): SignedIn => ({ municipalUser: e, municipalAdmin: e, consultant: e, admin: e });
+export const api = (e: SignedIn): Expectations => ({ anonymous: 401, ...e });
+export const signedIn = (e: Expect): SignedIn => ({ municipalUser: e, municipalAdmin: e, consultant: e, admin: e });
 
 /** Everyone who is logged in may read their own municipality's gallery. */
 const readOwn = (ok: Expect): SignedIn => signedIn(ok);
@@ -98,7 +102,7 @@ const readOther = (ok: Expect): SignedIn => ({ municipalUser: 404, municipalAdmi
 const manageOwn = (ok: Expect): SignedIn => ({ municipalUser: 403, municipalAdmin: ok, consultant: 403, admin: ok });
 const manageOther = (ok: Expect): SignedIn => ({ municipalUser: 404, municipalAdmin: 404, consultant: 403, admin: ok });
 /** Cross-municipality overviews: central staff only. */
-const central = (ok: Expect): SignedIn => ({ municipalUser: 403, municipalAdmin: 403, consultant: ok, admin: ok });
+export const central = (ok: Expect): SignedIn => ({ municipalUser: 403, municipalAdmin: 403, consultant: ok, admin: ok });
 /** Central administrators only. */
 const centralAdmin = (ok: Expect): SignedIn => ({ municipalUser: 403, municipalAdmin: 403, consultant: 403, admin: ok });
 /** The audit log: central administrators, and a municipality's administrators for their own entries. */
@@ -489,4 +493,7 @@ export const ROUTE_EXPECTATIONS: RouteExpectation[] = [
       { what: 'another municipality', url: `/api/v1/municipalities/${OTHER}/gallery/import`, upload: galleryFile, expect: api(manageOther(200)) },
     ],
   },
+
+  // tasks (KLIK-opgaver): a table of their own
+  ...taskRouteExpectations(),
 ];

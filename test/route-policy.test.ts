@@ -1,12 +1,14 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import Fastify, { type FastifyInstance, type HTTPMethods, type LightMyRequestResponse } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvent, apiToken, outboxMail, passwordReset, person, roleAssignment, userAccount } from '../src/db/schema.ts';
 import { registerModules } from '../src/modules/index.ts';
+import { calendarFeed, taskFile, taskTarget } from '../src/modules/tasks/schema.ts';
 import { hashPassword, randomToken, sha256 } from '../src/platform/auth/secrets.ts';
 import { Client, DEMO, loginAs, startTestApp, type TestApp } from './app.ts';
+import { buildTask, type BuildTask } from './factories/tasks.ts';
 import {
   ACTORS,
   BRONDBY_AUDIT_ENTITY,
@@ -20,6 +22,7 @@ import {
   type Fixtures,
   type Upload,
 } from './route-expectations.ts';
+import { TASK_FILES, TASK_KINDS, TASK_TITLES, type TaskFileName, type TaskFixtures, type TaskKind, type TaskRef } from './route-expectations-tasks.ts';
 
 /**
  * Every route against every kind of caller. The routes come from the modules themselves (an
@@ -94,10 +97,15 @@ function urlMatches(pattern: string, url: string): boolean {
 
 type Session = { cookies: Map<string, string>; csrf: string };
 
-function multipart(fields: Record<string, string>, file: Upload) {
+/** A form's fields as name/value pairs: a list repeats its field. */
+function formFields(fields: Record<string, unknown>): [string, string][] {
+  return Object.entries(fields).flatMap(([name, value]) => [value].flat().map((v): [string, string] => [name, String(v)]));
+}
+
+function multipart(fields: Record<string, unknown>, file: Upload) {
   const boundary = `----rutetest${randomBytes(8).toString('hex')}`;
   let text = '';
-  for (const [name, value] of Object.entries(fields)) text += `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+  for (const [name, value] of formFields(fields)) text += `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
   text += `--${boundary}\r\nContent-Disposition: form-data; name="${file.field}"; filename="${file.filename}"\r\nContent-Type: ${file.contentType}\r\n\r\n${file.content}\r\n`;
   text += `--${boundary}--\r\n`;
   return { payload: Buffer.from(text), contentType: `multipart/form-data; boundary=${boundary}` };
@@ -108,7 +116,7 @@ function multipart(fields: Record<string, string>, file: Upload) {
  * the API sends JSON with x-csrf-token. Cookies the answer sets are not kept, so a request cannot
  * change who the next one is made as.
  */
-async function send(app: FastifyInstance, s: Session, method: string, url: string, body: Record<string, string> | undefined, upload: Upload | undefined) {
+async function send(app: FastifyInstance, s: Session, method: string, url: string, body: Record<string, unknown> | undefined, upload: Upload | undefined) {
   const isApi = url.startsWith('/api/');
   const headers: Record<string, string> = {};
   const cookie = [...s.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
@@ -127,7 +135,7 @@ async function send(app: FastifyInstance, s: Session, method: string, url: strin
       }
     } else {
       headers['content-type'] = 'application/x-www-form-urlencoded';
-      payload = new URLSearchParams({ ...body, _csrf: s.csrf }).toString();
+      payload = new URLSearchParams(formFields({ ...body, _csrf: s.csrf })).toString();
     }
   }
   return app.inject({ method: method as HTTPMethods, url, headers, payload });
@@ -159,7 +167,9 @@ function judge(res: LightMyRequestResponse, want: Expect, url: string): string |
   if (typeof want === 'number') {
     return res.statusCode === want && !toLogin ? undefined : `expected ${want}, got ${got}`;
   }
-  return res.statusCode === want.status && location === want.location ? undefined : `expected ${want.status} → ${want.location}, got ${got}`;
+  const wanted = typeof want.location === 'function' ? want.location(url) : want.location;
+  const ok = typeof wanted === 'string' ? location === wanted : location !== undefined && wanted.test(location);
+  return res.statusCode === want.status && ok ? undefined : `expected ${want.status} → ${String(wanted)}, got ${got}`;
 }
 
 const MUNICIPAL_USER = { email: 'superbruger-faxe@rutetest.dk', password: 'rutetest-superbruger-1' };
@@ -245,6 +255,76 @@ describe('route policy: every route against every kind of caller', () => {
       entityId: BRONDBY_AUDIT_ENTITY,
     });
 
+    // Tasks: one shared task of each kind (never written to) with files, and fresh ones for the writes.
+    const forSuperbrugere: BuildTask = { audienceRoleKey: 'superbruger', audienceSolutionKey: 'aula' };
+    const both = [OWN, OTHER];
+    const kinds: Record<TaskKind, BuildTask> = {
+      leaders: { status: 'published', audienceRoleKey: 'programleder', targets: both },
+      open: { ...forSuperbrugere, status: 'published', optional: true, targets: both },
+      announced: { ...forSuperbrugere, status: 'announced', targets: both },
+      closed: { ...forSuperbrugere, status: 'closed', targets: both },
+      draft: { ...forSuperbrugere, status: 'draft', targets: both },
+      elsewhere: { ...forSuperbrugere, status: 'published', targets: [OTHER] },
+      announcedElsewhere: { ...forSuperbrugere, status: 'announced', targets: [OTHER] },
+      ownLocal: { status: 'published', localMunicipalityCode: OWN },
+      otherLocal: { status: 'published', localMunicipalityCode: OTHER },
+    };
+    const newTask = async (kind: TaskKind, title?: string): Promise<TaskRef> => {
+      const spec = kinds[kind];
+      const built = await buildTask(db, title ? { ...spec, title } : spec);
+      // buildTask leaves a draft's municipalities out; authoring stores them from the start.
+      if (spec.status === 'draft') await db.insert(taskTarget).values(spec.targets!.map((municipalityCode) => ({ taskId: built.task.id, municipalityCode })));
+      return { id: built.task.id, stepId: built.steps[0]!.id };
+    };
+    const sharedTasks = {} as Record<TaskKind, TaskRef>;
+    for (const kind of TASK_KINDS) sharedTasks[kind] = await newTask(kind, TASK_TITLES[kind]);
+    const fileSpec: Record<TaskFileName, [TaskKind, string | null, 'attachment' | 'answer']> = {
+      common: ['open', null, 'attachment'],
+      ownAttachment: ['open', OWN, 'attachment'],
+      otherAttachment: ['open', OTHER, 'attachment'],
+      ownAnswer: ['open', OWN, 'answer'],
+      otherAnswer: ['open', OTHER, 'answer'],
+      leadersCommon: ['leaders', null, 'attachment'],
+      draftCommon: ['draft', null, 'attachment'],
+      elsewhereCommon: ['elsewhere', null, 'attachment'],
+      ownLocalAnswer: ['ownLocal', OWN, 'answer'],
+      otherLocalAnswer: ['otherLocal', OTHER, 'answer'],
+    };
+    const taskFiles = {} as Record<TaskFileName, string>;
+    for (const [name, [kind, municipalityCode, purpose]] of Object.entries(fileSpec) as [TaskFileName, (typeof fileSpec)[TaskFileName]][]) {
+      const content = Buffer.from(`Rutetest;${name}\r\n`);
+      const [f] = await db
+        .insert(taskFile)
+        .values({
+          taskId: sharedTasks[kind].id,
+          municipalityCode,
+          purpose,
+          filename: TASK_FILES[name],
+          contentType: 'text/csv',
+          size: content.length,
+          sha256: createHash('sha256').update(content).digest('hex'),
+          content,
+        })
+        .returning({ id: taskFile.id });
+      taskFiles[name] = f!.id;
+    }
+    let codeSeq = 0;
+    const tasks: TaskFixtures = {
+      shared: sharedTasks,
+      files: taskFiles,
+      fresh: (kind) => newTask(kind),
+      code: () => `RUTE-${process.pid}-${++codeSeq}`,
+      async feedToken(user) {
+        const token = randomToken(32);
+        const tokenHash = sha256(token);
+        await db
+          .insert(calendarFeed)
+          .values({ userId: userIds[user], tokenHash })
+          .onConflictDoUpdate({ target: calendarFeed.userId, set: { tokenHash, createdAt: new Date() } });
+        return token;
+      },
+    };
+
     const otherRolePerson = await newPerson(OTHER);
     fx = {
       ownPerson: await newPerson(OWN),
@@ -281,6 +361,7 @@ describe('route policy: every route against every kind of caller', () => {
         return m!.id;
       },
       loginProbe: LOGIN_PROBE,
+      tasks,
     };
 
     for (const actor of ACTORS) sessions[actor] = await signIn(actor);

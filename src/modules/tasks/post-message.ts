@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
 import { isCentral } from '../../platform/context.ts';
-import { parseInput } from '../../platform/errors.ts';
+import { forbidden, parseInput } from '../../platform/errors.ts';
 import { notify, type NotifyRecipient } from '../../platform/notify/notify.ts';
 import { person, roleAssignment, userAccount } from '../organisations/schema.ts';
 import { inTargetTx, loadTargetTask, refreshTargetStatus, type ActorCtx } from './refresh-target-status.ts';
@@ -53,6 +53,8 @@ async function replyRecipients(tx: Db, municipalityCode: string, responsiblePers
 export async function postMessage(ctx: ActorCtx, taskId: string, municipalityCode: string, raw: unknown) {
   const fromCentral = isCentral(ctx.actor);
   const t = await loadTargetTask(ctx, taskId, municipalityCode, fromCentral ? 'read' : 'act');
+  // A draft has not reached the municipality: a reply would mail them about a task they cannot see.
+  if (fromCentral && t.status === 'draft') throw forbidden('Opgaven er en kladde og er ikke sendt til kommunen endnu.');
   const input = parseInput(postMessageInput, raw);
   return inTargetTx(ctx, t, municipalityCode, { requireOpen: !fromCentral }, async (tx, target) => {
     const [last] = await tx

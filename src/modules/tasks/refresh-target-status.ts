@@ -15,9 +15,9 @@ export type ActorCtx = Ctx & { actor: Actor };
  * name their own municipality (any other code is 404, whether or not it exists or is addressed).
  */
 export async function loadTargetTask(ctx: ActorCtx, taskId: string, municipalityCode: string, action: 'read' | 'act'): Promise<TaskRow & { facts: TaskFacts }> {
-  const t = await loadTask(ctx.db, ctx.actor, taskId, action);
+  // The municipality first: another municipality's code is 404 whatever state the task is in.
   if (!isCentral(ctx.actor) && ctx.actor.municipalityCode !== municipalityCode) throw notFound('Opgaven findes ikke.');
-  return t;
+  return loadTask(ctx.db, ctx.actor, taskId, action);
 }
 
 /**
