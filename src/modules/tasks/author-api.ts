@@ -6,13 +6,14 @@ import { type Actor, isCentral } from '../../platform/context.ts';
 import { errorResponses, iso, uuidParam } from '../../platform/http/api-schemas.ts';
 import { actorCtx } from '../../platform/http/request-context.ts';
 import { authorizeCentralReading, getTaskDefinition, listDrafts, listProjects, listUpcoming, type TaskSummary } from './author-queries.ts';
+import { deadlineChangeOut, presentDeadlineChange, stepOut } from './api-shapes.ts';
 import { changeDeadline } from './change-deadline.ts';
 import { announceTask, closeTask, publishTask, type StatusOutcome } from './change-task-status.ts';
 import { createProject } from './create-project.ts';
 import { createTask } from './create-task.ts';
 import { createTaskInput, deadlineInput, projectInput, updateTaskInput } from './inputs.ts';
 import { loadTask } from './load-task.ts';
-import { answerKinds, taskStatuses } from './schema.ts';
+import { taskStatuses } from './schema.ts';
 import { addCommonAttachments, addMunicipalityAttachments, registerUploadParser } from './upload-attachments.ts';
 import { updateTask } from './update-task.ts';
 
@@ -28,16 +29,6 @@ const projectOut = z
   })
   .meta({ id: 'Project' });
 
-const stepOut = z.object({
-  id: z.string(),
-  position: z.number(),
-  title: z.string(),
-  instructions: z.string(),
-  answerKind: z.enum(answerKinds),
-  answerLabel: z.string(),
-  answerPattern: z.string().nullable(),
-  answerHint: z.string(),
-});
 
 const taskOut = z
   .object({
@@ -61,7 +52,7 @@ const taskOut = z
     deadline: z.string().describe('yyyy-mm-dd; sidste dag opgaven kan løses rettidigt'),
     municipalityCodes: z.array(z.string()).describe('Kommuner opgaven er rettet til (for en kommunes bruger: kun egen)'),
     steps: z.array(stepOut),
-    deadlineHistory: z.array(z.object({ from: z.string(), to: z.string(), reason: z.string(), changedAt: z.string() })),
+    deadlineHistory: z.array(deadlineChangeOut),
     attachments: z.array(z.object({ id: z.string(), municipalityCode: z.string().nullable(), filename: z.string(), contentType: z.string(), size: z.number(), url: z.string() })),
     createdAt: z.string(),
     updatedAt: z.string(),
@@ -154,7 +145,7 @@ async function presentTask(db: Db, actor: Actor, id: string) {
       answerPattern: s.answerPattern,
       answerHint: s.answerHint,
     })),
-    deadlineHistory: d.deadlineChanges.map((c) => ({ from: c.fromDeadline, to: c.toDeadline, reason: c.reason, changedAt: iso(c.changedAt)! })),
+    deadlineHistory: d.deadlineChanges.map(presentDeadlineChange),
     attachments: d.attachments
       .filter((a) => own(a.municipalityCode))
       .map((a) => ({ ...a, uploadedAt: undefined, url: `/opgaver/${d.id}/bilag/${a.id}` })),

@@ -297,6 +297,12 @@ export function TaskForm(p: TaskFormProps): JSX.Element {
   const rows = Array.from({ length: p.stepRows }, (_, i) => i);
   return (
     <form method="post" action={p.action} novalidate>
+      {/* Enter in a field submits with the form's first submit button, which would otherwise be
+          "Tilføj flere trin". This invisible copy of the save button comes first, so Enter saves;
+          it is out of the tab order and hidden from screen readers, which use the visible one. */}
+      <button type="submit" name="handling" value="gem" class="sr-only" tabindex="-1" aria-hidden="true" safe>
+        {p.submitLabel}
+      </button>
       <CsrfField token={p.request.csrfToken} />
       <input type="hidden" name="antalTrin" value={String(p.stepRows)} />
       <h2>Opgaven</h2>

@@ -1,3 +1,4 @@
+import { deadlineChangeOut } from './api-shapes.ts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -143,7 +144,7 @@ export function registerCentralApi(root: FastifyInstance) {
               counts: countsOut,
               missingSentence: z.string().describe('"Pr. 26/5 mangler 3 kommuner at løse opgaven: Brøndby, Faxe og Norddjurs"'),
               deadlineChanges: z.array(
-                z.object({ fromDeadline: z.string(), toDeadline: z.string(), reason: z.string(), changedAt: z.string(), changedBy: z.string().nullable() }),
+                deadlineChangeOut.extend({ changedBy: z.string().nullable() }),
               ),
               rows: z.array(overviewRowOut),
             })

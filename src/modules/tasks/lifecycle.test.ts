@@ -315,7 +315,7 @@ describe('changing the deadline', () => {
     // The same deadline again changes nothing and mails nobody.
     const same = await bearer(t.app, adminToken, 'POST', `/api/v1/tasks/${id}/deadline`, { deadline: '2025-06-18', reason: 'Igen' });
     expect(same.statusCode).toBe(200);
-    expect(same.json().deadlineHistory).toEqual([{ from: '2025-05-30', to: '2025-06-18', reason, changedAt: '2025-05-20T08:00:00.000Z' }]);
+    expect(same.json().deadlineHistory).toEqual([{ fromDeadline: '2025-05-30', toDeadline: '2025-06-18', reason, changedAt: '2025-05-20T08:00:00.000Z' }]);
     expect(await mailsFor(id, 'task-deadline-changed')).toHaveLength(2);
   });
 

@@ -1,3 +1,4 @@
+import { deadlineChangeOut, stepOut } from './api-shapes.ts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -12,7 +13,7 @@ import { rememberUploadNames, uploadErrors, uploadFrom } from './municipal-pages
 import { apiFilter, apiFilterQuery, listMyTasks, type MyTaskRow } from './my-tasks-queries.ts';
 import { postMessage } from './post-message.ts';
 import { loadTargetTask, type ActorCtx } from './refresh-target-status.ts';
-import { answerKinds, targetStatuses, taskStatuses } from './schema.ts';
+import { targetStatuses, taskStatuses } from './schema.ts';
 import { isOverdue } from './status.ts';
 import { getTargetView, type TargetView } from './task-view-queries.ts';
 
@@ -67,17 +68,9 @@ const targetOut = z
     lastActivityAt: z.string().nullable(),
     responsible: personRef,
     executor: personRef,
-    deadlineChanges: z.array(z.object({ fromDeadline: z.string(), toDeadline: z.string(), reason: z.string(), changedAt: z.string() })),
+    deadlineChanges: z.array(deadlineChangeOut),
     steps: z.array(
-      z.object({
-        id: z.string(),
-        position: z.number(),
-        title: z.string(),
-        instructions: z.string(),
-        answerKind: z.enum(answerKinds),
-        answerLabel: z.string(),
-        answerPattern: z.string().nullable(),
-        answerHint: z.string(),
+      stepOut.extend({
         answer: z
           .object({ value: z.string().nullable(), fileId: z.string().nullable(), completed: z.boolean(), answeredAt: z.string(), answeredBy: z.string().nullable() })
           .nullable(),

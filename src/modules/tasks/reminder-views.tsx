@@ -32,8 +32,9 @@ export function ReminderPage(p: ReminderPageProps): JSX.Element {
   return (
     <Layout title={`Påmindelser – ${task.code}`} actor={p.actor} csrfToken={p.csrfToken} nav="opgaver">
       <p>
-        <a href="/overblik" class="function-link">
-          Tilbage til overblikket
+        {/* Back to where "Send påmindelse til de manglende" was: the task's own overview. */}
+        <a href={`/opgaver/${task.id}/overblik`} class="function-link">
+          Tilbage til opgavens overblik
         </a>
       </p>
       <h1>Påmindelser</h1>
