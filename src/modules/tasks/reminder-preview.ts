@@ -1,3 +1,4 @@
+import { byDanishName } from './central-queries.ts';
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { type Actor, type Ctx, isCentral } from '../../platform/context.ts';
@@ -62,6 +63,7 @@ export async function previewManualReminder(ctx: Ctx & { actor: Actor }, taskId:
     .sort((a, b) => a.municipalityName.localeCompare(b.municipalityName, 'da') || a.name.localeCompare(b.name, 'da'));
   const counts = new Map<string, number>();
   for (const p of people) counts.set(p.municipalityCode, (counts.get(p.municipalityCode) ?? 0) + 1);
-  preview.municipalities = missing.map((m) => ({ ...m, recipients: counts.get(m.code) ?? 0 }));
+  // Danish order (Aarhus after Ærø), as on the overview; the database's collation may not know it.
+  preview.municipalities = missing.map((m) => ({ ...m, recipients: counts.get(m.code) ?? 0 })).sort(byDanishName);
   return { task: t, preview };
 }
