@@ -79,11 +79,37 @@ export async function addVolume(db: Db, opts: { peoplePerMunicipality?: number; 
   });
 }
 
-const TABLES = ['municipality', 'person', 'user_account', 'role_assignment', 'session', 'api_token', 'audit_event', 'outbox_mail'] as const;
+const TABLES = [
+  'municipality',
+  'person',
+  'user_account',
+  'role_assignment',
+  'session',
+  'api_token',
+  'audit_event',
+  'outbox_mail',
+  'project',
+  'task',
+  'task_step',
+  'task_target',
+  'step_answer',
+  'task_message',
+  'task_deadline_change',
+] as const;
 
 /** Row count of every application table that the bench touches. */
 export async function countRows(db: Db): Promise<Record<string, number>> {
   const select = TABLES.map((t) => `(select count(*)::int from ${t}) as ${t}`).join(', ');
   const [row] = await rawRows<Record<string, number>>(db, sql.raw(`select ${select}`));
   return Object.fromEntries(TABLES.map((t) => [t, Number(row?.[t] ?? 0)]));
+}
+
+/** Size of the database on disk (pg_database_size; PGlite answers it too), or null if the engine will not say. */
+export async function databaseBytes(db: Db): Promise<number | null> {
+  try {
+    const [row] = await rawRows<{ bytes: number }>(db, sql`select pg_database_size(current_database())::bigint as bytes`);
+    return row ? Number(row.bytes) : null;
+  } catch {
+    return null;
+  }
 }

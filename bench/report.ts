@@ -1,6 +1,7 @@
 import { percentile, type LoadResult } from './load.ts';
+import type { TaskVolume } from './tasks.ts';
 
-export type RouteResult = { label: string; path: string; result: LoadResult };
+export type RouteResult = { label: string; path: string; result: LoadResult; /** Peak process RSS while the route was measured. */ rssPeak?: number };
 
 export const throughput = (r: LoadResult) => (r.requests / r.elapsedMs) * 1000;
 const ms = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : '–');
@@ -14,7 +15,7 @@ function table(head: string[], rows: string[][], alignLeft = 1): string {
 }
 
 export function routeTable(routes: RouteResult[]): string {
-  const rows = routes.map(({ label, result: r }) => [
+  const rows = routes.map(({ label, result: r, rssPeak }) => [
     label,
     String(r.requests),
     throughput(r).toFixed(0),
@@ -23,8 +24,9 @@ export function routeTable(routes: RouteResult[]): string {
     ms(percentile(r.latenciesMs, 99)),
     String(r.errors),
     r.requests ? (r.bytes / r.requests / 1024).toFixed(1) : '–',
+    rssPeak === undefined ? '–' : (rssPeak / 1024 / 1024).toFixed(0),
   ]);
-  return table(['route', 'requests', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'KiB/resp'], rows);
+  return table(['route', 'requests', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'KiB/resp', 'RSS MB'], rows);
 }
 
 export function ratioLines(overviews: RouteResult[], trivial: RouteResult): string[] {
@@ -55,4 +57,17 @@ export function statusWarnings(routes: RouteResult[]): string[] {
   return routes
     .filter((r) => r.result.errors > 0)
     .map((r) => `  WARNING: ${r.label}: ${r.result.errors} non-2xx/failed responses; statuses ${JSON.stringify(r.result.statuses)}`);
+}
+
+const sec = (s: number) => `${s.toFixed(1)} s`;
+
+/** What the task volume is and what loading it cost (time per phase, RSS, size on disk). */
+export function loadLine(v: TaskVolume, vacuumSeconds: number, rssAfterLoad: number, dbBytes: number | null): string {
+  const s = v.seconds;
+  return (
+    `Tasks loaded in ${sec(s.total)}: ${v.tasks} tasks, ${v.steps} steps, ${v.targets} targets, ${v.answers} answers, ` +
+    `${v.messages} messages, ${v.deadlineChanges} deadline changes (tasks and steps ${sec(s.tasksAndSteps)}, targets ${sec(s.targets)}, ` +
+    `answers ${sec(s.answers)}, threads ${sec(s.threads)}, foreign keys ${v.foreignKeys}${v.foreignKeys === 'per row' ? '' : ` ${sec(s.foreignKeyCheck)}`}); VACUUM ANALYZE ${sec(vacuumSeconds)}; RSS ${mb(rssAfterLoad)} after loading` +
+    (dbBytes === null ? '' : `; database ${mb(dbBytes)} on disk`)
+  );
 }

@@ -6,16 +6,19 @@ import { loadConfig } from '../src/config.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { solutions } from '../src/db/reference/solutions.ts';
 import { DEMO_PASSWORD, seedDemo } from '../src/db/seed-demo.ts';
-import { addVolume, countRows } from './data.ts';
+import { addVolume, countRows, databaseBytes } from './data.ts';
 import { openPgliteEngine, openPostgresEngine, type EngineName, type EngineOutcome, type OpenedEngine } from './engines.ts';
 import { login, runLoad } from './load.ts';
-import { memoryLine, ratioLines, routeTable, rowsLine, statusWarnings, type RouteResult } from './report.ts';
+import { loadLine, memoryLine, ratioLines, routeTable, rowsLine, statusWarnings, type RouteResult } from './report.ts';
+import { addTasks, BENCH_TASKS, sampleTaskIds, targetStatusShares } from './tasks.ts';
 
 const USAGE = `samspil bench [--seconds N] [--warmup N] [--connections N] [--engine pglite|postgres|all]
 
-Measures the central role overview (98 municipalities) against the trivial route /healthz in the
-same process, on PGlite and on PostgreSQL (BENCH_POSTGRES_URL, default
-postgres://postgres@127.0.0.1:5432/test; a throwaway database is created and dropped).
+Loads 2,000 published tasks addressed to all 98 municipalities (196,000 targets, with steps,
+answers and threads) and measures a task's overview, "Mine opgaver" of Faxe's programleder, the
+dashboard and the central role overview against the trivial route /healthz in the same process,
+on PGlite and on PostgreSQL (BENCH_POSTGRES_URL, default postgres://postgres@127.0.0.1:5432/test;
+a throwaway database is created and dropped).
 
   --seconds N       measured seconds per route (default 5)
   --warmup N        unmeasured seconds before each route (default 1)
@@ -23,6 +26,10 @@ postgres://postgres@127.0.0.1:5432/test; a throwaway database is created and dro
   --engine E        pglite, postgres or all (default all)`;
 
 const CONSULTANT = 'konsulent@samspil.demo';
+/** Faxe's programleder sees every task addressed to Faxe on "Mine opgaver": all 2,000. */
+const FAXE_LEADER = 'programleder-0320@samspil.demo';
+/** The task overview cycles over every OVERVIEW_EVERY-th bench task (50 of 2,000). */
+const OVERVIEW_EVERY = 40;
 const overviewPath = (solution: string) => `/rolleoverblik?rolle=systemansvarlig&loesning=${encodeURIComponent(solution)}`;
 
 type Options = { seconds: number; warmup: number; connections: number; engines: EngineName[] };
@@ -50,28 +57,54 @@ function parseArgs(args: string[]): Options | null {
   return opts;
 }
 
-/** Migrate, seed demo, add volume, serve over HTTP on an ephemeral port, log in, measure three routes. */
+const rowsOf = (html: string, attr: string) => (html.match(new RegExp(`<tr ${attr}=`, 'g')) ?? []).length;
+
+/** One request before measuring: the page must answer 200 and show what the bench expects of it. */
+async function check(origin: string, path: string, cookie: string, expect: (html: string) => string | null) {
+  const res = await fetch(`${origin}${path}`, { headers: { cookie } });
+  const html = await res.text();
+  const problem = res.status !== 200 ? `status ${res.status}` : expect(html);
+  if (problem) throw new Error(`check of GET ${path} failed: ${problem}`);
+  return html;
+}
+
+/** Migrate, seed demo, add volume and tasks, serve over HTTP on an ephemeral port, log in, measure the routes. */
 async function benchEngine(engine: OpenedEngine, opts: Options) {
   const { database } = engine;
   await migrate(database);
   await seedDemo(database.db);
   const volume = await addVolume(database.db);
+  const tasks = await addTasks(database.db);
+  const rssAfterLoad = process.memoryUsage().rss;
   // Fresh statistics, as a running system has them, and no autovacuum kicking in mid-measurement.
+  const t0 = performance.now();
   await database.db.execute(sql`vacuum analyze`);
+  const vacuumSeconds = (performance.now() - t0) / 1000;
   const config = loadConfig({ SAMSPIL_MODE: 'demo', LOG_LEVEL: 'silent', OUTBOX_WORKER: 'off', HOST: '127.0.0.1' });
   const app = await buildApp({ config, database, logger: false });
   try {
     await app.listen({ host: '127.0.0.1', port: 0 });
     const origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
     const cookie = await login(origin, CONSULTANT, DEMO_PASSWORD);
+    const leaderCookie = await login(origin, FAXE_LEADER, DEMO_PASSWORD);
+    const taskIds = await sampleTaskIds(database.db, OVERVIEW_EVERY);
+    const taskOverviewPaths = taskIds.map((id) => `/opgaver/${id}/overblik`);
 
-    // One sanity check before measuring: the overview must answer 200 with all 98 municipalities.
-    const check = await fetch(`${origin}${overviewPath('aula')}`, { headers: { cookie } });
-    const rowsShown = new Set([...(await check.text()).matchAll(/\/kommuner\/(\d{4})/g)].map((m) => m[1])).size;
-    if (check.status !== 200 || rowsShown !== 98) throw new Error(`overview check failed: status ${check.status}, ${rowsShown} municipalities shown`);
+    // Sanity checks before measuring: every measured page answers 200 and shows what it should.
+    await check(origin, overviewPath('aula'), cookie, (html) => {
+      const shown = new Set([...html.matchAll(/\/kommuner\/(\d{4})/g)].map((m) => m[1])).size;
+      return shown === 98 ? null : `${shown} municipalities shown, not 98`;
+    });
+    await check(origin, taskOverviewPaths[0]!, cookie, (html) => (rowsOf(html, 'data-kommune') === 98 ? null : `${rowsOf(html, 'data-kommune')} municipalities, not 98`));
+    const mine = await check(origin, '/opgaver', leaderCookie, (html) => (rowsOf(html, 'data-opgave') > 0 ? null : 'no tasks listed'));
+    const dashboard = await check(origin, '/overblik', cookie, (html) => (rowsOf(html, 'data-opgave') > 0 ? null : 'no tasks listed'));
+    const served = { mine: rowsOf(mine, 'data-opgave'), dashboard: rowsOf(dashboard, 'data-opgave') };
 
     const session: Record<string, string> = { cookie };
     const routes = [
+      { label: `GET /opgaver/:id/overblik (${taskIds.length} tasks in turn)`, paths: taskOverviewPaths, headers: session },
+      { label: 'GET /opgaver (Mine opgaver, Faxe programleder)', paths: ['/opgaver'], headers: { cookie: leaderCookie } },
+      { label: 'GET /overblik (dashboard)', paths: ['/overblik'], headers: session },
       { label: 'GET /rolleoverblik (Aula)', paths: [overviewPath('aula')], headers: session },
       { label: `GET /rolleoverblik (all ${solutions.length} solutions in turn)`, paths: solutions.map((s) => overviewPath(s.key)), headers: session },
       // No cookie: the trivial route should not pay for a session lookup.
@@ -79,6 +112,9 @@ async function benchEngine(engine: OpenedEngine, opts: Options) {
     ];
     const results: RouteResult[] = [];
     for (const r of routes) {
+      // Peak RSS while this route is measured (warmup included): shows which page makes the process grow.
+      let rssPeak = process.memoryUsage().rss;
+      const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, process.memoryUsage().rss)), 50);
       const result = await runLoad({
         origin,
         paths: r.paths,
@@ -87,10 +123,13 @@ async function benchEngine(engine: OpenedEngine, opts: Options) {
         warmupMs: opts.warmup * 1000,
         durationMs: opts.seconds * 1000,
       });
-      results.push({ label: r.label, path: r.paths[0]!, result });
+      clearInterval(sampler);
+      results.push({ label: r.label, path: r.paths[0]!, result, rssPeak: Math.max(rssPeak, process.memoryUsage().rss) });
     }
     const rows = await countRows(database.db);
-    return { results, rows, volume };
+    const shares = await targetStatusShares(database.db);
+    const bytes = await databaseBytes(database.db);
+    return { results, rows, volume, tasks, vacuumSeconds, rssAfterLoad, served, shares, bytes };
   } finally {
     await app.close();
   }
@@ -104,10 +143,15 @@ export async function runBench(args: string[]): Promise<void> {
   }
   const cpus = os.cpus();
   console.log(`Samspil bench – ${new Date().toISOString()}`);
-  console.log(`Node ${process.version}, ${os.platform()} ${os.arch()}, ${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM`);
+  console.log(
+    `Node ${process.version}, ${os.platform()} ${os.arch()}, ${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} at the start`,
+  );
   console.log(
     `${opts.connections} keep-alive connections, ${opts.warmup} s warmup + ${opts.seconds} s measured per route; ` +
-      'load generator in a worker thread of the same process; logged in as konsulent@samspil.demo\n',
+      'load generator in a worker thread of the same process; logged in as konsulent@samspil.demo (Mine opgaver: programleder-0320@samspil.demo)\n',
   );
 
   const openers: Record<EngineName, { title: string; open: () => Promise<EngineOutcome> }> = {
@@ -132,12 +176,22 @@ export async function runBench(args: string[]): Promise<void> {
         const r = await benchEngine(engine, opts);
         rss.end = process.memoryUsage().rss;
         console.log(`Volume added on top of the demo seed: ${r.volume.people} people, ${r.volume.assignments} role assignments`);
+        console.log(loadLine(r.tasks, r.vacuumSeconds, r.rssAfterLoad, r.bytes));
+        console.log(
+          `Target status: ${Object.entries(r.shares)
+            .map(([s, n]) => `${s} ${n}`)
+            .join(', ')}`,
+        );
         console.log(rowsLine(r.rows));
+        console.log(
+          `Served per request: Mine opgaver lists ${r.served.mine} tasks on one page (no pagination; ${BENCH_TASKS} bench tasks are addressed to Faxe), ` +
+            `the dashboard ${r.served.dashboard} task rows (open critical/cross-cutting + the first page of all tasks), a task's overview 98 municipalities`,
+        );
         console.log('');
         console.log(routeTable(r.results));
         console.log('');
         const trivial = r.results[r.results.length - 1]!;
-        console.log('Throughput of the overview relative to the trivial route:');
+        console.log('Throughput relative to the trivial route:');
         console.log(ratioLines(r.results.slice(0, -1), trivial).join('\n'));
         for (const w of statusWarnings(r.results)) console.log(w);
         console.log(memoryLine({ ...rss, peak: Math.max(rss.peak, rss.end) }));
