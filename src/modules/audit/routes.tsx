@@ -6,6 +6,7 @@ import { errorResponses } from '../../platform/http/api-schemas.ts';
 import { actorCtx, sendPage } from '../../platform/http/request-context.ts';
 import { Layout } from '../../platform/views/layout.tsx';
 import { auditFilter, listAudit } from './queries.ts';
+import { formatDateTimeSeconds } from '../../platform/views/format.ts';
 
 const ACTIONS: Record<string, string> = {
   'person.created': 'Person tilføjet',
@@ -43,7 +44,7 @@ const ACTIONS: Record<string, string> = {
   'calendar.feed_revoked': 'Kalenderadresse slået fra',
 };
 
-const fmt = (d: Date) => d.toLocaleString('da-DK', { timeZone: 'Europe/Copenhagen' });
+const fmt = formatDateTimeSeconds;
 
 export function registerAuditRoutes(root: FastifyInstance) {
   root.get('/log', async (request, reply) => {

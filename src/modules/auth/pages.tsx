@@ -10,6 +10,7 @@ import { createApiToken, listApiTokens, revokeApiToken } from './api-tokens.ts';
 import { logIn } from './log-in.ts';
 import { logOut } from './log-out.ts';
 import { findOpenLink, setPasswordWithLink } from './password-links.ts';
+import { formatDateTimeSeconds } from '../../platform/views/format.ts';
 
 type Body = Record<string, string | undefined>;
 
@@ -160,7 +161,7 @@ export function registerAuthPages(app: FastifyInstance) {
 }
 
 type TokenRow = Awaited<ReturnType<typeof listApiTokens>>[number];
-const fmt = (d: Date | null) => (d ? d.toLocaleString('da-DK', { timeZone: 'Europe/Copenhagen' }) : '–');
+const fmt = (d: Date | null) => (d ? formatDateTimeSeconds(d) : '–');
 
 function ProfilePage(p: { request: FastifyRequest; tokens: TokenRow[]; newToken?: string; errors?: FieldErrors; revoked?: boolean }) {
   const actor = p.request.actor!;

@@ -4,6 +4,7 @@ import { CsrfField, ErrorSummary, Notice, SelectField, TextField } from '../../p
 import { Layout } from '../../platform/views/layout.tsx';
 import { personLabels, roleLabels } from './inputs.ts';
 import type { GalleryPerson, GalleryRole, referenceLists } from './queries.ts';
+import { formatDate } from '../../platform/views/format.ts';
 
 type Municipality = { code: string; name: string };
 type Reference = Awaited<ReturnType<typeof referenceLists>>;
@@ -18,7 +19,7 @@ export const NOTICES: Record<string, string> = {
   importeret: 'Importen er gennemført.',
 };
 
-const date = (d: Date | null) => (d ? d.toLocaleDateString('da-DK', { timeZone: 'Europe/Copenhagen' }) : '');
+const date = (d: Date | null) => (d ? formatDate(d) : '');
 
 export function roleText(r: Pick<GalleryRole, 'roleLabel' | 'solutionName' | 'isPrimary'>): string {
   return `${r.roleLabel}${r.solutionName ? ` – ${r.solutionName}` : ''}${r.isPrimary ? ' (primær)' : ''}`;

@@ -7,8 +7,9 @@ import { retryUncertainMail } from '../../platform/outbox/retry-uncertain.ts';
 import { CsrfField, Notice } from '../../platform/views/components.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import { authorizeOutbox, getOutboxMail, listOutbox, STATUS_DA } from './queries.ts';
+import { formatDateTimeSeconds } from '../../platform/views/format.ts';
 
-const fmt = (d: Date | null) => (d ? d.toLocaleString('da-DK', { timeZone: 'Europe/Copenhagen' }) : '–');
+const fmt = (d: Date | null) => (d ? formatDateTimeSeconds(d) : '–');
 
 export function registerOutboxRoutes(root: FastifyInstance) {
   root.get('/udgaaende-post', async (request, reply) => {

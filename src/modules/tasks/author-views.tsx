@@ -7,6 +7,7 @@ import { STEP_FIELDS, stepLabel, taskLabels, type FormBody } from './inputs.ts';
 import { renderMarkdown } from './markdown.ts';
 import type { AnswerKind, TaskStatus } from './schema.ts';
 import { danishDay, formatDeadline, TASK_STATUS_DA } from './status.ts';
+import { formatDateTime } from '../../platform/views/format.ts';
 
 /** Messages after a redirect (?besked=…); the central overview may show the same ones. */
 export const AUTHOR_NOTICES: Record<string, string> = {
@@ -35,7 +36,7 @@ export const ANSWER_KIND_DA: Record<AnswerKind, string> = {
 const STATUS_BADGE: Record<TaskStatus, string> = { draft: 'badge', announced: 'badge badge-info', published: 'badge badge-success', closed: 'badge' };
 
 const instantDa = (d: Date | null) => (d ? formatDeadline(danishDay(d)) : '');
-const dateTimeDa = (d: Date) => d.toLocaleString('da-DK', { timeZone: 'Europe/Copenhagen', dateStyle: 'short', timeStyle: 'short' });
+const dateTimeDa = formatDateTime;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? (v[0] ?? '') : (v ?? ''));
 const many = (v: string | string[] | undefined) => (v === undefined ? [] : [v].flat());
 const fileSize = (n: number) => (n < 1024 * 1024 ? `${Math.max(1, Math.round(n / 1024))} kB` : `${(n / 1024 / 1024).toFixed(1).replace('.', ',')} MB`);

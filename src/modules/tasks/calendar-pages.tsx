@@ -7,6 +7,7 @@ import { Layout } from '../../platform/views/layout.tsx';
 import { renderFeed } from './calendar-feed.ts';
 import { createFeed, findFeedUser, getFeed, revokeFeed } from './calendar-feed-token.ts';
 import { buildTaskPdf } from './task-pdf.ts';
+import { formatDateTimeLong } from '../../platform/views/format.ts';
 
 /**
  * Private calendar feeds (iCal) and the task PDF.
@@ -18,7 +19,7 @@ import { buildTaskPdf } from './task-pdf.ts';
  * - GET /opgaver/:id/pdf: whoever may read the task (loadTask 'read'), 404 for everyone else.
  */
 
-const fmtTime = (d: Date) => d.toLocaleString('da-DK', { timeZone: 'Europe/Copenhagen', dateStyle: 'long', timeStyle: 'short' });
+const fmtTime = formatDateTimeLong;
 
 const NOTICES: Record<string, string> = {
   'slaaet-fra': 'Kalenderen er slået fra. Den gamle adresse virker ikke længere.',

@@ -8,7 +8,7 @@ import { assignPeople } from './assign-people.ts';
 import { authorizeCreateLocal, createLocalTask } from './create-local-task.ts';
 import { loadTask } from './load-task.ts';
 import { markNotRelevant, markRelevant } from './mark-not-relevant.ts';
-import { filterOptions, listMyTasks, pageFilter } from './my-tasks-queries.ts';
+import { filterOptions, listMyTasks, MY_TASKS_PAGE_SIZE, pageFilter } from './my-tasks-queries.ts';
 import { LocalTaskForm, MyTasksPage, NOTICES, TaskPage, type TaskPageState } from './municipal-views.tsx';
 import { can } from './policy.ts';
 import { postMessage } from './post-message.ts';
@@ -136,10 +136,14 @@ export function registerMunicipalPages(app: FastifyInstance) {
     const ctx = actorCtx(request);
     if (isCentral(ctx.actor)) return reply.redirect('/overblik', 303);
     const filter = pageFilter(request.query);
-    const rows = await listMyTasks(ctx.db, ctx.actor, filter, ctx.now);
+    const page = Math.max(1, Math.min(10_000, Number.parseInt(String((request.query as Body).side ?? '1'), 10) || 1));
+    // One row more than a page tells whether there is a next page, without counting them all.
+    const fetched = await listMyTasks(ctx.db, ctx.actor, filter, ctx.now, page);
+    const rows = fetched.slice(0, MY_TASKS_PAGE_SIZE);
     const options = await filterOptions(ctx.db);
     const filtered = Object.values(filter).some((v) => v !== undefined);
-    return sendPage(reply, <MyTasksPage request={request} rows={rows} filter={filter} options={options} filtered={filtered} />);
+    const paging = { page, hasNext: fetched.length > MY_TASKS_PAGE_SIZE, pageSize: MY_TASKS_PAGE_SIZE };
+    return sendPage(reply, <MyTasksPage request={request} rows={rows} filter={filter} options={options} filtered={filtered} paging={paging} />);
   });
 
   app.get('/opgaver/lokal/ny', async (request, reply) => {

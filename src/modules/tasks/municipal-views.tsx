@@ -8,6 +8,7 @@ import type { MyTaskRow, MyTasksFilter, filterOptions } from './my-tasks-queries
 import type { TargetStatus } from './schema.ts';
 import { formatDeadline, isOverdue, TARGET_STATUS_DA } from './status.ts';
 import type { FileView, PersonOption, StepView, TargetView } from './task-view-queries.ts';
+import { formatDate, formatDateTime } from '../../platform/views/format.ts';
 
 export const NOTICES: Record<string, string> = {
   'trin-gemt': 'Trinnet er gemt.',
@@ -26,8 +27,8 @@ const STATUS_BADGE: Record<TargetStatus, string> = {
   ikke_relevant: 'badge',
 };
 
-const fmtTime = (d: Date) => d.toLocaleString('da-DK', { timeZone: 'Europe/Copenhagen', dateStyle: 'short', timeStyle: 'short' });
-const fmtDate = (d: Date) => d.toLocaleDateString('da-DK', { timeZone: 'Europe/Copenhagen' });
+const fmtTime = formatDateTime;
+const fmtDate = formatDate;
 
 export function formatSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
@@ -179,12 +180,42 @@ function DateFilter(p: { name: string; label: string; value: string | undefined 
   );
 }
 
+/** Pages of "Mine opgaver" (sorted by deadline), keeping the filters in the links. */
+function Pager(p: { request: FastifyRequest; page: number; hasNext: boolean; pageSize: number; count: number }): JSX.Element {
+  const link = (page: number) => {
+    const q = new URLSearchParams(Object.entries(p.request.query as Record<string, string>).filter(([k, v]) => k !== 'side' && typeof v === 'string'));
+    q.set('side', String(page));
+    return `/opgaver?${q.toString()}`;
+  };
+  const first = (p.page - 1) * p.pageSize + 1;
+  return (
+    <nav class="samspil-actions" aria-label="Sider">
+      <span safe>{`Viser opgave ${first}–${first + p.count - 1}, sorteret efter frist.`}</span>
+      {p.page > 1 ? (
+        <a href={link(p.page - 1)} class="function-link">
+          Forrige side
+        </a>
+      ) : (
+        ''
+      )}
+      {p.hasNext ? (
+        <a href={link(p.page + 1)} class="function-link">
+          Næste side
+        </a>
+      ) : (
+        ''
+      )}
+    </nav>
+  );
+}
+
 export function MyTasksPage(p: {
   request: FastifyRequest;
   rows: MyTaskRow[];
   filter: MyTasksFilter;
   options: Awaited<ReturnType<typeof filterOptions>>;
   filtered: boolean;
+  paging?: { page: number; hasNext: boolean; pageSize: number };
 }): JSX.Element {
   const f = p.filter;
   const central = p.rows.filter((r) => !r.local);
@@ -255,6 +286,7 @@ export function MyTasksPage(p: {
       ) : (
         <TaskTable rows={local} caption="Kommunens lokale opgaver" showProject={false} />
       )}
+      {p.paging && (p.paging.page > 1 || p.paging.hasNext) ? <Pager request={p.request} {...p.paging} count={p.rows.length} /> : ''}
     </Layout>
   );
 }

@@ -96,7 +96,10 @@ export type MyTaskRow = Awaited<ReturnType<typeof listMyTasks>>[number];
  * municipality, others the tasks addressed to roles they hold; everyone sees the municipality's own
  * local tasks.
  */
-export async function listMyTasks(db: Db, actor: Actor, f: MyTasksFilter, now: Date) {
+export const MY_TASKS_PAGE_SIZE = 200;
+
+/** `page` (1-based) limits the list to one page of MY_TASKS_PAGE_SIZE; without it every task is listed (API, calendar). */
+export async function listMyTasks(db: Db, actor: Actor, f: MyTasksFilter, now: Date, page?: number) {
   const code = actor.municipalityCode;
   if (!code) return [];
   const today = danishDay(now);
@@ -139,7 +142,9 @@ export async function listMyTasks(db: Db, actor: Actor, f: MyTasksFilter, now: D
     .leftJoin(project, eq(project.id, task.projectId))
     .leftJoin(person, eq(person.id, taskTarget.responsiblePersonId))
     .where(and(...where))
-    .orderBy(asc(task.deadline), asc(task.code));
+    .orderBy(asc(task.deadline), asc(task.code), asc(task.id))
+    .limit(page ? MY_TASKS_PAGE_SIZE + 1 : 1_000_000)
+    .offset(page ? (page - 1) * MY_TASKS_PAGE_SIZE : 0);
   return rows.map((r) => ({ ...r, local: Boolean(r.local), overdue: isOverdue(r.deadline, r.status as TargetStatus, now) }));
 }
 

@@ -6,8 +6,9 @@ import type { ReminderRound } from './reminder-queries.ts';
 import { offsetLabel, type ReminderSlot } from './schedule.ts';
 import { formatDeadline, TARGET_STATUS_DA, TASK_STATUS_DA } from './status.ts';
 import type { TaskStatus } from './schema.ts';
+import { formatDateTime } from '../../platform/views/format.ts';
 
-const fmt = (d: Date) => d.toLocaleString('da-DK', { timeZone: 'Europe/Copenhagen', dateStyle: 'short', timeStyle: 'short' });
+const fmt = formatDateTime;
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 export type ReminderPageProps = {

@@ -1,3 +1,4 @@
+import { danishDay as formatDanishDay } from '../../platform/views/format.ts';
 import type { TargetStatus } from './schema.ts';
 
 /** Danish labels of a municipality's status on a task, as users say them. */
@@ -35,9 +36,7 @@ export function deriveTargetStatus(f: {
 export const TIME_ZONE = 'Europe/Copenhagen';
 
 /** The calendar day (yyyy-mm-dd) in Denmark at a given instant. */
-export function danishDay(at: Date): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
-}
+export const danishDay = (at: Date): string => formatDanishDay(at);
 
 /** Overdue means: the deadline day has passed in Denmark and the municipality is neither done nor excused. */
 export function isOverdue(deadline: string, status: TargetStatus, now: Date): boolean {

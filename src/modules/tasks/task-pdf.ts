@@ -13,6 +13,7 @@ import { loadTask } from './load-task.ts';
 import { markdownToText } from './markdown.ts';
 import { danishDay, formatDeadline, isOverdue, TARGET_STATUS_DA, TASK_STATUS_DA } from './status.ts';
 import { getTargetView, type TargetView } from './task-view-queries.ts';
+import { formatDateTime } from '../../platform/views/format.ts';
 
 /**
  * "Gem som PDF": a task as a PDF document, built with pdfmake from data (never from the page's
@@ -62,7 +63,7 @@ export async function renderPdf(doc: TDocumentDefinitions): Promise<Buffer> {
 // ---------------------------------------------------------------- text helpers
 
 const fmtDate = (d: Date) => formatDeadline(danishDay(d));
-const fmtTime = (d: Date) => d.toLocaleString('da-DK', { timeZone: 'Europe/Copenhagen', dateStyle: 'short', timeStyle: 'short' });
+const fmtTime = formatDateTime;
 
 /** Markdown as plain paragraphs: markup stripped, list items as "• item" / "1. item", one string per paragraph. */
 export function markdownParagraphs(source: string | null | undefined): string[] {

@@ -1,0 +1,24 @@
+/**
+ * Danish date and time formatting with formatters made once. Creating an Intl.DateTimeFormat per
+ * call (what toLocaleString does) cost about 0.1 ms and 26 KB of native memory each, which on a
+ * list of 2,000 tasks was most of the page's time and hundreds of MB of memory.
+ */
+const TZ = 'Europe/Copenhagen';
+const numeric = { year: 'numeric', month: 'numeric', day: 'numeric' } as const;
+
+const withSeconds = new Intl.DateTimeFormat('da-DK', { timeZone: TZ, ...numeric, hour: 'numeric', minute: 'numeric', second: 'numeric' });
+const short = new Intl.DateTimeFormat('da-DK', { timeZone: TZ, dateStyle: 'short', timeStyle: 'short' });
+const long = new Intl.DateTimeFormat('da-DK', { timeZone: TZ, dateStyle: 'long', timeStyle: 'short' });
+const dayOnly = new Intl.DateTimeFormat('da-DK', { timeZone: TZ, ...numeric });
+const isoDay = new Intl.DateTimeFormat('sv-SE', { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** "26.11.2026 19.04.42" */
+export const formatDateTimeSeconds = (d: Date) => withSeconds.format(d);
+/** "26.11.2026 19.04" */
+export const formatDateTime = (d: Date) => short.format(d);
+/** "26. november 2026 kl. 19.04" */
+export const formatDateTimeLong = (d: Date) => long.format(d);
+/** "26.11.2026" */
+export const formatDate = (d: Date) => dayOnly.format(d);
+/** The calendar day in Denmark as yyyy-mm-dd. */
+export const danishDay = (d: Date) => isoDay.format(d);
