@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { FieldErrors } from '../../platform/errors.ts';
-import { CsrfField, ErrorSummary, fieldId, Notice, SelectField, TextField } from '../../platform/views/components.tsx';
+import { CsrfField, ErrorSummary, ErrorText, fieldId, Notice, SelectField, TextArea, TextField } from '../../platform/views/components.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import { audienceText, type AuthoringReference, type TaskDefinition, type TaskSummary } from './author-queries.ts';
 import { STEP_FIELDS, stepLabel, taskLabels, type FormBody } from './inputs.ts';
@@ -62,48 +62,6 @@ function labelsFor(errors: FieldErrors): Record<string, string> {
     if (step) labels[key] = step;
   }
   return labels;
-}
-
-function ErrorText(p: { id: string; error: string | undefined }): JSX.Element {
-  if (!p.error) return <></>;
-  return (
-    <span class="form-error-message" id={`${p.id}-error`}>
-      <span class="sr-only">Fejl: </span>
-      <span safe>{p.error}</span>
-    </span>
-  );
-}
-
-function TextArea(p: { name: string; label: string; value: string; error?: string | undefined; hint?: string; rows?: number; required?: boolean }): JSX.Element {
-  const id = fieldId(p.name);
-  const describedBy = [p.hint ? `${id}-hint` : '', p.error ? `${id}-error` : ''].filter(Boolean).join(' ');
-  return (
-    <div class={p.error ? 'form-group form-error' : 'form-group'}>
-      <label class="form-label" for={id}>
-        <span safe>{p.label}</span>
-        {p.required ? '' : <span class="weight-normal"> (valgfri)</span>}
-      </label>
-      {p.hint ? (
-        <span class="form-hint" id={`${id}-hint`} safe>
-          {p.hint}
-        </span>
-      ) : (
-        ''
-      )}
-      <ErrorText id={id} error={p.error} />
-      <textarea
-        class="form-input samspil-textarea"
-        id={id}
-        name={p.name}
-        rows={String(p.rows ?? 5)}
-        aria-describedby={describedBy || undefined}
-        aria-invalid={p.error ? 'true' : undefined}
-        safe
-      >
-        {p.value}
-      </textarea>
-    </div>
-  );
 }
 
 function Checkbox(p: { name: string; label: string; checked: boolean; error?: string | undefined; value?: string; id?: string }): JSX.Element {

@@ -65,14 +65,7 @@ export function TextField(p: FieldProps): JSX.Element {
       ) : (
         ''
       )}
-      {p.error ? (
-        <span class="form-error-message" id={`${id}-error`}>
-          <span class="sr-only">Fejl: </span>
-          <span safe>{p.error}</span>
-        </span>
-      ) : (
-        ''
-      )}
+      <ErrorText id={id} error={p.error} />
       <input
         class="form-input"
         id={id}
@@ -147,5 +140,48 @@ function AlertIcon(p: { kind: 'success' | 'info' | 'warning' | 'error' }): JSX.E
     <svg class="icon-svg alert-icon" aria-hidden="true" focusable="false">
       <use href={`/static/dkfds/img/all-svg-icons.svg#${p.kind}`}></use>
     </svg>
+  );
+}
+
+/** The DKFDS field error, with the screen-reader prefix; nothing when there is no error. */
+export function ErrorText(p: { id: string; error: string | undefined }): JSX.Element {
+  if (!p.error) return <></>;
+  return (
+    <span class="form-error-message" id={`${p.id}-error`}>
+      <span class="sr-only">Fejl: </span>
+      <span safe>{p.error}</span>
+    </span>
+  );
+}
+
+export function TextArea(p: { name: string; label: string; value: string; error?: string | undefined; hint?: string; rows?: number; required?: boolean }): JSX.Element {
+  const id = fieldId(p.name);
+  const describedBy = [p.hint ? `${id}-hint` : '', p.error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return (
+    <div class={p.error ? 'form-group form-error' : 'form-group'}>
+      <label class="form-label" for={id}>
+        <span safe>{p.label}</span>
+        {p.required ? '' : <span class="weight-normal"> (valgfri)</span>}
+      </label>
+      {p.hint ? (
+        <span class="form-hint" id={`${id}-hint`} safe>
+          {p.hint}
+        </span>
+      ) : (
+        ''
+      )}
+      <ErrorText id={id} error={p.error} />
+      <textarea
+        class="form-input samspil-textarea"
+        id={id}
+        name={p.name}
+        rows={String(p.rows ?? 5)}
+        aria-describedby={describedBy || undefined}
+        aria-invalid={p.error ? 'true' : undefined}
+        safe
+      >
+        {p.value}
+      </textarea>
+    </div>
   );
 }
