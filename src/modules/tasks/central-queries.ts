@@ -209,6 +209,8 @@ export type OverviewRow = {
   lastActivityAt: Date | null;
   solvedAt: Date | null;
   notRelevantReason: string | null;
+  /** The municipality wrote last in its thread: a question waiting for KOMBIT's answer. */
+  openQuestion: boolean;
   /** keyed by step id */
   answers: Record<string, AnswerCell>;
 };
@@ -256,6 +258,10 @@ export async function taskOverview(db: Db, t: Pick<TaskRow, 'id' | 'deadline'>, 
       lastActivityAt: taskTarget.lastActivityAt,
       solvedAt: taskTarget.solvedAt,
       notRelevantReason: taskTarget.notRelevantReason,
+      // In the same statement (no query per municipality): who wrote last in the thread.
+      openQuestion: sql<boolean>`coalesce((select not m.from_central from task_message m
+        where m.task_id = ${taskTarget.taskId} and m.municipality_code = ${taskTarget.municipalityCode}
+        order by m.created_at desc limit 1), false)`,
     })
     .from(taskTarget)
     .innerJoin(municipality, eq(municipality.code, taskTarget.municipalityCode))
@@ -308,6 +314,7 @@ export async function taskOverview(db: Db, t: Pick<TaskRow, 'id' | 'deadline'>, 
       lastActivityAt: r.lastActivityAt,
       solvedAt: r.solvedAt,
       notRelevantReason: r.notRelevantReason,
+      openQuestion: Boolean(r.openQuestion),
       answers: byMunicipality.get(r.code) ?? {},
     }))
     .sort((a, b) => byDanishName(a, b) || a.code.localeCompare(b.code));
@@ -324,7 +331,7 @@ export async function taskOverview(db: Db, t: Pick<TaskRow, 'id' | 'deadline'>, 
     header: s.answerLabel.trim() || s.title,
     kind: s.answerKind,
   }));
-  return { columns, rows, counts, overdueCount: rows.filter((r) => r.overdue).length, deadlineChanges };
+  return { columns, rows, counts, overdueCount: rows.filter((r) => r.overdue).length, openQuestions: rows.filter((r) => r.openQuestion).length, deadlineChanges };
 }
 
 export type TaskOverview = Awaited<ReturnType<typeof taskOverview>>;

@@ -346,6 +346,16 @@ export function TaskOverviewPage(p: {
           {`${o.counts.addressed} adresseret: ${o.counts.loest} løst, ${o.counts.i_gang} i gang, ${o.counts.ikke_startet} ikke startet, ` +
             `${o.counts.ikke_relevant} ikke relevant. ${o.counts.missing} mangler${o.overdueCount > 0 ? `, heraf ${o.overdueCount} forsinket` : ''}.`}
         </dd>
+        {o.openQuestions > 0 ? (
+          <>
+            <dt>Spørgsmål</dt>
+            <dd id="ubesvarede" safe>
+              {`${o.openQuestions} ${o.openQuestions === 1 ? 'kommune venter' : 'kommuner venter'} på svar fra KOMBIT`}
+            </dd>
+          </>
+        ) : (
+          ''
+        )}
       </dl>
 
       <div class="samspil-actions">
@@ -434,6 +444,16 @@ export function TaskOverviewPage(p: {
                     <a href={`${base}/kommuner/${r.code}`} safe>
                       {r.name}
                     </a>
+                    {r.openQuestion ? (
+                      <>
+                        <br />
+                        <a href={`${base}/kommuner/${r.code}#beskeder`} class="badge badge-small samspil-question">
+                          Ubesvaret spørgsmål
+                        </a>
+                      </>
+                    ) : (
+                      ''
+                    )}
                   </td>
                   <td>
                     <StatusCell status={r.status} overdue={r.overdue} />
