@@ -3,8 +3,10 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/**/*.test.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Generous: each file starts its own embedded PostgreSQL (WASM) and migrates it, which on a
+    // busy two-core machine has taken over a minute. A hang still fails, just later.
+    testTimeout: 60_000,
+    hookTimeout: 180_000,
     // Two cores: each worker holds its own embedded PostgreSQL, so keep the pool small.
     maxWorkers: 2,
     pool: 'forks',
