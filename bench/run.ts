@@ -184,7 +184,7 @@ export async function runBench(args: string[]): Promise<void> {
         );
         console.log(rowsLine(r.rows));
         console.log(
-          `Served per request: Mine opgaver lists ${r.served.mine} tasks on one page (no pagination; ${BENCH_TASKS} bench tasks are addressed to Faxe), ` +
+          `Served per request: Mine opgaver lists ${r.served.mine} tasks (its first page; ${BENCH_TASKS} bench tasks are addressed to Faxe), ` +
             `the dashboard ${r.served.dashboard} task rows (open critical/cross-cutting + the first page of all tasks), a task's overview 98 municipalities`,
         );
         console.log('');
