@@ -18,6 +18,7 @@ import {
   type TaskStatus,
 } from './schema.ts';
 import { danishDay, danishList, formatDeadline, isOverdue } from './status.ts';
+import { municipalTaskColumns } from './task-columns.ts';
 
 /**
  * Read models of the central side (dashboard, a task's overview, a municipality's tasks). Each runs
@@ -402,14 +403,7 @@ export async function municipalityTasks(db: Db, actor: Actor, code: string, opts
   const where = opts.missingOnly ? and(base, inArray(taskTarget.status, MISSING_STATUSES), eq(task.status, 'published')) : base;
   const rows = await db
     .select({
-      id: task.id,
-      code: task.code,
-      title: task.title,
-      taskStatus: task.status,
-      deadline: task.deadline,
-      critical: task.critical,
-      crossCutting: task.crossCutting,
-      optional: task.optional,
+      ...municipalTaskColumns,
       localCode: task.localMunicipalityCode,
       projectName: project.name,
       status: taskTarget.status,

@@ -7,6 +7,7 @@ import { person, solution } from '../organisations/schema.ts';
 import { seesAllOfMunicipality } from './policy.ts';
 import { project, task, taskTarget, targetStatuses, type TargetStatus } from './schema.ts';
 import { danishDay, isOverdue } from './status.ts';
+import { municipalTaskColumns } from './task-columns.ts';
 
 /** "Mine opgaver": the tasks a municipal user is to act on, with the municipality's status on each. */
 
@@ -121,14 +122,7 @@ export async function listMyTasks(db: Db, actor: Actor, f: MyTasksFilter, now: D
   if (f.optional !== undefined) where.push(eq(task.optional, f.optional));
   const rows = await db
     .select({
-      id: task.id,
-      code: task.code,
-      title: task.title,
-      taskStatus: task.status,
-      deadline: task.deadline,
-      critical: task.critical,
-      crossCutting: task.crossCutting,
-      optional: task.optional,
+      ...municipalTaskColumns,
       local: sql<boolean>`${task.localMunicipalityCode} is not null`,
       projectKey: project.key,
       projectName: project.name,

@@ -49,23 +49,32 @@ type FieldProps = {
   required?: boolean;
 };
 
-export function TextField(p: FieldProps): JSX.Element {
-  const id = fieldId(p.name);
-  const describedBy = [p.hint ? `${id}-hint` : '', p.error ? `${id}-error` : ''].filter(Boolean).join(' ');
+/** Label (with "(valgfri)" unless required), hint and error of a DKFDS form field. */
+function FieldHead(p: { id: string; label: string; hint?: string | undefined; error?: string | undefined; required?: boolean | undefined }): JSX.Element {
   return (
-    <div class={p.error ? 'form-group form-error' : 'form-group'}>
-      <label class="form-label" for={id}>
+    <>
+      <label class="form-label" for={p.id}>
         <span safe>{p.label}</span>
         {p.required ? '' : <span class="weight-normal"> (valgfri)</span>}
       </label>
       {p.hint ? (
-        <span class="form-hint" id={`${id}-hint`} safe>
+        <span class="form-hint" id={`${p.id}-hint`} safe>
           {p.hint}
         </span>
       ) : (
         ''
       )}
-      <ErrorText id={id} error={p.error} />
+      <ErrorText id={p.id} error={p.error} />
+    </>
+  );
+}
+
+export function TextField(p: FieldProps): JSX.Element {
+  const id = fieldId(p.name);
+  const describedBy = [p.hint ? `${id}-hint` : '', p.error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return (
+    <div class={p.error ? 'form-group form-error' : 'form-group'}>
+      <FieldHead id={id} label={p.label} hint={p.hint} error={p.error} required={p.required} />
       <input
         class="form-input"
         id={id}
@@ -159,18 +168,7 @@ export function TextArea(p: { name: string; label: string; value: string; error?
   const describedBy = [p.hint ? `${id}-hint` : '', p.error ? `${id}-error` : ''].filter(Boolean).join(' ');
   return (
     <div class={p.error ? 'form-group form-error' : 'form-group'}>
-      <label class="form-label" for={id}>
-        <span safe>{p.label}</span>
-        {p.required ? '' : <span class="weight-normal"> (valgfri)</span>}
-      </label>
-      {p.hint ? (
-        <span class="form-hint" id={`${id}-hint`} safe>
-          {p.hint}
-        </span>
-      ) : (
-        ''
-      )}
-      <ErrorText id={id} error={p.error} />
+      <FieldHead id={id} label={p.label} hint={p.hint} error={p.error} required={p.required} />
       <textarea
         class="form-input samspil-textarea"
         id={id}
