@@ -5,3 +5,4 @@ export * from '../platform/audit/schema.ts';
 export * from '../platform/outbox/schema.ts';
 export * from '../modules/tasks/schema.ts';
 export * from '../platform/notify/schema.ts';
+export * from '../modules/agreements/schema.ts';

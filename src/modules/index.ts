@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { registerApiDocs } from '../platform/http/api-docs.ts';
+import { registerAgreements } from './agreements/routes.ts';
 import { registerAuditRoutes } from './audit/routes.tsx';
 import { registerAuthApi } from './auth/api.ts';
 import { registerAuthPages } from './auth/pages.tsx';
@@ -8,6 +9,7 @@ import { registerOrganisationsApi } from './organisations/api.ts';
 import { registerOrganisationsIo } from './organisations/io-routes.tsx';
 import { registerOrganisationsPages } from './organisations/pages.tsx';
 import { registerOutboxRoutes } from './outbox/routes.tsx';
+import { registerPortfolio } from './portfolio/routes.tsx';
 import { registerTasks } from './tasks/routes.ts';
 
 /** Every module's routes. The route-policy test fails when a route here has no expectation. */
@@ -22,4 +24,6 @@ export async function registerModules(app: FastifyInstance) {
   registerAuditRoutes(app);
   registerOutboxRoutes(app);
   registerTasks(app);
+  registerAgreements(app);
+  registerPortfolio(app);
 }

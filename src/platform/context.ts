@@ -27,6 +27,9 @@ export type Ctx = {
 export const isCentral = (a: Actor | null): boolean => a !== null && a.municipalityCode === null;
 export const isCentralAdmin = (a: Actor | null): boolean =>
   a !== null && isCentral(a) && a.roles.some((r) => r.roleTypeKey === 'administrator');
+/** Central administrators and consultants write tasks and agreements; other central staff read them. */
+export const isCentralEditor = (a: Actor | null): boolean =>
+  a !== null && isCentral(a) && a.roles.some((r) => r.roleTypeKey === 'administrator' || r.roleTypeKey === 'konsulent');
 export const holds = (a: Actor, roleTypeKey: string) => a.roles.some((r) => r.roleTypeKey === roleTypeKey);
 
 export function actorLabel(a: Actor | null): string {

@@ -29,14 +29,22 @@ export const organisation = pgTable('organisation', {
   cvr: char('cvr', { length: 8 }),
 });
 
-export const solution = pgTable('solution', {
-  key: text('key').primaryKey(),
-  name: text('name').notNull(),
-  k98: boolean('k98').notNull().default(false),
-  phase: text('phase').notNull().default('drift'),
-  productManager: text('product_manager'),
-  sort: integer('sort').notNull().default(0),
-});
+export const solutionPhases = ['udvikling', 'indfasning', 'drift', 'udfasning'] as const;
+export type SolutionPhase = (typeof solutionPhases)[number];
+
+export const solution = pgTable(
+  'solution',
+  {
+    key: text('key').primaryKey(),
+    name: text('name').notNull(),
+    k98: boolean('k98').notNull().default(false),
+    phase: text('phase', { enum: solutionPhases }).notNull().default('drift'),
+    /** The responsible product manager (produktchef), as a name shown in the portfolio */
+    productManager: text('product_manager'),
+    sort: integer('sort').notNull().default(0),
+  },
+  (t) => [check('solution_phase', sql`${t.phase} in ('udvikling','indfasning','drift','udfasning')`)],
+);
 
 export const roleType = pgTable(
   'role_type',

@@ -33,8 +33,9 @@ export const MISSING_STATUSES: TargetStatus[] = ['ikke_startet', 'i_gang'];
 export const isMissing = (s: TargetStatus) => MISSING_STATUSES.includes(s);
 
 /** Municipality names in Danish alphabetical order (æ, ø, å last), the same on PGlite and PostgreSQL. */
-const danishCollator = new Intl.Collator('da');
-export const byDanishName = (a: { name: string }, b: { name: string }) => danishCollator.compare(a.name, b.name);
+import { byDanishName } from '../../platform/views/format.ts';
+
+export { byDanishName };
 
 // ---------------------------------------------------------------- counts
 

@@ -1,5 +1,5 @@
 import { municipalAdminRoles } from '../../db/reference/role-types.ts';
-import { type Actor, isCentral } from '../../platform/context.ts';
+import { type Actor, isCentral, isCentralEditor } from '../../platform/context.ts';
 import { forbidden, notFound } from '../../platform/errors.ts';
 import type { TaskStatus } from './schema.ts';
 
@@ -18,10 +18,7 @@ export type TaskFacts = {
 
 export type TaskAction = 'author' | 'read' | 'act' | 'manage-local';
 
-const AUTHOR_ROLES = ['administrator', 'konsulent'];
-
-/** Central administrators and consultants write tasks; other central staff read them. */
-export const canAuthor = (actor: Actor) => isCentral(actor) && actor.roles.some((r) => AUTHOR_ROLES.includes(r.roleTypeKey));
+export const canAuthor = (actor: Actor) => isCentralEditor(actor);
 
 /** The roles the task is addressed to, as the actor holds them in their municipality. */
 export function isAddressee(actor: Actor, t: Pick<TaskFacts, 'audienceRoleKey' | 'audienceSolutionKey' | 'audiencePrimaryOnly'>): boolean {

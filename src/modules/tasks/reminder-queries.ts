@@ -1,7 +1,7 @@
 import { desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { person, userAccount } from '../organisations/schema.ts';
-import { offsetLabel, parseStoredSlot } from './schedule.ts';
+import { offsetLabel, parseStoredSlot } from '../../platform/reminders/schedule.ts';
 import { taskReminder } from './schema.ts';
 import { formatDeadline } from './status.ts';
 

@@ -1,5 +1,5 @@
 import { markdownToText } from './markdown.ts';
-import { dayDiff } from './schedule.ts';
+import { dayDiff } from '../../platform/reminders/schedule.ts';
 import { danishDay, formatDeadline } from './status.ts';
 
 export type ReminderTask = { id: string; code: string; title: string; deadline: string; consequence: string };

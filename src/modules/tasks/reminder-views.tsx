@@ -3,7 +3,7 @@ import { CsrfField, Notice } from '../../platform/views/components.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import type { ReminderPreview } from './reminder-preview.ts';
 import type { ReminderRound } from './reminder-queries.ts';
-import { offsetLabel, type ReminderSlot } from './schedule.ts';
+import { offsetLabel, type ReminderSlot } from '../../platform/reminders/schedule.ts';
 import { formatDeadline, TARGET_STATUS_DA, TASK_STATUS_DA } from './status.ts';
 import type { TaskStatus } from './schema.ts';
 import { formatDateTime } from '../../platform/views/format.ts';

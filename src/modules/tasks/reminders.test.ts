@@ -12,7 +12,7 @@ import pino from 'pino';
 import { startScheduler } from '../../platform/scheduler/scheduler.ts';
 import { taskJobs } from './background-jobs.ts';
 import { reminderHistory } from './reminder-queries.ts';
-import { danishTime } from './schedule.ts';
+import { danishTime } from '../../platform/reminders/schedule.ts';
 import { task, taskDeadlineChange, taskReminder, taskTarget, type TargetStatus } from './schema.ts';
 import { DIGEST_SUBJECT, sendDigests } from './send-digests.ts';
 import { deliverRound, remindTask, scheduleNextReminder, sendDueReminders } from './send-reminders.ts';

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Actor, Ctx } from '../../platform/context.ts';
 import { conflict, parseInput } from '../../platform/errors.ts';
 import { loadReminderTask } from './reminder-preview.ts';
-import { manualSlot } from './schedule.ts';
+import { manualSlot } from '../../platform/reminders/schedule.ts';
 import { task, taskReminder } from './schema.ts';
 import { deliverRound } from './send-reminders.ts';
 

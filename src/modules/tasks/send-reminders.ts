@@ -7,7 +7,7 @@ import { notify } from '../../platform/notify/notify.ts';
 import { taskRecipients, type Recipient } from './addressees.ts';
 import type { TaskRow } from './load-task.ts';
 import { reminderText } from './reminder-text.ts';
-import { reminderSchedule, storedSlot } from './schedule.ts';
+import { reminderSchedule, storedSlot } from '../../platform/reminders/schedule.ts';
 import { task, taskDeadlineChange, taskReminder, type TargetStatus } from './schema.ts';
 
 /** Reminders go to the municipalities that still miss the task; solved and not-relevant ones never get one. */

@@ -43,21 +43,5 @@ export function isOverdue(deadline: string, status: TargetStatus, now: Date): bo
   return status !== 'loest' && status !== 'ikke_relevant' && danishDay(now) > deadline;
 }
 
-/** "28.05.2025" – the form the deck and the municipalities use for deadlines. */
-export function formatDeadline(day: string): string {
-  const [y, m, d] = day.split('-');
-  return `${d}.${m}.${y}`;
-}
-
-/** "28. maj 2025" for running text. */
-export function formatDayLong(day: string): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  const months = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'];
-  return `${d}. ${months[m - 1]} ${y}`;
-}
-
-/** "Brøndby, Norddjurs og Faxe" */
-export function danishList(items: string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} og ${items[items.length - 1]}`;
-}
+// Shared with other modules' running text; kept importable from here for the tasks module.
+export { danishList, formatDayLong, formatDeadline } from '../../platform/views/format.ts';

@@ -22,3 +22,27 @@ export const formatDateTimeLong = (d: Date) => long.format(d);
 export const formatDate = (d: Date) => dayOnly.format(d);
 /** The calendar day in Denmark as yyyy-mm-dd. */
 export const danishDay = (d: Date) => isoDay.format(d);
+
+const danishCollator = new Intl.Collator('da');
+/** Danish alphabetical order (Aarhus after Ærø); the database's collation may not know it. */
+export const danishCompare = (a: string, b: string) => danishCollator.compare(a, b);
+export const byDanishName = (a: { name: string }, b: { name: string }) => danishCollator.compare(a.name, b.name);
+
+/** "28.05.2025" – the form the deck and the municipalities use for deadlines. */
+export function formatDeadline(day: string): string {
+  const [y, m, d] = day.split('-');
+  return `${d}.${m}.${y}`;
+}
+
+/** "28. maj 2025" for running text. */
+export function formatDayLong(day: string): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const months = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'];
+  return `${d}. ${months[m - 1]} ${y}`;
+}
+
+/** "Brøndby, Norddjurs og Faxe" */
+export function danishList(items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} og ${items[items.length - 1]}`;
+}

@@ -1,4 +1,6 @@
-import { danishDay, TIME_ZONE } from './status.ts';
+import { danishDay } from '../views/format.ts';
+
+const TIME_ZONE = 'Europe/Copenhagen';
 
 /**
  * When a published task's automatic reminders fall due. Pure: everything comes in as arguments, so

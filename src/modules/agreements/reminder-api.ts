@@ -1,0 +1,4 @@
+import type { FastifyInstance } from 'fastify';
+
+// Placeholder: filled in by the agreements work (issue #4).
+export function registerAgreementReminderApi(_app: FastifyInstance) {}
