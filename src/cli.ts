@@ -75,6 +75,8 @@ export async function main(argv: string[]): Promise<number> {
         const { users } = await seedDemo(db);
         const { seedDemoTasks } = await import('./db/seed-demo-tasks.ts');
         await seedDemoTasks(db);
+        const { seedDemoAgreements } = await import('./db/seed-demo-agreements.ts');
+        await seedDemoAgreements(db);
         console.log(`Demodata indlæst: ${users} brugere med adgangskoden demo1234.`);
         return 0;
       });
