@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { rawRows, type Db } from './client.ts';
 import { person, roleAssignment, userAccount } from './schema.ts';
 import { hashPassword } from '../platform/auth/secrets.ts';
@@ -59,4 +59,27 @@ export async function seedDemo(db: Db): Promise<{ users: number }> {
     await tx.insert(roleAssignment).values(assignments);
     return { users: inserted.length };
   });
+}
+
+export const itChefEmail = (code: string) => `it-chef-${code}@samspil.demo`;
+
+/**
+ * An IT- og digitaliseringschef per municipality (it-chef-KKKK@samspil.demo, password demo1234):
+ * the addressees of the Microsoft Education and K98 agreements. Kept out of seedDemo, which the
+ * tests' galleries are built on; the agreements demo adds them in its own transaction.
+ */
+export async function seedDemoItChefs(tx: Db): Promise<{ users: number }> {
+  // Every demo account shares one hash; reuse it rather than hashing again.
+  const [admin] = await tx.select({ hash: userAccount.passwordHash }).from(userAccount).where(eq(userAccount.email, 'admin@samspil.demo'));
+  const passwordHash = admin?.hash ?? (await hashPassword(DEMO_PASSWORD));
+  const people = referenceMunicipalities().map((m) => ({
+    name: `IT-chef ${m.name}`,
+    email: itChefEmail(m.code),
+    title: 'IT- og digitaliseringschef',
+    municipalityCode: m.code,
+  }));
+  const inserted = await tx.insert(person).values(people).returning({ id: person.id, email: person.email, municipalityCode: person.municipalityCode });
+  await tx.insert(userAccount).values(inserted.map((p) => ({ personId: p.id, email: p.email, passwordHash })));
+  await tx.insert(roleAssignment).values(inserted.map((p) => ({ personId: p.id, municipalityCode: p.municipalityCode, roleTypeKey: 'it-chef' })));
+  return { users: inserted.length };
 }

@@ -16,9 +16,11 @@ export async function syncReferenceData(db: Db): Promise<void> {
       .values({ key: 'kombit', name: 'KOMBIT', cvr: '19435075' })
       .onConflictDoNothing();
     await tx.insert(municipality).values(referenceMunicipalities()).onConflictDoNothing();
+    // The phase is only a new solution's starting point: central administrators keep phase and
+    // product manager up to date in the portfolio, so an existing row keeps theirs.
     await tx
       .insert(solution)
-      .values(solutions.map((s, i) => ({ key: s.key, name: s.name, k98: s.k98, sort: i })))
+      .values(solutions.map((s, i) => ({ key: s.key, name: s.name, k98: s.k98, phase: s.phase, sort: i })))
       .onConflictDoUpdate({
         target: solution.key,
         set: { name: sql`excluded.name`, k98: sql`excluded.k98`, sort: sql`excluded.sort` },

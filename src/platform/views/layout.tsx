@@ -1,7 +1,7 @@
 import type { Actor } from '../context.ts';
 import { isCentral, isCentralAdmin } from '../context.ts';
 
-export type NavKey = 'forside' | 'opgaver' | 'kommuner' | 'rolleoverblik' | 'log' | 'post' | 'api' | 'profil';
+export type NavKey = 'forside' | 'opgaver' | 'aftaler' | 'portefoelje' | 'kommuner' | 'rolleoverblik' | 'log' | 'post' | 'api' | 'profil';
 
 export type LayoutProps = {
   title: string;
@@ -18,6 +18,9 @@ type NavItem = { key: NavKey; href: string; label: string };
 export function navItems(actor: Actor): NavItem[] {
   const items: NavItem[] = [{ key: 'forside', href: '/', label: 'Forside' }];
   items.push(isCentral(actor) ? { key: 'opgaver', href: '/overblik', label: 'Opgaver' } : { key: 'opgaver', href: '/opgaver', label: 'Mine opgaver' });
+  // Both sides have agreements (a municipality its own) and share the portfolio's overview.
+  items.push({ key: 'aftaler', href: '/aftaler', label: 'Aftaler' });
+  items.push({ key: 'portefoelje', href: '/portefoelje', label: 'Portefølje' });
   if (isCentral(actor)) {
     items.push({ key: 'kommuner', href: '/kommuner', label: 'Kommuner' });
     items.push({ key: 'rolleoverblik', href: '/rolleoverblik', label: 'Rolleoverblik' });

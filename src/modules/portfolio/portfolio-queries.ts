@@ -1,0 +1,134 @@
+import { and, asc, eq, inArray, isNull, ne, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import type { Actor } from '../../platform/context.ts';
+import { danishCompare } from '../../platform/views/format.ts';
+import { agreement, agreementSolution, type AgreementStatus, type AgreementType } from '../agreements/schema.ts';
+import { countStatuses, emptyCounts, loadStatuses, type MunicipalStatus, type StatusCounts } from '../agreements/status.ts';
+import { solution, solutionPhases, type SolutionPhase } from '../organisations/schema.ts';
+import { task } from '../tasks/schema.ts';
+
+export const PHASE_LABELS: Record<SolutionPhase, string> = {
+  udvikling: 'Udvikling',
+  indfasning: 'Indfasning',
+  drift: 'Drift',
+  udfasning: 'Udfasning',
+};
+
+export const phaseOptions = solutionPhases.map((value) => ({ value, label: PHASE_LABELS[value] }));
+
+export const isPhase = (v: unknown): v is SolutionPhase => typeof v === 'string' && (solutionPhases as readonly string[]).includes(v);
+
+export type PortfolioFilters = { k98: boolean | null; phase: SolutionPhase | null };
+
+/** The page's ?k98=ja|nej&fase=drift; anything else means "all", as a hand-edited URL should. */
+export function parsePortfolioFilters(q: Record<string, string | undefined>): PortfolioFilters {
+  const k98 = (q.k98 ?? '').toLowerCase();
+  const phase = (q.fase ?? '').toLowerCase();
+  return { k98: k98 === 'ja' ? true : k98 === 'nej' ? false : null, phase: isPhase(phase) ? phase : null };
+}
+
+export type PortfolioAgreement = {
+  id: string;
+  title: string;
+  type: AgreementType;
+  status: AgreementStatus;
+  /** Across every addressed municipality: aggregate numbers only, never which ones */
+  counts: StatusCounts;
+  /** For a municipal actor: is their municipality addressed, and where does it stand (their own data) */
+  addressesActor: boolean;
+  ownStatus: MunicipalStatus | null;
+};
+
+export type PortfolioTask = { id: string; code: string; title: string; status: 'announced' | 'published'; deadline: string };
+
+export type PortfolioSolution = {
+  key: string;
+  name: string;
+  k98: boolean;
+  phase: SolutionPhase;
+  productManager: string | null;
+  agreements: PortfolioAgreement[];
+  openTasks: PortfolioTask[];
+};
+
+/**
+ * Every solution (in the solution table's order) with its agreements' signing counts and its open
+ * central tasks. Four to six queries however many solutions, agreements and tasks: the solutions,
+ * the agreements behind them, one loadStatuses for all those agreements, and the tasks.
+ */
+export async function loadPortfolio(db: Db, actor: Actor, filters: PortfolioFilters & { key?: string }): Promise<PortfolioSolution[]> {
+  const where: SQL[] = [];
+  if (filters.k98 !== null) where.push(eq(solution.k98, filters.k98));
+  if (filters.phase) where.push(eq(solution.phase, filters.phase));
+  if (filters.key !== undefined) where.push(eq(solution.key, filters.key));
+  const solutions = await db
+    .select({ key: solution.key, name: solution.name, k98: solution.k98, phase: solution.phase, productManager: solution.productManager })
+    .from(solution)
+    .where(and(...where))
+    .orderBy(asc(solution.sort), asc(solution.key));
+  if (solutions.length === 0) return [];
+  const keys = solutions.map((s) => s.key);
+
+  const [links, tasks] = await Promise.all([
+    db
+      .select({ solutionKey: agreementSolution.solutionKey, id: agreement.id, title: agreement.title, type: agreement.type, status: agreement.status })
+      .from(agreementSolution)
+      .innerJoin(agreement, eq(agreement.id, agreementSolution.agreementId))
+      // Drafts are being prepared: nobody outside the authors should count on them yet.
+      .where(and(inArray(agreementSolution.solutionKey, keys), ne(agreement.status, 'draft'))),
+    db
+      .select({ id: task.id, code: task.code, title: task.title, status: task.status, deadline: task.deadline, solutionKey: task.solutionKey })
+      .from(task)
+      .where(and(inArray(task.solutionKey, keys), isNull(task.localMunicipalityCode), inArray(task.status, ['published', 'announced'])))
+      .orderBy(asc(task.deadline), asc(task.code)),
+  ]);
+
+  const agreementIds = [...new Set(links.map((l) => l.id))];
+  const statusRows = await loadStatuses(db, { agreementIds });
+  const counts = countStatuses(statusRows);
+  const own = new Map<string, MunicipalStatus>();
+  if (actor.municipalityCode) {
+    for (const r of statusRows) if (r.municipalityCode === actor.municipalityCode) own.set(r.agreementId, r.status);
+  }
+
+  const agreementsOf = new Map<string, PortfolioAgreement[]>();
+  for (const l of links) {
+    const list = agreementsOf.get(l.solutionKey) ?? [];
+    list.push({
+      id: l.id,
+      title: l.title,
+      type: l.type,
+      status: l.status,
+      counts: counts.get(l.id) ?? emptyCounts(),
+      addressesActor: own.has(l.id),
+      ownStatus: own.get(l.id) ?? null,
+    });
+    agreementsOf.set(l.solutionKey, list);
+  }
+  const tasksOf = new Map<string, PortfolioTask[]>();
+  for (const t of tasks) {
+    const list = tasksOf.get(t.solutionKey!) ?? [];
+    list.push({ id: t.id, code: t.code, title: t.title, status: t.status as PortfolioTask['status'], deadline: t.deadline });
+    tasksOf.set(t.solutionKey!, list);
+  }
+
+  return solutions.map((s) => ({
+    ...s,
+    agreements: (agreementsOf.get(s.key) ?? []).sort((a, b) => danishCompare(a.title, b.title)),
+    openTasks: tasksOf.get(s.key) ?? [],
+  }));
+}
+
+/** "75 af 98 underskrevet": a connection agreement replaced by K98 counts as covered, so it is in the number. */
+export function signedText(c: StatusCounts): string {
+  const covered = c.signed + c.replaced;
+  const replaced = c.replaced > 0 ? ` (heraf ${c.replaced} erstattet af K98-aftalen)` : '';
+  return `${covered} af ${c.addressed} underskrevet${replaced}`;
+}
+
+export const outstandingText = (c: StatusCounts) => `${c.outstanding} mangler`;
+
+export async function solutionExists(db: Db, key: string): Promise<boolean> {
+  const [row] = await db.select({ key: solution.key }).from(solution).where(eq(solution.key, key));
+  return Boolean(row);
+}
