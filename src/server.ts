@@ -44,6 +44,7 @@ export async function serve(config: Config): Promise<FastifyInstance> {
       '  konsulent@samspil.demo           (central konsulent)',
       '  klikadmin-0320@samspil.demo      (KLIK-administrator, Faxe)',
       '  programleder-0320@samspil.demo   (programleder, Faxe; alle kommuner: programleder-KKKK / klikadmin-KKKK)',
+      '  it-chef-0320@samspil.demo        (IT- og digitaliseringschef, Faxe: underskriver K98-aftalen)',
     );
   }
   if (!config.smtpUrl) lines.push('SMTP_URL er ikke sat: mails bliver liggende under "Udgående post".');
