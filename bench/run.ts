@@ -10,13 +10,17 @@ import { addVolume, countRows, databaseBytes } from './data.ts';
 import { openPgliteEngine, openPostgresEngine, type EngineName, type EngineOutcome, type OpenedEngine } from './engines.ts';
 import { login, runLoad } from './load.ts';
 import { loadLine, memoryLine, ratioLines, routeTable, rowsLine, statusWarnings, type RouteResult } from './report.ts';
+import { addAgreements, BENCH_AGREEMENTS, benchAgreementId } from './agreements.ts';
 import { addTasks, BENCH_TASKS, sampleTaskIds, targetStatusShares } from './tasks.ts';
 
 const USAGE = `samspil bench [--seconds N] [--warmup N] [--connections N] [--engine pglite|postgres|all]
 
 Loads 2,000 published tasks addressed to all 98 municipalities (196,000 targets, with steps,
 answers and threads) and measures a task's overview, "Mine opgaver" of Faxe's programleder, the
-dashboard and the central role overview against the trivial route /healthz in the same process,
+dashboard and the central role overview; loads 60 agreements sent to all 98 municipalities
+(5,880 targets, ~4,400 signatures) and measures the agreements matrix, an agreement's status page,
+the portfolio and a municipality's agreement list; all against the trivial route /healthz in the
+same process,
 on PGlite and on PostgreSQL (BENCH_POSTGRES_URL, default postgres://postgres@127.0.0.1:5432/test;
 a throwaway database is created and dropped).
 
@@ -75,6 +79,7 @@ async function benchEngine(engine: OpenedEngine, opts: Options) {
   await seedDemo(database.db);
   const volume = await addVolume(database.db);
   const tasks = await addTasks(database.db);
+  const agreements = await addAgreements(database.db);
   const rssAfterLoad = process.memoryUsage().rss;
   // Fresh statistics, as a running system has them, and no autovacuum kicking in mid-measurement.
   const t0 = performance.now();
@@ -99,6 +104,11 @@ async function benchEngine(engine: OpenedEngine, opts: Options) {
     const mine = await check(origin, '/opgaver', leaderCookie, (html) => (rowsOf(html, 'data-opgave') > 0 ? null : 'no tasks listed'));
     const dashboard = await check(origin, '/overblik', cookie, (html) => (rowsOf(html, 'data-opgave') > 0 ? null : 'no tasks listed'));
     const served = { mine: rowsOf(mine, 'data-opgave'), dashboard: rowsOf(dashboard, 'data-opgave') };
+    const agreementId = await benchAgreementId(database.db);
+    await check(origin, '/aftaler/overblik', cookie, (html) => (rowsOf(html, 'data-kommune') === 98 ? null : `${rowsOf(html, 'data-kommune')} municipalities in the matrix, not 98`));
+    await check(origin, `/aftaler/${agreementId}/status`, cookie, (html) => (rowsOf(html, 'data-kommune') === 98 ? null : `${rowsOf(html, 'data-kommune')} municipalities, not 98`));
+    await check(origin, '/portefoelje', cookie, (html) => (html.includes('BENCH-aftale') ? null : 'no bench agreements in the portfolio'));
+    await check(origin, '/aftaler', leaderCookie, (html) => (html.includes('BENCH-aftale') ? null : 'no bench agreements on the municipal list'));
 
     const session: Record<string, string> = { cookie };
     const routes = [
@@ -107,6 +117,10 @@ async function benchEngine(engine: OpenedEngine, opts: Options) {
       { label: 'GET /overblik (dashboard)', paths: ['/overblik'], headers: session },
       { label: 'GET /rolleoverblik (Aula)', paths: [overviewPath('aula')], headers: session },
       { label: `GET /rolleoverblik (all ${solutions.length} solutions in turn)`, paths: solutions.map((s) => overviewPath(s.key)), headers: session },
+      { label: `GET /aftaler/overblik (matrix, 98 × ${BENCH_AGREEMENTS} agreements)`, paths: ['/aftaler/overblik'], headers: session },
+      { label: 'GET /aftaler/:id/status (98 municipalities)', paths: [`/aftaler/${agreementId}/status`], headers: session },
+      { label: 'GET /portefoelje (portfolio)', paths: ['/portefoelje'], headers: session },
+      { label: 'GET /aftaler (Faxe programleder)', paths: ['/aftaler'], headers: { cookie: leaderCookie } },
       // No cookie: the trivial route should not pay for a session lookup.
       { label: 'GET /healthz (trivial)', paths: ['/healthz'], headers: {} },
     ];
@@ -129,7 +143,7 @@ async function benchEngine(engine: OpenedEngine, opts: Options) {
     const rows = await countRows(database.db);
     const shares = await targetStatusShares(database.db);
     const bytes = await databaseBytes(database.db);
-    return { results, rows, volume, tasks, vacuumSeconds, rssAfterLoad, served, shares, bytes };
+    return { results, rows, volume, tasks, agreements, vacuumSeconds, rssAfterLoad, served, shares, bytes };
   } finally {
     await app.close();
   }
@@ -177,6 +191,7 @@ export async function runBench(args: string[]): Promise<void> {
         rss.end = process.memoryUsage().rss;
         console.log(`Volume added on top of the demo seed: ${r.volume.people} people, ${r.volume.assignments} role assignments`);
         console.log(loadLine(r.tasks, r.vacuumSeconds, r.rssAfterLoad, r.bytes));
+        console.log(`Agreements: ${r.agreements.agreements} sent to all 98 (${r.agreements.targets} targets, ${r.agreements.signatures} signatures) loaded in ${r.agreements.seconds.toFixed(1)} s`);
         console.log(
           `Target status: ${Object.entries(r.shares)
             .map(([s, n]) => `${s} ${n}`)

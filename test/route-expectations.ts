@@ -1,4 +1,5 @@
 import type { LightMyRequestResponse } from 'fastify';
+import { agreementRouteExpectations, type AgreementFixtures } from './route-expectations-agreements.ts';
 import { taskRouteExpectations, type TaskFixtures } from './route-expectations-tasks.ts';
 
 /**
@@ -62,6 +63,8 @@ export interface Fixtures {
   readonly loginProbe: { email: string; password: string };
   /** Tasks, their steps and files (see route-expectations-tasks.ts). */
   readonly tasks: TaskFixtures;
+  /** Agreements, their signatures and files (see route-expectations-agreements.ts). */
+  readonly agreements: AgreementFixtures;
 }
 
 type Dyn<T> = T | ((fx: Fixtures, actor: ActorName) => T | Promise<T>);
@@ -496,4 +499,7 @@ export const ROUTE_EXPECTATIONS: RouteExpectation[] = [
 
   // tasks (KLIK-opgaver): a table of their own
   ...taskRouteExpectations(),
+
+  // agreements (aftaler) and the portfolio: a table of their own
+  ...agreementRouteExpectations(),
 ];

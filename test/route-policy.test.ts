@@ -1,13 +1,16 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import Fastify, { type FastifyInstance, type HTTPMethods, type LightMyRequestResponse } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvent, apiToken, outboxMail, passwordReset, person, roleAssignment, userAccount } from '../src/db/schema.ts';
+import { fileSha256 } from '../src/modules/agreements/files.ts';
+import { agreementFile, agreementSignature } from '../src/modules/agreements/schema.ts';
 import { registerModules } from '../src/modules/index.ts';
 import { calendarFeed, taskFile, taskTarget } from '../src/modules/tasks/schema.ts';
 import { hashPassword, randomToken, sha256 } from '../src/platform/auth/secrets.ts';
 import { Client, DEMO, loginAs, startTestApp, type TestApp } from './app.ts';
+import { buildAgreement, buildSignature, tinyPdf, type BuildAgreement } from './factories/agreements.ts';
 import { buildTask, type BuildTask } from './factories/tasks.ts';
 import {
   ACTORS,
@@ -22,6 +25,15 @@ import {
   type Fixtures,
   type Upload,
 } from './route-expectations.ts';
+import {
+  AGREEMENT_KINDS,
+  AGREEMENT_SIGNATURES,
+  AGREEMENT_TITLES,
+  type AgreementFixtures,
+  type AgreementKind,
+  type AgreementRef,
+  type AgreementSignatureName,
+} from './route-expectations-agreements.ts';
 import { TASK_FILES, TASK_KINDS, TASK_TITLES, type TaskFileName, type TaskFixtures, type TaskKind, type TaskRef } from './route-expectations-tasks.ts';
 
 /**
@@ -325,6 +337,67 @@ describe('route policy: every route against every kind of caller', () => {
       },
     };
 
+    // Agreements: one shared agreement of each kind (never written to) with signatures, and fresh ones for the writes.
+    const forKlikAdmins: BuildAgreement = { audienceRoleKey: 'klik-administrator' };
+    const agreementKinds: Record<AgreementKind, BuildAgreement> = {
+      own: { ...forKlikAdmins, targets: both },
+      leaders: { audienceRoleKey: 'programleder', targets: both },
+      draft: { status: 'draft' },
+      elsewhere: { ...forKlikAdmins, targets: [OTHER] },
+      closed: { ...forKlikAdmins, status: 'closed', targets: both },
+    };
+    let latestAgreement: AgreementRef | null = null;
+    const newAgreement = async (kind: AgreementKind, title?: string): Promise<AgreementRef> => {
+      const spec = agreementKinds[kind];
+      const built = await buildAgreement(db, title ? { ...spec, title } : spec);
+      const [document] = await db
+        .select({ id: agreementFile.id })
+        .from(agreementFile)
+        .where(and(eq(agreementFile.versionId, built.version.id), eq(agreementFile.kind, 'document')));
+      return { id: built.agreement.id, versionId: built.version.id, fileId: document!.id };
+    };
+    /** signed: in Samspil; pending: an uploaded copy awaiting review; upload: an uploaded copy, accepted. */
+    const newSignature = async (agreementId: string, code: string, what: 'signed' | 'pending' | 'upload') => {
+      const s = await buildSignature(db, agreementId, code, { state: what === 'pending' ? 'pending' : 'signed', method: what === 'signed' ? 'samspil' : 'upload' });
+      if (what !== 'signed') {
+        const content = tinyPdf(`underskrift ${s.id}`);
+        await db
+          .update(agreementSignature)
+          .set({
+            uploadFilename: `rt-${code === OTHER ? 'broendby' : 'faxe'}-underskrift.pdf`,
+            uploadContentType: 'application/pdf',
+            uploadSize: content.length,
+            uploadSha256: fileSha256(content),
+            uploadContent: content,
+          })
+          .where(eq(agreementSignature.id, s.id));
+      }
+      return s.id;
+    };
+    const sharedAgreements = {} as Record<AgreementKind, AgreementRef>;
+    for (const kind of AGREEMENT_KINDS) sharedAgreements[kind] = await newAgreement(kind, AGREEMENT_TITLES[kind]);
+    const agreementSignatures = {} as Record<AgreementSignatureName, string>;
+    for (const [name, [kind, municipality, what]] of Object.entries(AGREEMENT_SIGNATURES) as [AgreementSignatureName, (typeof AGREEMENT_SIGNATURES)[AgreementSignatureName]][]) {
+      agreementSignatures[name] = await newSignature(sharedAgreements[kind].id, municipality === 'faxe' ? OWN : OTHER, what);
+    }
+    const agreements: AgreementFixtures = {
+      shared: sharedAgreements,
+      signatures: agreementSignatures,
+      async fresh(kind) {
+        latestAgreement = await newAgreement(kind);
+        return latestAgreement;
+      },
+      latest() {
+        if (!latestAgreement) throw new Error('no fresh agreement made yet');
+        return latestAgreement;
+      },
+      async pendingUpload(kind, code) {
+        const agreement = await newAgreement(kind);
+        return { agreement, signatureId: await newSignature(agreement.id, code, 'pending') };
+      },
+      password: (actor) => (actor === 'municipalUser' ? MUNICIPAL_USER.password : DEMO.password),
+    };
+
     const otherRolePerson = await newPerson(OTHER);
     fx = {
       ownPerson: await newPerson(OWN),
@@ -362,6 +435,7 @@ describe('route policy: every route against every kind of caller', () => {
       },
       loginProbe: LOGIN_PROBE,
       tasks,
+      agreements,
     };
 
     for (const actor of ACTORS) sessions[actor] = await signIn(actor);

@@ -2,13 +2,14 @@ import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
+import { isCentral } from '../../platform/context.ts';
 import { conflict, notFound, parseInput } from '../../platform/errors.ts';
 import { notify } from '../../platform/notify/notify.ts';
 import { person, userAccount } from '../organisations/schema.ts';
 import { loadAgreement } from './load-agreement.ts';
 import { agreementSignature } from './schema.ts';
 import type { ActorCtx } from './sign-agreement.ts';
-import { listSignatures, type SignatureView } from './signature-queries.ts';
+import { listSignatures, type SignatureView, visibleSignature } from './signature-queries.ts';
 
 export const rejectInput = z.object({
   reason: z
@@ -40,6 +41,19 @@ async function lockSignature(tx: Db, agreementId: string, signatureId: string) {
   return row;
 }
 
+/**
+ * The agreement for a review, after the policy: reviewing is for central editors. A municipality's
+ * user who reads the agreement gets 403 for their own municipality's signature, but another
+ * municipality's signature (or none) answers 404 first, like everything else of another municipality.
+ */
+async function loadForReview(ctx: ActorCtx, agreementId: string, signatureId: string) {
+  if (!isCentral(ctx.actor)) {
+    const a = await loadAgreement(ctx.db, ctx.actor, agreementId, 'read');
+    await visibleSignature(ctx.db, ctx.actor, a.id, signatureId);
+  }
+  return loadAgreement(ctx.db, ctx.actor, agreementId, 'manage');
+}
+
 async function present(ctx: ActorCtx, agreementId: string, signatureId: string, changed: boolean): Promise<ReviewResult> {
   const [signature] = await listSignatures(ctx.db, agreementId, { signatureId });
   return { changed, signature: signature! };
@@ -51,7 +65,7 @@ async function present(ctx: ActorCtx, agreementId: string, signatureId: string, 
  * has superseded while it waited, cannot be accepted (409).
  */
 export async function acceptSignature(ctx: ActorCtx, agreementId: string, signatureId: string): Promise<ReviewResult> {
-  const a = await loadAgreement(ctx.db, ctx.actor, agreementId, 'manage');
+  const a = await loadForReview(ctx, agreementId, signatureId);
   const changed = await ctx.db.transaction(async (tx) => {
     const s = await lockSignature(tx, a.id, signatureId);
     if (s.state === 'signed') return false;
@@ -80,7 +94,7 @@ export async function acceptSignature(ctx: ActorCtx, agreementId: string, signat
  * Rejecting it again changes nothing; an accepted signature cannot be rejected (409).
  */
 export async function rejectSignature(ctx: ActorCtx, agreementId: string, signatureId: string, raw: unknown): Promise<ReviewResult> {
-  const a = await loadAgreement(ctx.db, ctx.actor, agreementId, 'manage');
+  const a = await loadForReview(ctx, agreementId, signatureId);
   const input = parseInput(rejectInput, raw);
   const changed = await ctx.db.transaction(async (tx) => {
     const s = await lockSignature(tx, a.id, signatureId);
