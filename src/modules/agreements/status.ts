@@ -122,7 +122,12 @@ export async function loadStatuses(db: Db, filter: StatusFilter = {}): Promise<S
       dialogueSince: t.dialogueSince,
     };
   });
-  return rows.sort((a, b) => (a.agreementId < b.agreementId ? -1 : a.agreementId > b.agreementId ? 1 : danishCompare(a.municipalityName, b.municipalityName)));
+  // Rank the (at most 98) names once: a collator comparison per pair of 5,880 rows was most of the matrix's time.
+  const names = [...new Set(rows.map((r) => r.municipalityName))].sort(danishCompare);
+  const rank = new Map(names.map((n, i) => [n, i]));
+  return rows.sort((a, b) =>
+    a.agreementId < b.agreementId ? -1 : a.agreementId > b.agreementId ? 1 : rank.get(a.municipalityName)! - rank.get(b.municipalityName)!,
+  );
 }
 
 /**

@@ -17,6 +17,12 @@ import {
 } from './portfolio-queries.ts';
 import { PRODUCT_MANAGER_MAX } from './update-solution.ts';
 
+/**
+ * Open tasks shown per solution, nearest deadline first. A reform can have hundreds; listing them
+ * all made the page half a megabyte (bench: 2,000 tasks). The spreadsheet and the API list every one.
+ */
+const TASKS_SHOWN = 5;
+
 export const PORTFOLIO_NOTICES: Record<string, string> = {
   gemt: 'Løsningen er gemt.',
   uaendret: 'Der var ingen ændringer at gemme.',
@@ -178,9 +184,10 @@ export function PortfolioPage(p: {
                     <span safe>{taskCountText(s.openTasks.length)}</span>
                     {s.openTasks.length > 0 ? (
                       <ul class="nobullet-list">
-                        {s.openTasks.map((t) => (
+                        {s.openTasks.slice(0, TASKS_SHOWN).map((t) => (
                           <TaskItem t={t} central={p.central} />
                         ))}
+                        {s.openTasks.length > TASKS_SHOWN ? <li safe>{`… og ${s.openTasks.length - TASKS_SHOWN} flere (se regnearket)`}</li> : ''}
                       </ul>
                     ) : (
                       ''

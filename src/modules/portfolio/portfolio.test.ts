@@ -169,6 +169,23 @@ describe('the portfolio', () => {
     expect(bom.aftaler).toBe('Databehandleraftale Byg og Miljø (test) (Databehandleraftale): 92 af 98 underskrevet, 6 mangler');
   });
 
+  it('lists the five open tasks nearest their deadline per solution and counts the rest; the spreadsheet has them all', async () => {
+    const dubuTasks = [];
+    for (let n = 1; n <= 7; n++) {
+      const { task: created } = await buildTask(db(), { code: `PORT - DUBU 0${n}`, title: `DUBU-opgave ${n}`, deadline: `2030-0${n}-15` });
+      await db().update(task).set({ solutionKey: 'dubu' }).where(eq(task.id, created.id));
+      dubuTasks.push(created.id);
+    }
+    const body = (await consultant.get('/portefoelje')).body;
+    for (let n = 1; n <= 5; n++) expect(body).toContain(`PORT - DUBU 0${n}`);
+    expect(body).not.toContain('PORT - DUBU 06');
+    expect(body).toContain('7 åbne opgaver');
+    expect(body).toContain('… og 2 flere (se regnearket)');
+    const table = await readTable((await consultant.get('/portefoelje.xlsx')).rawPayload, 'portefoelje.xlsx');
+    expect(table.rows.find((r) => r.values['løsning'] === 'DUBU')!.values.opgaver).toContain('PORT - DUBU 07');
+    await db().update(task).set({ status: 'closed' }).where(inArray(task.id, dubuTasks));
+  });
+
   it('runs the same number of queries however many agreements and tasks there are', async () => {
     const countFor = async () => {
       const start = t.database.queries.count;
