@@ -1,6 +1,6 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { AppError, type FieldErrors } from '../../platform/errors.ts';
-import { cleanFilename } from '../tasks/upload-attachments.ts';
+import { cleanFilename, registerBufferedMultipart, uploadedFields, uploadedFiles, type UploadedFile } from '../../platform/http/buffered-multipart.ts';
 import { documentType, fileSha256, MAX_AGREEMENT_FILE_BYTES, versionHash } from './files.ts';
 
 /**
@@ -18,61 +18,17 @@ export const MAX_ANNEXES = 30;
 export const MAX_VERSION_UPLOAD_BYTES = 100 * 1024 * 1024;
 const MB = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
 
-export type UploadedFile = { field: string; filename: string; contentType: string; content: Buffer };
-
-/** Where the parsed files sit on request.body; a symbol, so a JSON body can never pretend to carry files. */
-const FILES = Symbol('agreement-files');
-
 export function registerVersionUploadParser(scope: FastifyInstance): void {
-  scope.removeContentTypeParser('multipart/form-data');
-  scope.addContentTypeParser(
-    'multipart/form-data',
-    { parseAs: 'buffer', bodyLimit: MAX_VERSION_UPLOAD_BYTES },
-    async (request: FastifyRequest, body: Buffer) => {
-      let form: FormData;
-      try {
-        const headers = { 'content-type': request.headers['content-type'] ?? '' };
-        form = await new Request('http://upload.invalid/', { method: 'POST', body: new Blob([new Uint8Array(body)]), headers }).formData();
-      } catch {
-        throw new AppError(400, 'bad_request', 'Formularen kunne ikke læses. Prøv at vælge filerne igen.');
-      }
-      const fields: Record<string, string | string[]> = {};
-      const files: UploadedFile[] = [];
-      for (const [name, value] of form) {
-        if (typeof value === 'string') {
-          const prior = fields[name];
-          fields[name] = prior === undefined ? value : [...[prior].flat(), value];
-        } else if (value.name !== '' || value.size > 0) {
-          // A file input left empty still sends a part without name and content: that is no file.
-          files.push({ field: name, filename: value.name, contentType: value.type, content: Buffer.from(await value.arrayBuffer()) });
-        }
-      }
-      return Object.assign(fields, { [FILES]: files });
-    },
-  );
-  // Fastify's own "body too large" is English; say it in Danish and point at the document field.
-  const parent = scope.errorHandler;
-  scope.setErrorHandler((error, request, reply) => {
-    const tooLarge = (error as { code?: string }).code === 'FST_ERR_CTP_BODY_TOO_LARGE';
-    const translated = tooLarge
-      ? new AppError(413, 'payload_too_large', `Dokument og bilag må højst fylde ${MB(MAX_VERSION_UPLOAD_BYTES)} tilsammen.`, {
-          document: `Højst ${MB(MAX_VERSION_UPLOAD_BYTES)} i alt`,
-        })
-      : error;
-    return parent.call(scope, translated as Parameters<typeof parent>[0], request, reply);
+  registerBufferedMultipart(scope, {
+    bodyLimit: MAX_VERSION_UPLOAD_BYTES,
+    tooLarge: () =>
+      new AppError(413, 'payload_too_large', `Dokument og bilag må højst fylde ${MB(MAX_VERSION_UPLOAD_BYTES)} tilsammen.`, {
+        document: `Højst ${MB(MAX_VERSION_UPLOAD_BYTES)} i alt`,
+      }),
   });
 }
 
-export function uploadedFiles(body: unknown): UploadedFile[] {
-  if (!body || typeof body !== 'object') return [];
-  const files = (body as { [FILES]?: UploadedFile[] })[FILES];
-  return Array.isArray(files) ? files : [];
-}
-
-/** The text fields of a parsed multipart body (or of a JSON body, which then has no files). */
-export function uploadedFields(body: unknown): Record<string, unknown> {
-  return body && typeof body === 'object' ? { ...(body as Record<string, unknown>) } : {};
-}
+export { uploadedFields };
 
 export type VersionFile = {
   kind: 'document' | 'annex';

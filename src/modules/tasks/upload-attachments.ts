@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
 import type { Actor, Ctx } from '../../platform/context.ts';
 import { AppError, conflict, invalid } from '../../platform/errors.ts';
+import { cleanFilename, registerBufferedMultipart, uploadedFiles, type UploadedFile } from '../../platform/http/buffered-multipart.ts';
 import { loadTask } from './load-task.ts';
 import { task, taskFile, taskTarget } from './schema.ts';
 
@@ -21,60 +22,12 @@ export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 export const MAX_FILES = 100;
 export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
 
-export type UploadedFile = { field: string; filename: string; contentType: string; content: Buffer };
-
-/** Where the parsed files sit on request.body; a symbol, so a JSON body can never pretend to carry files. */
-const UPLOADS = Symbol('uploads');
-
 /** Replaces the multipart parser inside an encapsulated scope: all fields as strings, all files with their names. */
 export function registerUploadParser(scope: FastifyInstance): void {
-  scope.removeContentTypeParser('multipart/form-data');
-  scope.addContentTypeParser('multipart/form-data', { parseAs: 'buffer', bodyLimit: MAX_UPLOAD_BYTES }, async (request: FastifyRequest, body: Buffer) => {
-    let form: FormData;
-    try {
-      form = await new Request('http://upload.invalid/', { method: 'POST', body: new Blob([new Uint8Array(body)]), headers: { 'content-type': request.headers['content-type'] ?? '' } }).formData();
-    } catch {
-      throw new AppError(400, 'bad_request', 'Formularen kunne ikke læses. Prøv at vælge filerne igen.');
-    }
-    const fields: Record<string, string | string[]> = {};
-    const files: UploadedFile[] = [];
-    for (const [name, value] of form) {
-      if (typeof value === 'string') {
-        const prior = fields[name];
-        fields[name] = prior === undefined ? value : [...[prior].flat(), value];
-      } else if (value.name !== '' || value.size > 0) {
-        // A file input left empty still sends a part without name and content: that is no file.
-        files.push({ field: name, filename: value.name, contentType: value.type, content: Buffer.from(await value.arrayBuffer()) });
-      }
-    }
-    return Object.assign(fields, { [UPLOADS]: files });
+  registerBufferedMultipart(scope, {
+    bodyLimit: MAX_UPLOAD_BYTES,
+    tooLarge: () => new AppError(413, 'payload_too_large', 'Der kan højst sendes 50 MB ad gangen. Del filerne op i flere uploads.', { filer: 'Højst 50 MB i alt pr. upload' }),
   });
-  // Fastify's own "body too large" is English; say it in Danish and point at the field.
-  const parent = scope.errorHandler;
-  scope.setErrorHandler((error, request, reply) => {
-    const tooLarge = (error as { code?: string }).code === 'FST_ERR_CTP_BODY_TOO_LARGE';
-    const translated = tooLarge
-      ? new AppError(413, 'payload_too_large', 'Der kan højst sendes 50 MB ad gangen. Del filerne op i flere uploads.', { filer: 'Højst 50 MB i alt pr. upload' })
-      : error;
-    return parent.call(scope, translated as Parameters<typeof parent>[0], request, reply);
-  });
-}
-
-export function uploadedFiles(body: unknown): UploadedFile[] {
-  if (!body || typeof body !== 'object') return [];
-  const files = (body as { [UPLOADS]?: UploadedFile[] })[UPLOADS];
-  return Array.isArray(files) ? files : [];
-}
-
-/** No directories, no control characters, at most 200 characters. */
-export function cleanFilename(name: string): string {
-  let out = '';
-  for (const ch of name.split(/[\\/]/).pop() ?? '') {
-    const c = ch.codePointAt(0)!;
-    if (c >= 0x20 && c !== 0x7f && ch !== '"') out += ch;
-  }
-  out = out.trim().slice(0, 200);
-  return out === '' || out === '.' || out === '..' ? 'fil' : out;
 }
 
 const cleanType = (t: string) => (/^[\w.+-]+\/[\w.+-]+$/.test(t) ? t.toLowerCase() : 'application/octet-stream');
