@@ -11,7 +11,8 @@ import { getAgreementDetail, listAgreements, type AgreementSummary } from './agr
 import { closeAgreement, reopenAgreement } from './close-agreement.ts';
 import { createAgreement } from './create-agreement.ts';
 import { dispatchAgreement, dispatchInput } from './dispatch-agreement.ts';
-import { readAgreementFile, sendAgreementFile } from './download-file.ts';
+import { sendDownload } from '../../platform/http/send-download.ts';
+import { readAgreementFile } from './download-file.ts';
 import { loadAgreement } from './load-agreement.ts';
 import { MAX_AGREEMENT_FILE_BYTES } from './files.ts';
 import { MAX_ANNEXES, MAX_VERSION_UPLOAD_BYTES, registerVersionUploadParser } from './parse-version-upload.ts';
@@ -255,7 +256,7 @@ export function registerAgreementAuthorApi(root: FastifyInstance) {
         response: { ...errorResponses },
       },
     },
-    async (request, reply) => sendAgreementFile(reply, await readAgreementFile(actorCtx(request), request.params.id, request.params.fileId)),
+    async (request, reply) => sendDownload(reply, await readAgreementFile(actorCtx(request), request.params.id, request.params.fileId)),
   );
 
   // Multipart with a document and several annexes is parsed in a scope of its own (see parse-version-upload.ts).

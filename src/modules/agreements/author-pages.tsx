@@ -12,7 +12,8 @@ import { createAgreement } from './create-agreement.ts';
 import { AgreementDetailPage } from './detail-views.tsx';
 import { dispatchAgreement } from './dispatch-agreement.ts';
 import { DispatchPage } from './dispatch-views.tsx';
-import { readAgreementFile, sendAgreementFile } from './download-file.ts';
+import { sendDownload } from '../../platform/http/send-download.ts';
+import { readAgreementFile } from './download-file.ts';
 import { loadAgreement } from './load-agreement.ts';
 import { renderMunicipalAgreement, renderMunicipalAgreementList } from './municipal-pages.tsx';
 import { registerVersionUploadParser, uploadedFields } from './parse-version-upload.ts';
@@ -147,7 +148,7 @@ export function registerAgreementAuthorPages(app: FastifyInstance) {
 
   app.get('/aftaler/:id/filer/:fileId', async (request, reply) => {
     const { id, fileId } = request.params as Params;
-    return sendAgreementFile(reply, await readAgreementFile(actorCtx(request), id, fileId));
+    return sendDownload(reply, await readAgreementFile(actorCtx(request), id, fileId));
   });
 
   // Uploads parse multipart themselves (a document and several annexes, with their names).

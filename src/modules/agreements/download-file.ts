@@ -1,5 +1,4 @@
 import { and, eq } from 'drizzle-orm';
-import type { FastifyReply } from 'fastify';
 import type { Actor, Ctx } from '../../platform/context.ts';
 import { notFound } from '../../platform/errors.ts';
 import { loadAgreement } from './load-agreement.ts';
@@ -20,18 +19,4 @@ export async function readAgreementFile(ctx: Ctx & { actor: Actor }, agreementId
     .where(and(eq(agreementFile.id, fileId), eq(agreementVersion.agreementId, agreementId)));
   if (!row) throw notFound('Filen findes ikke.');
   return row.file;
-}
-
-/**
- * Always as a download (never shown inline), with the SHA-256 the detail page and a signature
- * receipt state, so whoever archives the file can check it.
- */
-export function sendAgreementFile(reply: FastifyReply, file: { filename: string; contentType: string; sha256: string; content: Buffer }) {
-  const ascii = file.filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return reply
-    .type(file.contentType)
-    .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
-    .header('x-content-sha256', file.sha256)
-    .header('cache-control', 'private, no-store')
-    .send(file.content);
 }

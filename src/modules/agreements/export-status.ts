@@ -1,6 +1,6 @@
 import { type Column, toXlsx } from '../../platform/spreadsheet/write.ts';
 import { danishDay, formatDayLong } from '../../platform/views/format.ts';
-import { fileSlug } from '../organisations/export-gallery.ts';
+import { fileSlug } from '../../platform/http/send-download.ts';
 import { MUNICIPAL_STATUS_LABELS } from './labels.ts';
 import type { Matrix, MatrixRow } from './matrix-queries.ts';
 import type { StatusOverviewRow } from './notes-queries.ts';

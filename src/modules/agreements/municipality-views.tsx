@@ -3,7 +3,7 @@ import type { FieldErrors } from '../../platform/errors.ts';
 import { CsrfField, ErrorSummary, Notice, TextArea } from '../../platform/views/components.tsx';
 import { danishDay, formatDateTime, formatDayLong } from '../../platform/views/format.ts';
 import { Layout } from '../../platform/views/layout.tsx';
-import { PlainText } from '../tasks/municipal-views.tsx';
+import { PlainText } from '../../platform/views/components.tsx';
 import { statusText } from './export-status.ts';
 import { TYPE_LABELS } from './labels.ts';
 import type { AgreementRow } from './load-agreement.ts';

@@ -1,8 +1,8 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { conflict } from '../../platform/errors.ts';
 import { formatDateTime, formatDateTimeSeconds } from '../../platform/views/format.ts';
-import { fileSlug } from '../organisations/export-gallery.ts';
-import { renderPdf } from '../tasks/task-pdf.ts';
+import { fileSlug } from '../../platform/http/send-download.ts';
+import { renderPdf } from '../../platform/pdf/render.ts';
 import { TYPE_LABELS } from './labels.ts';
 import { loadAgreement } from './load-agreement.ts';
 import type { AgreementType } from './schema.ts';

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isCentral } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { actorCtx, sendPage } from '../../platform/http/request-context.ts';
-import { sendTaskFile } from '../tasks/municipal-pages.tsx';
+import { sendDownload } from '../../platform/http/send-download.ts';
 import { loadAgreement } from './load-agreement.ts';
 import { can } from './policy.ts';
 import { buildReceiptPdf } from './receipt-pdf.ts';
@@ -70,7 +70,7 @@ export function registerAgreementSignaturePages(app: FastifyInstance) {
     const { id, signatureId } = request.params as Params;
     const a = await loadAgreement(ctx.db, ctx.actor, id, 'read');
     const s = await visibleSignature(ctx.db, ctx.actor, a.id, signatureId);
-    return sendTaskFile(reply, await signatureUpload(ctx.db, a.id, s.id));
+    return sendDownload(reply, await signatureUpload(ctx.db, a.id, s.id));
   });
 
   app.get('/aftaler/:id/underskrifter/:signatureId/kvittering', async (request, reply) => {

@@ -1,5 +1,6 @@
 import { toCsv, toXlsx, type Column } from '../../platform/spreadsheet/write.ts';
 import type { GalleryPerson, OverviewRow } from './queries.ts';
+import { fileSlug } from '../../platform/http/send-download.ts';
 
 export type ExportFormat = 'xlsx' | 'csv';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['xlsx', 'csv'];
@@ -56,18 +57,6 @@ export const buildGalleryExport = (format: ExportFormat, people: GalleryPerson[]
   build(format, 'Rollegalleri', galleryColumns, galleryRows(people));
 
 export const buildOverviewExport = (format: ExportFormat, rows: OverviewRow[]) => build(format, 'Rolleoverblik', overviewColumns, rows);
-
-const DANISH_LETTERS: Record<string, string> = { æ: 'ae', ø: 'oe', å: 'aa', é: 'e', ü: 'u' };
-
-/** Header values must stay ASCII (Content-Disposition), and "Høje-Taastrup" should still be recognisable. */
-export function fileSlug(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[æøåéü]/g, (c) => DANISH_LETTERS[c] ?? '')
-    .normalize('NFKD')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
 
 export const galleryFilename = (m: { code: string; name: string }, format: ExportFormat) =>
   `rollegalleri-${m.code}-${fileSlug(m.name)}.${format}`;

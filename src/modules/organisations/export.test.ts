@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, loginAs, startTestApp, type Client, type TestApp } from '../../../test/app.ts';
 import { readTable } from '../../platform/spreadsheet/read.ts';
-import { fileSlug } from './export-gallery.ts';
+import { fileSlug } from '../../platform/http/send-download.ts';
 
 describe('exporting galleries and the role overview', () => {
   let t: TestApp;

@@ -1,3 +1,4 @@
+import { sendDownload } from '../../platform/http/send-download.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isCentral } from '../../platform/context.ts';
 import { AppError, type FieldErrors } from '../../platform/errors.ts';
@@ -255,7 +256,7 @@ export function registerAuthorPages(app: FastifyInstance) {
     const ctx = actorCtx(request);
     const { id, fileId } = request.params as Params;
     const file = await readAttachment(ctx, id, fileId);
-    return sendAttachment(reply, file);
+    return sendDownload(reply, file);
   });
 
   // Uploads parse multipart themselves (several files, with their names) in a scope of their own.
@@ -294,25 +295,3 @@ export function registerAuthorPages(app: FastifyInstance) {
   });
 }
 
-/** Types a browser may show; anything else is sent as a plain download. Always as an attachment. */
-const INLINE_SAFE_TYPES = new Set([
-  'application/pdf',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  'application/vnd.ms-excel',
-  'application/msword',
-  'text/csv',
-  'text/plain',
-  'image/png',
-  'image/jpeg',
-  'application/zip',
-]);
-
-export function sendAttachment(reply: FastifyReply, file: { filename: string; contentType: string; content: Buffer }) {
-  const ascii = file.filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return reply
-    .type(INLINE_SAFE_TYPES.has(file.contentType) ? file.contentType : 'application/octet-stream')
-    .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
-    .header('cache-control', 'private, no-store')
-    .send(file.content);
-}

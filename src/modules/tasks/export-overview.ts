@@ -1,5 +1,6 @@
 import { toCsv, toXlsx, type Column } from '../../platform/spreadsheet/write.ts';
-import { fileSlug, type ExportFormat } from '../organisations/export-gallery.ts';
+import { fileSlug } from '../../platform/http/send-download.ts';
+import type { ExportFormat } from '../organisations/export-gallery.ts';
 import type { OverviewColumn, OverviewRow } from './central-queries.ts';
 import { TARGET_STATUS_DA } from './status.ts';
 

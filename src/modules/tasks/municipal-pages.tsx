@@ -1,3 +1,4 @@
+import { sendDownload } from '../../platform/http/send-download.ts';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Multipart } from '@fastify/multipart';
 import { isCentral } from '../../platform/context.ts';
@@ -67,31 +68,6 @@ export function uploadErrors(app: FastifyInstance) {
       error.code === 'FST_REQ_FILE_TOO_LARGE' ? new AppError(413, 'file_too_large', 'Filen er for stor. Den må højst fylde 10 MB.', { value: 'Filen må højst fylde 10 MB' }) : error;
     return app.errorHandler(translated, request, reply);
   };
-}
-
-// ---------------------------------------------------------------- downloads
-
-const INLINE_SAFE = new Set([
-  'application/pdf',
-  'image/png',
-  'image/jpeg',
-  'text/csv',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  'application/vnd.ms-excel',
-  'application/msword',
-]);
-
-export function sendTaskFile(reply: FastifyReply, file: { filename: string; contentType: string; content: Buffer }) {
-  const ascii = file.filename.replace(/[^\x20-\x7e]/g, '_').replace(/[";\\]/g, '_');
-  return (
-    reply
-      // Always a download, never rendered in the page's origin; unknown types as plain bytes.
-      .type(INLINE_SAFE.has(file.contentType) ? file.contentType : 'application/octet-stream')
-      .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
-      .header('cache-control', 'private, no-store')
-      .send(file.content)
-  );
 }
 
 // ---------------------------------------------------------------- pages
@@ -182,7 +158,7 @@ export function registerMunicipalPages(app: FastifyInstance) {
     // Common files for everyone who may read the task; a municipality's own files only for it and for central staff.
     const allowed = file && (file.municipalityCode === null || isCentral(ctx.actor) || file.municipalityCode === ctx.actor.municipalityCode);
     if (!file || !allowed) throw notFound('Filen findes ikke.');
-    return sendTaskFile(reply, file);
+    return sendDownload(reply, file);
   });
 
   app.post('/opgaver/:id/trin/:stepId', { onRequest: rememberUploadNames, errorHandler: uploadErrors(app) }, async (request, reply) => {

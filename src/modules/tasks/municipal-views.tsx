@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { FieldErrors } from '../../platform/errors.ts';
-import { CsrfField, ErrorSummary, fieldId, Notice, SelectField, TextField } from '../../platform/views/components.tsx';
+import { CsrfField, ErrorSummary, fieldId, Notice, PlainText, SelectField, TextField } from '../../platform/views/components.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import { localTaskLabels } from './create-local-task.ts';
 import { renderMarkdown } from './markdown.ts';
@@ -8,7 +8,7 @@ import type { MyTaskRow, MyTasksFilter, filterOptions } from './my-tasks-queries
 import type { TargetStatus } from './schema.ts';
 import { formatDeadline, isOverdue, TARGET_STATUS_DA } from './status.ts';
 import type { FileView, PersonOption, StepView, TargetView } from './task-view-queries.ts';
-import { formatDate, formatDateTime } from '../../platform/views/format.ts';
+import { formatDate, formatDateTime, formatSize } from '../../platform/views/format.ts';
 
 export const NOTICES: Record<string, string> = {
   'trin-gemt': 'Trinnet er gemt.',
@@ -29,35 +29,6 @@ const STATUS_BADGE: Record<TargetStatus, string> = {
 
 const fmtTime = formatDateTime;
 const fmtDate = formatDate;
-
-export function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} kB`;
-  return `${(bytes / (1024 * 1024)).toLocaleString('da-DK', { maximumFractionDigits: 1 })} MB`;
-}
-
-/** Plain text with its line breaks and paragraphs, escaped: messages and reasons written by users. */
-export function PlainText(p: { text: string }): JSX.Element {
-  const paragraphs = p.text
-    .replace(/\r\n/g, '\n')
-    .split(/\n{2,}/)
-    .map((s) => s.trim())
-    .filter(Boolean);
-  return (
-    <>
-      {paragraphs.map((para) => (
-        <p>
-          {para.split('\n').map((line, i) => (
-            <>
-              {i > 0 ? <br /> : ''}
-              <span safe>{line}</span>
-            </>
-          ))}
-        </p>
-      ))}
-    </>
-  );
-}
 
 /** Task descriptions, consequences and step instructions are Markdown, rendered by the authors' safe renderer (no raw HTML). */
 export function TaskText(p: { text: string }): JSX.Element {

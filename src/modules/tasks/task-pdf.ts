@@ -1,11 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import pdfmake from 'pdfmake';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { Db } from '../../db/client.ts';
 import { type Actor, isCentral } from '../../platform/context.ts';
 import { notFound } from '../../platform/errors.ts';
-import { fileSlug } from '../organisations/export-gallery.ts';
+import { fileSlug } from '../../platform/http/send-download.ts';
 import { ANSWER_KIND_DA } from './author-views.tsx';
 import { audienceText, getTaskDefinition, type TaskDefinition } from './author-queries.ts';
 import { answerText, targetCounts, type TargetCounts } from './central-queries.ts';
@@ -14,6 +11,7 @@ import { markdownToText } from './markdown.ts';
 import { danishDay, formatDeadline, isOverdue, TARGET_STATUS_DA, TASK_STATUS_DA } from './status.ts';
 import { getTargetView, type TargetView } from './task-view-queries.ts';
 import { formatDateTime } from '../../platform/views/format.ts';
+import { renderPdf } from '../../platform/pdf/render.ts';
 
 /**
  * "Gem som PDF": a task as a PDF document, built with pdfmake from data (never from the page's
@@ -22,43 +20,8 @@ import { formatDateTime } from '../../platform/views/format.ts';
  * task's definition and how many municipalities are at each status (no municipality's answers).
  *
  * Markdown (descriptions, consequences, instructions) becomes plain paragraphs without markup.
- * The Roboto fonts that ship with pdfmake are read from its package once and handed to pdfmake
- * through its in-memory file system; pdfmake may neither fetch URLs nor read other local files.
  */
 
-// ---------------------------------------------------------------- pdfmake set-up
-
-type VirtualFs = { writeFileSync(name: string, content: Buffer): void };
-
-const FONT_FILES = {
-  normal: 'Roboto-Regular.ttf',
-  bold: 'Roboto-Medium.ttf',
-  italics: 'Roboto-Italic.ttf',
-  bolditalics: 'Roboto-MediumItalic.ttf',
-} as const;
-
-let ready = false;
-
-function setUpPdfmake() {
-  if (ready) return;
-  const require = createRequire(import.meta.url);
-  const vfs = (pdfmake as unknown as { virtualfs: VirtualFs }).virtualfs;
-  const fonts: Record<string, string> = {};
-  for (const [style, file] of Object.entries(FONT_FILES)) {
-    const name = `samspil-fonts/${file}`;
-    vfs.writeFileSync(name, readFileSync(require.resolve(`pdfmake/fonts/Roboto/${file}`)));
-    fonts[style] = name;
-  }
-  pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy(() => false);
-  pdfmake.setFonts({ Roboto: fonts as { normal: string; bold: string; italics: string; bolditalics: string } });
-  ready = true;
-}
-
-export async function renderPdf(doc: TDocumentDefinitions): Promise<Buffer> {
-  setUpPdfmake();
-  return pdfmake.createPdf(doc).getBuffer();
-}
 
 // ---------------------------------------------------------------- text helpers
 

@@ -183,3 +183,26 @@ export function TextArea(p: { name: string; label: string; value: string; error?
     </div>
   );
 }
+
+/** Plain text with its line breaks and paragraphs, escaped: messages and reasons written by users. */
+export function PlainText(p: { text: string }): JSX.Element {
+  const paragraphs = p.text
+    .replace(/\r\n/g, '\n')
+    .split(/\n{2,}/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+  return (
+    <>
+      {paragraphs.map((para) => (
+        <p>
+          {para.split('\n').map((line, i) => (
+            <>
+              {i > 0 ? <br /> : ''}
+              <span safe>{line}</span>
+            </>
+          ))}
+        </p>
+      ))}
+    </>
+  );
+}

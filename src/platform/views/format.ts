@@ -46,3 +46,11 @@ export function danishList(items: string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} og ${items[items.length - 1]}`;
 }
+
+const megabytes = new Intl.NumberFormat('da-DK', { maximumFractionDigits: 1 });
+/** "512 B", "18 kB", "2,5 MB" */
+export function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} kB`;
+  return `${megabytes.format(bytes / (1024 * 1024))} MB`;
+}
