@@ -11,6 +11,7 @@ import { agreementReminderText } from './reminder-text.ts';
 import { agreementReminder } from './schema.ts';
 import { remindedRecipients } from './send-reminders.ts';
 import { type MunicipalStatus, OUTSTANDING, REMINDED } from './status.ts';
+import type { ReminderRound } from '../../platform/reminders/views.tsx';
 
 /**
  * Reminders are a tool of central editors. Municipal users get 404 (they may not even learn the
@@ -64,16 +65,7 @@ export async function previewAgreementReminder(ctx: Ctx & { actor: Actor }, agre
   return { agreement: a, preview };
 }
 
-export type AgreementReminderRound = {
-  slot: string;
-  manual: boolean;
-  /** "Automatisk: 7 dage før fristen (frist 22. april 2025)" or "Manuel påmindelse" */
-  label: string;
-  sentAt: Date;
-  sentByName: string | null;
-  recipients: number;
-  municipalities: number;
-};
+export type AgreementReminderRound = ReminderRound;
 
 /** An agreement has a few dozen rounds at most; the cap only guards the page. */
 const MAX_ROUNDS = 200;

@@ -4,17 +4,9 @@ import { person, userAccount } from '../organisations/schema.ts';
 import { offsetLabel, parseStoredSlot } from '../../platform/reminders/schedule.ts';
 import { taskReminder } from './schema.ts';
 import { formatDeadline } from './status.ts';
+import type { ReminderRound } from '../../platform/reminders/views.tsx';
 
-export type ReminderRound = {
-  slot: string;
-  manual: boolean;
-  /** Danish: "Automatisk: 7 dage før fristen (frist 20.06.2025)" or "Manuel påmindelse" */
-  label: string;
-  sentAt: Date;
-  sentByName: string | null;
-  recipients: number;
-  municipalities: number;
-};
+export type { ReminderRound };
 
 /** A task has a few dozen rounds at most; the cap only guards the page. */
 const MAX_ROUNDS = 200;

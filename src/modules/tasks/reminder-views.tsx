@@ -1,6 +1,7 @@
 import type { Actor } from '../../platform/context.ts';
 import { CsrfField, Notice } from '../../platform/views/components.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
+import { MailBody, ReminderHistoryTable } from '../../platform/reminders/views.tsx';
 import type { ReminderPreview } from './reminder-preview.ts';
 import type { ReminderRound } from './reminder-queries.ts';
 import { offsetLabel, type ReminderSlot } from '../../platform/reminders/schedule.ts';
@@ -65,7 +66,7 @@ export function ReminderPage(p: ReminderPageProps): JSX.Element {
       )}
 
       <h2>Sendte påmindelser</h2>
-      <HistoryTable rounds={p.history} />
+      <ReminderHistoryTable rounds={p.history} empty="Der er ikke sendt påmindelser for opgaven endnu." />
     </Layout>
   );
 }
@@ -133,62 +134,5 @@ function ManualSection(p: { preview: ReminderPreview; taskId: string; csrfToken:
         ''
       )}
     </>
-  );
-}
-
-/** The mail's plain text as paragraphs and lines, so it wraps like the page (a <pre> would not). */
-function MailBody(p: { text: string }): JSX.Element {
-  return (
-    <div class="samspil-mail-preview">
-      {p.text.split(/\n{2,}/).map((para) => (
-        <p>
-          {para.split('\n').map((line, i) => (
-            <>
-              {i > 0 ? <br /> : ''}
-              <span safe>{line}</span>
-            </>
-          ))}
-        </p>
-      ))}
-    </div>
-  );
-}
-
-const senderOf = (r: ReminderRound): string => (r.manual ? (r.sentByName ?? 'Ukendt') : 'Samspil (automatisk)');
-
-function HistoryTable(p: { rounds: ReminderRound[] }): JSX.Element {
-  if (p.rounds.length === 0) return <p>Der er ikke sendt påmindelser for opgaven endnu.</p>;
-  return (
-    <table class="table table--compact table--zebra">
-      <caption class="sr-only">Sendte påmindelser</caption>
-      <thead>
-        <tr>
-          <th scope="col">Tidspunkt</th>
-          <th scope="col">Påmindelse</th>
-          <th scope="col">Sendt af</th>
-          <th scope="col" class="text-align-right">
-            Modtagere
-          </th>
-          <th scope="col" class="text-align-right">
-            Kommuner
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {p.rounds.map((r) => (
-          <tr>
-            <td safe>{fmt(r.sentAt)}</td>
-            <td safe>{r.label}</td>
-            <td safe>{senderOf(r)}</td>
-            <td class="text-align-right" safe>
-              {String(r.recipients)}
-            </td>
-            <td class="text-align-right" safe>
-              {String(r.municipalities)}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
   );
 }
