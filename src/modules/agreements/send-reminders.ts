@@ -10,6 +10,7 @@ import type { AgreementRow } from './load-agreement.ts';
 import { agreementReminderText } from './reminder-text.ts';
 import { agreement, agreementReminder } from './schema.ts';
 import { loadStatuses, REMINDED, type StatusRow } from './status.ts';
+import { sweepEach } from '../../platform/reminders/sweep.ts';
 
 /** Agreements handled per sweep; the rest wait for the next minute. */
 export const SWEEP_BATCH = 200;
@@ -101,21 +102,11 @@ export async function sendDueAgreementReminders(db: Db, now: Date, config: Confi
     .where(due(now))
     .orderBy(asc(agreement.nextReminderAt))
     .limit(opts.limit ?? SWEEP_BATCH);
-  let agreements = 0;
-  let recipients = 0;
-  // One agreement that fails (and is retried next minute) must not hold up the others behind it.
-  const failed: { agreementId: string; message: string }[] = [];
-  for (const c of candidates) {
-    try {
-      const sent = await remindAgreement(db, c.id, now, config);
-      if (sent === null) continue;
-      agreements++;
-      recipients += sent;
-    } catch (error) {
-      failed.push({ agreementId: c.id, message: error instanceof Error ? error.message : String(error) });
-    }
-  }
-  return { agreements, recipients, failed };
+  const r = await sweepEach(
+    candidates.map((c) => c.id),
+    (id) => remindAgreement(db, id, now, config),
+  );
+  return { agreements: r.reminded, recipients: r.recipients, failed: r.failed.map((f) => ({ agreementId: f.id, message: f.message })) };
 }
 
 /**

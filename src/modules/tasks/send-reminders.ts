@@ -9,6 +9,7 @@ import type { TaskRow } from './load-task.ts';
 import { reminderText } from './reminder-text.ts';
 import { reminderSchedule, storedSlot } from '../../platform/reminders/schedule.ts';
 import { task, taskDeadlineChange, taskReminder, type TargetStatus } from './schema.ts';
+import { sweepEach } from '../../platform/reminders/sweep.ts';
 
 /** Reminders go to the municipalities that still miss the task; solved and not-relevant ones never get one. */
 export const MISSING: TargetStatus[] = ['ikke_startet', 'i_gang'];
@@ -129,21 +130,11 @@ export async function sendDueReminders(db: Db, now: Date, config: Config, opts: 
     .where(due(now))
     .orderBy(asc(task.nextReminderAt))
     .limit(opts.limit ?? SWEEP_BATCH);
-  let tasks = 0;
-  let recipients = 0;
-  // One task that fails (and is retried next minute) must not hold up the others behind it.
-  const failed: { taskId: string; message: string }[] = [];
-  for (const c of candidates) {
-    try {
-      const sent = await remindTask(db, c.id, now, config);
-      if (sent === null) continue;
-      tasks++;
-      recipients += sent;
-    } catch (error) {
-      failed.push({ taskId: c.id, message: error instanceof Error ? error.message : String(error) });
-    }
-  }
-  return { tasks, recipients, failed };
+  const r = await sweepEach(
+    candidates.map((c) => c.id),
+    (id) => remindTask(db, id, now, config),
+  );
+  return { tasks: r.reminded, recipients: r.recipients, failed: r.failed.map((f) => ({ taskId: f.id, message: f.message })) };
 }
 
 /**
