@@ -9,6 +9,7 @@ import { seedDemoTasks } from './db/seed-demo-tasks.ts';
 import { agreementJobs } from './modules/agreements/background-jobs.ts';
 import { taskJobs } from './modules/tasks/background-jobs.ts';
 import { startOutboxWorker } from './platform/outbox/worker.ts';
+import { pruneJobs } from './platform/scheduler/prune-expired.ts';
 import { startScheduler } from './platform/scheduler/scheduler.ts';
 
 /** config → db → migrate → (demo seed) → app → listen, and a graceful stop on SIGTERM/SIGINT. */
@@ -27,9 +28,9 @@ export async function serve(config: Config): Promise<FastifyInstance> {
   app.server.requestTimeout = 30_000;
   app.server.headersTimeout = 35_000;
   await app.listen({ port: config.port, host: config.host });
-  // Publishing, reminders and digests, every minute. Every instance may run it: the jobs take an
+  // Publishing, reminders, digests and clearing expired counts, every minute. Every instance may run it: the jobs take an
   // advisory lock each, and their unique constraints keep them correct even without it.
-  const scheduler = startScheduler({ database, log: app.log, jobs: [...taskJobs(database, config), ...agreementJobs(database, config)] });
+  const scheduler = startScheduler({ database, log: app.log, jobs: [...taskJobs(database, config), ...agreementJobs(database, config), ...pruneJobs(database)] });
 
   const where = database.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite i ${config.dataDir}`;
   const lines = [

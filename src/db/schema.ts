@@ -1,6 +1,8 @@
 // Every table of the application, gathered for drizzle-kit and the typed client.
 export * from '../modules/organisations/schema.ts';
 export * from '../platform/auth/schema.ts';
+export * from '../platform/auth/throttle-schema.ts';
+export * from '../platform/idempotency/schema.ts';
 export * from '../platform/audit/schema.ts';
 export * from '../platform/outbox/schema.ts';
 export * from '../modules/tasks/schema.ts';

@@ -2,7 +2,7 @@ import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
-import { LoginThrottle } from '../../platform/auth/login-throttle.ts';
+import { acceptAttempt, attemptKeys, reserveAttempt } from '../../platform/auth/login-throttle.ts';
 import { verifyPassword } from '../../platform/auth/secrets.ts';
 import type { Actor, Ctx } from '../../platform/context.ts';
 import { AppError, conflict, forbidden, invalid, notFound, parseInput } from '../../platform/errors.ts';
@@ -39,12 +39,6 @@ export const signInput = z.object({
     z.literal(true, { message: 'Bekræft at du har læst aftalen og underskriver den på vegne af kommunen' }),
   ),
 });
-
-/**
- * Someone with a stolen session could otherwise guess the password here, where the login's own
- * throttle does not look: the same budget per IP and user. In memory per instance, like the login's.
- */
-const throttle = new LoginThrottle(10, 50);
 
 export type SignResult = { signature: SignatureView; alreadySigned: boolean };
 
@@ -119,8 +113,10 @@ export async function signAgreement(ctx: ActorCtx, agreementId: string, raw: unk
   const code = ctx.actor.municipalityCode!;
   const input = parseInput(signInput, raw);
 
-  const nowMs = ctx.now.getTime();
-  if (throttle.isBlocked(request.ip, ctx.actor.userId, nowMs)) {
+  // Someone with a stolen session could otherwise guess the password here, where the login's
+  // throttle does not look: the same budget per IP and user, counted before the password is checked.
+  const keys = attemptKeys('sign', request.ip, ctx.actor.userId);
+  if (!(await reserveAttempt(ctx.db, keys, ctx.now))) {
     throw new AppError(429, 'too_many_attempts', 'Du har skrevet en forkert adgangskode for mange gange. Vent et kvarter og prøv igen.', {
       password: 'For mange forkerte forsøg. Vent et kvarter og prøv igen.',
     });
@@ -130,10 +126,9 @@ export async function signAgreement(ctx: ActorCtx, agreementId: string, raw: unk
     .from(userAccount)
     .where(eq(userAccount.id, ctx.actor.userId));
   if (!(await verifyPassword(account?.passwordHash ?? null, input.password))) {
-    throttle.recordFailure(request.ip, ctx.actor.userId, nowMs);
     throw invalid({ password: 'Adgangskoden er forkert' }, 'Adgangskoden er forkert. Aftalen er ikke underskrevet.');
   }
-  throttle.recordSuccess(request.ip, ctx.actor.userId);
+  await acceptAttempt(ctx.db, keys, ctx.now);
 
   const outcome = await ctx.db.transaction(async (tx) => {
     const version = await lockForSigning(tx, a.id, input.versionId);

@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { loadActor } from '../../platform/auth/load-actor.ts';
+import { acceptAttempt, attemptKeys, reserveAttempt } from '../../platform/auth/login-throttle.ts';
 import { verifyPassword } from '../../platform/auth/secrets.ts';
 import { createSession } from '../../platform/auth/sessions.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
@@ -13,9 +14,16 @@ export const loginInput = z.object({
   password: z.string().min(1, 'Skriv din adgangskode').max(200),
 });
 
-/** Verifies the password and opens a session; the same message for unknown user and wrong password. */
+/**
+ * Verifies the password and opens a session; the same message for unknown user and wrong password.
+ * The attempt is counted before the password is checked, so parallel guesses cannot all be checked.
+ */
 export async function logIn(ctx: Ctx, raw: unknown, meta: { ip?: string; userAgent?: string }) {
   const input = parseInput(loginInput, raw);
+  const keys = attemptKeys('login', meta.ip ?? '', input.email);
+  if (!(await reserveAttempt(ctx.db, keys, ctx.now))) {
+    throw new AppError(429, 'rate_limited', 'For mange forsøg. Vent lidt og prøv igen.');
+  }
   const [user] = await ctx.db
     .select({ id: userAccount.id, passwordHash: userAccount.passwordHash, disabled: userAccount.disabled })
     .from(userAccount)
@@ -27,6 +35,7 @@ export async function logIn(ctx: Ctx, raw: unknown, meta: { ip?: string; userAge
       password: 'E-mailadressen eller adgangskoden er forkert',
     });
   }
+  await acceptAttempt(ctx.db, keys, ctx.now);
   return ctx.db.transaction(async (tx) => {
     const created = await createSession(tx, actor.userId, ctx.now, meta);
     await tx.update(userAccount).set({ lastLoginAt: ctx.now }).where(eq(userAccount.id, actor.userId));

@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { LoginThrottle } from '../../platform/auth/login-throttle.ts';
 import { SESSION_COOKIE, SESSION_HOURS } from '../../platform/auth/sessions.ts';
 import { AppError, type FieldErrors } from '../../platform/errors.ts';
 import { cookieOptions } from '../../platform/http/auth-hook.ts';
@@ -67,23 +66,15 @@ export function registerAuthPages(app: FastifyInstance) {
     return sendPage(reply, <LoginPage request={request} next={safeNext(q.next)} notice={notice} />);
   });
 
-  const throttle = new LoginThrottle();
   app.post('/login', { config: { public: true } }, async (request, reply) => {
     const body = (request.body ?? {}) as Body;
     const next = safeNext((request.query as Body).next);
-    const email = String(body.email ?? '');
-    const now = app.clock().getTime();
-    if (throttle.isBlocked(request.ip, email, now)) {
-      throw new AppError(429, 'rate_limited', 'For mange forsøg. Vent lidt og prøv igen.');
-    }
     try {
       const { id } = await logIn(ctxOf(request), body, { ip: request.ip, userAgent: request.headers['user-agent'] });
-      throttle.recordSuccess(request.ip, email);
       reply.setCookie(SESSION_COOKIE, id, { ...cookieOptions(request), maxAge: SESSION_HOURS * 3600 });
       return reply.redirect(next, 303);
     } catch (error) {
-      if (!(error instanceof AppError) || error.status >= 500) throw error;
-      if (error.status === 401) throttle.recordFailure(request.ip, email, now);
+      if (!(error instanceof AppError) || error.status >= 500 || error.status === 429) throw error;
       const page = <LoginPage request={request} errors={error.fieldErrors} email={body.email} next={next} />;
       return sendPage(reply, page, error.status === 401 ? 401 : 422);
     }

@@ -5,6 +5,7 @@ import { hashPassword, randomToken, sha256 } from '../../platform/auth/secrets.t
 import { recordAudit } from '../../platform/audit/record.ts';
 import type { Actor, Ctx } from '../../platform/context.ts';
 import { conflict, notFound, parseInput } from '../../platform/errors.ts';
+import { answerRequest, claimRequest, requestClaim } from '../../platform/idempotency/once-per-request.ts';
 import { enqueueMail } from '../../platform/outbox/enqueue.ts';
 import { authorize } from '../organisations/policy.ts';
 import { findPersonIn } from '../organisations/gallery-tx.ts';
@@ -15,12 +16,19 @@ const LINK_HOURS = 72;
 /**
  * An administrator sends a person a one-time link to choose a password; it both invites new users
  * and serves "forgot password". The account is created on first issue. Older open links die.
+ * The same request twice (the same client key, or without one within seconds) sends one link and
+ * one mail and answers both alike; the person row is locked so that links issued at the same time
+ * by different administrators still leave only the newest open.
  */
-export async function issuePasswordLink(ctx: Ctx & { actor: Actor }, municipalityCode: string, personId: string) {
+export async function issuePasswordLink(ctx: Ctx & { actor: Actor }, municipalityCode: string, personId: string, clientKey?: string) {
   authorize(ctx.actor, 'manage', municipalityCode);
   const token = randomToken();
   return ctx.db.transaction(async (tx) => {
     const who = await findPersonIn(tx, municipalityCode, personId);
+    const claim = requestClaim('password-link', ctx.actor.userId, clientKey, { municipalityCode, personId, email: who.email });
+    const first = await claimRequest<{ userId: string; newAccount: boolean }>(tx, claim, ctx.now);
+    if (first) return first;
+    await tx.select({ id: person.id }).from(person).where(eq(person.id, personId)).for('update');
     if (!who.active) throw conflict('Personen er deaktiveret og kan ikke få et login.');
     let [account] = await tx.select().from(userAccount).where(eq(userAccount.personId, personId));
     const isNew = !account;
@@ -73,7 +81,7 @@ export async function issuePasswordLink(ctx: Ctx & { actor: Actor }, municipalit
       municipalityCode,
       after: { personId, email: who.email, newAccount: isNew },
     });
-    return { userId: account!.id, newAccount: isNew };
+    return answerRequest(tx, claim, { userId: account!.id, newAccount: isNew });
   });
 }
 

@@ -5,6 +5,7 @@ import { notFound } from '../../platform/errors.ts';
 import { errorResponses, iso, municipalityCodeParam, uuidParam } from '../../platform/http/api-schemas.ts';
 import { actorCtx } from '../../platform/http/request-context.ts';
 import { issuePasswordLink } from '../auth/password-links.ts';
+import { clientKeyOf } from '../../platform/idempotency/once-per-request.ts';
 import { addPerson } from './add-person.ts';
 import { assignRole } from './assign-role.ts';
 import { deactivatePerson } from './deactivate-person.ts';
@@ -184,12 +185,13 @@ export function registerOrganisationsApi(root: FastifyInstance) {
       schema: {
         tags,
         summary: 'Send engangslink til at vælge adgangskode (opretter login ved første brug)',
+        description: 'Samme `Idempotency-Key`-header (eller, uden den, en gentagelse inden for 10 sekunder) sender kun ét link og én mail.',
         params: personParams,
         response: { 202: z.object({ userId: z.string(), newAccount: z.boolean() }), ...errorResponses },
       },
     },
     async (request, reply) => {
-      const result = await issuePasswordLink(actorCtx(request), request.params.code, request.params.personId);
+      const result = await issuePasswordLink(actorCtx(request), request.params.code, request.params.personId, clientKeyOf(request));
       return reply.status(202).send(result);
     },
   );

@@ -4,6 +4,7 @@ import { AppError, notFound } from '../../platform/errors.ts';
 import { actorCtx, sendPage } from '../../platform/http/request-context.ts';
 import { Layout } from '../../platform/views/layout.tsx';
 import { issuePasswordLink } from '../auth/password-links.ts';
+import { clientKeyOf } from '../../platform/idempotency/once-per-request.ts';
 import { addPerson } from './add-person.ts';
 import { assignRole } from './assign-role.ts';
 import { deactivatePerson } from './deactivate-person.ts';
@@ -191,7 +192,7 @@ export function registerOrganisationsPages(app: FastifyInstance) {
   personAction('roller', (ctx, code, id, request) => assignRole(ctx, code, id, request.body), 'rolle-tildelt');
   personAction('roller/:rid/fjern', (ctx, code, id, request) => removeRole(ctx, code, id, (request.params as Params).rid), 'rolle-fjernet');
   personAction('deaktiver', (ctx, code, id) => deactivatePerson(ctx, code, id), 'person-deaktiveret');
-  personAction('login-link', (ctx, code, id) => issuePasswordLink(ctx, code, id), 'link-sendt');
+  personAction('login-link', (ctx, code, id, request) => issuePasswordLink(ctx, code, id, clientKeyOf(request)), 'link-sendt');
 
   app.get('/rolleoverblik', async (request, reply) => {
     const ctx = actorCtx(request);

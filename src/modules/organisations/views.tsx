@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import { RequestKeyField } from '../../platform/idempotency/request-key-field.tsx';
 import type { FieldErrors } from '../../platform/errors.ts';
 import { CsrfField, ErrorSummary, Notice, SelectField, TextField } from '../../platform/views/components.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
@@ -217,6 +218,7 @@ export function PersonPage(p: {
           </a>
           <form method="post" action={`${base}/login-link`} class="samspil-inline-form">
             <CsrfField token={p.request.csrfToken} />
+            <RequestKeyField />
             <button type="submit" class="button button-secondary">
               {x.hasLogin ? 'Send link til ny adgangskode' : 'Opret login og send invitation'}
             </button>

@@ -4,6 +4,7 @@ import { rawRows } from '../../db/client.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
 import { type Actor, isCentral } from '../../platform/context.ts';
 import { conflict, forbidden, invalid, parseInput } from '../../platform/errors.ts';
+import { answerRequest, claimRequest, requestClaim } from '../../platform/idempotency/once-per-request.ts';
 import { person } from '../organisations/schema.ts';
 import { isValidDay } from './answer-step.ts';
 import { refreshTargetStatus, type ActorCtx } from './refresh-target-status.ts';
@@ -67,12 +68,17 @@ export function authorizeCreateLocal(actor: Actor): string {
 /**
  * Creates a local task, visible only to the municipality (task.local_municipality_code), with one
  * target (the municipality itself) so status, answers and "Mine opgaver" work as for any task. The
- * municipality row is locked so generated codes do not collide.
+ * municipality row is locked so generated codes do not collide. The same request twice (a double
+ * click, a client's retry: the same client key, or the same content within seconds) creates one
+ * task and answers both with it.
  */
-export async function createLocalTask(ctx: ActorCtx, raw: unknown) {
+export async function createLocalTask(ctx: ActorCtx, raw: unknown, clientKey?: string) {
   const code = authorizeCreateLocal(ctx.actor);
   const input = parseInput(localTaskInput, raw);
+  const claim = requestClaim('local-task', ctx.actor.userId, clientKey, input);
   return ctx.db.transaction(async (tx) => {
+    const first = await claimRequest<{ id: string; code: string }>(tx, claim, ctx.now);
+    if (first) return first;
     await rawRows(tx, sql`select code from municipality where code = ${code} for update`);
     if (input.responsiblePersonId) {
       const [p] = await tx
@@ -131,6 +137,6 @@ export async function createLocalTask(ctx: ActorCtx, raw: unknown) {
       after: { code: taskCode, deadline: input.deadline, steps: input.steps.length, responsiblePersonId: input.responsiblePersonId ?? null },
     });
     await refreshTargetStatus(tx, target!, ctx.now, { municipalActivity: true });
-    return { id: created!.id, code: taskCode };
+    return answerRequest(tx, claim, { id: created!.id, code: taskCode });
   });
 }

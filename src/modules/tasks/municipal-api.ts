@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { notFound } from '../../platform/errors.ts';
 import { errorResponses, iso, municipalityCodeParam, uuidParam } from '../../platform/http/api-schemas.ts';
 import { actorCtx } from '../../platform/http/request-context.ts';
+import { clientKeyOf } from '../../platform/idempotency/once-per-request.ts';
 import { answerStep } from './answer-step.ts';
 import { assignPeople } from './assign-people.ts';
 import { createLocalTask } from './create-local-task.ts';
@@ -300,7 +301,8 @@ export function registerMunicipalApi(root: FastifyInstance) {
       schema: {
         tags,
         summary: 'Opret en lokal opgave, som kun egen kommune kan se',
-        description: 'Uden `code` får opgaven koden LOKAL-<kommunekode>-<n>. Kun for kommunernes brugere.',
+        description:
+          'Uden `code` får opgaven koden LOKAL-<kommunekode>-<n>. Kun for kommunernes brugere. Samme `Idempotency-Key`-header (eller, uden den, samme indhold inden for 10 sekunder) opretter kun én opgave; gentagelsen får den samme opgave som svar.',
         body: z.object({
           code: z.string().optional(),
           title: z.string(),
@@ -321,7 +323,7 @@ export function registerMunicipalApi(root: FastifyInstance) {
     },
     async (request, reply) => {
       const ctx = actorCtx(request);
-      const created = await createLocalTask(ctx, request.body);
+      const created = await createLocalTask(ctx, request.body, clientKeyOf(request));
       return reply.status(201).send(await targetFor(ctx, created.id, ctx.actor.municipalityCode!));
     },
   );

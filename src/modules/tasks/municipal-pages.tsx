@@ -4,6 +4,7 @@ import type { Multipart } from '@fastify/multipart';
 import { isCentral } from '../../platform/context.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { actorCtx, sendPage } from '../../platform/http/request-context.ts';
+import { clientKeyOf } from '../../platform/idempotency/once-per-request.ts';
 import { answerStep, type Upload } from './answer-step.ts';
 import { assignPeople } from './assign-people.ts';
 import { authorizeCreateLocal, createLocalTask } from './create-local-task.ts';
@@ -132,7 +133,7 @@ export function registerMunicipalPages(app: FastifyInstance) {
     const ctx = actorCtx(request);
     const code = authorizeCreateLocal(ctx.actor);
     try {
-      const created = await createLocalTask(ctx, request.body);
+      const created = await createLocalTask(ctx, request.body, clientKeyOf(request));
       return reply.redirect(`/opgaver/${created.id}?besked=lokal-oprettet`, 303);
     } catch (error) {
       if (!(error instanceof AppError) || (error.status !== 422 && error.status !== 409)) throw error;

@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FieldErrors } from '../../platform/errors.ts';
 import { CsrfField, ErrorSummary, fieldId, Notice, PlainText, SelectField, TextField } from '../../platform/views/components.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
+import { RequestKeyField } from '../../platform/idempotency/request-key-field.tsx';
 import { localTaskLabels } from './create-local-task.ts';
 import { renderMarkdown } from './markdown.ts';
 import type { MyTaskRow, MyTasksFilter, filterOptions } from './my-tasks-queries.ts';
@@ -800,6 +801,7 @@ export function LocalTaskForm(p: {
       <ErrorSummary errors={e} labels={localTaskLabels} />
       <form method="post" action="/opgaver/lokal/ny" novalidate>
         <CsrfField token={p.request.csrfToken} />
+        <RequestKeyField value={v.requestKey} />
         <TextField name="title" label="Titel" value={v.title} error={e.title} autocomplete="off" required />
         <TextField name="code" label="Kode" value={v.code} error={e.code} hint="Uden kode får opgaven en kode som LOKAL-0320-1." autocomplete="off" />
         <div class={e.description ? 'form-group form-error' : 'form-group'}>

@@ -1,46 +1,75 @@
+import { and, eq, gt, lte, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { authAttempt } from './throttle-schema.ts';
+
 /**
- * Counts failed logins, not logins: a user who signs in eleven times in a quarter of an hour is
- * not an attacker. Two budgets: per IP and e-mail (guessing one account) and per IP alone
- * (spraying one password over many accounts). Kept in memory per instance; see
- * docs/decisions/0001-foundation.md.
+ * Password guessing budgets, for the login and for signing with a password: per IP and account
+ * (guessing one account) and per IP alone (spraying one password over many accounts), in a fixed
+ * window from the first attempt. See docs/decisions/0001-foundation.md.
  */
-export class LoginThrottle {
-  private failures = new Map<string, { count: number; resetAt: number }>();
+export const passwordLimits = { perAccount: 10, perIp: 50, windowMs: 15 * 60_000 };
+export type PasswordLimits = typeof passwordLimits;
 
-  constructor(
-    private readonly perAccount = 10,
-    private readonly perIp = 50,
-    private readonly windowMs = 15 * 60_000,
-  ) {}
+export type AttemptKeys = { account: string; ip: string };
 
-  private keys(ip: string, email: string) {
-    return { account: `${ip}|${email.trim().toLowerCase()}`, ip };
+export const attemptKeys = (purpose: 'login' | 'sign', ip: string, subject: string): AttemptKeys => ({
+  account: `${purpose}:account:${ip}|${subject.trim().toLowerCase()}`,
+  ip: `${purpose}:ip:${ip}`,
+});
+
+/**
+ * Counts an attempt before its password is checked, in one statement, so that parallel requests
+ * each get their own number and at most the limit of them go on to be checked. False means over a
+ * limit: the caller answers 429 without checking. A refused attempt is taken off again, so that
+ * hammering a locked account does not use up the budget of everyone behind the same IP.
+ */
+export async function reserveAttempt(db: Db, keys: AttemptKeys, now: Date, limits: PasswordLimits = passwordLimits): Promise<boolean> {
+  const cutoff = new Date(now.getTime() - limits.windowMs);
+  const expired = sql`${authAttempt.windowStartedAt} <= ${cutoff.toISOString()}::timestamptz`;
+  const counted = await db
+    .insert(authAttempt)
+    .values([
+      { key: keys.account, windowStartedAt: now, attempts: 1 },
+      { key: keys.ip, windowStartedAt: now, attempts: 1 },
+    ])
+    .onConflictDoUpdate({
+      target: authAttempt.key,
+      set: {
+        attempts: sql`case when ${expired} then 1 else ${authAttempt.attempts} + 1 end`,
+        windowStartedAt: sql`case when ${expired} then excluded.window_started_at else ${authAttempt.windowStartedAt} end`,
+      },
+    })
+    .returning({ key: authAttempt.key, attempts: authAttempt.attempts });
+  const count = (key: string) => counted.find((c) => c.key === key)?.attempts ?? Number.POSITIVE_INFINITY;
+  if (count(keys.account) <= limits.perAccount && count(keys.ip) <= limits.perIp) return true;
+  await takeBack(db, [keys.account, keys.ip], cutoff);
+  return false;
+}
+
+/**
+ * The password was right: the account's count starts over (someone who mistyped a few times is
+ * not held to them), and the attempt does not count against the IP, so colleagues behind one
+ * address can log in as often as they like.
+ */
+export async function acceptAttempt(db: Db, keys: AttemptKeys, now: Date, limits: PasswordLimits = passwordLimits): Promise<void> {
+  await db.delete(authAttempt).where(eq(authAttempt.key, keys.account));
+  await takeBack(db, [keys.ip], new Date(now.getTime() - limits.windowMs));
+}
+
+async function takeBack(db: Db, keys: string[], cutoff: Date) {
+  for (const key of keys) {
+    await db
+      .update(authAttempt)
+      .set({ attempts: sql`greatest(${authAttempt.attempts} - 1, 0)` })
+      .where(and(eq(authAttempt.key, key), gt(authAttempt.windowStartedAt, cutoff)));
   }
+}
 
-  private count(key: string, now: number): number {
-    const entry = this.failures.get(key);
-    return entry && entry.resetAt > now ? entry.count : 0;
-  }
-
-  isBlocked(ip: string, email: string, now: number): boolean {
-    const k = this.keys(ip, email);
-    return this.count(k.account, now) >= this.perAccount || this.count(k.ip, now) >= this.perIp;
-  }
-
-  recordFailure(ip: string, email: string, now: number): void {
-    if (this.failures.size > 50_000) this.sweep(now);
-    for (const key of Object.values(this.keys(ip, email))) {
-      const entry = this.failures.get(key);
-      if (entry && entry.resetAt > now) entry.count++;
-      else this.failures.set(key, { count: 1, resetAt: now + this.windowMs });
-    }
-  }
-
-  recordSuccess(ip: string, email: string): void {
-    this.failures.delete(this.keys(ip, email).account);
-  }
-
-  private sweep(now: number) {
-    for (const [key, entry] of this.failures) if (entry.resetAt <= now) this.failures.delete(key);
-  }
+/** Windows that have ended count nothing any more; the scheduler clears them. */
+export async function pruneAttempts(db: Db, now: Date, limits: PasswordLimits = passwordLimits): Promise<number> {
+  const gone = await db
+    .delete(authAttempt)
+    .where(lte(authAttempt.windowStartedAt, new Date(now.getTime() - limits.windowMs)))
+    .returning({ key: authAttempt.key });
+  return gone.length;
 }

@@ -23,6 +23,11 @@ export const outboxMail = pgTable(
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
     claimedAt: timestamp('claimed_at', { withTimezone: true }),
     claimedBy: text('claimed_by'),
+    /**
+     * Committed just before the worker connects to the SMTP server. A claim whose worker died
+     * without it was never attempted and is sent again; with it, the mail may have gone out.
+     */
+    smtpStartedAt: timestamp('smtp_started_at', { withTimezone: true }),
     sentAt: timestamp('sent_at', { withTimezone: true }),
     messageId: text('message_id'),
     lastError: text('last_error'),

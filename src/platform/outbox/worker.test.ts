@@ -18,6 +18,8 @@ let smtp: SMTPServer;
 let smtpUrl: string;
 let received: Received[] = [];
 let rejectRecipients = false;
+let connectHook: (() => Promise<void>) | null = null;
+let seenAtConnect: { status: string; smtpStartedAt: Date | null }[] = [];
 let workers: OutboxWorker[] = [];
 const clock = new Date('2025-03-01T09:00:00Z');
 const log = pino({ level: 'silent' });
@@ -63,6 +65,10 @@ beforeAll(async () => {
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onConnect(_session, callback) {
+      if (!connectHook) return callback();
+      connectHook().then(() => callback(), callback);
+    },
     onRcptTo(_address, _session, callback) {
       if (rejectRecipients) return callback(Object.assign(new Error('Ukendt modtager'), { responseCode: 550 }));
       callback();
@@ -89,6 +95,8 @@ beforeEach(async () => {
   await database.db.delete(outboxMail);
   received = [];
   rejectRecipients = false;
+  connectHook = null;
+  seenAtConnect = [];
 });
 
 afterEach(async () => {
@@ -135,8 +143,8 @@ describe('outbox worker', () => {
     const [stale, fresh] = [randomUUID(), randomUUID()];
     const sending = { toAddress: 'x@kommune.test', subject: 'S', body: 'B', kind: 'test', status: 'sending' as const };
     await database.db.insert(outboxMail).values([
-      { ...sending, id: stale, claimedBy: 'dead', claimedAt: new Date(clock.getTime() - leaseMs - 1000) },
-      { ...sending, id: fresh, claimedBy: 'busy', claimedAt: new Date(clock.getTime() - 60_000) },
+      { ...sending, id: stale, claimedBy: 'dead', claimedAt: new Date(clock.getTime() - leaseMs - 1000), smtpStartedAt: new Date(clock.getTime() - leaseMs - 1000) },
+      { ...sending, id: fresh, claimedBy: 'busy', claimedAt: new Date(clock.getTime() - 60_000), smtpStartedAt: new Date(clock.getTime() - 60_000) },
     ]);
     expect(await worker().runOnce()).toBe(0);
 
@@ -164,6 +172,53 @@ describe('outbox worker', () => {
     await expect(retryUncertainMail(ctx, fresh)).rejects.toMatchObject({ status: 409 });
     expect(await worker().runOnce()).toBe(1);
     expect(received.map((m) => m.headers['message-id'])).toEqual([`<outbox-${stale}@samspil>`]);
+  });
+
+  it('sends a mail again by itself when its worker died after claiming it but before the SMTP conversation began', async () => {
+    const [orphan, young] = [randomUUID(), randomUUID()];
+    const claimed = { toAddress: 'y@kommune.test', subject: 'Ikke begyndt', body: 'B', kind: 'test', status: 'sending' as const, claimedBy: 'dead' };
+    await database.db.insert(outboxMail).values([
+      { ...claimed, id: orphan, claimedAt: new Date(clock.getTime() - leaseMs - 1000) },
+      // Its lease has not run out: the worker may still be alive and about to send it.
+      { ...claimed, id: young, claimedAt: new Date(clock.getTime() - 60_000) },
+    ]);
+    const w = worker();
+    expect(await w.runOnce()).toBe(1);
+
+    expect(received.map((m) => m.headers['message-id'])).toEqual([`<outbox-${orphan}@samspil>`]);
+    const byId = new Map((await rows()).map((r) => [r.id, r]));
+    expect(byId.get(orphan)).toMatchObject({ status: 'sent', lastError: null });
+    expect(byId.get(young)).toMatchObject({ status: 'sending', claimedBy: 'dead' });
+    // Sent once: another round finds nothing to do.
+    expect(await w.runOnce()).toBe(0);
+    expect(received).toHaveLength(1);
+  });
+
+  it('records that the SMTP conversation began, committed before the server hears from the worker', async () => {
+    await queue(1);
+    const [queued] = await rows();
+    connectHook = async () => {
+      const [row] = await rows();
+      seenAtConnect.push({ status: row!.status, smtpStartedAt: row!.smtpStartedAt });
+    };
+    await worker().runOnce();
+
+    expect(seenAtConnect).toEqual([{ status: 'sending', smtpStartedAt: clock }]);
+    expect((await rows())[0]).toMatchObject({ id: queued!.id, status: 'sent', smtpStartedAt: clock });
+  });
+
+  it('leaves a mail whose conversation began and whose worker died uncertain, and does not send it', async () => {
+    const begun = randomUUID();
+    const old = new Date(clock.getTime() - leaseMs - 1000);
+    await database.db
+      .insert(outboxMail)
+      .values({ id: begun, toAddress: 'z@kommune.test', subject: 'Begyndt', body: 'B', kind: 'test', status: 'sending', claimedBy: 'dead', claimedAt: old, smtpStartedAt: old });
+    const w = worker();
+    expect(await w.runOnce()).toBe(0);
+    expect(await w.runOnce()).toBe(0);
+
+    expect(received).toHaveLength(0);
+    expect((await rows())[0]).toMatchObject({ status: 'uncertain', lastError: interruptedError });
   });
 
   it('puts a refused mail back with backoff, and gives up after the last attempt', async () => {

@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, inArray, lt, lte } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lt, lte } from 'drizzle-orm';
 import type { Config } from '../../config.ts';
 import type { Database } from '../../db/client.ts';
 import { outboxMail } from './schema.ts';
@@ -26,7 +26,10 @@ export type OutboxWorkerOptions = {
 };
 
 export const maxAttempts = 8;
-/** Longer than any single send can take given the transport's timeouts. */
+/**
+ * Longer than any single send can take given the transport's timeouts; counted from the claim for
+ * a mail whose sending has not begun, and from the start of the SMTP conversation for one that has.
+ */
 export const leaseMs = 10 * 60_000;
 export const interruptedError = 'Afsendelse blev afbrudt – kontrollér om modtageren fik mailen';
 
@@ -48,12 +51,22 @@ export function startOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
   const transport = createMailTransport(config.smtpUrl, config.mailFrom);
   let stopping = false;
 
-  // A worker that died mid-send may have delivered; only an admin may decide to send again.
+  // A worker that died before its SMTP conversation began sent nothing, so its mails go back in
+  // the queue; one that died after may have delivered, and only an admin may decide to send again.
   async function sweep(at: Date) {
+    const expired = new Date(at.getTime() - leaseMs);
+    const requeued = await db
+      .update(outboxMail)
+      .set({ status: 'pending', claimedAt: null, claimedBy: null, nextAttemptAt: at })
+      .where(and(eq(outboxMail.status, 'sending'), isNull(outboxMail.smtpStartedAt), lt(outboxMail.claimedAt, expired)))
+      .returning({ id: outboxMail.id, claimedBy: outboxMail.claimedBy });
+    for (const s of requeued) {
+      log.warn({ mailId: s.id, claimedBy: s.claimedBy }, 'Mail efterladt før afsendelsen begyndte er lagt tilbage i køen');
+    }
     const stuck = await db
       .update(outboxMail)
       .set({ status: 'uncertain', lastError: interruptedError })
-      .where(and(eq(outboxMail.status, 'sending'), lt(outboxMail.claimedAt, new Date(at.getTime() - leaseMs))))
+      .where(and(eq(outboxMail.status, 'sending'), lt(outboxMail.smtpStartedAt, expired)))
       .returning({ id: outboxMail.id, claimedBy: outboxMail.claimedBy });
     for (const s of stuck) {
       log.warn({ mailId: s.id, claimedBy: s.claimedBy }, 'Mail efterladt under afsendelse er markeret usikker');
@@ -72,7 +85,7 @@ export function startOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
       .for('update', { skipLocked: true });
     return db
       .update(outboxMail)
-      .set({ status: 'sending', claimedAt: at, claimedBy: workerId })
+      .set({ status: 'sending', claimedAt: at, claimedBy: workerId, smtpStartedAt: null })
       .where(and(inArray(outboxMail.id, due), eq(outboxMail.status, 'pending')))
       .returning();
   }
@@ -83,6 +96,14 @@ export function startOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
 
   async function deliver(row: typeof outboxMail.$inferSelect) {
     const mail = { id: row.id, to: row.toAddress, cc: row.ccAddress, subject: row.subject, body: row.body };
+    // Committed on its own before the first byte goes out: from here on a crash leaves the mail
+    // 'uncertain' instead of sending it again. No row back means the claim was lost meanwhile.
+    const started = await db
+      .update(outboxMail)
+      .set({ smtpStartedAt: now() })
+      .where(and(eq(outboxMail.id, row.id), eq(outboxMail.claimedBy, workerId), eq(outboxMail.status, 'sending')))
+      .returning({ id: outboxMail.id });
+    if (started.length === 0) return;
     try {
       const info = await transport.send(mail);
       const lastError = info.rejected.length ? `Afvist af modtagerserveren: ${info.rejected.join(', ')}` : null;
@@ -112,6 +133,7 @@ export function startOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
           nextAttemptAt: new Date(now().getTime() + backoffMs(attempts)),
           claimedAt: null,
           claimedBy: null,
+          smtpStartedAt: null,
         })
         .where(mine(row.id));
       log.warn({ mailId: row.id, attempts, failed, err: error }, 'Mailserveren afviste eller kunne ikke nås');
