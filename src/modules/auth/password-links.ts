@@ -28,8 +28,8 @@ export async function issuePasswordLink(ctx: Ctx & { actor: Actor }, municipalit
     const claim = requestClaim('password-link', ctx.actor.userId, clientKey, { municipalityCode, personId, email: who.email });
     const first = await claimRequest<{ userId: string; newAccount: boolean }>(tx, claim, ctx.now);
     if (first) return first;
-    await tx.select({ id: person.id }).from(person).where(eq(person.id, personId)).for('update');
-    if (!who.active) throw conflict('Personen er deaktiveret og kan ikke få et login.');
+    const [locked] = await tx.select({ active: person.active }).from(person).where(eq(person.id, personId)).for('update');
+    if (!locked?.active) throw conflict('Personen er deaktiveret og kan ikke få et login.');
     let [account] = await tx.select().from(userAccount).where(eq(userAccount.personId, personId));
     const isNew = !account;
     if (!account) {
