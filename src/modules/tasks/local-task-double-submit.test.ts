@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, loginAs, startTestApp, type Client, type TestApp } from '../../../test/app.ts';
 import { rawRows } from '../../db/client.ts';
+import { pruneJobs } from '../../platform/scheduler/prune-expired.ts';
 
 /** A double click, a resent form or a client's retry creates one local task, and every repeat answers with it. */
 
@@ -83,6 +84,12 @@ describe('creating a local task twice at once', () => {
 
     const tooLong = await post(body, 'x'.repeat(201));
     expect(tooLong.statusCode).toBe(422);
+    expect(tooLong.json()).toMatchObject({ fieldErrors: { idempotencyKey: 'Nøglen skal være 1-200 tegn' } });
     expect(await tasksTitled('Gentaget opgave')).toHaveLength(4);
+
+    // The scheduler clears keys whose day has passed.
+    const [prune] = pruneJobs(t.database);
+    await prune!.run(new Date(Date.now() + 2 * 24 * 3600_000));
+    expect(await rawRows(t.database.db, sql`select scope from request_key`)).toEqual([]);
   });
 });
