@@ -5,7 +5,7 @@ import { hashPassword, randomToken, sha256 } from '../../platform/auth/secrets.t
 import { recordAudit } from '../../platform/audit/record.ts';
 import type { Actor, Ctx } from '../../platform/context.ts';
 import { conflict, notFound, parseInput } from '../../platform/errors.ts';
-import { answerRequest, claimRequest, requestClaim } from '../../platform/idempotency/once-per-request.ts';
+import { answerRequest, claimRequest, requestIdentity } from '../../platform/idempotency/claim-request.ts';
 import { enqueueMail } from '../../platform/outbox/enqueue.ts';
 import { authorize } from '../organisations/policy.ts';
 import { findPersonIn } from '../organisations/gallery-tx.ts';
@@ -25,8 +25,8 @@ export async function issuePasswordLink(ctx: Ctx & { actor: Actor }, municipalit
   const token = randomToken();
   return ctx.db.transaction(async (tx) => {
     const who = await findPersonIn(tx, municipalityCode, personId);
-    const claim = requestClaim('password-link', ctx.actor.userId, clientKey, { municipalityCode, personId, email: who.email });
-    const first = await claimRequest<{ userId: string; newAccount: boolean }>(tx, claim, ctx.now);
+    const identity = requestIdentity('password-link', ctx.actor.userId, clientKey, { municipalityCode, personId, email: who.email });
+    const first = await claimRequest<{ userId: string; newAccount: boolean }>(tx, identity, ctx.now);
     if (first) return first;
     const [locked] = await tx.select({ active: person.active }).from(person).where(eq(person.id, personId)).for('update');
     if (!locked?.active) throw conflict('Personen er deaktiveret og kan ikke få et login.');
@@ -81,7 +81,7 @@ export async function issuePasswordLink(ctx: Ctx & { actor: Actor }, municipalit
       municipalityCode,
       after: { personId, email: who.email, newAccount: isNew },
     });
-    return answerRequest(tx, claim, { userId: account!.id, newAccount: isNew });
+    return answerRequest(tx, identity, { userId: account!.id, newAccount: isNew });
   });
 }
 

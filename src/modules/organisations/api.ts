@@ -5,7 +5,7 @@ import { notFound } from '../../platform/errors.ts';
 import { errorResponses, iso, municipalityCodeParam, uuidParam } from '../../platform/http/api-schemas.ts';
 import { actorCtx } from '../../platform/http/request-context.ts';
 import { issuePasswordLink } from '../auth/password-links.ts';
-import { clientKeyOf } from '../../platform/idempotency/once-per-request.ts';
+import { clientKeyOf } from '../../platform/idempotency/claim-request.ts';
 import { addPerson } from './add-person.ts';
 import { assignRole } from './assign-role.ts';
 import { deactivatePerson } from './deactivate-person.ts';

@@ -4,7 +4,7 @@ import { AppError, notFound } from '../../platform/errors.ts';
 import { actorCtx, sendPage } from '../../platform/http/request-context.ts';
 import { Layout } from '../../platform/views/layout.tsx';
 import { issuePasswordLink } from '../auth/password-links.ts';
-import { clientKeyOf } from '../../platform/idempotency/once-per-request.ts';
+import { clientKeyOf } from '../../platform/idempotency/claim-request.ts';
 import { addPerson } from './add-person.ts';
 import { assignRole } from './assign-role.ts';
 import { deactivatePerson } from './deactivate-person.ts';

@@ -4,7 +4,7 @@ import { rawRows } from '../../db/client.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
 import { type Actor, isCentral } from '../../platform/context.ts';
 import { conflict, forbidden, invalid, parseInput } from '../../platform/errors.ts';
-import { answerRequest, claimRequest, requestClaim } from '../../platform/idempotency/once-per-request.ts';
+import { answerRequest, claimRequest, requestIdentity } from '../../platform/idempotency/claim-request.ts';
 import { person } from '../organisations/schema.ts';
 import { isValidDay } from './answer-step.ts';
 import { refreshTargetStatus, type ActorCtx } from './refresh-target-status.ts';
@@ -75,9 +75,9 @@ export function authorizeCreateLocal(actor: Actor): string {
 export async function createLocalTask(ctx: ActorCtx, raw: unknown, clientKey?: string) {
   const code = authorizeCreateLocal(ctx.actor);
   const input = parseInput(localTaskInput, raw);
-  const claim = requestClaim('local-task', ctx.actor.userId, clientKey, input);
+  const identity = requestIdentity('local-task', ctx.actor.userId, clientKey, input);
   return ctx.db.transaction(async (tx) => {
-    const first = await claimRequest<{ id: string; code: string }>(tx, claim, ctx.now);
+    const first = await claimRequest<{ id: string; code: string }>(tx, identity, ctx.now);
     if (first) return first;
     await rawRows(tx, sql`select code from municipality where code = ${code} for update`);
     if (input.responsiblePersonId) {
@@ -137,6 +137,6 @@ export async function createLocalTask(ctx: ActorCtx, raw: unknown, clientKey?: s
       after: { code: taskCode, deadline: input.deadline, steps: input.steps.length, responsiblePersonId: input.responsiblePersonId ?? null },
     });
     await refreshTargetStatus(tx, target!, ctx.now, { municipalActivity: true });
-    return answerRequest(tx, claim, { id: created!.id, code: taskCode });
+    return answerRequest(tx, identity, { id: created!.id, code: taskCode });
   });
 }

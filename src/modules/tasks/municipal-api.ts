@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { notFound } from '../../platform/errors.ts';
 import { errorResponses, iso, municipalityCodeParam, uuidParam } from '../../platform/http/api-schemas.ts';
 import { actorCtx } from '../../platform/http/request-context.ts';
-import { clientKeyOf } from '../../platform/idempotency/once-per-request.ts';
+import { clientKeyOf } from '../../platform/idempotency/claim-request.ts';
 import { answerStep } from './answer-step.ts';
 import { assignPeople } from './assign-people.ts';
 import { createLocalTask } from './create-local-task.ts';

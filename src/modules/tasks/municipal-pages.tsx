@@ -4,7 +4,7 @@ import type { Multipart } from '@fastify/multipart';
 import { isCentral } from '../../platform/context.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { actorCtx, sendPage } from '../../platform/http/request-context.ts';
-import { clientKeyOf } from '../../platform/idempotency/once-per-request.ts';
+import { clientKeyOf } from '../../platform/idempotency/claim-request.ts';
 import { answerStep, type Upload } from './answer-step.ts';
 import { assignPeople } from './assign-people.ts';
 import { authorizeCreateLocal, createLocalTask } from './create-local-task.ts';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { REQUEST_KEY_FIELD } from './once-per-request.ts';
+import { REQUEST_KEY_FIELD } from './claim-request.ts';
 
 /**
  * A key made when the form is drawn, so that posting it twice (a double click, a resend after a

@@ -1,6 +1,6 @@
 import type { Database } from '../../db/client.ts';
 import { pruneAttempts } from '../auth/login-throttle.ts';
-import { pruneRequestKeys } from '../idempotency/once-per-request.ts';
+import { pruneRequestKeys } from '../idempotency/claim-request.ts';
 import { type Job, lockKeyFor } from './scheduler.ts';
 
 /** Password attempts whose window has ended and request keys past theirs decide nothing any more. */

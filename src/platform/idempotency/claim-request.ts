@@ -12,7 +12,7 @@ const SAME_REQUEST_MS = 10_000;
 export const REQUEST_KEY_FIELD = 'requestKey';
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 
-export type RequestClaim = { scope: string; keyHash: string; windowMs: number };
+export type RequestIdentity = { scope: string; keyHash: string; windowMs: number };
 
 /** JSON with sorted keys, so the same content hashes the same however a client ordered it. */
 function stableJson(value: unknown): string {
@@ -31,7 +31,7 @@ function stableJson(value: unknown): string {
  * What makes two requests the same: the actor, the client's key if it sent one, and the request
  * after validation (trimmed, defaults filled in). A new body under an old key is a new request.
  */
-export function requestClaim(scope: string, actorId: string, clientKey: string | undefined, normalised: unknown): RequestClaim {
+export function requestIdentity(scope: string, actorId: string, clientKey: string | undefined, normalised: unknown): RequestIdentity {
   if (clientKey !== undefined && (clientKey.length === 0 || clientKey.length > 200)) {
     throw invalid({ idempotencyKey: 'Nøglen skal være 1-200 tegn' }, 'Idempotency-Key skal være 1-200 tegn.');
   }
@@ -57,11 +57,11 @@ export function clientKeyOf(request: { headers: Record<string, unknown>; body?: 
  * first commits and then finds its row (or, if the first rolled back, takes over); a claim past
  * its window is taken over in the same statement.
  */
-export async function claimRequest<T>(tx: Db, claim: RequestClaim, now: Date): Promise<T | null> {
-  const expiresAt = new Date(now.getTime() + claim.windowMs);
+export async function claimRequest<T>(tx: Db, identity: RequestIdentity, now: Date): Promise<T | null> {
+  const expiresAt = new Date(now.getTime() + identity.windowMs);
   const [mine] = await tx
     .insert(requestKey)
-    .values({ scope: claim.scope, keyHash: claim.keyHash, createdAt: now, expiresAt })
+    .values({ scope: identity.scope, keyHash: identity.keyHash, createdAt: now, expiresAt })
     .onConflictDoUpdate({
       target: [requestKey.scope, requestKey.keyHash],
       set: { createdAt: now, expiresAt, result: sql`null` },
@@ -72,18 +72,18 @@ export async function claimRequest<T>(tx: Db, claim: RequestClaim, now: Date): P
   const [first] = await tx
     .select({ result: requestKey.result })
     .from(requestKey)
-    .where(and(eq(requestKey.scope, claim.scope), eq(requestKey.keyHash, claim.keyHash)));
+    .where(and(eq(requestKey.scope, identity.scope), eq(requestKey.keyHash, identity.keyHash)));
   // The first request stores its answer before it commits, so this is only reached if it never did.
   if (!first || first.result === null) throw conflict('Den samme anmodning behandles allerede. Prøv igen om lidt.');
   return first.result as T;
 }
 
 /** Stores the first request's answer (not null) for its repeats, in the same transaction as its writes. */
-export async function answerRequest<T extends object>(tx: Db, claim: RequestClaim, answer: T): Promise<T> {
+export async function answerRequest<T extends object>(tx: Db, identity: RequestIdentity, answer: T): Promise<T> {
   await tx
     .update(requestKey)
     .set({ result: answer })
-    .where(and(eq(requestKey.scope, claim.scope), eq(requestKey.keyHash, claim.keyHash)));
+    .where(and(eq(requestKey.scope, identity.scope), eq(requestKey.keyHash, identity.keyHash)));
   return answer;
 }
 
