@@ -82,7 +82,6 @@ function nextOf(text: string, code: number): Int32Array {
   return next;
 }
 
-type Match = { end: number; html: string };
 type Matcher = (i: number) => { end: number; groups: string[] } | null;
 
 /** `` `([^`\n]+)` `` at i. */
@@ -158,55 +157,70 @@ function italicSpans(text: string): Matcher {
 }
 
 /**
- * Every leftmost, non-overlapping match of the alternatives (the first alternative that matches at
- * a position wins), as String.replace with a global expression would find them, in linear time.
- * `opener` (global, one character class) finds the next position where any of them can start.
+ * Every leftmost, non-overlapping match, as String.replace with a global expression finds them:
+ * `opener` is the text every match starts with, found with indexOf.
  */
-function replaceEach(text: string, opener: RegExp, alternatives: ((i: number) => Match | null)[], plain: (s: string) => string): string {
+function replaceEach(text: string, opener: string, matcher: Matcher, to: (groups: string[]) => string): string {
   let out = '';
   let last = 0;
-  opener.lastIndex = 0;
-  for (let found = opener.exec(text); found; found = opener.exec(text)) {
-    const i = found.index;
-    let m: Match | null = null;
-    for (const alt of alternatives) if ((m = alt(i))) break;
+  for (let i = text.indexOf(opener); i >= 0; ) {
+    const m = matcher(i);
     if (m) {
-      out += plain(text.slice(last, i)) + m.html;
-      last = opener.lastIndex = m.end;
+      out += text.slice(last, i) + to(m.groups);
+      last = m.end;
     }
+    i = text.indexOf(opener, m ? m.end : i + 1);
   }
-  return out + plain(text.slice(last));
+  return out + text.slice(last);
 }
 
 const INLINE_MARK = /[`[*]/;
-const INLINE_OPENER = /[`[*]/g;
 
-/** Inline syntax, first match wins at each position: code spans, links, bold, italic. */
+/**
+ * Inline syntax, first match wins at each position: code spans, links, bold, italic. A syntax's
+ * tables are built the first time its opening character turns up with room for its shortest
+ * match (`a`, [a](b), **a**, *a*) after it.
+ */
 function renderInline(text: string, depth = 0): string {
   if (depth > 4 || !INLINE_MARK.test(text)) return escapeHtml(text);
-  // Each syntax's tables are built the first time its opening character turns up with room for
-  // the shortest match (`a`, [a](b), **a**, *a*) after it.
-  const as = (opens: number, shortest: number, scanner: (text: string) => Matcher, html: (groups: string[], whole: string) => string) => {
-    let matcher: Matcher | undefined;
-    return (i: number) => {
-      if (text.charCodeAt(i) !== opens || i + shortest > text.length) return null;
-      const m = (matcher ??= scanner(text))(i);
-      return m && { end: m.end, html: html(m.groups, text.slice(i, m.end)) };
-    };
-  };
-  return replaceEach(
-    text,
-    INLINE_OPENER,
-    [
-      as(BACKTICK, 3, codeSpans, ([c]) => `<code>${escapeHtml(c!)}</code>`),
-      as(BRACKET_OPEN, 6, links, ([label, href], whole) =>
-        isAllowedUrl(href!) ? `<a href="${escapeHtml(href!)}" rel="noopener noreferrer">${renderInline(label!, depth + 1)}</a>` : escapeHtml(whole),
-      ),
-      as(STAR, 5, boldSpans, ([b]) => `<strong>${renderInline(b!, depth + 1)}</strong>`),
-      as(STAR, 3, italicSpans, ([em]) => `<em>${renderInline(em!, depth + 1)}</em>`),
-    ],
-    escapeHtml,
-  );
+  const n = text.length;
+  let code: Matcher | undefined;
+  let link: Matcher | undefined;
+  let bold: Matcher | undefined;
+  let italic: Matcher | undefined;
+  let out = '';
+  let last = 0;
+  for (let i = 0; i < n; ) {
+    const c = text.charCodeAt(i);
+    let html: string | null = null;
+    let end = i;
+    if (c === BACKTICK && i + 3 <= n) {
+      const m = (code ??= codeSpans(text))(i);
+      if (m) [html, end] = [`<code>${escapeHtml(m.groups[0]!)}</code>`, m.end];
+    } else if (c === BRACKET_OPEN && i + 6 <= n) {
+      const m = (link ??= links(text))(i);
+      if (m) {
+        const [label, href] = m.groups as [string, string];
+        html = isAllowedUrl(href) ? `<a href="${escapeHtml(href)}" rel="noopener noreferrer">${renderInline(label, depth + 1)}</a>` : escapeHtml(text.slice(i, m.end));
+        end = m.end;
+      }
+    } else if (c === STAR && i + 3 <= n) {
+      const b = i + 5 <= n ? (bold ??= boldSpans(text))(i) : null;
+      if (b) {
+        [html, end] = [`<strong>${renderInline(b.groups[0]!, depth + 1)}</strong>`, b.end];
+      } else {
+        const m = (italic ??= italicSpans(text))(i);
+        if (m) [html, end] = [`<em>${renderInline(m.groups[0]!, depth + 1)}</em>`, m.end];
+      }
+    }
+    if (html === null) {
+      i++;
+    } else {
+      out += escapeHtml(text.slice(last, i)) + html;
+      i = last = end;
+    }
+  }
+  return out + escapeHtml(text.slice(last));
 }
 
 type Block =
@@ -335,16 +349,13 @@ export function renderMarkdown(source: string | null | undefined, opts: { topLev
 export function markdownToText(source: string | null | undefined): string {
   if (!source) return '';
   let text = source.replace(/\r\n?/g, '\n');
-  const keep = (s: string) => s;
-  const pass = (opener: RegExp, matcher: (text: string) => Matcher, to: (groups: string[]) => string) => {
-    if (!opener.test(text)) return;
-    const at = matcher(text);
-    text = replaceEach(text, opener, [(i) => { const m = at(i); return m && { end: m.end, html: to(m.groups) }; }], keep);
+  const pass = (opener: string, matcher: (text: string) => Matcher, to: (groups: string[]) => string) => {
+    if (text.includes(opener)) text = replaceEach(text, opener, matcher(text), to);
   };
-  pass(/\[/g, links, ([label, href]) => (isAllowedUrl(href!) ? `${label} (${href})` : label!));
-  pass(/\*\*/g, loneBold, ([b]) => b!);
-  pass(/\*/g, loneItalic, ([em]) => em!);
-  pass(/`/g, codeSpans, ([c]) => c!);
+  pass('[', links, ([label, href]) => (isAllowedUrl(href!) ? `${label} (${href})` : label!));
+  pass('**', loneBold, ([b]) => b!);
+  pass('*', loneItalic, ([em]) => em!);
+  pass('`', codeSpans, ([c]) => c!);
   return text.replace(/^#{1,6}[ \t]+/gm, '').trim();
 }
 
