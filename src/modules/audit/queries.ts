@@ -1,10 +1,11 @@
-import { and, desc, eq, gte, ilike, lt, lte, or, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, ilike, lt, or, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { auditEvent } from '../../platform/audit/schema.ts';
 import { type Actor, isCentralAdmin } from '../../platform/context.ts';
 import { municipalAdminRoles } from '../../db/reference/role-types.ts';
 import { forbidden } from '../../platform/errors.ts';
+import { danishDaysRange } from '../../platform/views/format.ts';
 
 const emptyToUndefined = (v: unknown) => (v === '' ? undefined : v);
 export const auditFilter = z.object({
@@ -35,9 +36,15 @@ export async function listAudit(db: Db, actor: Actor, f: AuditFilter) {
   if (scope) where.push(eq(auditEvent.municipalityCode, scope));
   else if (f.kommune) where.push(eq(auditEvent.municipalityCode, f.kommune));
   if (f.handling) where.push(eq(auditEvent.action, f.handling));
-  if (f.soeg) where.push(or(ilike(auditEvent.actorLabel, `%${f.soeg}%`), ilike(auditEvent.entityId, `%${f.soeg}%`)));
-  if (f.fra) where.push(gte(auditEvent.at, new Date(`${f.fra}T00:00:00Z`)));
-  if (f.til) where.push(lte(auditEvent.at, new Date(`${f.til}T23:59:59.999Z`)));
+  if (f.soeg) {
+    // The search is literal text: to LIKE, % and _ are wildcards and a backslash escapes them.
+    const contains = `%${f.soeg.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    where.push(or(ilike(auditEvent.actorLabel, contains), ilike(auditEvent.entityId, contains)));
+  }
+  // The dates are Danish days: an event at 00:30 on 1 June in Denmark is 22:30 UTC on 31 May.
+  const { start, end } = danishDaysRange(f.fra, f.til);
+  if (start) where.push(gte(auditEvent.at, start));
+  if (end) where.push(lt(auditEvent.at, end));
   if (f.foer) where.push(lt(auditEvent.id, f.foer));
   const rows = await db
     .select()

@@ -199,6 +199,8 @@ export function registerOrganisationsApi(root: FastifyInstance) {
   app.get(
     '/api/v1/role-overview',
     {
+      // Who may ask comes before what was asked: a municipal user gets 403, not a 422 about the query.
+      onRequest: async (request) => authorizeCentralOverview(actorCtx(request).actor),
       schema: {
         tags,
         summary: 'Hvem har rollen R (for løsningen S) i alle kommuner; ubesatte først',

@@ -295,6 +295,21 @@ describe('the central overview of a role across municipalities', () => {
     expect((await admin.api('GET', '/api/v1/role-overview?role=programleder')).statusCode).toBe(200);
   });
 
+  it('refuses municipal users before it reads the query: 403 for a missing or odd role, on the API and the page', async () => {
+    for (const c of [faxeKlik, faxeLeader]) {
+      for (const query of ['', '?role=', '?solution=aula', '?role=findes-ikke', '?role=a&role=b']) {
+        const api = await c.api('GET', `/api/v1/role-overview${query}`);
+        expect(api.statusCode, query).toBe(403);
+        expect(api.json().message).toBe('Oversigten på tværs af kommuner er forbeholdt KOMBIT.');
+      }
+      for (const url of ['/rolleoverblik?rolle=&loesning=', '/rolleoverblik?rolle=findes-ikke&rolle=x', '/rolleoverblik/eksport.csv?rolle=']) {
+        expect((await c.get(url)).statusCode, url).toBe(403);
+      }
+    }
+    // Central staff still get the query checked.
+    expect((await admin.api('GET', '/api/v1/role-overview')).statusCode).toBe(422);
+  });
+
   it('lists vacancies first, counts them, and shows the new Aula system owner in Faxe', async () => {
     const res = await consultant.api('GET', '/api/v1/role-overview?role=systemansvarlig&solution=aula');
     expect(res.statusCode).toBe(200);

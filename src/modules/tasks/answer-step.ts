@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
 import { conflict, invalid, notFound, parseInput } from '../../platform/errors.ts';
+import { matchesAnswerPattern } from './answer-pattern.ts';
 import { inTargetTx, loadTargetTask, refreshTargetStatus, type ActorCtx } from './refresh-target-status.ts';
 import { stepAnswer, taskFile, taskStep } from './schema.ts';
 
@@ -29,17 +30,6 @@ export const answerStepInput = z.object({
 
 type Step = typeof taskStep.$inferSelect;
 
-/** True when the pattern (anchored to the whole answer) accepts the value; a broken pattern accepts everything. */
-function matchesPattern(pattern: string, value: string): boolean {
-  let re: RegExp;
-  try {
-    re = new RegExp(`^(?:${pattern})$`);
-  } catch {
-    return true;
-  }
-  return re.test(value);
-}
-
 /** yyyy-mm-dd and a real calendar day (no 31 February). */
 export function isValidDay(s: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
@@ -59,7 +49,7 @@ export function normalizeValue(step: Pick<Step, 'answerKind' | 'answerPattern' |
       return raw.replace(/\r\n/g, '\n').trim();
     case 'identifier':
       if (v.length > 200) throw invalid({ value: 'Svaret må højst være 200 tegn' });
-      if (step.answerPattern && !matchesPattern(step.answerPattern, v)) {
+      if (step.answerPattern && !matchesAnswerPattern(step.answerPattern, v)) {
         throw invalid({ value: step.answerHint || `${step.answerLabel || 'Svaret'} har ikke det forventede format` });
       }
       return v;

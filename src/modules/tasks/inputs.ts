@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { answerKinds } from './schema.ts';
+import { compileAnswerPattern } from './answer-pattern.ts';
 import { danishDay, TIME_ZONE } from './status.ts';
 
 /** Input of the authoring use cases. Messages are Danish; the field names are the API's and the form's. */
@@ -106,11 +107,8 @@ export const stepInput = z
       if (s.answerKind !== 'identifier') {
         c.addIssue({ code: 'custom', path: ['answerPattern'], message: 'Et mønster kan kun bruges, når svaret er en identifikator' });
       } else {
-        try {
-          new RegExp(s.answerPattern);
-        } catch {
-          c.addIssue({ code: 'custom', path: ['answerPattern'], message: 'Mønsteret er ikke et gyldigt regulært udtryk, fx ^[0-9]{6}$' });
-        }
+        const compiled = compileAnswerPattern(s.answerPattern);
+        if (!compiled.ok) c.addIssue({ code: 'custom', path: ['answerPattern'], message: compiled.message });
       }
     }
     if (s.answerKind !== 'none' && s.answerKind !== 'yes_no' && s.answerLabel === '') {

@@ -106,6 +106,56 @@ describe('renderMarkdown: nothing unsafe gets through', () => {
   });
 });
 
+describe('linear time', () => {
+  /** The fastest of up to five runs (stopping at the first under the limit), so a busy machine does not fail the guard. */
+  function fastestMs(limitMs: number, run: () => unknown): number {
+    let best = Infinity;
+    for (let i = 0; i < 5 && best >= limitMs; i++) {
+      const start = performance.now();
+      run();
+      best = Math.min(best, performance.now() - start);
+    }
+    return best;
+  }
+
+  const N = 50_000;
+  const worst: [string, string][] = [
+    ['[', '['.repeat(N)],
+    ['*', '*'.repeat(N)],
+    ['_', '_'.repeat(N)],
+    ['`', '`'.repeat(N)],
+    ['(', '('.repeat(N)],
+    ['![', '!['.repeat(N / 2)],
+    ['](', ']('.repeat(N / 2)],
+    ['<', '<'.repeat(N)],
+    ['[a](', '[a]('.repeat(N / 4)],
+    ['**a', '**a'.repeat(N / 3)],
+    ['*a', '*a'.repeat(N / 2)],
+    ['mixed', '[*`(_!<'.repeat(N / 7)],
+    ['nested openers', '[**[*`a'.repeat(N / 7)],
+    ['nested bold, links and italics', `${'**[*'.repeat(N / 8)}a${'*](https://a.dk)**'.repeat(N / 8)}`],
+    ['an address of unclosed parentheses', `[x](${'a('.repeat(N / 2)}`],
+    ['an address of closed parentheses', `[x](${'a(b)'.repeat(N / 4)} `],
+    ['spaces before text', `${' \t'.repeat(N / 2)}x`],
+    ['a heading of hashes', `# ${'# '.repeat(N / 2)}x`],
+    ['list items with a line separator', `- ${' '.repeat(N)}x\u2028y\n1. ${' '.repeat(N)}x\u2028y`],
+  ];
+
+  it.each(worst)('renders 50,000 characters of %s in under 100 ms', (_what, source) => {
+    expect(fastestMs(100, () => renderMarkdown(source))).toBeLessThan(100);
+    expect(fastestMs(100, () => markdownToText(source))).toBeLessThan(100);
+  });
+
+  it('renders the worst cases as text, not markup', () => {
+    expect(renderMarkdown('['.repeat(10))).toBe(`<p>${'['.repeat(10)}</p>`);
+    expect(renderMarkdown('<'.repeat(3))).toBe('<p>&lt;&lt;&lt;</p>');
+    expect(renderMarkdown('[x](a(a(a( ')).toBe('<p>[x](a(a(a(</p>');
+    expect(renderMarkdown('**[*a*](https://a.dk)**')).toBe('<p><strong><a href="https://a.dk" rel="noopener noreferrer"><em>a</em></a></strong></p>');
+    expect(renderMarkdown('# a # #')).toBe('<h2>a</h2>');
+    expect(renderMarkdown('- a\u2028b')).toBe('<p>- a\u2028b</p>');
+  });
+});
+
 describe('helpers', () => {
   it('escapeHtml escapes the five characters', () => {
     expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
