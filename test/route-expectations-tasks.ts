@@ -28,7 +28,11 @@ import {
  * - A municipality reads a task addressed to it once announced (never a draft), if the user holds
  *   the audience role or is programleder/KLIK-administrator; it acts on it only while published.
  *   Faxe's superbruger for Aula is therefore no addressee of a task for programledere, while Faxe's
- *   KLIK-administrator sees every task addressed to Faxe.
+ *   KLIK-administrator and programleder see every task addressed to Faxe. Whoever Faxe names
+ *   responsible or executor on a task reads and acts on it as an addressee, without the role; the
+ *   IT-chef, who holds no role any of these tasks is sent to, reads only Faxe's local task.
+ * - Økonomi, central but no author, reads what central staff read and gets 403 on the authors'
+ *   pages and writes (404 where central staff get 404).
  * - Local tasks are the municipality's own: central staff and other municipalities get 404.
  * - For Faxe's users anything about Brøndby (0153) answers 404, never 403.
  *
