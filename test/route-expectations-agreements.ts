@@ -5,11 +5,13 @@ import {
   OWN,
   api,
   central,
+  inFaxe,
   page,
   signedIn,
   type ActorName,
   type Expect,
   type Fixtures,
+  type LaterActor,
   type RouteExpectation,
   type SignedIn,
   type Upload,
@@ -27,8 +29,9 @@ import {
  *   others only (404). A manage route on an agreement it reads answers 403.
  * - The addressees (holders of the agreement's audience role) sign while it is sent (not closed):
  *   on the test's "own" agreement, for KLIK-administratorer, Faxe's KLIK-administrator signs and
- *   Faxe's superbruger only reads; on the "leaders" one, for programledere, none of the actors signs.
- *   Central staff never sign for a municipality (403).
+ *   Faxe's superbruger only reads; on the "leaders" one, for programledere, Faxe's programleder
+ *   signs; on the "chiefs" one, for IT-chefer, Faxe's IT-chef signs. Central staff never sign for
+ *   a municipality (403); økonomi reads as central staff do and manages nothing (403).
  * - Notes: central editors, and the municipality's addressees, programleder and KLIK-administrator.
  * - For Faxe's users anything about Brøndby (0153), its thread, signatures and receipts, answers
  *   404, never 403.
@@ -44,18 +47,20 @@ export type AgreementRef = { id: string; versionId: string; fileId: string };
 /**
  * Kinds of agreement the test builds; sent to Faxe and Brøndby unless said otherwise.
  * - own:       sent, for KLIK-administratorer (Faxe's KLIK-administrator signs, the superbruger reads)
- * - leaders:   sent, for programledere (nobody among the actors signs)
+ * - leaders:   sent, for programledere (Faxe's programleder signs)
+ * - chiefs:    sent, for IT-chefer (Faxe's IT-chef signs)
  * - draft:     a draft (sent to nobody yet)
  * - elsewhere: sent to Brøndby only, for KLIK-administratorer
  * - closed:    closed, for KLIK-administratorer
  */
-export const AGREEMENT_KINDS = ['own', 'leaders', 'draft', 'elsewhere', 'closed'] as const;
+export const AGREEMENT_KINDS = ['own', 'leaders', 'chiefs', 'draft', 'elsewhere', 'closed'] as const;
 export type AgreementKind = (typeof AGREEMENT_KINDS)[number];
 
 /** Titles of the shared agreements, so list checks can tell whether one shows. */
 export const AGREEMENT_TITLES: Record<AgreementKind, string> = {
   own: 'RT-aftale-til-KLIK-administratorer',
   leaders: 'RT-aftale-til-programledere',
+  chiefs: 'RT-aftale-til-IT-chefer',
   draft: 'RT-aftale-kladde',
   elsewhere: 'RT-aftale-kun-til-Broendby',
   closed: 'RT-aftale-lukket',
@@ -98,15 +103,28 @@ const SOLUTION = 'aula';
 
 // ---- shorthands --------------------------------------------------------------------------------
 
-/** Faxe's superbruger, Faxe's KLIK-administrator, central staff (the consultant and the administrator both manage agreements). */
-const by = (municipalUser: Expect, municipalAdmin: Expect, centralStaff: Expect): SignedIn => ({
+/**
+ * Faxe's superbruger, Faxe's KLIK-administrator, central staff (the consultant and the administrator
+ * both manage agreements). The later callers answer by default as the one they resemble: the
+ * programleder as the KLIK-administrator, the named executor and the IT-chef (no role an agreement
+ * is sent to, except the chiefs' one) as the superbruger, økonomi as the central staff; `other`
+ * says where they differ.
+ */
+const by = (municipalUser: Expect, municipalAdmin: Expect, centralStaff: Expect, other: Partial<Record<LaterActor, Expect>> = {}): SignedIn => ({
   municipalUser,
   municipalAdmin,
   consultant: centralStaff,
   admin: centralStaff,
+  programLeader: municipalAdmin,
+  namedExecutor: municipalUser,
+  itChef: municipalUser,
+  economist: centralStaff,
+  ...other,
 });
+/** Økonomi reads what central staff read, but manages nothing: 403 (404 where nobody central may read). */
+const readOnly = (centralStaff: Expect) => ({ economist: centralStaff === 404 ? 404 : 403 }) as const;
 /** The portfolio is edited by central administrators only. */
-const centralAdmin = (ok: Expect): SignedIn => ({ municipalUser: 403, municipalAdmin: 403, consultant: 403, admin: ok });
+const centralAdmin = (ok: Expect): SignedIn => ({ ...signedIn(403), admin: ok });
 
 /** The agreement id in /aftaler/:id/… and /api/v1/agreements/:id/… */
 const idIn = (url: string) => {
@@ -116,6 +134,8 @@ const idIn = (url: string) => {
 /** A redirect computed from the requested URL. */
 const redirect = (location: (url: string) => string | RegExp): Expect => ({ status: 303, location });
 const toAgreement = (rest: string) => redirect((url) => `/aftaler/${idIn(url)}${rest}`);
+const signed = toAgreement('?besked=underskrevet#status');
+const submitted = toAgreement('?besked=indsendt#status');
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 
 type Rest = string | ((a: AgreementRef) => string);
@@ -182,22 +202,71 @@ function listCheck(rules: Partial<Record<ActorName, { show?: AgreementKind[]; hi
     return problems.length > 0 ? problems.join('; ') : undefined;
   };
 }
-const FAXE_READS: AgreementKind[] = ['own', 'leaders', 'closed'];
+const FAXE_READS: AgreementKind[] = ['own', 'leaders', 'chiefs', 'closed'];
 const FAXE_NEVER: AgreementKind[] = ['draft', 'elsewhere'];
+const faxeReads = { show: FAXE_READS, hide: FAXE_NEVER };
+const centralReads = { show: [...AGREEMENT_KINDS] };
 const agreementListCheck = listCheck({
-  municipalUser: { show: FAXE_READS, hide: FAXE_NEVER },
-  municipalAdmin: { show: FAXE_READS, hide: FAXE_NEVER },
-  consultant: { show: [...AGREEMENT_KINDS] },
-  admin: { show: [...AGREEMENT_KINDS] },
+  municipalUser: faxeReads,
+  municipalAdmin: faxeReads,
+  programLeader: faxeReads,
+  namedExecutor: faxeReads,
+  itChef: faxeReads,
+  consultant: centralReads,
+  admin: centralReads,
+  economist: centralReads,
 });
 /** What a Faxe user is shown names no other municipality: neither Brøndby's code in JSON nor its name on a page. */
 const onlyFaxe: Check = (res, actor) =>
-  res.statusCode === 200 && actor.startsWith('municipal') && (res.body.includes(`"${OTHER}"`) || res.body.includes('Brøndby')) ? 'names Brøndby to a user in Faxe' : undefined;
+  res.statusCode === 200 && inFaxe(actor) && (res.body.includes(`"${OTHER}"`) || res.body.includes('Brøndby')) ? 'names Brøndby to a user in Faxe' : undefined;
 
 // ---- the table ---------------------------------------------------------------------------------
 
+/** Managing agreements: økonomi reads central staff's views but manages nothing (403; 404 where central staff get 404). */
+const MANAGING = new Set([
+  'GET /aftaler/ny',
+  'POST /aftaler/ny',
+  'POST /api/v1/agreements',
+  'GET /aftaler/:id/versioner/ny',
+  'POST /aftaler/:id/versioner/ny',
+  'GET /aftaler/:id/udsend',
+  'POST /aftaler/:id/udsend',
+  'POST /aftaler/:id/luk',
+  'POST /aftaler/:id/genaabn',
+  'POST /api/v1/agreements/:id/versions',
+  'POST /api/v1/agreements/:id/dispatches',
+  'POST /api/v1/agreements/:id/close',
+  'POST /api/v1/agreements/:id/reopen',
+  'POST /aftaler/:id/underskrifter/:signatureId/godkend',
+  'POST /aftaler/:id/underskrifter/:signatureId/afvis',
+  'POST /api/v1/agreements/:id/signatures/:signatureId/accept',
+  'POST /api/v1/agreements/:id/signatures/:signatureId/reject',
+  'POST /aftaler/:id/kommuner/:code/noter',
+  'POST /aftaler/:id/kommuner/:code/dialog',
+  'PUT /api/v1/agreements/:id/municipalities/:code/dialogue',
+  'POST /api/v1/agreements/:id/municipalities/:code/notes',
+  'GET /aftaler/:id/paamindelse',
+  'POST /aftaler/:id/paamindelse',
+  'GET /api/v1/agreements/:id/reminders',
+  'GET /api/v1/agreements/:id/reminders/preview',
+  'POST /api/v1/agreements/:id/reminders',
+]);
+
+function forEconomist(entries: RouteExpectation[]): RouteExpectation[] {
+  return entries.map((entry) =>
+    MANAGING.has(entry.route)
+      ? {
+          ...entry,
+          samples: entry.samples.map((sample) =>
+            sample.expect.economist === sample.expect.consultant ? { ...sample, expect: { ...sample.expect, ...readOnly(sample.expect.consultant) } } : sample,
+          ),
+        }
+      : entry,
+  );
+}
+
 export function agreementRouteExpectations(): RouteExpectation[] {
-  return [
+  return forEconomist([
     // ---- lists and authoring: pages
     { route: 'GET /aftaler', samples: [{ what: 'agreements', url: '/aftaler', expect: page(signedIn(200)), check: agreementListCheck }] },
     { route: 'GET /aftaler/ny', samples: [{ what: 'new agreement form', url: '/aftaler/ny', expect: page(by(404, 404, 200)) }] },
@@ -366,8 +435,9 @@ export function agreementRouteExpectations(): RouteExpectation[] {
     {
       route: 'POST /aftaler/:id/underskriv',
       samples: [
-        { what: 'sent to Faxe, for KLIK-administratorer', url: fresh('own', '/underskriv'), body: signForm, expect: page(by(403, toAgreement('?besked=underskrevet#status'), 403)) },
-        { what: 'sent to Faxe, for programledere', url: fresh('leaders', '/underskriv'), body: signForm, expect: page(by(403, 403, 403)) },
+        { what: 'sent to Faxe, for KLIK-administratorer', url: fresh('own', '/underskriv'), body: signForm, expect: page(by(403, signed, 403, { programLeader: 403 })) },
+        { what: 'sent to Faxe, for programledere', url: fresh('leaders', '/underskriv'), body: signForm, expect: page(by(403, 403, 403, { programLeader: signed })) },
+        { what: 'sent to Faxe, for IT-chefer', url: fresh('chiefs', '/underskriv'), body: signForm, expect: page(by(403, 403, 403, { itChef: signed })) },
         { what: 'closed', url: fresh('closed', '/underskriv'), body: signForm, expect: page(by(403, 403, 403)) },
         { what: 'draft', url: fresh('draft', '/underskriv'), body: signForm, expect: page(by(404, 404, 403)) },
         { what: 'sent to Brøndby only', url: fresh('elsewhere', '/underskriv'), body: signForm, expect: page(by(404, 404, 403)) },
@@ -381,9 +451,10 @@ export function agreementRouteExpectations(): RouteExpectation[] {
           url: fresh('own', '/underskrift'),
           body: signer,
           upload: signedCopyPage,
-          expect: page(by(403, toAgreement('?besked=indsendt#status'), 403)),
+          expect: page(by(403, submitted, 403, { programLeader: 403 })),
         },
-        { what: 'sent to Faxe, for programledere', url: fresh('leaders', '/underskrift'), body: signer, upload: signedCopyPage, expect: page(by(403, 403, 403)) },
+        { what: 'sent to Faxe, for programledere', url: fresh('leaders', '/underskrift'), body: signer, upload: signedCopyPage, expect: page(by(403, 403, 403, { programLeader: submitted })) },
+        { what: 'sent to Faxe, for IT-chefer', url: fresh('chiefs', '/underskrift'), body: signer, upload: signedCopyPage, expect: page(by(403, 403, 403, { itChef: submitted })) },
         { what: 'closed', url: fresh('closed', '/underskrift'), body: signer, upload: signedCopyPage, expect: page(by(403, 403, 403)) },
         { what: 'draft', url: fresh('draft', '/underskrift'), body: signer, upload: signedCopyPage, expect: page(by(404, 404, 403)) },
         { what: 'sent to Brøndby only', url: fresh('elsewhere', '/underskrift'), body: signer, upload: signedCopyPage, expect: page(by(404, 404, 403)) },
@@ -392,8 +463,9 @@ export function agreementRouteExpectations(): RouteExpectation[] {
     {
       route: 'POST /api/v1/agreements/:id/signatures',
       samples: [
-        { what: 'sent to Faxe, for KLIK-administratorer', url: freshApi('own', '/signatures'), body: signJson, expect: api(by(403, 201, 403)) },
-        { what: 'sent to Faxe, for programledere', url: freshApi('leaders', '/signatures'), body: signJson, expect: api(by(403, 403, 403)) },
+        { what: 'sent to Faxe, for KLIK-administratorer', url: freshApi('own', '/signatures'), body: signJson, expect: api(by(403, 201, 403, { programLeader: 403 })) },
+        { what: 'sent to Faxe, for programledere', url: freshApi('leaders', '/signatures'), body: signJson, expect: api(by(403, 403, 403, { programLeader: 201 })) },
+        { what: 'sent to Faxe, for IT-chefer', url: freshApi('chiefs', '/signatures'), body: signJson, expect: api(by(403, 403, 403, { itChef: 201 })) },
         { what: 'closed', url: freshApi('closed', '/signatures'), body: signJson, expect: api(by(403, 403, 403)) },
         { what: 'draft', url: freshApi('draft', '/signatures'), body: signJson, expect: api(by(404, 404, 403)) },
         { what: 'sent to Brøndby only', url: freshApi('elsewhere', '/signatures'), body: signJson, expect: api(by(404, 404, 403)) },
@@ -402,8 +474,9 @@ export function agreementRouteExpectations(): RouteExpectation[] {
     {
       route: 'POST /api/v1/agreements/:id/signature-uploads',
       samples: [
-        { what: 'sent to Faxe, for KLIK-administratorer', url: freshApi('own', '/signature-uploads'), body: signer, upload: signedCopyApi, expect: api(by(403, 201, 403)) },
-        { what: 'sent to Faxe, for programledere', url: freshApi('leaders', '/signature-uploads'), body: signer, upload: signedCopyApi, expect: api(by(403, 403, 403)) },
+        { what: 'sent to Faxe, for KLIK-administratorer', url: freshApi('own', '/signature-uploads'), body: signer, upload: signedCopyApi, expect: api(by(403, 201, 403, { programLeader: 403 })) },
+        { what: 'sent to Faxe, for programledere', url: freshApi('leaders', '/signature-uploads'), body: signer, upload: signedCopyApi, expect: api(by(403, 403, 403, { programLeader: 201 })) },
+        { what: 'sent to Faxe, for IT-chefer', url: freshApi('chiefs', '/signature-uploads'), body: signer, upload: signedCopyApi, expect: api(by(403, 403, 403, { itChef: 201 })) },
         { what: 'closed', url: freshApi('closed', '/signature-uploads'), body: signer, upload: signedCopyApi, expect: api(by(403, 403, 403)) },
         { what: 'draft', url: freshApi('draft', '/signature-uploads'), body: signer, upload: signedCopyApi, expect: api(by(404, 404, 403)) },
         { what: 'sent to Brøndby only', url: freshApi('elsewhere', '/signature-uploads'), body: signer, upload: signedCopyApi, expect: api(by(404, 404, 403)) },
@@ -540,7 +613,7 @@ export function agreementRouteExpectations(): RouteExpectation[] {
           body: noteBody,
           expect: page(by(404, 404, toAgreement(`/kommuner/${OTHER}?besked=note-tilfoejet#noter`))),
         },
-        { what: 'Faxe, on a draft', url: fresh('draft', `/kommuner/${OWN}/noter`), body: noteBody, expect: page(signedIn(404)) },
+        { what: 'Faxe, on a draft', url: fresh('draft', `/kommuner/${OWN}/noter`), body: noteBody, expect: page({ ...signedIn(404), economist: 403 }) },
       ],
     },
     {
@@ -598,7 +671,7 @@ export function agreementRouteExpectations(): RouteExpectation[] {
         { what: 'Faxe, for programledere', url: freshApi('leaders', `/municipalities/${OWN}/notes`), body: noteBody, expect: api(by(403, 201, 201)) },
         { what: 'Brøndby', url: freshApi('own', `/municipalities/${OTHER}/notes`), body: noteBody, expect: api(by(404, 404, 201)) },
         { what: 'Brøndby, sent to Brøndby only', url: freshApi('elsewhere', `/municipalities/${OTHER}/notes`), body: noteBody, expect: api(by(404, 404, 201)) },
-        { what: 'Faxe, on a draft', url: freshApi('draft', `/municipalities/${OWN}/notes`), body: noteBody, expect: api(signedIn(404)) },
+        { what: 'Faxe, on a draft', url: freshApi('draft', `/municipalities/${OWN}/notes`), body: noteBody, expect: api({ ...signedIn(404), economist: 403 }) },
       ],
     },
     { route: 'GET /api/v1/agreements/matrix', samples: [{ what: 'matrix', url: '/api/v1/agreements/matrix', expect: api(central(200)) }] },
@@ -668,7 +741,7 @@ export function agreementRouteExpectations(): RouteExpectation[] {
         { what: 'no such solution', url: '/api/v1/portfolio/ingen-saadan-loesning', body: solutionForm, expect: api(centralAdmin(404)) },
       ],
     },
-  ];
+  ]);
 }
 
 const twice = (e: Expect): [Expect, Expect] => [e, e];

@@ -7,11 +7,13 @@ import {
   OWN,
   api,
   central,
+  inFaxe,
   page,
   signedIn,
   type ActorName,
   type Expect,
   type Fixtures,
+  type LaterActor,
   type RouteExpectation,
   type SignedIn,
   type Upload,
@@ -26,7 +28,11 @@ import {
  * - A municipality reads a task addressed to it once announced (never a draft), if the user holds
  *   the audience role or is programleder/KLIK-administrator; it acts on it only while published.
  *   Faxe's superbruger for Aula is therefore no addressee of a task for programledere, while Faxe's
- *   KLIK-administrator sees every task addressed to Faxe.
+ *   KLIK-administrator and programleder see every task addressed to Faxe. Whoever Faxe names
+ *   responsible or executor on a task reads and acts on it as an addressee, without the role; the
+ *   IT-chef, who holds no role any of these tasks is sent to, reads only Faxe's local task.
+ * - Økonomi, central but no author, reads what central staff read and gets 403 on the authors'
+ *   pages and writes (404 where central staff get 404).
  * - Local tasks are the municipality's own: central staff and other municipalities get 404.
  * - For Faxe's users anything about Brøndby (0153) answers 404, never 403.
  *
@@ -52,6 +58,9 @@ export type TaskRef = { id: string; stepId: string };
  */
 export const TASK_KINDS = ['leaders', 'open', 'announced', 'closed', 'draft', 'elsewhere', 'announcedElsewhere', 'ownLocal', 'otherLocal'] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
+
+/** The kinds on which Faxe names the test's named executor (a Faxe user without roles) as executor. */
+export const NAMED_ON: readonly TaskKind[] = ['leaders', 'announced', 'closed', 'draft'];
 
 /** Titles of the shared tasks, so list checks can tell whether one shows. */
 export const TASK_TITLES: Record<TaskKind, string> = {
@@ -107,15 +116,28 @@ const NOT_ADDRESSED = '0101';
 
 // ---- shorthands --------------------------------------------------------------------------------
 
-/** Faxe's superbruger, Faxe's KLIK-administrator, central staff (the consultant and the administrator both author tasks). */
-const by = (municipalUser: Expect, municipalAdmin: Expect, centralStaff: Expect): SignedIn => ({
+/**
+ * Faxe's superbruger, Faxe's KLIK-administrator, central staff (the consultant and the administrator
+ * both author tasks). The later callers answer by default as the one they resemble on that task:
+ * the programleder and the named executor (named on every task sent to Faxe but the "open" one) as
+ * the KLIK-administrator, the IT-chef (no role any task is sent to) as the superbruger, økonomi as
+ * the central staff; `other` says where they differ.
+ */
+const by = (municipalUser: Expect, municipalAdmin: Expect, centralStaff: Expect, other: Partial<Record<LaterActor, Expect>> = {}): SignedIn => ({
   municipalUser,
   municipalAdmin,
   consultant: centralStaff,
   admin: centralStaff,
+  programLeader: municipalAdmin,
+  namedExecutor: municipalAdmin,
+  itChef: municipalUser,
+  economist: centralStaff,
+  ...other,
 });
+/** Økonomi reads what central staff read, but writes nothing: 403 (404 where nobody central may read). */
+const readOnly = (centralStaff: Expect) => ({ economist: centralStaff === 404 ? 404 : 403 }) as const;
 /** Creating tasks and projects: authors only. */
-const authors = (ok: Expect): SignedIn => central(ok);
+const authors = (ok: Expect): SignedIn => ({ ...central(ok), economist: 403 });
 
 /** The task id in /opgaver/:id/… and /api/v1/tasks/:id/… */
 const idIn = (url: string) => {
@@ -127,17 +149,68 @@ const redirect = (location: (url: string) => string | RegExp): Expect => ({ stat
 const toTask = (rest: string) => redirect((url) => `/opgaver/${idIn(url)}${rest}`);
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 
+/** A sample URL that names one task knows the task's kind (see unreadableToLaterCallers). */
+const onKind = <F extends object>(kind: TaskKind, url: F): F & { kind: TaskKind } => Object.assign(url, { kind });
 /** A task URL: /opgaver/<id of a shared task><rest>, or of a fresh one. */
-const shared = (kind: TaskKind, rest = '') => (fx: Fixtures) => `/opgaver/${fx.tasks.shared[kind].id}${rest}`;
-const fresh = (kind: TaskKind, rest: string | ((t: TaskRef) => string) = '') => async (fx: Fixtures) => {
-  const t = await fx.tasks.fresh(kind);
-  return `/opgaver/${t.id}${typeof rest === 'string' ? rest : rest(t)}`;
-};
-const sharedApi = (kind: TaskKind, rest = '') => (fx: Fixtures) => `/api/v1/tasks/${fx.tasks.shared[kind].id}${rest}`;
-const freshApi = (kind: TaskKind, rest: string | ((t: TaskRef) => string) = '') => async (fx: Fixtures) => {
-  const t = await fx.tasks.fresh(kind);
-  return `/api/v1/tasks/${t.id}${typeof rest === 'string' ? rest : rest(t)}`;
-};
+const shared = (kind: TaskKind, rest = '') => onKind(kind, (fx: Fixtures) => `/opgaver/${fx.tasks.shared[kind].id}${rest}`);
+const fresh = (kind: TaskKind, rest: string | ((t: TaskRef) => string) = '') =>
+  onKind(kind, async (fx: Fixtures) => {
+    const t = await fx.tasks.fresh(kind);
+    return `/opgaver/${t.id}${typeof rest === 'string' ? rest : rest(t)}`;
+  });
+const sharedApi = (kind: TaskKind, rest = '') => onKind(kind, (fx: Fixtures) => `/api/v1/tasks/${fx.tasks.shared[kind].id}${rest}`);
+const freshApi = (kind: TaskKind, rest: string | ((t: TaskRef) => string) = '') =>
+  onKind(kind, async (fx: Fixtures) => {
+    const t = await fx.tasks.fresh(kind);
+    return `/api/v1/tasks/${t.id}${typeof rest === 'string' ? rest : rest(t)}`;
+  });
+/** A shared file under a shared task. */
+const file = (kind: TaskKind, path: 'bilag' | 'filer', name: TaskFileName) => onKind(kind, (fx: Fixtures) => `/opgaver/${fx.tasks.shared[kind].id}/${path}/${fx.tasks.files[name]}`);
+
+/**
+ * Tasks the later callers may not read: to them every route on such a task answers 404, as if it did
+ * not exist. The named executor is not named on the "open" task; the IT-chef holds none of the roles
+ * the superbrugere's tasks are sent to.
+ */
+const UNREADABLE_TO: Partial<Record<TaskKind, LaterActor[]>> = { open: ['namedExecutor', 'itChef'], announced: ['itChef'], closed: ['itChef'] };
+
+/** The author's pages and writes: økonomi reads central staff's views but authors nothing (403; 404 where central staff get 404). */
+const AUTHORING = new Set([
+  'GET /opgaver/:id/rediger',
+  'POST /opgaver/:id/rediger',
+  'POST /opgaver/:id/annoncer',
+  'POST /opgaver/:id/publicer',
+  'POST /opgaver/:id/luk',
+  'GET /opgaver/:id/frist',
+  'POST /opgaver/:id/frist',
+  'POST /opgaver/:id/bilag',
+  'POST /opgaver/:id/bilag-pr-kommune',
+  'PUT /api/v1/tasks/:id',
+  'POST /api/v1/tasks/:id/announce',
+  'POST /api/v1/tasks/:id/publish',
+  'POST /api/v1/tasks/:id/close',
+  'POST /api/v1/tasks/:id/deadline',
+  'POST /api/v1/tasks/:id/attachments',
+  'POST /api/v1/tasks/:id/municipality-attachments',
+  'GET /opgaver/:id/paamindelse',
+  'POST /opgaver/:id/paamindelse',
+  'GET /api/v1/tasks/:id/reminders',
+  'GET /api/v1/tasks/:id/reminders/preview',
+  'POST /api/v1/tasks/:id/reminders',
+]);
+
+function forLaterCallers(entries: RouteExpectation[]): RouteExpectation[] {
+  return entries.map((entry) => ({
+    ...entry,
+    samples: entry.samples.map((sample) => {
+      const expect = { ...sample.expect };
+      if (AUTHORING.has(entry.route) && expect.economist === expect.consultant) expect.economist = readOnly(expect.consultant).economist;
+      const kind = (sample.url as { kind?: TaskKind }).kind;
+      for (const actor of (kind && UNREADABLE_TO[kind]) || []) expect[actor] = 404;
+      return { ...sample, expect };
+    }),
+  }));
+}
 
 // ---- bodies --------------------------------------------------------------------------------------
 
@@ -180,7 +253,8 @@ const roundBody = () => ({ roundId: randomUUID() });
 type Check = (res: LightMyRequestResponse, actor: ActorName) => string | undefined;
 
 /** Per actor: shared tasks whose titles must (show) or must not (hide) be in the answer. */
-function listCheck(rules: Partial<Record<ActorName, { show?: TaskKind[]; hide?: TaskKind[] }>>): Check {
+type Rule = { show?: TaskKind[]; hide?: TaskKind[] };
+function listCheck(rules: Partial<Record<ActorName, Rule>>): Check {
   return (res, actor) => {
     if (res.statusCode !== 200) return undefined;
     const rule = rules[actor];
@@ -195,58 +269,83 @@ const noBroendbyFiles: Check = (res) =>
   res.statusCode === 200 && /broendby/.test(res.body) ? "shows Brøndby's files to someone looking at Faxe" : undefined;
 /** A Faxe user's API view of a task names no other municipality and none of Brøndby's files. */
 const onlyFaxe: Check = (res, actor) => {
-  if (res.statusCode !== 200 || !actor.startsWith('municipal')) return undefined;
+  if (res.statusCode !== 200 || !inFaxe(actor)) return undefined;
   if (res.body.includes(`"${OTHER}"`)) return 'names Brøndby among the addressed municipalities';
   return noBroendbyFiles(res, actor);
 };
 
 const FAXE_NEVER: TaskKind[] = ['draft', 'elsewhere', 'announcedElsewhere', 'otherLocal'];
 const CENTRAL_NEVER: TaskKind[] = ['ownLocal', 'otherLocal'];
-/** "Mine opgaver": published and closed tasks for the user's roles, and Faxe's local tasks. */
+/** "Mine opgaver": published and closed tasks for the user's roles or where they are named, and Faxe's local tasks. */
+const faxeAdminMine = { show: ['open', 'closed', 'leaders', 'ownLocal'], hide: [...FAXE_NEVER, 'announced'] } satisfies Rule;
+const centralMine = { hide: [...CENTRAL_NEVER, 'open'] } satisfies Rule;
 const myTasksCheck = listCheck({
   municipalUser: { show: ['open', 'closed', 'ownLocal'], hide: [...FAXE_NEVER, 'leaders', 'announced'] },
-  municipalAdmin: { show: ['open', 'closed', 'leaders', 'ownLocal'], hide: [...FAXE_NEVER, 'announced'] },
-  consultant: { hide: [...CENTRAL_NEVER, 'open'] },
-  admin: { hide: [...CENTRAL_NEVER, 'open'] },
+  municipalAdmin: faxeAdminMine,
+  programLeader: faxeAdminMine,
+  namedExecutor: { show: ['closed', 'leaders', 'ownLocal'], hide: [...FAXE_NEVER, 'open', 'announced'] },
+  itChef: { show: ['ownLocal'], hide: [...FAXE_NEVER, 'open', 'leaders', 'announced', 'closed'] },
+  consultant: centralMine,
+  admin: centralMine,
+  economist: centralMine,
 });
 /** "Kommende opgaver": announced tasks, for a municipality those addressed to it that the user may read. */
+const faxeUpcoming = { show: ['announced'], hide: FAXE_NEVER } satisfies Rule;
+const centralUpcoming = { show: ['announced', 'announcedElsewhere'], hide: CENTRAL_NEVER } satisfies Rule;
 const upcomingCheck = listCheck({
-  municipalUser: { show: ['announced'], hide: FAXE_NEVER },
-  municipalAdmin: { show: ['announced'], hide: FAXE_NEVER },
-  consultant: { show: ['announced', 'announcedElsewhere'], hide: CENTRAL_NEVER },
-  admin: { show: ['announced', 'announcedElsewhere'], hide: CENTRAL_NEVER },
+  municipalUser: faxeUpcoming,
+  municipalAdmin: faxeUpcoming,
+  programLeader: faxeUpcoming,
+  namedExecutor: faxeUpcoming,
+  itChef: { hide: [...FAXE_NEVER, 'announced'] },
+  consultant: centralUpcoming,
+  admin: centralUpcoming,
+  economist: centralUpcoming,
 });
 /**
  * A calendar feed lists the owner's tasks as "Mine opgaver" and "Kommende opgaver" do (central
  * staff: every task that is not a draft, never local ones). The test's anonymous caller uses the
  * feed of an account in Faxe without roles: only Faxe's local tasks.
  */
+const faxeAdminFeed = { show: ['open', 'closed', 'leaders', 'announced', 'ownLocal'], hide: FAXE_NEVER } satisfies Rule;
+const centralFeed = { show: ['open', 'leaders', 'announced', 'announcedElsewhere', 'elsewhere', 'closed'], hide: [...CENTRAL_NEVER, 'draft'] } satisfies Rule;
 const feedRules = listCheck({
   anonymous: { show: ['ownLocal'], hide: [...FAXE_NEVER, 'leaders', 'open', 'announced', 'closed'] },
   municipalUser: { show: ['open', 'closed', 'announced', 'ownLocal'], hide: [...FAXE_NEVER, 'leaders'] },
-  municipalAdmin: { show: ['open', 'closed', 'leaders', 'announced', 'ownLocal'], hide: FAXE_NEVER },
-  consultant: { show: ['open', 'leaders', 'announced', 'announcedElsewhere', 'elsewhere', 'closed'], hide: [...CENTRAL_NEVER, 'draft'] },
-  admin: { show: ['open', 'leaders', 'announced', 'announcedElsewhere', 'elsewhere', 'closed'], hide: [...CENTRAL_NEVER, 'draft'] },
+  municipalAdmin: faxeAdminFeed,
+  programLeader: faxeAdminFeed,
+  namedExecutor: { show: ['closed', 'leaders', 'announced', 'ownLocal'], hide: [...FAXE_NEVER, 'open'] },
+  itChef: { show: ['ownLocal'], hide: [...FAXE_NEVER, 'leaders', 'open', 'announced', 'closed'] },
+  consultant: centralFeed,
+  admin: centralFeed,
+  economist: centralFeed,
 });
 /** iCalendar folds long lines ("\r\n " continues one): unfolded before looking for titles. */
 const feedCheck: Check = (res, actor) => feedRules({ ...res, body: res.body.replace(/\r\n[ \t]/g, '') } as LightMyRequestResponse, actor);
 const showsNewFeed: Check = (res) => (res.statusCode === 200 && !/\/kalender\/[A-Za-z0-9_-]{43}\.ics/.test(res.body) ? 'does not show the new calendar address' : undefined);
 const feedOwner = (actor: ActorName) => (actor === 'anonymous' ? 'outsider' : actor);
 
-const draftsCheck = listCheck({ consultant: { show: ['draft'], hide: CENTRAL_NEVER }, admin: { show: ['draft'], hide: CENTRAL_NEVER } });
-const centralListCheck = listCheck({ consultant: { hide: CENTRAL_NEVER }, admin: { hide: CENTRAL_NEVER } });
-/** One municipality's tasks: Faxe's own list for Faxe's users; central staff never see local tasks. */
+const centralDrafts = { show: ['draft'], hide: CENTRAL_NEVER } satisfies Rule;
+const draftsCheck = listCheck({ consultant: centralDrafts, admin: centralDrafts, economist: centralDrafts });
+const centralOnly = { hide: CENTRAL_NEVER } satisfies Rule;
+const centralListCheck = listCheck({ consultant: centralOnly, admin: centralOnly, economist: centralOnly });
+/** One municipality's tasks: Faxe's own list for Faxe's users, as far as each may read them; central staff never see local tasks. */
 const ownMunicipalityTasksCheck = listCheck({
   municipalUser: { hide: [...FAXE_NEVER, 'leaders'] },
   municipalAdmin: { hide: FAXE_NEVER },
-  consultant: { hide: CENTRAL_NEVER },
-  admin: { hide: CENTRAL_NEVER },
+  programLeader: { hide: FAXE_NEVER },
+  // Later writes add many tasks to the list before this request, so it shows what may be seen only as far as the first page goes.
+  namedExecutor: { hide: [...FAXE_NEVER, 'open'] },
+  itChef: { hide: [...FAXE_NEVER, 'open', 'leaders', 'announced', 'closed'] },
+  consultant: centralOnly,
+  admin: centralOnly,
+  economist: centralOnly,
 });
 
 // ---- the table ---------------------------------------------------------------------------------
 
 export function taskRouteExpectations(): RouteExpectation[] {
-  return [
+  return forLaterCallers([
     // ---- authoring: pages
     { route: 'GET /opgaver/ny', samples: [{ what: 'new task form', url: '/opgaver/ny', expect: page(authors(200)) }] },
     {
@@ -327,16 +426,16 @@ export function taskRouteExpectations(): RouteExpectation[] {
     {
       route: 'GET /opgaver/:id/bilag/:fileId',
       samples: [
-        { what: 'common attachment', url: (fx) => `/opgaver/${fx.tasks.shared.open.id}/bilag/${fx.tasks.files.common}`, expect: page(signedIn(200)) },
-        { what: "Faxe's attachment", url: (fx) => `/opgaver/${fx.tasks.shared.open.id}/bilag/${fx.tasks.files.ownAttachment}`, expect: page(signedIn(200)) },
-        { what: "Brøndby's attachment", url: (fx) => `/opgaver/${fx.tasks.shared.open.id}/bilag/${fx.tasks.files.otherAttachment}`, expect: page(by(404, 404, 200)) },
-        { what: 'an answer file is no attachment', url: (fx) => `/opgaver/${fx.tasks.shared.open.id}/bilag/${fx.tasks.files.ownAnswer}`, expect: page(signedIn(404)) },
-        { what: 'attachment of a task for programledere', url: (fx) => `/opgaver/${fx.tasks.shared.leaders.id}/bilag/${fx.tasks.files.leadersCommon}`, expect: page(by(404, 200, 200)) },
-        { what: "a draft's attachment", url: (fx) => `/opgaver/${fx.tasks.shared.draft.id}/bilag/${fx.tasks.files.draftCommon}`, expect: page(by(404, 404, 200)) },
-        { what: 'attachment of a task for Brøndby only', url: (fx) => `/opgaver/${fx.tasks.shared.elsewhere.id}/bilag/${fx.tasks.files.elsewhereCommon}`, expect: page(by(404, 404, 200)) },
+        { what: 'common attachment', url: file('open', 'bilag', 'common'), expect: page(signedIn(200)) },
+        { what: "Faxe's attachment", url: file('open', 'bilag', 'ownAttachment'), expect: page(signedIn(200)) },
+        { what: "Brøndby's attachment", url: file('open', 'bilag', 'otherAttachment'), expect: page(by(404, 404, 200)) },
+        { what: 'an answer file is no attachment', url: file('open', 'bilag', 'ownAnswer'), expect: page(signedIn(404)) },
+        { what: 'attachment of a task for programledere', url: file('leaders', 'bilag', 'leadersCommon'), expect: page(by(404, 200, 200)) },
+        { what: "a draft's attachment", url: file('draft', 'bilag', 'draftCommon'), expect: page(by(404, 404, 200)) },
+        { what: 'attachment of a task for Brøndby only', url: file('elsewhere', 'bilag', 'elsewhereCommon'), expect: page(by(404, 404, 200)) },
         {
           what: "another task's attachment under a readable task",
-          url: (fx) => `/opgaver/${fx.tasks.shared.open.id}/bilag/${fx.tasks.files.elsewhereCommon}`,
+          url: file('open', 'bilag', 'elsewhereCommon'),
           expect: page(signedIn(404)),
         },
       ],
@@ -519,18 +618,18 @@ export function taskRouteExpectations(): RouteExpectation[] {
     {
       route: 'GET /opgaver/:id/filer/:fileId',
       samples: [
-        { what: 'common attachment', url: (fx) => `/opgaver/${fx.tasks.shared.open.id}/filer/${fx.tasks.files.common}`, expect: page(signedIn(200)) },
-        { what: "Faxe's answer file", url: (fx) => `/opgaver/${fx.tasks.shared.open.id}/filer/${fx.tasks.files.ownAnswer}`, expect: page(signedIn(200)) },
-        { what: "Brøndby's answer file", url: (fx) => `/opgaver/${fx.tasks.shared.open.id}/filer/${fx.tasks.files.otherAnswer}`, expect: page(by(404, 404, 200)) },
-        { what: "Brøndby's attachment", url: (fx) => `/opgaver/${fx.tasks.shared.open.id}/filer/${fx.tasks.files.otherAttachment}`, expect: page(by(404, 404, 200)) },
-        { what: 'attachment of a task for programledere', url: (fx) => `/opgaver/${fx.tasks.shared.leaders.id}/filer/${fx.tasks.files.leadersCommon}`, expect: page(by(404, 200, 200)) },
-        { what: "a draft's attachment", url: (fx) => `/opgaver/${fx.tasks.shared.draft.id}/filer/${fx.tasks.files.draftCommon}`, expect: page(by(404, 404, 200)) },
-        { what: 'attachment of a task for Brøndby only', url: (fx) => `/opgaver/${fx.tasks.shared.elsewhere.id}/filer/${fx.tasks.files.elsewhereCommon}`, expect: page(by(404, 404, 200)) },
-        { what: "answer file of Faxe's local task", url: (fx) => `/opgaver/${fx.tasks.shared.ownLocal.id}/filer/${fx.tasks.files.ownLocalAnswer}`, expect: page(by(200, 200, 404)) },
-        { what: "answer file of Brøndby's local task", url: (fx) => `/opgaver/${fx.tasks.shared.otherLocal.id}/filer/${fx.tasks.files.otherLocalAnswer}`, expect: page(signedIn(404)) },
+        { what: 'common attachment', url: file('open', 'filer', 'common'), expect: page(signedIn(200)) },
+        { what: "Faxe's answer file", url: file('open', 'filer', 'ownAnswer'), expect: page(signedIn(200)) },
+        { what: "Brøndby's answer file", url: file('open', 'filer', 'otherAnswer'), expect: page(by(404, 404, 200)) },
+        { what: "Brøndby's attachment", url: file('open', 'filer', 'otherAttachment'), expect: page(by(404, 404, 200)) },
+        { what: 'attachment of a task for programledere', url: file('leaders', 'filer', 'leadersCommon'), expect: page(by(404, 200, 200)) },
+        { what: "a draft's attachment", url: file('draft', 'filer', 'draftCommon'), expect: page(by(404, 404, 200)) },
+        { what: 'attachment of a task for Brøndby only', url: file('elsewhere', 'filer', 'elsewhereCommon'), expect: page(by(404, 404, 200)) },
+        { what: "answer file of Faxe's local task", url: file('ownLocal', 'filer', 'ownLocalAnswer'), expect: page(by(200, 200, 404)) },
+        { what: "answer file of Brøndby's local task", url: file('otherLocal', 'filer', 'otherLocalAnswer'), expect: page(signedIn(404)) },
         {
           what: "another task's file under a readable task",
-          url: (fx) => `/opgaver/${fx.tasks.shared.open.id}/filer/${fx.tasks.files.otherLocalAnswer}`,
+          url: file('open', 'filer', 'otherLocalAnswer'),
           expect: page(signedIn(404)),
         },
       ],
@@ -755,7 +854,7 @@ export function taskRouteExpectations(): RouteExpectation[] {
         { what: "Faxe's local task", url: freshApi('ownLocal', '/reminders'), body: roundBody, expect: api(signedIn(404)) },
       ],
     },
-  ];
+  ]);
 }
 
 const twice = (e: Expect): [Expect, Expect] => [e, e];

@@ -8,13 +8,19 @@ import { taskRouteExpectations, type TaskFixtures } from './route-expectations-t
  * does not exist. A new route therefore needs a line here, which means deciding its policy.
  *
  * Callers: nobody logged in; a Faxe (0320) user without admin rights (superbruger for Aula); Faxe's
- * KLIK-administrator; a central consultant; a central administrator. "Another municipality" is
- * Brøndby (0153): for Faxe's users anything about it answers 404, never 403, so an answer does not
- * confirm what exists there.
+ * KLIK-administrator; a central consultant; a central administrator; Faxe's programleder; a Faxe
+ * user without roles who is named executor on some of the test's tasks; Faxe's IT- og
+ * digitaliseringschef (who signs agreements sent to IT-chefer); a central user who only reads
+ * (økonomi). "Another municipality" is Brøndby (0153): for Faxe's users anything about it answers
+ * 404, never 403, so an answer does not confirm what exists there.
  */
 
-export const ACTORS = ['anonymous', 'municipalUser', 'municipalAdmin', 'consultant', 'admin'] as const;
+export const ACTORS = ['anonymous', 'municipalUser', 'municipalAdmin', 'consultant', 'admin', 'programLeader', 'namedExecutor', 'itChef', 'economist'] as const;
 export type ActorName = (typeof ACTORS)[number];
+/** The callers added after the first five; the modules' shorthands give them defaults. */
+export type LaterActor = 'programLeader' | 'namedExecutor' | 'itChef' | 'economist';
+/** The callers in Faxe. */
+export const inFaxe = (actor: ActorName) => ['municipalUser', 'municipalAdmin', 'programLeader', 'namedExecutor', 'itChef'].includes(actor);
 
 /** The actors' own municipality (Faxe) and another one (Brøndby). */
 export const OWN = '0320';
@@ -90,26 +96,39 @@ export type RouteExpectation = { route: string; samples: Sample[] };
 
 // ---- outcome shorthands -----------------------------------------------------------------------
 
-export const all = (e: Expect): Expectations => ({ anonymous: e, municipalUser: e, municipalAdmin: e, consultant: e, admin: e });
+export const all = (e: Expect): Expectations => ({ anonymous: e, ...signedIn(e) });
 /** A page: without login, a redirect to the login page. */
 export const page = (e: SignedIn): Expectations => ({ anonymous: 'login', ...e });
 /** The JSON API: without login, 401. */
 export const api = (e: SignedIn): Expectations => ({ anonymous: 401, ...e });
-export const signedIn = (e: Expect): SignedIn => ({ municipalUser: e, municipalAdmin: e, consultant: e, admin: e });
+export const signedIn = (e: Expect): SignedIn => ({
+  municipalUser: e,
+  municipalAdmin: e,
+  consultant: e,
+  admin: e,
+  programLeader: e,
+  namedExecutor: e,
+  itChef: e,
+  economist: e,
+});
+/** Faxe's users other than its administrators, and the central user who only reads. */
+const plainMunicipal = (e: Expect) => ({ namedExecutor: e, itChef: e });
 
 /** Everyone who is logged in may read their own municipality's gallery. */
 const readOwn = (ok: Expect): SignedIn => signedIn(ok);
 /** Another municipality's gallery: central staff may read it; to a municipality's users it does not exist. */
-const readOther = (ok: Expect): SignedIn => ({ municipalUser: 404, municipalAdmin: 404, consultant: ok, admin: ok });
+const readOther = (ok: Expect): SignedIn => ({ ...municipal(404), consultant: ok, admin: ok, economist: ok });
 /** The municipality's own administrators and the central administrators manage a gallery. */
-const manageOwn = (ok: Expect): SignedIn => ({ municipalUser: 403, municipalAdmin: ok, consultant: 403, admin: ok });
-const manageOther = (ok: Expect): SignedIn => ({ municipalUser: 404, municipalAdmin: 404, consultant: 403, admin: ok });
-/** Cross-municipality overviews: central staff only. */
-export const central = (ok: Expect): SignedIn => ({ municipalUser: 403, municipalAdmin: 403, consultant: ok, admin: ok });
+const manageOwn = (ok: Expect): SignedIn => ({ ...signedIn(403), municipalAdmin: ok, programLeader: ok, admin: ok });
+const manageOther = (ok: Expect): SignedIn => ({ ...municipal(404), consultant: 403, economist: 403, admin: ok });
+/** Every user in Faxe. */
+const municipal = (e: Expect) => ({ municipalUser: e, municipalAdmin: e, programLeader: e, ...plainMunicipal(e) });
+/** Cross-municipality overviews: central staff only (reading them is not editing). */
+export const central = (ok: Expect): SignedIn => ({ ...municipal(403), consultant: ok, admin: ok, economist: ok });
 /** Central administrators only. */
-const centralAdmin = (ok: Expect): SignedIn => ({ municipalUser: 403, municipalAdmin: 403, consultant: 403, admin: ok });
+const centralAdmin = (ok: Expect): SignedIn => ({ ...signedIn(403), admin: ok });
 /** The audit log: central administrators, and a municipality's administrators for their own entries. */
-const admins = (ok: Expect): SignedIn => ({ municipalUser: 403, municipalAdmin: ok, consultant: 403, admin: ok });
+const admins = (ok: Expect): SignedIn => ({ ...signedIn(403), municipalAdmin: ok, programLeader: ok, admin: ok });
 
 const personForm = (fx: Fixtures) => ({ name: 'Rute Testesen', email: fx.email(), title: 'Tester', phone: '56 20 30 00' });
 const roleForm = { roleTypeKey: 'superbruger', solutionKey: 'aula' };
@@ -124,7 +143,7 @@ const galleryFile = (fx: Fixtures): Upload => ({
 const auditCheck = (res: LightMyRequestResponse, actor: ActorName) => {
   if (res.statusCode !== 200) return undefined;
   const seen = res.body.includes(BRONDBY_AUDIT_MARKER);
-  if (actor === 'municipalAdmin' && seen) return "Faxe's administrator can read Brøndby's audit entries";
+  if ((actor === 'municipalAdmin' || actor === 'programLeader') && seen) return "Faxe's administrator can read Brøndby's audit entries";
   if (actor === 'admin' && !seen) return 'the central administrator should find the Brøndby entry (is the fixture missing?)';
   return undefined;
 };
@@ -213,7 +232,7 @@ export const ROUTE_EXPECTATIONS: RouteExpectation[] = [
       {
         what: 'list of municipalities',
         url: '/kommuner',
-        expect: page({ ...central(200), municipalUser: { status: 303, location: `/kommuner/${OWN}` }, municipalAdmin: { status: 303, location: `/kommuner/${OWN}` } }),
+        expect: page({ ...central(200), ...municipal({ status: 303, location: `/kommuner/${OWN}` }) }),
       },
     ],
   },

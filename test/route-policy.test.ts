@@ -34,7 +34,7 @@ import {
   type AgreementRef,
   type AgreementSignatureName,
 } from './route-expectations-agreements.ts';
-import { TASK_FILES, TASK_KINDS, TASK_TITLES, type TaskFileName, type TaskFixtures, type TaskKind, type TaskRef } from './route-expectations-tasks.ts';
+import { NAMED_ON, TASK_FILES, TASK_KINDS, TASK_TITLES, type TaskFileName, type TaskFixtures, type TaskKind, type TaskRef } from './route-expectations-tasks.ts';
 
 /**
  * Every route against every kind of caller. The routes come from the modules themselves (an
@@ -185,13 +185,28 @@ function judge(res: LightMyRequestResponse, want: Expect, url: string): string |
 }
 
 const MUNICIPAL_USER = { email: 'superbruger-faxe@rutetest.dk', password: 'rutetest-superbruger-1' };
+/** Callers the test makes itself (the demo has no such people). */
+const NAMED_EXECUTOR = { email: 'udfoerer-faxe@rutetest.dk', password: 'rutetest-udfoerer-1' };
+const IT_CHIEF = { email: 'it-chef-faxe@rutetest.dk', password: 'rutetest-it-chef-1' };
+const ECONOMIST = { email: 'oekonomi@rutetest.dk', password: 'rutetest-oekonomi-1' };
 const LOGIN_PROBE = { email: 'login-probe@rutetest.dk', password: 'rutetest-login-probe-1' };
 const EMAILS: Record<Exclude<ActorName, 'anonymous'>, string> = {
   municipalUser: MUNICIPAL_USER.email,
   municipalAdmin: DEMO.klikAdmin(OWN),
   consultant: DEMO.consultant,
   admin: DEMO.admin,
+  programLeader: DEMO.programLeader(OWN),
+  namedExecutor: NAMED_EXECUTOR.email,
+  itChef: IT_CHIEF.email,
+  economist: ECONOMIST.email,
 };
+const OWN_PASSWORDS: Partial<Record<ActorName, string>> = {
+  municipalUser: MUNICIPAL_USER.password,
+  namedExecutor: NAMED_EXECUTOR.password,
+  itChef: IT_CHIEF.password,
+  economist: ECONOMIST.password,
+};
+const passwordOf = (actor: ActorName) => OWN_PASSWORDS[actor] ?? DEMO.password;
 
 describe('route policy: every route against every kind of caller', () => {
   let t: TestApp;
@@ -205,7 +220,7 @@ describe('route policy: every route against every kind of caller', () => {
       await c.get('/login'); // the anonymous CSRF cookie and token, as a browser gets them
       return c;
     }
-    return loginAs(t.app, EMAILS[actor], actor === 'municipalUser' ? MUNICIPAL_USER.password : DEMO.password);
+    return loginAs(t.app, EMAILS[actor], passwordOf(actor));
   }
 
   beforeAll(async () => {
@@ -226,10 +241,10 @@ describe('route policy: every route against every kind of caller', () => {
         .returning({ id: userAccount.id });
       return u!.id;
     };
-    const newRole = async (personId: string, code: string) => {
+    const newRole = async (personId: string, code: string | null, roleTypeKey = 'superbruger', solutionKey: string | null = 'aula') => {
       const [r] = await db
         .insert(roleAssignment)
-        .values({ personId, municipalityCode: code, roleTypeKey: 'superbruger', solutionKey: 'aula' })
+        .values({ personId, municipalityCode: code, roleTypeKey, solutionKey })
         .returning({ id: roleAssignment.id });
       return r!.id;
     };
@@ -238,6 +253,17 @@ describe('route policy: every route against every kind of caller', () => {
     const superbruger = await newPerson(OWN, MUNICIPAL_USER.email, 'Sofie Superbruger');
     await newAccount(superbruger, MUNICIPAL_USER.email, MUNICIPAL_USER.password);
     await newRole(superbruger, OWN);
+    // A Faxe user without any role, whom Faxe names executor on most of the test's tasks (below).
+    const executor = await newPerson(OWN, NAMED_EXECUTOR.email, 'Ulrik Udfører');
+    await newAccount(executor, NAMED_EXECUTOR.email, NAMED_EXECUTOR.password);
+    // Faxe's IT- og digitaliseringschef: the addressee of agreements sent to IT-chefer.
+    const itChief = await newPerson(OWN, IT_CHIEF.email, 'Ida IT-chef');
+    await newAccount(itChief, IT_CHIEF.email, IT_CHIEF.password);
+    await newRole(itChief, OWN, 'it-chef', null);
+    // Central staff who read everything and author nothing.
+    const economist = await newPerson(null, ECONOMIST.email, 'Øjvind Økonomi');
+    await newAccount(economist, ECONOMIST.email, ECONOMIST.password);
+    await newRole(economist, null, 'oekonomi', null);
     // An account without roles that posts the login form; it also owns "someone else's" API tokens.
     const probeUser = await newAccount(await newPerson(OWN, LOGIN_PROBE.email, 'Login Probe'), LOGIN_PROBE.email, LOGIN_PROBE.password);
 
@@ -286,6 +312,12 @@ describe('route policy: every route against every kind of caller', () => {
       const built = await buildTask(db, title ? { ...spec, title } : spec);
       // buildTask leaves a draft's municipalities out; authoring stores them from the start.
       if (spec.status === 'draft') await db.insert(taskTarget).values(spec.targets!.map((municipalityCode) => ({ taskId: built.task.id, municipalityCode })));
+      if (NAMED_ON.includes(kind)) {
+        await db
+          .update(taskTarget)
+          .set({ executorPersonId: executor })
+          .where(and(eq(taskTarget.taskId, built.task.id), eq(taskTarget.municipalityCode, OWN)));
+      }
       return { id: built.task.id, stepId: built.steps[0]!.id };
     };
     const sharedTasks = {} as Record<TaskKind, TaskRef>;
@@ -342,6 +374,7 @@ describe('route policy: every route against every kind of caller', () => {
     const agreementKinds: Record<AgreementKind, BuildAgreement> = {
       own: { ...forKlikAdmins, targets: both },
       leaders: { audienceRoleKey: 'programleder', targets: both },
+      chiefs: { audienceRoleKey: 'it-chef', targets: both },
       draft: { status: 'draft' },
       elsewhere: { ...forKlikAdmins, targets: [OTHER] },
       closed: { ...forKlikAdmins, status: 'closed', targets: both },
@@ -395,7 +428,7 @@ describe('route policy: every route against every kind of caller', () => {
         const agreement = await newAgreement(kind);
         return { agreement, signatureId: await newSignature(agreement.id, code, 'pending') };
       },
-      password: (actor) => (actor === 'municipalUser' ? MUNICIPAL_USER.password : DEMO.password),
+      password: passwordOf,
     };
 
     const otherRolePerson = await newPerson(OTHER);

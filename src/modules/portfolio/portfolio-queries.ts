@@ -5,6 +5,7 @@ import { danishCompare } from '../../platform/views/format.ts';
 import { agreement, agreementSolution, type AgreementStatus, type AgreementType } from '../agreements/schema.ts';
 import { countStatuses, emptyCounts, loadStatuses, type MunicipalStatus, type StatusCounts } from '../agreements/status.ts';
 import { solution, solutionPhases, type SolutionPhase } from '../organisations/schema.ts';
+import { taskVisibleTo } from '../tasks/policy.ts';
 import { task } from '../tasks/schema.ts';
 
 export const PHASE_LABELS: Record<SolutionPhase, string> = {
@@ -53,7 +54,7 @@ export type PortfolioSolution = {
 
 /**
  * Every solution (in the solution table's order) with its agreements' signing counts and its open
- * central tasks. Four to six queries however many solutions, agreements and tasks: the solutions,
+ * central tasks that the actor may read. Four to six queries however many solutions, agreements and tasks: the solutions,
  * the agreements behind them, one loadStatuses for all those agreements, and the tasks.
  */
 export async function loadPortfolio(db: Db, actor: Actor, filters: PortfolioFilters & { key?: string }): Promise<PortfolioSolution[]> {
@@ -79,7 +80,9 @@ export async function loadPortfolio(db: Db, actor: Actor, filters: PortfolioFilt
     db
       .select({ id: task.id, code: task.code, title: task.title, status: task.status, deadline: task.deadline, solutionKey: task.solutionKey })
       .from(task)
-      .where(and(inArray(task.solutionKey, keys), isNull(task.localMunicipalityCode), inArray(task.status, ['published', 'announced'])))
+      // A municipality's users see the tasks the task policy lets them read, so a task sent to
+      // other municipalities shows neither in the list nor in its count.
+      .where(and(inArray(task.solutionKey, keys), isNull(task.localMunicipalityCode), inArray(task.status, ['published', 'announced']), taskVisibleTo(actor)))
       .orderBy(asc(task.deadline), asc(task.code)),
   ]);
 

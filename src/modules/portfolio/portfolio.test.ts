@@ -139,6 +139,35 @@ describe('the portfolio', () => {
     expect((await admin.get('/portefoelje')).body).toContain('href="/portefoelje/flis"');
   });
 
+  it("shows a municipality only the tasks it may read, never the code or title of one sent to another municipality", async () => {
+    const { task: brondbyOnly } = await buildTask(db(), { code: 'PORT - KUN BRØNDBY', title: 'Opgave sendt til Brøndby alene', targets: [BRONDBY] });
+    const { task: forSuperusers } = await buildTask(db(), { code: 'PORT - SUPERBRUGERE', title: 'Opgave til superbrugere i Faxe', audienceRoleKey: 'superbruger', targets: [FAXE] });
+    await db().update(task).set({ solutionKey: 'sapa' }).where(inArray(task.id, [brondbyOnly.id, forSuperusers.id]));
+    try {
+      const hidden = ['PORT - KUN BRØNDBY', 'Opgave sendt til Brøndby alene'];
+      for (const c of [programleder, klik]) {
+        const page = await c.get('/portefoelje');
+        for (const text of hidden) expect(page.body).not.toContain(text);
+        // The programleder and the KLIK-administrator read every task sent to Faxe.
+        expect(row(page.body, 'sapa')).toContain('data-aabne-opgaver="1"');
+        expect(row(page.body, 'sapa')).toContain('PORT - SUPERBRUGERE');
+        const api = await c.api('GET', '/api/v1/portfolio');
+        for (const text of hidden) expect(api.body).not.toContain(text);
+        const sheet = await readTable((await c.get('/portefoelje.xlsx')).rawPayload, 'portefoelje.xlsx');
+        const sapa = sheet.rows.find((r) => r.values['løsning'] === 'SAPA')!.values;
+        expect(sapa['åbne opgaver']).toBe('1');
+        for (const text of hidden) expect(sapa.opgaver).not.toContain(text);
+      }
+      for (const c of [consultant, admin]) {
+        const sapa = row((await c.get('/portefoelje')).body, 'sapa');
+        expect(sapa).toContain('data-aabne-opgaver="2"');
+        expect(sapa).toContain('PORT - KUN BRØNDBY');
+      }
+    } finally {
+      await db().update(task).set({ status: 'closed' }).where(inArray(task.id, [brondbyOnly.id, forSuperusers.id]));
+    }
+  });
+
   it('filters by K98 membership and phase', async () => {
     const nej = (await klik.get('/portefoelje?k98=nej')).body;
     expect(rowCount(nej)).toBe(2);

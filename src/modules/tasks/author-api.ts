@@ -196,7 +196,7 @@ export function registerAuthorApi(root: FastifyInstance) {
     async (request) => {
       const ctx = actorCtx(request);
       authorizeCentralReading(ctx.actor);
-      return (await listDrafts(ctx.db)).map(presentSummary);
+      return (await listDrafts(ctx.db, ctx.actor)).map(presentSummary);
     },
   );
 

@@ -169,7 +169,7 @@ export function registerAuthorPages(app: FastifyInstance) {
   app.get('/opgaver/kladder', async (request, reply) => {
     const ctx = actorCtx(request);
     authorizeCentralReading(ctx.actor);
-    const drafts = await listDrafts(ctx.db);
+    const drafts = await listDrafts(ctx.db, ctx.actor);
     return sendPage(reply, <DraftsPage request={request} drafts={drafts} canAuthor={canAuthor(ctx.actor)} />);
   });
 

@@ -4,7 +4,7 @@ import { rolesWithPrimary } from '../../db/reference/role-types.ts';
 import { type Actor, isCentral } from '../../platform/context.ts';
 import { forbidden } from '../../platform/errors.ts';
 import { roleType, solution } from '../organisations/schema.ts';
-import { canAuthor, can } from './policy.ts';
+import { canAuthor, taskVisibleTo } from './policy.ts';
 import { municipalityRefs } from './resolve-targets.ts';
 import { project, task, taskDeadlineChange, taskFile, taskStep, taskTarget } from './schema.ts';
 
@@ -75,54 +75,27 @@ const summaryColumns = {
 };
 
 /** The joint organisation's drafts, most recently changed first. */
-export async function listDrafts(db: Db) {
+export async function listDrafts(db: Db, actor: Actor) {
   return db
     .select(summaryColumns)
     .from(task)
     .leftJoin(project, eq(project.id, task.projectId))
-    .where(and(eq(task.status, 'draft'), isNull(task.localMunicipalityCode)))
+    .where(and(eq(task.status, 'draft'), isNull(task.localMunicipalityCode), taskVisibleTo(actor)))
     .orderBy(desc(task.updatedAt));
 }
 export type TaskSummary = Awaited<ReturnType<typeof listDrafts>>[number];
 
 /**
- * "Kommende opgaver": announced, not yet actionable. Central staff see all of them; a municipal
- * user those addressed to their municipality that the task policy lets them read (addressees and
- * the municipality's administrators).
+ * "Kommende opgaver": announced, not yet actionable, as far as the task policy lets the actor read
+ * them (central staff: all of them; a municipal user: those addressed to their municipality).
  */
 export async function listUpcoming(db: Db, actor: Actor): Promise<TaskSummary[]> {
-  const where = [eq(task.status, 'announced'), isNull(task.localMunicipalityCode)];
-  if (!isCentral(actor)) {
-    if (!actor.municipalityCode) return [];
-    where.push(
-      sql`exists(select 1 from ${taskTarget} where ${taskTarget.taskId} = ${task.id} and ${taskTarget.municipalityCode} = ${actor.municipalityCode})`,
-    );
-  }
-  const rows = await db
-    .select({
-      ...summaryColumns,
-      audienceRoleKey: task.audienceRoleKey,
-      audienceSolutionKey: task.audienceSolutionKey,
-      audiencePrimaryOnly: task.audiencePrimaryOnly,
-    })
+  return db
+    .select(summaryColumns)
     .from(task)
     .leftJoin(project, eq(project.id, task.projectId))
-    .where(and(...where))
+    .where(and(eq(task.status, 'announced'), isNull(task.localMunicipalityCode), taskVisibleTo(actor)))
     .orderBy(asc(task.deadline), asc(task.code));
-  return rows
-    .filter((r) =>
-      can(actor, 'read', {
-        status: r.status,
-        localMunicipalityCode: null,
-        audienceRoleKey: r.audienceRoleKey,
-        audienceSolutionKey: r.audienceSolutionKey,
-        audiencePrimaryOnly: r.audiencePrimaryOnly,
-        addressesActorMunicipality: !isCentral(actor),
-        // Nobody is named on a task before it is published, and this list is of announced tasks.
-        namedOnTarget: false,
-      }),
-    )
-    .map(({ audienceRoleKey: _r, audienceSolutionKey: _s, audiencePrimaryOnly: _p, ...r }) => r);
 }
 
 /** Everything an author sees of one task: steps, addressed municipalities, deadline history, attachments. */

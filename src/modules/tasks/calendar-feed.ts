@@ -5,6 +5,7 @@ import { listUpcoming } from './author-queries.ts';
 import { buildCalendar, type IcsEvent } from './calendar-ics.ts';
 import { targetCounts } from './central-queries.ts';
 import { listMyTasks } from './my-tasks-queries.ts';
+import { taskVisibleTo } from './policy.ts';
 import { project, task, taskTarget } from './schema.ts';
 import { TARGET_STATUS_DA, TASK_STATUS_DA } from './status.ts';
 
@@ -88,7 +89,7 @@ async function municipalTasks(db: Db, actor: Actor, now: Date, publicUrl: string
   return [...fromMine, ...fromUpcoming];
 }
 
-async function centralTasks(db: Db, now: Date, publicUrl: string): Promise<FeedTask[]> {
+async function centralTasks(db: Db, actor: Actor, publicUrl: string): Promise<FeedTask[]> {
   const rows = await db
     .select({
       id: task.id,
@@ -101,7 +102,7 @@ async function centralTasks(db: Db, now: Date, publicUrl: string): Promise<FeedT
     })
     .from(task)
     .leftJoin(project, eq(project.id, task.projectId))
-    .where(and(isNull(task.localMunicipalityCode), ne(task.status, 'draft')))
+    .where(and(isNull(task.localMunicipalityCode), ne(task.status, 'draft'), taskVisibleTo(actor)))
     .orderBy(asc(task.deadline), asc(task.code));
   const counts = await targetCounts(
     db,
@@ -128,7 +129,7 @@ async function centralTasks(db: Db, now: Date, publicUrl: string): Promise<FeedT
 
 /** The tasks in the actor's feed, ordered by deadline and code. */
 export async function feedTasks(db: Db, actor: Actor, now: Date, publicUrl: string): Promise<FeedTask[]> {
-  const list = isCentral(actor) ? await centralTasks(db, now, publicUrl) : await municipalTasks(db, actor, now, publicUrl);
+  const list = isCentral(actor) ? await centralTasks(db, actor, publicUrl) : await municipalTasks(db, actor, now, publicUrl);
   return list.sort((a, b) => (a.deadline === b.deadline ? a.code.localeCompare(b.code, 'da') : a.deadline < b.deadline ? -1 : 1));
 }
 

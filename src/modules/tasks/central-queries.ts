@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../platform/context.ts';
 import { municipality, person, solution, userAccount } from '../organisations/schema.ts';
 import type { TaskRow } from './load-task.ts';
-import { canAuthor, seesAllOfMunicipality } from './policy.ts';
+import { canAuthor, targetVisibleTo, taskVisibleTo } from './policy.ts';
 import {
   project,
   stepAnswer,
@@ -138,7 +138,7 @@ const withCounts = (rows: Omit<TaskListItem, 'counts' | 'overdue'>[], counts: Ma
 
 /** The filtered list of central tasks, PAGE_SIZE per page, and how many match (two statements). */
 async function taskPage(db: Db, actor: Actor, f: TaskListFilters) {
-  const conds: (SQL | undefined)[] = [isNull(task.localMunicipalityCode)];
+  const conds: (SQL | undefined)[] = [isNull(task.localMunicipalityCode), taskVisibleTo(actor)];
   if (f.status) conds.push(eq(task.status, f.status));
   else if (!canAuthor(actor)) conds.push(ne(task.status, 'draft'));
   if (f.projectId) conds.push(eq(task.projectId, f.projectId));
@@ -171,7 +171,7 @@ export async function dashboard(db: Db, actor: Actor, f: TaskListFilters, now: D
     .select(taskListColumns)
     .from(task)
     .leftJoin(project, eq(project.id, task.projectId))
-    .where(and(eq(task.status, 'published'), isNull(task.localMunicipalityCode), or(eq(task.critical, true), eq(task.crossCutting, true))))
+    .where(and(eq(task.status, 'published'), isNull(task.localMunicipalityCode), taskVisibleTo(actor), or(eq(task.critical, true), eq(task.crossCutting, true))))
     .orderBy(asc(task.deadline), asc(task.code))
     .limit(PAGE_SIZE + 1);
   const page = await taskPage(db, actor, f);
@@ -357,26 +357,6 @@ export function missingSentence(now: Date, names: string[]): string {
 
 // ---------------------------------------------------------------- a municipality's tasks
 
-/**
- * For a municipal actor: only tasks they may read (policy.ts: addressed roles, or all of them for the
- * programleder/KLIK-administrator, plus the municipality's own local tasks), expressed in SQL so
- * paging stays right. Central staff see every addressed central task but never local ones.
- */
-function visibleTo(actor: Actor, code: string): SQL | undefined {
-  if (actor.municipalityCode === null) return isNull(task.localMunicipalityCode);
-  if (actor.municipalityCode !== code) return sql`false`;
-  const own = eq(task.localMunicipalityCode, code);
-  if (seesAllOfMunicipality(actor)) return or(isNull(task.localMunicipalityCode), own);
-  const held = actor.roles.map((r) =>
-    and(
-      eq(task.audienceRoleKey, r.roleTypeKey),
-      r.solutionKey === null ? isNull(task.audienceSolutionKey) : or(isNull(task.audienceSolutionKey), eq(task.audienceSolutionKey, r.solutionKey)),
-      r.isPrimary ? undefined : eq(task.audiencePrimaryOnly, false),
-    ),
-  );
-  return or(own, and(isNull(task.localMunicipalityCode), ...(held.length > 0 ? [or(...held)] : [sql`false`])));
-}
-
 export type MunicipalityTask = {
   id: string;
   code: string;
@@ -395,12 +375,13 @@ export type MunicipalityTask = {
 };
 
 /**
- * The tasks addressed to one municipality (never drafts), open ones first by deadline, PAGE_SIZE per
- * page; plus how many there are in all and how many are open, missing and overdue. Two statements.
+ * The tasks addressed to one municipality (never drafts) that the actor may read (policy.ts:
+ * targetVisibleTo), open ones first by deadline, PAGE_SIZE per page; plus how many there are in all
+ * and how many are open, missing and overdue. Two statements.
  */
 export async function municipalityTasks(db: Db, actor: Actor, code: string, opts: { page: number; missingOnly: boolean }, now: Date) {
   const today = danishDay(now);
-  const base = and(eq(taskTarget.municipalityCode, code), ne(task.status, 'draft'), visibleTo(actor, code));
+  const base = and(eq(taskTarget.municipalityCode, code), ne(task.status, 'draft'), targetVisibleTo(actor));
   const where = opts.missingOnly ? and(base, inArray(taskTarget.status, MISSING_STATUSES), eq(task.status, 'published')) : base;
   const rows = await db
     .select({

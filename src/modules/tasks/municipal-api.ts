@@ -160,7 +160,10 @@ function presentTarget(v: TargetView, now: Date) {
 
 /** The task as one municipality sees it, after the policy (a municipal user: own code only, else 404). */
 async function targetFor(ctx: ActorCtx, taskId: string, code: string) {
-  const t = await loadTargetTask(ctx, taskId, code, 'read');
+  return viewOf(ctx, await loadTargetTask(ctx, taskId, code, 'read'), code);
+}
+
+async function viewOf(ctx: ActorCtx, t: Awaited<ReturnType<typeof loadTargetTask>>, code: string) {
   const view = await getTargetView(ctx.db, t, code);
   if (!view) throw notFound('Opgaven findes ikke.');
   return presentTarget(view, ctx.now);
@@ -242,8 +245,11 @@ export function registerMunicipalApi(root: FastifyInstance) {
     },
     async (request) => {
       const ctx = actorCtx(request);
-      await assignPeople(ctx, request.params.id, request.params.code, request.body);
-      return targetFor(ctx, request.params.id, request.params.code);
+      // Checked before the write: a named executor who names someone else in his place no longer
+      // reads the task afterwards, yet his change was made and the answer shows it (not a 404).
+      const t = await loadTargetTask(ctx, request.params.id, request.params.code, 'act');
+      await assignPeople(ctx, t.id, request.params.code, request.body);
+      return viewOf(ctx, t, request.params.code);
     },
   );
 

@@ -221,8 +221,10 @@ export function registerMunicipalPages(app: FastifyInstance) {
     const ctx = actorCtx(request);
     const { id, code } = request.params as Params;
     if (!isCentral(ctx.actor)) {
-      if (code === ctx.actor.municipalityCode) return reply.redirect(`/opgaver/${encodeURIComponent(id)}`, 303);
-      throw notFound('Opgaven findes ikke.');
+      // The municipality's own view of the task, for those who may read it: a task they may not read
+      // answers 404 here as on its own page, not a redirect to that 404.
+      const t = await loadTargetTask(ctx, id, code, 'read');
+      return reply.redirect(`/opgaver/${t.id}`, 303);
     }
     return centralView(request, reply, { notice: NOTICES[String((request.query as Body).besked ?? '')] });
   });

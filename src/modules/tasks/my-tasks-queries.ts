@@ -1,10 +1,10 @@
-import { and, asc, eq, gte, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../platform/context.ts';
 import { isValidDay } from './answer-step.ts';
 import { person, solution } from '../organisations/schema.ts';
-import { seesAllOfMunicipality } from './policy.ts';
+import { targetVisibleTo } from './policy.ts';
 import { project, task, taskTarget, targetStatuses, type TargetStatus } from './schema.ts';
 import { danishDay, isOverdue } from './status.ts';
 import { municipalTaskColumns } from './task-columns.ts';
@@ -74,28 +74,11 @@ export function apiFilter(q: z.infer<typeof apiFilterQuery>): MyTasksFilter {
   };
 }
 
-/**
- * The SQL form of policy.isAddressee: the task's audience role, as one of the roles the actor holds
- * (for the audience solution, if any; as primary holder, if required).
- */
-function addressedToRoles(actor: Actor): SQL {
-  if (actor.roles.length === 0) return sql`false`;
-  const parts = actor.roles.map(
-    (r) =>
-      sql`(${task.audienceRoleKey} = ${r.roleTypeKey}
-        and (${task.audienceSolutionKey} is null ${r.solutionKey ? sql`or ${task.audienceSolutionKey} = ${r.solutionKey}` : sql``})
-        ${r.isPrimary ? sql`` : sql`and not ${task.audiencePrimaryOnly}`})`,
-  );
-  return sql`(${sql.join(parts, sql` or `)})`;
-}
-
 export type MyTaskRow = Awaited<ReturnType<typeof listMyTasks>>[number];
 
 /**
- * One query. Drafts never show; announced tasks are not actionable yet and live on
- * /opgaver/kommende. Programleder and KLIK-administrator see every task addressed to the
- * municipality, others the tasks addressed to roles they hold; everyone sees the municipality's own
- * local tasks.
+ * One query, over the municipality's rows the task policy lets the actor read (policy.ts:
+ * targetVisibleTo). Announced tasks are not actionable yet and live on /opgaver/kommende.
  */
 export const MY_TASKS_PAGE_SIZE = 200;
 
@@ -104,13 +87,7 @@ export async function listMyTasks(db: Db, actor: Actor, f: MyTasksFilter, now: D
   const code = actor.municipalityCode;
   if (!code) return [];
   const today = danishDay(now);
-  const named = or(eq(taskTarget.responsiblePersonId, actor.personId), eq(taskTarget.executorPersonId, actor.personId));
-  const central = seesAllOfMunicipality(actor) ? sql`true` : or(addressedToRoles(actor), named)!;
-  const where: (SQL | undefined)[] = [
-    eq(taskTarget.municipalityCode, code),
-    inArray(task.status, ['published', 'closed']),
-    or(eq(task.localMunicipalityCode, code), and(isNull(task.localMunicipalityCode), central)),
-  ];
+  const where: (SQL | undefined)[] = [eq(taskTarget.municipalityCode, code), inArray(task.status, ['published', 'closed']), targetVisibleTo(actor)];
   if (f.projectKey) where.push(eq(project.key, f.projectKey));
   if (f.solutionKey) where.push(or(eq(task.solutionKey, f.solutionKey), eq(task.audienceSolutionKey, f.solutionKey)));
   if (f.status === 'forsinket') where.push(inArray(taskTarget.status, ['ikke_startet', 'i_gang']), lt(task.deadline, today));
