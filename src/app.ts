@@ -13,6 +13,8 @@ import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { registerAuthHook } from './platform/http/auth-hook.ts';
 import { registerErrorHandling } from './platform/http/errors-plugin.tsx';
+import { registerMunicipalityScope } from './platform/http/municipality-scope.ts';
+import { registerUnstorableTextCheck } from './platform/http/unstorable-text.ts';
 import { registerModules } from './modules/index.ts';
 
 export type AppOptions = {
@@ -83,6 +85,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   registerErrorHandling(app);
   registerAuthHook(app);
+  registerMunicipalityScope(app);
+  registerUnstorableTextCheck(app);
   await registerModules(app);
   return app;
 }
