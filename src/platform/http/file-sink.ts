@@ -50,3 +50,17 @@ export class FileSink {
     return { content, sha256 };
   }
 }
+
+/**
+ * @fastify/multipart's onFile for the application-wide set-up (one file per request): the file
+ * lands in one Buffer sized from the request's Content-Length instead of a list of chunks that is
+ * concatenated at the end. The plugin's own fileSize limit still cuts the stream and answers 413.
+ */
+export function collectFilePart(maxBytes: number) {
+  return async function (this: { headers: Record<string, string | string[] | undefined> }, part: { file: AsyncIterable<Buffer>; value?: unknown }): Promise<void> {
+    const declared = Number(this.headers['content-length']);
+    const sink = new FileSink(Number.isFinite(declared) ? declared : 0, maxBytes);
+    for await (const chunk of part.file) sink.write(chunk);
+    part.value = sink.finish().content;
+  };
+}
