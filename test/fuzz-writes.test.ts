@@ -5,6 +5,8 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerModules } from '../src/modules/index.ts';
 import { DEMO, loginAs, startTestApp, type Client, type TestApp } from './app.ts';
+import { buildAgreement, buildSignature } from './factories/agreements.ts';
+import { buildTask } from './factories/tasks.ts';
 
 /**
  * Generated bad input against every write route, as a central administrator and as a municipal
@@ -70,16 +72,29 @@ async function one(t: TestApp, query: string): Promise<string> {
   return typeof v === 'string' ? v : randomUUID();
 }
 
-/** Real ids from the demo data, so requests reach the use cases instead of stopping at 404. */
-async function demoIds(t: TestApp): Promise<Ids> {
-  const taskId = await one(t, `select t.id from task t join task_target g on g.task_id = t.id where g.municipality_code = '0320' and t.status = 'published' order by t.id limit 1`);
-  const agreementId = await one(t, `select a.id from agreement a join agreement_target g on g.agreement_id = a.id where g.municipality_code = '0320' order by a.id limit 1`);
-  const personId = await one(t, `select p.id from person p where p.municipality_code = '0320' and p.email not like 'klikadmin%' order by p.id limit 1`);
+/** Rows the fuzzed requests are about, so they reach the use cases instead of stopping at 404. */
+async function fixtures(t: TestApp): Promise<Ids> {
+  const db = t.database.db;
+  const targets = ['0320', '0153'];
+  const steps = [
+    { title: 'Tekst', answerKind: 'text' as const, answerPattern: '^[0-9]+$' },
+    { title: 'Fil', answerKind: 'file' as const },
+    { title: 'Kvittering', answerKind: 'none' as const },
+  ];
+  const published = await buildTask(db, { status: 'published', audienceRoleKey: 'klik-administrator', targets, steps });
+  const draft = await buildTask(db, { status: 'draft', audienceRoleKey: 'klik-administrator', targets, steps });
+  const sent = await buildAgreement(db, { audienceRoleKey: 'klik-administrator', targets });
+  const draftAgreement = await buildAgreement(db, { status: 'draft' });
+  const signature = await buildSignature(db, sent.agreement.id, '0320', { state: 'pending', method: 'upload' });
+  const personId = await one(t, `select p.id from person p where p.municipality_code = '0320' and p.email like 'programleder%' limit 1`);
   return {
-    taskId,
-    stepId: await one(t, `select id from task_step where task_id = '${taskId}' order by position limit 1`),
-    agreementId,
-    signatureId: await one(t, `select id from agreement_signature where agreement_id = '${agreementId}' limit 1`),
+    taskId: published.task.id,
+    draftTaskId: draft.task.id,
+    stepId: published.steps[0]!.id,
+    stepIds: published.steps.map((x) => x.id).join(','),
+    agreementId: sent.agreement.id,
+    draftAgreementId: draftAgreement.agreement.id,
+    signatureId: signature.id,
     personId,
     assignmentId: await one(t, `select id from role_assignment where person_id = '${personId}' limit 1`),
     tokenId: await one(t, `select id from api_token limit 1`),
@@ -99,14 +114,14 @@ function fillParams(url: string, ids: Ids, rnd: () => number): string {
       const name = seg.slice(1);
       const before = parts[i - 1] ?? '';
       if (name === 'code') return '0320';
-      if (name === 'stepId') return ids.stepId!;
+      if (name === 'stepId') return rnd() < 0.7 ? ids.stepId! : pick(rnd, ids.stepIds!.split(','));
       if (name === 'signatureId') return ids.signatureId!;
       if (name === 'personId') return ids.personId!;
       if (name === 'assignmentId' || name === 'roleId') return ids.assignmentId!;
       if (name === 'key') return ids.portfolioKey!;
       if (name === 'token') return 'x'.repeat(43);
-      if (['tasks', 'opgaver'].includes(before)) return ids.taskId!;
-      if (['agreements', 'aftaler'].includes(before)) return ids.agreementId!;
+      if (['tasks', 'opgaver'].includes(before)) return rnd() < 0.7 ? ids.taskId! : ids.draftTaskId!;
+      if (['agreements', 'aftaler'].includes(before)) return rnd() < 0.7 ? ids.agreementId! : ids.draftAgreementId!;
       if (['people', 'personer'].includes(before)) return ids.personId!;
       if (['tokens', 'noegler'].includes(before)) return ids.tokenId!;
       if (['outbox', 'udgaaende-post'].includes(before)) return ids.mailId!;
@@ -245,7 +260,7 @@ describe('fuzzing every write route', () => {
   it('answers no generated body with a 5xx and changes no row for any refused one', { timeout: 240_000 }, async () => {
     expect(routes.length).toBeGreaterThan(40);
     const rnd = mulberry32(SEED);
-    const ids = await demoIds(t);
+    const ids = await fixtures(t);
     const failures: string[] = [];
     /** Routes that took a generated body (an action without a body, such as "publish"): their writes are theirs. */
     const accepting = new Set<string>();
