@@ -224,7 +224,12 @@ function plant(body: unknown, bad: unknown, rnd: () => number): unknown {
   const slots: [Record<string, unknown> | unknown[], string | number][] = [];
   const walk = (v: unknown) => {
     if (Array.isArray(v)) v.forEach((x, i) => (typeof x === 'string' ? slots.push([v, i]) : walk(x)));
-    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) typeof x === 'string' ? slots.push([v as Record<string, unknown>, k]) : walk(x);
+    else if (v && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) {
+        if (typeof x === 'string') slots.push([v as Record<string, unknown>, k]);
+        else walk(x);
+      }
+    }
   };
   walk(body);
   if (slots.length > 0) {

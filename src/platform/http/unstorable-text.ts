@@ -24,10 +24,10 @@ export function findUnstorableText(value: unknown, path: string[] = [], depth = 
   return null;
 }
 
-/** A NUL, a high surrogate not followed by a low one, or a low surrogate not preceded by a high one. */
-const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+/** A high surrogate not followed by a low one, or a low surrogate not preceded by a high one. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
-const isStorable = (s: string): boolean => !UNSTORABLE.test(s);
+const isStorable = (s: string): boolean => !s.includes('\u0000') && !LONE_SURROGATE.test(s);
 
 const MESSAGE = 'Teksten indeholder et tegn, der ikke kan gemmes (et nul-tegn eller et ufuldstændigt tegn). Fjern det og prøv igen.';
 
