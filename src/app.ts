@@ -13,6 +13,10 @@ import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { registerAuthHook } from './platform/http/auth-hook.ts';
 import { registerErrorHandling } from './platform/http/errors-plugin.tsx';
+import { collectFilePart } from './platform/http/file-sink.ts';
+import { registerMultipartErrors } from './platform/http/multipart-errors.ts';
+import { registerMunicipalityScope } from './platform/http/municipality-scope.ts';
+import { registerUnstorableTextCheck } from './platform/http/unstorable-text.ts';
 import { registerModules } from './modules/index.ts';
 
 export type AppOptions = {
@@ -66,7 +70,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(cookie);
   await app.register(formbody);
-  await app.register(multipart, { attachFieldsToBody: 'keyValues', limits: { fileSize: 10 * 1024 * 1024, files: 1 } });
+  const maxFormFile = 10 * 1024 * 1024;
+  await app.register(multipart, { attachFieldsToBody: 'keyValues', limits: { fileSize: maxFormFile, files: 1 }, onFile: collectFilePart(maxFormFile) });
+  registerMultipartErrors(app);
   // Stylesheets, fonts and icons are needed before login too (the login page itself uses them).
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/static/')) route.config = { ...(route.config ?? {}), public: true };
@@ -83,6 +89,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   registerErrorHandling(app);
   registerAuthHook(app);
+  registerMunicipalityScope(app);
+  registerUnstorableTextCheck(app);
   await registerModules(app);
   return app;
 }

@@ -20,6 +20,7 @@ const LIMIT_MB = Math.round(MAX_AGREEMENT_FILE_BYTES / (1024 * 1024));
 export function registerSignatureUploadParser(scope: FastifyInstance): void {
   registerBufferedMultipart(scope, {
     bodyLimit: BODY_LIMIT,
+    maxFileBytes: MAX_AGREEMENT_FILE_BYTES,
     tooLarge: () => new AppError(413, 'payload_too_large', `Filen er for stor. Den må højst fylde ${LIMIT_MB} MB.`, { fil: `Filen må højst fylde ${LIMIT_MB} MB` }),
   });
 }

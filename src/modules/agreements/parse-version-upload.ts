@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { AppError, type FieldErrors } from '../../platform/errors.ts';
 import { cleanFilename, registerBufferedMultipart, uploadedFields, uploadedFiles, type UploadedFile } from '../../platform/http/buffered-multipart.ts';
-import { documentType, fileSha256, MAX_AGREEMENT_FILE_BYTES, versionHash } from './files.ts';
+import { documentType, MAX_AGREEMENT_FILE_BYTES, versionHash } from './files.ts';
 
 /**
  * A version's files arrive as multipart: one `document` and any number of `annexes`, with optional
@@ -21,6 +21,7 @@ const MB = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
 export function registerVersionUploadParser(scope: FastifyInstance): void {
   registerBufferedMultipart(scope, {
     bodyLimit: MAX_VERSION_UPLOAD_BYTES,
+    maxFileBytes: MAX_AGREEMENT_FILE_BYTES,
     tooLarge: () =>
       new AppError(413, 'payload_too_large', `Dokument og bilag må højst fylde ${MB(MAX_VERSION_UPLOAD_BYTES)} tilsammen.`, {
         document: `Højst ${MB(MAX_VERSION_UPLOAD_BYTES)} i alt`,
@@ -103,7 +104,7 @@ export function prepareVersionFiles(body: unknown, errors: FieldErrors): Prepare
 
   const prepare = (f: UploadedFile, kind: VersionFile['kind'], position: number, title: string): VersionFile => {
     const filename = cleanFilename(f.filename);
-    return { kind, position, title, filename, contentType: documentType(f.content, filename)!, size: f.content.length, sha256: fileSha256(f.content), content: f.content };
+    return { kind, position, title, filename, contentType: documentType(f.content, filename)!, size: f.content.length, sha256: f.sha256, content: f.content };
   };
   const prepared = [
     prepare(documents[0]!, 'document', 0, 'Aftale'),

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../db/client.ts';
@@ -26,6 +25,7 @@ export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
 export function registerUploadParser(scope: FastifyInstance): void {
   registerBufferedMultipart(scope, {
     bodyLimit: MAX_UPLOAD_BYTES,
+    maxFileBytes: MAX_FILE_BYTES,
     tooLarge: () => new AppError(413, 'payload_too_large', 'Der kan højst sendes 50 MB ad gangen. Del filerne op i flere uploads.', { filer: 'Højst 50 MB i alt pr. upload' }),
   });
 }
@@ -52,7 +52,7 @@ const prepare = (f: UploadedFile, municipalityCode: string | null): Prepared => 
   filename: cleanFilename(f.filename),
   contentType: cleanType(f.contentType),
   content: f.content,
-  sha256: createHash('sha256').update(f.content).digest('hex'),
+  sha256: f.sha256,
 });
 
 async function loadForAttachments(ctx: Ctx & { actor: Actor }, taskId: string) {

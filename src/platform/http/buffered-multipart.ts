@@ -1,47 +1,104 @@
+import { Busboy, type BusboyHeaders, type BusboyInstance } from '@fastify/busboy';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { IncomingMessage } from 'node:http';
 import { AppError } from '../errors.ts';
+import { FileSink } from './file-sink.ts';
 
 /**
  * Multipart for routes that take several named files: the application-wide @fastify/multipart set-up
  * keeps one file per request and drops file names, so upload routes (task attachments, agreement
  * versions, signed copies) register this parser in an encapsulated scope of their own. The body is
- * read whole (up to `bodyLimit`) and parsed by the platform's FormData; fields become strings
- * (repeated fields a list), files keep field, name and type.
+ * parsed as it streams in: each file goes straight into one Buffer of its own and is hashed on the
+ * way, a body above `bodyLimit` is refused (413) as soon as that is known, and a file above
+ * `maxFileBytes` is kept only up to one byte past the limit, so the route can refuse it by name
+ * without the rest ever being held. Fields become strings (repeated fields a list); files keep
+ * field, name and type.
  */
 
-export type UploadedFile = { field: string; filename: string; contentType: string; content: Buffer };
+export type UploadedFile = { field: string; filename: string; contentType: string; content: Buffer; sha256: string };
 
 /** Where the parsed files sit on request.body; a symbol, so a JSON body can never pretend to carry files. */
 const FILES = Symbol('uploaded-files');
 
-export function registerBufferedMultipart(scope: FastifyInstance, opts: { bodyLimit: number; tooLarge: () => AppError }): void {
+export const unreadableForm = () => new AppError(400, 'bad_request', 'Formularen kunne ikke læses. Prøv at vælge filerne igen.');
+
+type Options = { bodyLimit: number; maxFileBytes: number; tooLarge: () => AppError };
+
+export function registerBufferedMultipart(scope: FastifyInstance, opts: Options): void {
   scope.removeContentTypeParser('multipart/form-data');
-  scope.addContentTypeParser('multipart/form-data', { parseAs: 'buffer', bodyLimit: opts.bodyLimit }, async (request: FastifyRequest, body: Buffer) => {
-    let form: FormData;
-    try {
-      const headers = { 'content-type': request.headers['content-type'] ?? '' };
-      form = await new Request('http://upload.invalid/', { method: 'POST', body: new Blob([new Uint8Array(body)]), headers }).formData();
-    } catch {
-      throw new AppError(400, 'bad_request', 'Formularen kunne ikke læses. Prøv at vælge filerne igen.');
-    }
+  scope.addContentTypeParser('multipart/form-data', (request: FastifyRequest, payload: IncomingMessage) => parseStreaming(request, payload, opts));
+}
+
+function parseStreaming(request: FastifyRequest, payload: IncomingMessage, opts: Options): Promise<Record<string, unknown>> {
+  const declared = Number(request.headers['content-length']);
+  const known = Number.isFinite(declared) && declared >= 0;
+  if (known && declared > opts.bodyLimit) return Promise.reject(opts.tooLarge());
+
+  return new Promise((resolve, reject) => {
     const fields: Record<string, string | string[]> = {};
     const files: UploadedFile[] = [];
-    for (const [name, value] of form) {
-      if (typeof value === 'string') {
-        const prior = fields[name];
-        fields[name] = prior === undefined ? value : [...[prior].flat(), value];
-      } else if (value.name !== '' || value.size > 0) {
-        // A file input left empty still sends a part without name and content: that is no file.
-        files.push({ field: name, filename: value.name, contentType: value.type, content: Buffer.from(await value.arrayBuffer()) });
-      }
+    let received = 0;
+    let open = 0;
+    let parsed = false;
+    let settled = false;
+
+    const fail = (error: AppError) => {
+      if (settled) return;
+      settled = true;
+      payload.unpipe();
+      payload.removeListener('data', count);
+      // Stop reading: what has not arrived yet is never held.
+      payload.pause();
+      reject(error);
+    };
+    const maybeDone = () => {
+      if (settled || !parsed || open > 0) return;
+      settled = true;
+      resolve(Object.assign(fields, { [FILES]: files }));
+    };
+    const count = (chunk: Buffer) => {
+      received += chunk.length;
+      if (received > opts.bodyLimit) fail(opts.tooLarge());
+    };
+
+    let bb: BusboyInstance;
+    try {
+      bb = new Busboy({
+        headers: request.headers as BusboyHeaders,
+        limits: { fileSize: opts.maxFileBytes + 1, fieldSize: opts.bodyLimit, fieldNameSize: 200 },
+      });
+    } catch {
+      // No boundary, or not multipart after all.
+      return reject(unreadableForm());
     }
-    return Object.assign(fields, { [FILES]: files });
-  });
-  // Fastify's own "body too large" is English; say it in Danish and point at the field.
-  const parent = scope.errorHandler;
-  scope.setErrorHandler((error, request, reply) => {
-    const tooLarge = (error as { code?: string }).code === 'FST_ERR_CTP_BODY_TOO_LARGE';
-    return parent.call(scope, (tooLarge ? opts.tooLarge() : error) as Parameters<typeof parent>[0], request, reply);
+
+    bb.on('field', (name: string, value: string) => {
+      const prior = fields[name];
+      // defineProperty: a field called "__proto__" stays a field.
+      Object.defineProperty(fields, name, { value: prior === undefined ? value : [...[prior].flat(), value], enumerable: true, writable: true, configurable: true });
+    });
+    bb.on('file', (field: string, stream: NodeJS.ReadableStream, filename: string | undefined, _encoding: string, mimeType: string) => {
+      open++;
+      const sink = new FileSink(known ? declared - received : 0, opts.maxFileBytes + 1);
+      stream.on('data', (chunk: Buffer) => sink.write(chunk));
+      stream.on('error', () => fail(unreadableForm()));
+      stream.on('end', () => {
+        open--;
+        const { content, sha256 } = sink.finish();
+        // A file input left empty still sends a part without name and content: that is no file.
+        if ((filename ?? '') !== '' || content.length > 0) files.push({ field, filename: filename ?? '', contentType: mimeType ?? '', content, sha256 });
+        maybeDone();
+      });
+    });
+    bb.on('error', () => fail(unreadableForm()));
+    bb.on('finish', () => {
+      parsed = true;
+      maybeDone();
+    });
+    payload.on('data', count);
+    payload.on('error', () => fail(unreadableForm()));
+    payload.on('aborted', () => fail(unreadableForm()));
+    payload.pipe(bb);
   });
 }
 

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError } from '../errors.ts';
 import { Layout } from '../views/layout.tsx';
+import { asUnreadableForm } from './multipart-errors.ts';
 import { isApiRequest, sendPage } from './request-context.ts';
 
 const TITLES: Record<number, string> = {
@@ -43,7 +44,8 @@ function ErrorPage(p: { request: FastifyRequest; status: number; message: string
 
 /** One place turns failures into structured API errors or Danish pages; 5xx details never leak. */
 export function registerErrorHandling(app: FastifyInstance) {
-  app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+  app.setErrorHandler((raised: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    const error = asUnreadableForm(raised, request);
     let status: number;
     let code: string;
     let message: string;
