@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPglite, rawRows } from '../src/db/client.ts';
 import { samspil, startServer, type Server } from './cli-run.ts';
-import { engine } from './db.ts';
+import { engine, migratedDataDir } from './db.ts';
 
 async function tokenNames(dataDir: string): Promise<string[]> {
   const database = await openPglite(path.join(dataDir, 'pglite'));
@@ -32,6 +32,7 @@ describe.skipIf(engine === 'postgres')('one process per PGlite data directory', 
   });
 
   it('token create and a second serve stop at once while a server runs, and work once it has stopped', async () => {
+    await migratedDataDir(dataDir);
     const admin = await samspil(['admin', 'create', '--email', 'bo@kombit.test', '--name', 'Bo Hansen'], { DATA_DIR: dataDir });
     expect(admin.code).toBe(0);
     server = await startServer([], { DATA_DIR: dataDir });

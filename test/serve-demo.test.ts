@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPglite, rawRows } from '../src/db/client.ts';
 import { root, startServer } from './cli-run.ts';
-import { engine } from './db.ts';
+import { engine, migratedDataDir } from './db.ts';
 
 async function accounts(dataDir: string): Promise<string[]> {
   const database = await openPglite(path.join(dataDir, 'pglite'));
@@ -29,6 +29,7 @@ describe.skipIf(engine === 'postgres')('samspil serve and demo data', { timeout:
 
   it('without --demo it is production: an empty database gets no demo account, and the operator is told how to make the first administrator', async () => {
     const dataDir = path.join(tmp, 'production');
+    await migratedDataDir(dataDir);
     // NODE_ENV unset, as on a developer's machine: that alone must not mean demo.
     const server = await startServer([], { DATA_DIR: dataDir });
     const stopped = await server.stop();
@@ -43,6 +44,7 @@ describe.skipIf(engine === 'postgres')('samspil serve and demo data', { timeout:
     const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
     expect(pkg.scripts.start).toBe('node bin/samspil.mjs serve --demo');
     const dataDir = path.join(tmp, 'demo');
+    await migratedDataDir(dataDir);
     const server = await startServer(['--demo'], { DATA_DIR: dataDir });
     expect(await server.stop()).toBe(0);
     expect(server.output()).toContain('Demodata er indlæst.');

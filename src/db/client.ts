@@ -67,7 +67,8 @@ export async function openPostgres(url: string, opts: { max?: number } = {}): Pr
   };
 }
 
-export async function openPglite(dataDir: string | undefined): Promise<Database> {
+/** `loadDataDir` starts from a `dumpDataDir()` tarball instead of an empty cluster (the test suite's templates). */
+export async function openPglite(dataDir: string | undefined, opts: { loadDataDir?: Blob } = {}): Promise<Database> {
   let lock: { release(): void } | undefined;
   if (dataDir) {
     fs.mkdirSync(path.dirname(dataDir), { recursive: true });
@@ -77,7 +78,7 @@ export async function openPglite(dataDir: string | undefined): Promise<Database>
   }
   let client: PGlite;
   try {
-    client = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
+    client = await PGlite.create({ ...(dataDir ? { dataDir } : {}), ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}) });
   } catch (error) {
     lock?.release();
     throw error;
