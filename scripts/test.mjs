@@ -2,7 +2,7 @@
 // `npm test`: the whole verification, in order, with output streamed as it happens.
 //
 //   1. tsc --noEmit
-//   2. eslint .  and  xss-scan (unescaped values in TSX pages)
+//   2. eslint .  and  xss-scan (unescaped values in TSX pages), at the same time as 1
 //   3. vitest run                      (unit + database suites on PGlite)
 //   4. vitest run, TEST_DATABASE=postgres (same suites on a real PostgreSQL >= 15, if reachable)
 //   5. vitest run --config vitest.e2e.config.ts (browser journeys, if a chromium is installed)
@@ -58,12 +58,45 @@ function run(args, env = {}) {
   });
 }
 
-async function plainPhase(name, args) {
-  heading(name);
+/** Said as each phase ends, so a slow phase shows while the run goes on, not only in the summary. */
+function phaseDone(phase) {
+  phases.push(phase);
+  const total = ((Date.now() - started) / 1000).toFixed(1);
+  console.log(`\n-- ${phase.name}: ${phase.status} in ${phase.seconds.toFixed(1)} s (${total} s since npm test started)`);
+}
+
+/** Like run, but keeps the output (stdout and stderr interleaved) to print it later in one piece. */
+function runCaptured(args) {
+  return new Promise((resolvePromise) => {
+    const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '1' } });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('error', (error) => resolvePromise({ code: 1, output: `${output}could not start ${args.join(' ')}: ${error.message}\n` }));
+    child.on('exit', (code, signal) => resolvePromise({ code: signal ? 1 : (code ?? 1), output }));
+  });
+}
+
+/**
+ * The static checks are single-threaded and independent, so they run at the same time (on two
+ * cores that saves most of the shorter ones). The first streams its output; the others' output
+ * follows in order, each under its own heading, once it and those before it have finished.
+ */
+async function plainPhases(list) {
   const t0 = Date.now();
-  const code = await run(args);
-  const seconds = (Date.now() - t0) / 1000;
-  phases.push({ name, status: code === 0 ? 'passed' : 'failed', detail: code === 0 ? 'ok' : `exit code ${code}`, seconds });
+  const [first, ...rest] = list;
+  const others = rest.map(({ args }) => runCaptured(args).then((r) => ({ ...r, seconds: (Date.now() - t0) / 1000 })));
+  heading(first.name);
+  const code = await run(first.args);
+  const done = (name, c, seconds) =>
+    phaseDone({ name, status: c === 0 ? 'passed' : 'failed', detail: c === 0 ? 'ok' : `exit code ${c}`, seconds });
+  done(first.name, code, (Date.now() - t0) / 1000);
+  for (const [i, pending] of others.entries()) {
+    const result = await pending;
+    heading(`${rest[i].name} (ran alongside)`);
+    process.stdout.write(result.output);
+    done(rest[i].name, result.code, result.seconds);
+  }
 }
 
 /** Read vitest's JSON report: test counts, plus test files that failed without a failing test (load errors). */
@@ -107,7 +140,7 @@ async function vitestPhase(name, extraArgs, env = {}) {
   const report = readReport(outputFile);
   if (!report) {
     // vitest died before writing its report: count the phase itself as one failure.
-    phases.push({ name, status: 'failed', detail: `exit code ${code}, no test report written`, seconds, passed: 0, failed: 1, skipped: 0 });
+    phaseDone({ name, status: 'failed', detail: `exit code ${code}, no test report written`, seconds, passed: 0, failed: 1, skipped: 0 });
     return;
   }
   let { failed } = report;
@@ -117,7 +150,7 @@ async function vitestPhase(name, extraArgs, env = {}) {
   if (report.brokenFiles) parts.push(`${report.brokenFiles} test file(s) failed to run`);
   if (report.total === 0) parts.push('NO TESTS FOUND');
   if (code !== 0) parts.push(`exit code ${code}`);
-  phases.push({
+  phaseDone({
     name,
     status: code === 0 ? 'passed' : 'failed',
     detail: parts.join(', '),
@@ -133,10 +166,10 @@ function unavailablePhase(name, required, requireVar, reason, bannerLines) {
   heading(name);
   if (required) {
     banner([...bannerLines, '', `${requireVar}=1 is set, so this counts as a FAILURE.`]);
-    phases.push({ name, status: 'failed', detail: `${reason} and ${requireVar}=1`, seconds: 0, passed: 0, failed: 1, skipped: 0 });
+    phaseDone({ name, status: 'failed', detail: `${reason} and ${requireVar}=1`, seconds: 0, passed: 0, failed: 1, skipped: 0 });
   } else {
     banner([...bannerLines, '', `Set ${requireVar}=1 to make this a failure instead of a skip.`]);
-    phases.push({ name, status: 'skipped', detail: `${reason} – NOT TESTED`, seconds: 0 });
+    phaseDone({ name, status: 'skipped', detail: `${reason} – NOT TESTED`, seconds: 0 });
   }
 }
 
@@ -209,10 +242,12 @@ function printSummary() {
 }
 
 try {
-  await plainPhase('Typecheck (tsc --noEmit)', [bin('typescript', 'bin/tsc'), '--noEmit']);
-  await plainPhase('Lint (eslint .)', [bin('eslint', 'bin/eslint.js'), '.']);
-  // Pages are TSX rendered to strings: an unescaped user value would be an XSS hole.
-  await plainPhase('XSS scan of TSX (xss-scan)', [bin('@kitajs/ts-html-plugin', 'dist/cli.js')]);
+  await plainPhases([
+    { name: 'Typecheck (tsc --noEmit)', args: [bin('typescript', 'bin/tsc'), '--noEmit'] },
+    { name: 'Lint (eslint .)', args: [bin('eslint', 'bin/eslint.js'), '.'] },
+    // Pages are TSX rendered to strings: an unescaped user value would be an XSS hole.
+    { name: 'XSS scan of TSX (xss-scan)', args: [bin('@kitajs/ts-html-plugin', 'dist/cli.js')] },
+  ]);
   await vitestPhase('Unit + database tests on PGlite', [], { TEST_DATABASE: 'pglite' });
 
   const postgresName = 'Database tests on PostgreSQL';

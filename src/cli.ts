@@ -4,7 +4,7 @@ import { migrate } from './db/migrate.ts';
 
 const HELP = `samspil <kommando>
 
-  serve                              start webserveren (standard for npm start)
+  serve [--demo]                     start webserveren; med --demo (som npm start) indlæses demodata i en tom database
   migrate                            kør databasemigreringer og opdatér referencedata
   seed --demo                        indlæs demodata (kun i demotilstand, kun i en tom database)
   admin create --email EMAIL --name NAVN
@@ -37,9 +37,16 @@ export async function main(argv: string[]): Promise<number> {
     console.log(HELP);
     return command ? 0 : 1;
   }
+  // `--demo` asks for demo mode on the command line (npm start does); without it, or when
+  // SAMSPIL_MODE says production, no demo account is ever created.
+  const demo = (command === 'serve' || command === 'seed') && rest.includes('--demo');
+  if (demo && process.env.SAMSPIL_MODE === 'production') {
+    console.error('Demodata indlæses aldrig i produktionstilstand (SAMSPIL_MODE=production).');
+    return 2;
+  }
   let config: Config;
   try {
-    config = loadConfig();
+    config = loadConfig(demo ? { ...process.env, SAMSPIL_MODE: 'demo' } : process.env);
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);
@@ -60,10 +67,6 @@ export async function main(argv: string[]): Promise<number> {
     case 'seed': {
       if (!rest.includes('--demo')) {
         console.error('Brug: samspil seed --demo');
-        return 2;
-      }
-      if (config.mode !== 'demo') {
-        console.error('Demodata indlæses aldrig i produktionstilstand (SAMSPIL_MODE=production).');
         return 2;
       }
       const { hasAnyPeople, seedDemo } = await import('./db/seed-demo.ts');

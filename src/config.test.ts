@@ -14,14 +14,14 @@ function configError(env: Record<string, string>): ConfigError {
 }
 
 describe('loadConfig', () => {
-  it('starts a demo on port 3000 with PGlite in ./data when nothing is set', () => {
+  it('starts in production on port 3000 with PGlite in ./data when nothing is set', () => {
     const c = loadConfig({});
     expect(c).toEqual({
       port: 3000,
       host: '0.0.0.0',
       dataDir: path.resolve('./data'),
       databaseUrl: undefined,
-      mode: 'demo',
+      mode: 'production',
       publicUrl: 'http://localhost:3000',
       smtpUrl: undefined,
       mailFrom: 'Samspil <noreply@samspil.local>',
@@ -36,7 +36,7 @@ describe('loadConfig', () => {
     expect(c.port).toBe(3000);
     expect(c.dataDir).toBe(path.resolve('./data'));
     expect(c.databaseUrl).toBeUndefined();
-    expect(c.mode).toBe('demo');
+    expect(c.mode).toBe('production');
   });
 
   it('honours PORT, DATA_DIR, DATABASE_URL, PUBLIC_URL and TRUST_PROXY', () => {
@@ -67,11 +67,12 @@ describe('loadConfig', () => {
     expect(loadConfig({ PORT: '4321' }).publicUrl).toBe('http://localhost:4321');
   });
 
-  it('runs in production mode when NODE_ENV=production, unless SAMSPIL_MODE says otherwise', () => {
+  it('runs in demo mode only when SAMSPIL_MODE=demo asks for it, whatever NODE_ENV says', () => {
     expect(loadConfig({ NODE_ENV: 'production' }).mode).toBe('production');
-    expect(loadConfig({ NODE_ENV: 'development' }).mode).toBe('demo');
+    expect(loadConfig({ NODE_ENV: 'development' }).mode).toBe('production');
     expect(loadConfig({ SAMSPIL_MODE: 'production' }).mode).toBe('production');
     expect(loadConfig({ NODE_ENV: 'production', SAMSPIL_MODE: 'demo' }).mode).toBe('demo');
+    expect(loadConfig({ SAMSPIL_MODE: 'demo' }).mode).toBe('demo');
   });
 
   it.each([

@@ -68,7 +68,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
   const c = parsed.data;
-  const mode = c.SAMSPIL_MODE ?? (env.NODE_ENV === 'production' ? 'production' : 'demo');
+  // Demo accounts with a published password must never appear by accident: production unless asked.
+  const mode = c.SAMSPIL_MODE ?? 'production';
   return {
     port: c.PORT,
     host: c.HOST,

@@ -17,7 +17,8 @@ export async function serve(config: Config): Promise<FastifyInstance> {
   const database = await openDatabase(config);
   await migrate(database);
   let seeded = false;
-  if (config.mode === 'demo' && !(await hasAnyPeople(database.db))) {
+  const empty = !(await hasAnyPeople(database.db));
+  if (config.mode === 'demo' && empty) {
     await seedDemo(database.db);
     await seedDemoTasks(database.db);
     await seedDemoAgreements(database.db);
@@ -32,25 +33,7 @@ export async function serve(config: Config): Promise<FastifyInstance> {
   // advisory lock each, and their unique constraints keep them correct even without it.
   const scheduler = startScheduler({ database, log: app.log, jobs: [...taskJobs(database, config), ...agreementJobs(database, config), ...pruneJobs(database)] });
 
-  const where = database.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite i ${config.dataDir}`;
-  const lines = [
-    '',
-    `Samspil kører på ${config.publicUrl}  (database: ${where}, tilstand: ${config.mode})`,
-  ];
-  if (config.mode === 'demo') {
-    lines.push(
-      seeded ? 'Demodata er indlæst.' : 'Demodata fandtes allerede.',
-      `Log ind med adgangskoden ${DEMO_PASSWORD} som fx:`,
-      '  admin@samspil.demo               (central administrator)',
-      '  konsulent@samspil.demo           (central konsulent)',
-      '  klikadmin-0320@samspil.demo      (KLIK-administrator, Faxe)',
-      '  programleder-0320@samspil.demo   (programleder, Faxe; alle kommuner: programleder-KKKK / klikadmin-KKKK)',
-      '  it-chef-0320@samspil.demo        (IT- og digitaliseringschef, Faxe: underskriver K98-aftalen)',
-    );
-  }
-  if (!config.smtpUrl) lines.push('SMTP_URL er ikke sat: mails bliver liggende under "Udgående post".');
-  console.log(`${lines.join('\n')}\n`);
-
+  // Before the banner: whoever waits for it (a supervisor, a test) may send SIGTERM right away.
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -70,5 +53,32 @@ export async function serve(config: Config): Promise<FastifyInstance> {
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   process.once('SIGINT', () => void shutdown('SIGINT'));
+
+  const where = database.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite i ${config.dataDir}`;
+  const lines = [
+    '',
+    `Samspil kører på ${config.publicUrl}  (database: ${where}, tilstand: ${config.mode})`,
+  ];
+  if (config.mode === 'demo') {
+    lines.push(
+      seeded ? 'Demodata er indlæst.' : 'Demodata fandtes allerede.',
+      `Log ind med adgangskoden ${DEMO_PASSWORD} som fx:`,
+      '  admin@samspil.demo               (central administrator)',
+      '  konsulent@samspil.demo           (central konsulent)',
+      '  klikadmin-0320@samspil.demo      (KLIK-administrator, Faxe)',
+      '  programleder-0320@samspil.demo   (programleder, Faxe; alle kommuner: programleder-KKKK / klikadmin-KKKK)',
+      '  it-chef-0320@samspil.demo        (IT- og digitaliseringschef, Faxe: underskriver K98-aftalen)',
+    );
+  }
+  if (config.mode === 'production' && empty) {
+    // Nobody can log in yet, and production never invents accounts: say how the first one is made.
+    lines.push(
+      'Databasen har ingen brugere endnu. Opret den første centrale administrator med:',
+      '  npm run samspil -- admin create --email DIN@EMAIL.DK --name "DIT NAVN"',
+      'Kommandoen skriver et engangslink ud til at vælge adgangskode. (Demodata: npm start eller samspil serve --demo.)',
+    );
+  }
+  if (!config.smtpUrl) lines.push('SMTP_URL er ikke sat: mails bliver liggende under "Udgående post".');
+  console.log(`${lines.join('\n')}\n`);
   return app;
 }

@@ -1,9 +1,9 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../src/app.ts';
 import { loadConfig, type Config } from '../src/config.ts';
-import type { Database } from '../src/db/client.ts';
+import type { Database, Db } from '../src/db/client.ts';
 import { seedDemo } from '../src/db/seed-demo.ts';
-import { freshDatabase } from './db.ts';
+import { freshDatabase, hasDemoTemplate } from './db.ts';
 
 export type TestApp = {
   app: FastifyInstance;
@@ -14,10 +14,14 @@ export type TestApp = {
   close(): Promise<void>;
 };
 
+/** What startTestApp seeds; test/global-setup.ts builds the `demo` template database with it. */
+export const demoSeed = (db: Db) => seedDemo(db);
+
 /** A fresh database (PGlite or PostgreSQL per TEST_DATABASE) with the demo seed and an app on top. */
 export async function startTestApp(opts: { seed?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
-  const database = await freshDatabase();
-  if (opts.seed !== false) await seedDemo(database.db);
+  const seeded = opts.seed !== false;
+  const database = await freshDatabase({ template: seeded ? 'demo' : 'migrated' });
+  if (seeded && !hasDemoTemplate()) await demoSeed(database.db);
   const config = loadConfig({ SAMSPIL_MODE: 'demo', LOG_LEVEL: 'silent', PUBLIC_URL: 'http://samspil.test', ...opts.env });
   let now: Date | null = null;
   const app = await buildApp({ config, database, logger: false, clock: () => now ?? new Date() });

@@ -1,34 +1,14 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { openPglite, rawRows } from '../src/db/client.ts';
 import { sha256 } from '../src/platform/auth/secrets.ts';
+import { samspil } from './cli-run.ts';
 import { engine } from './db.ts';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-
-type Run = { code: number; stdout: string; stderr: string };
-
-/** Runs `node bin/samspil.mjs …` with a clean environment: only what the test gives, plus PATH and HOME. */
-function samspil(args: string[], env: Record<string, string>): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ['bin/samspil.mjs', ...args],
-      { cwd: root, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? os.tmpdir(), LOG_LEVEL: 'silent', ...env }, timeout: 60_000 },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-        resolve({ code, stdout: String(stdout), stderr: String(stderr) });
-      },
-    );
-  });
-}
 
 // The CLI only ever uses a PGlite directory here; under TEST_DATABASE=postgres these runs would
 // merely repeat the same PGlite work, so the file is skipped there.

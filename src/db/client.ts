@@ -1,10 +1,12 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { Logger, SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
+import { lockDataDir } from './data-dir-lock.ts';
 import * as schema from './schema.ts';
 
 export type Schema = typeof schema;
@@ -65,21 +67,40 @@ export async function openPostgres(url: string, opts: { max?: number } = {}): Pr
   };
 }
 
-export async function openPglite(dataDir: string | undefined): Promise<Database> {
-  if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
-  const client = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
+/** `loadDataDir` starts from a `dumpDataDir()` tarball instead of an empty cluster (the test suite's templates). */
+export async function openPglite(dataDir: string | undefined, opts: { loadDataDir?: Blob } = {}): Promise<Database> {
+  let lock: { release(): void } | undefined;
+  if (dataDir) {
+    fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+    // Before PGlite touches the directory: a second process must stop here, not open a copy.
+    lock = lockDataDir(dataDir);
+    fs.mkdirSync(dataDir, { recursive: true });
+  }
+  let client: PGlite;
+  try {
+    client = await PGlite.create({ ...(dataDir ? { dataDir } : {}), ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}) });
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   const queries = new QueryCounter();
   const db = drizzlePglite(client, { schema, logger: queries }) as unknown as Db;
   return {
     db,
     kind: 'pglite',
     queries,
-    // One process owns an embedded database, so there is nobody to lock against.
+    // One process owns an embedded database (see data-dir-lock.ts), so there is nobody to lock against.
     withLock: (_key, fn) => fn(),
     async ping() {
       await client.query('select 1');
     },
-    close: () => client.close(),
+    async close() {
+      try {
+        await client.close();
+      } finally {
+        lock?.release();
+      }
+    },
   };
 }
 
