@@ -68,6 +68,9 @@ const formValue = z.union([z.string(), z.array(z.string())]);
  */
 export const formBody = z.record(z.string(), formValue).optional().transform((b) => b ?? {});
 
+/** A form of single text fields only (no repeated field, no file). */
+export const textFormBody = z.record(z.string(), z.string()).optional().transform((b) => b ?? {});
+
 /**
  * A multipart form read by the app-wide multipart set-up: text fields, and the chosen file's bytes.
  */
