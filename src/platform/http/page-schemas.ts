@@ -62,6 +62,9 @@ export const pageQuery = <T extends z.ZodRawShape>(shape: T) => z.looseObject({ 
 
 const formValue = z.union([z.string(), z.array(z.string())]);
 
+/** A query string read whole (a filter form sent back as it came): text, or a list of texts. */
+export const queryFields = z.record(z.string(), formValue);
+
 /**
  * An urlencoded form's fields as browsers send them: text, or a list of texts for a repeated field.
  * What each field must contain is the use case's to say, in Danish and after its policy check.
