@@ -34,19 +34,14 @@ export const formString = z
   .transform((s) => (s ?? '').trim());
 
 /** A Danish calendar day as the date inputs send it, `YYYY-MM-DD`, and one that exists. */
-export const danishDay = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Skriv datoen som åååå-mm-dd')
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, 'Datoen findes ikke');
+export const calendarDay = z.string().refine((s) => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}, 'Skriv datoen som åååå-mm-dd');
 
-/** A checkbox: browsers send "on" when it is ticked and nothing when it is not. */
-export const checkbox = z
-  .union([z.literal('on'), z.literal('true'), z.literal('1'), z.literal('')])
-  .optional()
-  .transform((v) => v === 'on' || v === 'true' || v === '1');
+/** A checkbox: browsers send "on" when it is ticked and nothing when it is not; JSON callers send a boolean. */
+export const checkbox = z.preprocess((v) => v === true || v === 'on' || v === 'true' || v === '1', z.boolean());
 
 /** A page number from `?side=`: a mangled or absent one is the first page. */
 export const pageNumber = z.coerce.number().int().min(1).max(10_000).catch(1);
