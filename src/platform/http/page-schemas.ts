@@ -24,7 +24,7 @@ export const idParams = z.object({ id: uuidParam });
 /** Params of a page about one municipality. */
 export const codeParams = z.object({ code: municipalityCodeParam });
 
-/** True when the text is a uuid, for form fields that carry one (e.g. a request key). */
+/** True when the value is a uuid: the one check for ids that arrive inside a body or reach a use case directly. */
 export const isUuid = (s: unknown): s is string => uuidParam.safeParse(s).success;
 
 /** A text field of a form, trimmed; absent is the empty text. */
@@ -51,7 +51,7 @@ export const queryText = z.string().optional().catch(undefined);
 
 /**
  * A page's query string: the known fields are parsed with their fallbacks and everything else is
- * kept as text (or a list of texts when repeated), for the filters the module reads itself.
+ * kept as sent, for the filter parsers a module shares with its API (which ignore what they cannot read).
  */
 export const pageQuery = <T extends z.ZodRawShape>(shape: T) => z.looseObject({ besked: queryText, ...shape });
 
@@ -76,8 +76,6 @@ export const multipartBody = z
   .record(z.string(), z.union([formValue, z.instanceof(Buffer), z.array(z.union([z.string(), z.instanceof(Buffer)]))]))
   .optional()
   .transform((b) => b ?? {});
-
-export type FormBody = z.output<typeof formBody>;
 
 /**
  * A multipart form read by the platform's buffered parser (several named files): its text fields are
