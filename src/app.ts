@@ -40,12 +40,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     trustProxy: opts.config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
   });
-  // Bodies are validated by the use cases themselves, after their policy check: someone who may
-  // not write must get 403/404, not a list of what is wrong with their input. The route's body
-  // schema still documents the API (OpenAPI). Params and query strings are validated here.
-  app.setValidatorCompiler((route) =>
-    route.httpPart === 'body' ? (data: unknown) => ({ value: data }) : validatorCompiler(route as Parameters<typeof validatorCompiler>[0]),
-  );
+  // Every part a route declares is validated here, the body included, so a handler's types say
+  // what was checked. What a field must contain is checked by the use case after its policy (someone
+  // who may not write gets 403/404, not a list of what is wrong with their input), so routes declare
+  // bodies at transport level: `apiBody` (a JSON object, documented in full) and the page schemas.
+  app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('database', opts.database);
   app.decorate('config', opts.config);

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../platform/context.ts';
 import { notFound } from '../../platform/errors.ts';
-import { errorResponses, iso, uuidParam } from '../../platform/http/api-schemas.ts';
+import { apiBody, errorResponses, iso, uuidParam } from '../../platform/http/api-schemas.ts';
 import { actorCtx } from '../../platform/http/request-context.ts';
 import { addVersion } from './add-version.ts';
 import { getAgreementDetail, listAgreements, type AgreementSummary } from './agreement-queries.ts';
@@ -223,7 +223,7 @@ export function registerAgreementAuthorApi(root: FastifyInstance) {
           'som ikke har underskrevet eller er i dialog). `requestKey` (uuid) gør kaldet sikkert at gentage: samme nøgle sender intet igen ' +
           'og svarer 200 med `alreadySent: true`. Kommuner, der har underskrevet, er erstattet af K98-aftalen eller afventer godkendelse, får ingen mail.',
         params: idParams,
-        body: dispatchInput,
+        body: apiBody(dispatchInput),
         response: { 200: dispatchOut, 201: dispatchOut, ...errorResponses },
       },
     },

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { isCentral, isCentralEditor } from '../../platform/context.ts';
 import { AppError, conflict, type FieldErrors } from '../../platform/errors.ts';
+import { formBody, idParams, isUuid, pageQuery, queryText, uploadBody, uuidParam } from '../../platform/http/page-schemas.ts';
 import { actorCtx, sendPage } from '../../platform/http/request-context.ts';
 import { danishDay } from '../../platform/views/format.ts';
 import { addVersion } from './add-version.ts';
@@ -16,11 +18,8 @@ import { sendDownload } from '../../platform/http/send-download.ts';
 import { readAgreementFile } from './download-file.ts';
 import { loadAgreement } from './load-agreement.ts';
 import { renderMunicipalAgreement, renderMunicipalAgreementList } from './municipal-pages.tsx';
-import { registerVersionUploadParser, uploadedFields } from './parse-version-upload.ts';
+import { registerVersionUploadParser } from './parse-version-upload.ts';
 import { agreementTypes } from './schema.ts';
-
-type Params = { id: string; fileId: string };
-type Query = Record<string, string | undefined>;
 
 /** 422 and 409 come back as the same page with the user's input and a Danish error summary. */
 function formError(error: unknown): AppError {
@@ -29,12 +28,10 @@ function formError(error: unknown): AppError {
 }
 const errorsOf = (e: AppError): FieldErrors => (Object.keys(e.fieldErrors).length > 0 ? e.fieldErrors : { _: e.message });
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
 
 /** The agreement with everything the central pages show; the policy is checked first. */
-async function detailFor(request: FastifyRequest, action: 'read' | 'manage'): Promise<AgreementDetail> {
+async function detailFor(request: FastifyRequest, id: string, action: 'read' | 'manage'): Promise<AgreementDetail> {
   const ctx = actorCtx(request);
-  const { id } = request.params as Params;
   await loadAgreement(ctx.db, ctx.actor, id, action);
   const detail = await getAgreementDetail(ctx.db, ctx.actor, id);
   if (!detail) throw new AppError(404, 'not_found', 'Aftalen findes ikke.');
@@ -55,18 +52,22 @@ async function newAgreementPage(request: FastifyRequest, reply: FastifyReply, op
   return sendPage(reply, <NewAgreementPage request={request} ref={ref} values={opts.values} errors={opts.errors} />, opts.status ?? 200);
 }
 
-async function newVersionPage(request: FastifyRequest, reply: FastifyReply, opts: { values?: FormValues; errors?: FieldErrors; status?: number } = {}) {
-  const a = await detailFor(request, 'manage');
+async function newVersionPage(request: FastifyRequest, reply: FastifyReply, id: string, opts: { values?: FormValues; errors?: FieldErrors; status?: number } = {}) {
+  const a = await detailFor(request, id, 'manage');
   if (a.status === 'closed') throw conflict('Aftalen er lukket; der kan ikke lægges nye versioner op.');
   return sendPage(reply, <NewVersionPage request={request} agreement={a} values={opts.values ?? {}} errors={opts.errors} />, opts.status ?? 200);
 }
 
-async function dispatchPage(request: FastifyRequest, reply: FastifyReply, opts: { values?: FormValues; errors?: FieldErrors; status?: number } = {}) {
+async function dispatchPage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  id: string,
+  opts: { values?: FormValues; errors?: FieldErrors; status?: number; besked?: string } = {},
+) {
   const ctx = actorCtx(request);
-  const a = await detailFor(request, 'manage');
+  const a = await detailFor(request, id, 'manage');
   if (a.status === 'closed') throw conflict('Aftalen er lukket og kan ikke udsendes.');
   const ref = await agreementReference(ctx.db);
-  const query = request.query as Query;
   const today = danishDay(ctx.now);
   const defaults: FormValues = {
     roleKey: a.audienceRoleKey ?? 'programleder',
@@ -81,7 +82,7 @@ async function dispatchPage(request: FastifyRequest, reply: FastifyReply, opts: 
   const key = typeof values.requestKey === 'string' && isUuid(values.requestKey) ? values.requestKey : randomUUID();
   let notice: string | undefined;
   const current = a.versions.find((v) => v.current);
-  if (!opts.errors && query.besked === 'ny-version' && current) {
+  if (!opts.errors && opts.besked === 'ny-version' && current) {
     notice = current.requiresResign
       ? `Version ${current.number} er lagt op. ${plural(a.supersededByCurrent, 'kommune', 'kommuner')} skal underskrive igen. Send den nye version til de kommuner, der mangler at underskrive.`
       : `Version ${current.number} er lagt op. Den kræver ikke ny underskrift; underskrifter af tidligere versioner gælder fortsat.`;
@@ -94,7 +95,8 @@ async function dispatchPage(request: FastifyRequest, reply: FastifyReply, opts: 
 }
 
 /** The central pages for agreements: list, create, a new version, dispatch, detail and file downloads. */
-export function registerAgreementAuthorPages(app: FastifyInstance) {
+export function registerAgreementAuthorPages(root: FastifyInstance) {
+  const app = root.withTypeProvider<ZodTypeProvider>();
   app.get('/aftaler', async (request, reply) => {
     const ctx = actorCtx(request);
     if (!isCentral(ctx.actor)) return renderMunicipalAgreementList(request, reply);
@@ -102,60 +104,63 @@ export function registerAgreementAuthorPages(app: FastifyInstance) {
     return sendPage(reply, <AgreementListPage request={request} agreements={agreements} canAuthor={isCentralEditor(ctx.actor)} />);
   });
 
-  app.get('/aftaler/ny', async (request, reply) => {
+  app.get('/aftaler/ny', { schema: { querystring: pageQuery({ type: queryText }) } }, async (request, reply) => {
     const ctx = actorCtx(request);
     authorizeAgreementAuthoring(ctx.actor);
-    const type = (request.query as Query).type ?? '';
+    const type = request.query.type ?? '';
     const values: FormValues = { type: (agreementTypes as readonly string[]).includes(type) ? type : '' };
     if (type === 'k98') values.solutions = (await agreementReference(ctx.db)).solutions.filter((s) => s.k98).map((s) => s.key);
     return newAgreementPage(request, reply, { values });
   });
 
-  app.get('/aftaler/:id', async (request, reply) => {
+  app.get('/aftaler/:id', { schema: { params: idParams, querystring: pageQuery({}) } }, async (request, reply) => {
     const ctx = actorCtx(request);
-    const { id } = request.params as Params;
-    if (!isCentral(ctx.actor)) return renderMunicipalAgreement(request, reply, id);
-    const a = await detailFor(request, 'read');
-    const notice = detailNotice((request.query as Query).besked, a);
+    const { id } = request.params;
+    if (!isCentral(ctx.actor)) return renderMunicipalAgreement(request, reply, id, request.query.besked);
+    const a = await detailFor(request, id, 'read');
+    const notice = detailNotice(request.query.besked, a);
     return sendPage(reply, <AgreementDetailPage request={request} agreement={a} canManage={isCentralEditor(ctx.actor)} notice={notice} />);
   });
 
-  app.get('/aftaler/:id/versioner/ny', async (request, reply) => newVersionPage(request, reply));
+  app.get('/aftaler/:id/versioner/ny', { schema: { params: idParams } }, async (request, reply) => newVersionPage(request, reply, request.params.id));
 
-  app.get('/aftaler/:id/udsend', async (request, reply) => dispatchPage(request, reply));
+  app.get('/aftaler/:id/udsend', { schema: { params: idParams, querystring: pageQuery({}) } }, async (request, reply) =>
+    dispatchPage(request, reply, request.params.id, { besked: request.query.besked }),
+  );
 
-  app.post('/aftaler/:id/udsend', async (request, reply) => {
+  app.post('/aftaler/:id/udsend', { schema: { params: idParams, body: formBody } }, async (request, reply) => {
     const ctx = actorCtx(request);
-    const { id } = request.params as Params;
-    const body = (request.body ?? {}) as FormValues;
+    const { id } = request.params;
+    const body = request.body;
     try {
       const r = await dispatchAgreement(ctx, id, body);
       return reply.redirect(`/aftaler/${id}?besked=${r.alreadySent ? 'allerede-udsendt' : 'udsendt'}`, 303);
     } catch (error) {
       const e = formError(error);
-      return dispatchPage(request, reply, { values: body, errors: errorsOf(e), status: e.status });
+      return dispatchPage(request, reply, id, { values: body, errors: errorsOf(e), status: e.status });
     }
   });
 
   const closing = (path: string, run: typeof closeAgreement, besked: string) =>
-    app.post(`/aftaler/:id/${path}`, async (request, reply) => {
-      const { id } = request.params as Params;
+    app.post(`/aftaler/:id/${path}`, { schema: { params: idParams, body: formBody } }, async (request, reply) => {
+      const { id } = request.params;
       const r = await run(actorCtx(request), id);
       return reply.redirect(`/aftaler/${id}?besked=${r.changed ? besked : 'uaendret'}`, 303);
     });
   closing('luk', closeAgreement, 'lukket');
   closing('genaabn', reopenAgreement, 'genaabnet');
 
-  app.get('/aftaler/:id/filer/:fileId', async (request, reply) => {
-    const { id, fileId } = request.params as Params;
+  app.get('/aftaler/:id/filer/:fileId', { schema: { params: idParams.extend({ fileId: uuidParam }) } }, async (request, reply) => {
+    const { id, fileId } = request.params;
     return sendDownload(reply, await readAgreementFile(actorCtx(request), id, fileId));
   });
 
   // Uploads parse multipart themselves (a document and several annexes, with their names).
-  app.register(async (scope) => {
-    registerVersionUploadParser(scope);
+  app.register(async (parent) => {
+    registerVersionUploadParser(parent);
+    const scope = parent.withTypeProvider<ZodTypeProvider>();
 
-    scope.post('/aftaler/ny', async (request, reply) => {
+    scope.post('/aftaler/ny', { schema: { body: uploadBody } }, async (request, reply) => {
       const ctx = actorCtx(request);
       authorizeAgreementAuthoring(ctx.actor);
       try {
@@ -163,13 +168,13 @@ export function registerAgreementAuthorPages(app: FastifyInstance) {
         return reply.redirect(`/aftaler/${id}?besked=oprettet`, 303);
       } catch (error) {
         const e = formError(error);
-        return newAgreementPage(request, reply, { values: uploadedFields(request.body) as FormValues, errors: errorsOf(e), status: e.status });
+        return newAgreementPage(request, reply, { values: request.body, errors: errorsOf(e), status: e.status });
       }
     });
 
-    scope.post('/aftaler/:id/versioner/ny', async (request, reply) => {
+    scope.post('/aftaler/:id/versioner/ny', { schema: { params: idParams, body: uploadBody } }, async (request, reply) => {
       const ctx = actorCtx(request);
-      const { id } = request.params as Params;
+      const { id } = request.params;
       try {
         const r = await addVersion(ctx, id, request.body);
         const a = await loadAgreement(ctx.db, ctx.actor, id, 'manage');
@@ -179,7 +184,7 @@ export function registerAgreementAuthorPages(app: FastifyInstance) {
         return reply.redirect(`/aftaler/${id}?besked=version`, 303);
       } catch (error) {
         const e = formError(error);
-        return newVersionPage(request, reply, { values: uploadedFields(request.body) as FormValues, errors: errorsOf(e), status: e.status });
+        return newVersionPage(request, reply, id, { values: request.body, errors: errorsOf(e), status: e.status });
       }
     });
   });

@@ -3,6 +3,7 @@ import type { Actor, Ctx } from '../../platform/context.ts';
 import { notFound } from '../../platform/errors.ts';
 import { loadAgreement } from './load-agreement.ts';
 import { agreementFile, agreementVersion } from './schema.ts';
+import { isUuid } from '../../platform/http/page-schemas.ts';
 
 /**
  * A version's document or annex, for whoever may read the agreement (central staff; users of an
@@ -11,7 +12,7 @@ import { agreementFile, agreementVersion } from './schema.ts';
  */
 export async function readAgreementFile(ctx: Ctx & { actor: Actor }, agreementId: string, fileId: string) {
   await loadAgreement(ctx.db, ctx.actor, agreementId, 'read');
-  if (!/^[0-9a-f-]{36}$/i.test(fileId)) throw notFound('Filen findes ikke.');
+  if (!isUuid(fileId)) throw notFound('Filen findes ikke.');
   const [row] = await ctx.db
     .select({ file: agreementFile })
     .from(agreementFile)

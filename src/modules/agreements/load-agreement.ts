@@ -4,6 +4,7 @@ import type { Actor } from '../../platform/context.ts';
 import { notFound } from '../../platform/errors.ts';
 import { type AgreementAction, type AgreementFacts, authorizeAgreement } from './policy.ts';
 import { agreement, agreementTarget } from './schema.ts';
+import { isUuid } from '../../platform/http/page-schemas.ts';
 
 export type AgreementRow = typeof agreement.$inferSelect;
 
@@ -17,7 +18,7 @@ export async function loadAgreement(
   agreementId: string,
   action: AgreementAction,
 ): Promise<AgreementRow & { facts: AgreementFacts }> {
-  if (!/^[0-9a-f-]{36}$/i.test(agreementId)) throw notFound('Aftalen findes ikke.');
+  if (!isUuid(agreementId)) throw notFound('Aftalen findes ikke.');
   const code = actor.municipalityCode;
   const [row] = await db
     .select({

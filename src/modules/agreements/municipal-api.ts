@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { notFound } from '../../platform/errors.ts';
-import { errorResponses, iso, municipalityCodeParam, uuidParam } from '../../platform/http/api-schemas.ts';
+import { apiBody, errorResponses, iso, municipalityCodeParam, uuidParam } from '../../platform/http/api-schemas.ts';
 import { actorCtx } from '../../platform/http/request-context.ts';
 import { MAX_AGREEMENT_FILE_BYTES } from './files.ts';
 import { loadAgreement } from './load-agreement.ts';
@@ -116,13 +116,13 @@ export function registerAgreementMunicipalApi(root: FastifyInstance) {
           'Kun for kommunens modtagere af aftalen (ellers 403), mens den er udsendt. Underskriveren skriver sin adgangskode igen (forkert: 422 på `password`). ' +
           '`versionId` skal være aftalens gældende version (ellers 409). Er kommunen allerede underskrevet, ændres intet: 200 med `alreadySigned: true` (første gang 201).',
         params: idParams,
-        body: z.object({
+        body: apiBody(z.object({
           versionId: z.string(),
           signerName: z.string(),
           signerTitle: z.string(),
           password: z.string(),
           confirm: z.literal(true),
-        }),
+        })),
         response: { 200: signResultOut, 201: signResultOut, ...errorResponses },
       },
     },
@@ -181,7 +181,7 @@ export function registerAgreementMunicipalApi(root: FastifyInstance) {
         summary: 'Afvis en indsendt underskrevet kopi med begrundelse (KOMBITs administratorer og konsulenter)',
         description: 'Den, der indsendte kopien, får begrundelsen på mail. En godkendt underskrift kan ikke afvises (409).',
         params: signatureParams,
-        body: z.object({ reason: z.string() }),
+        body: apiBody(z.object({ reason: z.string() })),
         response: { 200: reviewResultOut, ...errorResponses },
       },
     },

@@ -1,5 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError, notFound } from '../../platform/errors.ts';
+import { formBody, idParams, uploadBody } from '../../platform/http/page-schemas.ts';
 import { actorCtx, sendPage } from '../../platform/http/request-context.ts';
 import { rolePlural } from './labels.ts';
 import { loadAgreement } from './load-agreement.ts';
@@ -11,7 +13,6 @@ import { municipalAgreements, municipalAgreementView } from './signature-queries
 import { registerAgreementSignaturePages } from './signatures-pages.tsx';
 import { uploadSignature } from './upload-signature.ts';
 
-type Params = { id: string };
 type Body = Record<string, unknown>;
 
 /** Failures a form redraws with the user's input; anything else becomes the error page. */
@@ -38,8 +39,8 @@ async function renderPage(request: FastifyRequest, reply: FastifyReply, agreemen
 }
 
 /** GET /aftaler/:id for a municipal user: the agreement, their municipality's status, signing. */
-export async function renderMunicipalAgreement(request: FastifyRequest, reply: FastifyReply, agreementId: string): Promise<unknown> {
-  const notice = MUNICIPAL_NOTICES[String((request.query as Body | undefined)?.besked ?? '')];
+export async function renderMunicipalAgreement(request: FastifyRequest, reply: FastifyReply, agreementId: string, besked: string | undefined): Promise<unknown> {
+  const notice = MUNICIPAL_NOTICES[besked ?? ''];
   return renderPage(request, reply, agreementId, { notice });
 }
 
@@ -47,11 +48,11 @@ export async function renderMunicipalAgreement(request: FastifyRequest, reply: F
 async function signingForm(
   request: FastifyRequest,
   reply: FastifyReply,
+  id: string,
   form: 'sign' | 'upload',
   values: Body,
   run: () => Promise<{ alreadySigned: boolean }>,
 ) {
-  const { id } = request.params as Params;
   let alreadySigned: boolean;
   try {
     ({ alreadySigned } = await run());
@@ -65,26 +66,28 @@ async function signingForm(
   return reply.redirect(`/aftaler/${id}?besked=${notice}#status`, 303);
 }
 
-export function registerAgreementMunicipalPages(app: FastifyInstance) {
-  app.post('/aftaler/:id/underskriv', async (request, reply) => {
+export function registerAgreementMunicipalPages(root: FastifyInstance) {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  app.post('/aftaler/:id/underskriv', { schema: { params: idParams, body: formBody } }, async (request, reply) => {
     const ctx = actorCtx(request);
-    const { id } = request.params as Params;
-    const body = (request.body ?? {}) as Body;
+    const { id } = request.params;
+    const body = request.body;
     // The password is never written back into the page.
     const { password: _password, ...values } = body;
-    return signingForm(request, reply, 'sign', values, () => signAgreement(ctx, id, body, { ip: request.ip }));
+    return signingForm(request, reply, id, 'sign', values, () => signAgreement(ctx, id, body, { ip: request.ip }));
   });
 
   // A signed PDF up to MAX_AGREEMENT_FILE_BYTES with its name: parsed by this scope's own multipart parser.
-  app.register(async (scope) => {
-    registerSignatureUploadParser(scope);
-    scope.post('/aftaler/:id/underskrift', async (request, reply) => {
+  app.register(async (parent) => {
+    registerSignatureUploadParser(parent);
+    const scope = parent.withTypeProvider<ZodTypeProvider>();
+    scope.post('/aftaler/:id/underskrift', { schema: { params: idParams, body: uploadBody } }, async (request, reply) => {
       const ctx = actorCtx(request);
-      const { id } = request.params as Params;
+      const { id } = request.params;
       const upload = signatureUploadFrom(request.body);
-      return signingForm(request, reply, 'upload', upload.fields, () => uploadSignature(ctx, id, upload, { ip: request.ip }));
+      return signingForm(request, reply, id, 'upload', upload.fields, () => uploadSignature(ctx, id, upload, { ip: request.ip }));
     });
   });
 
-  registerAgreementSignaturePages(app);
+  registerAgreementSignaturePages(root);
 }

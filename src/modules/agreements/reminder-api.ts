@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errorResponses, iso, uuidParam } from '../../platform/http/api-schemas.ts';
+import { apiBody, errorResponses, iso, uuidParam } from '../../platform/http/api-schemas.ts';
 import { actorCtx } from '../../platform/http/request-context.ts';
 import { agreementReminderHistory, loadReminderAgreement, previewAgreementReminder } from './reminder-preview.ts';
 import { manualAgreementReminderInput, sendManualAgreementReminder } from './send-manual-reminder.ts';
@@ -96,7 +96,7 @@ export function registerAgreementReminderApi(root: FastifyInstance) {
           'Går til modtagerrollen i kommuner med status ikke underskrevet (ikke dem i dialog eller med en kopi, der afventer godkendelse). ' +
           'Samme roundId to gange sender ikke igen (200 med alreadySent). En ny udsendelse svarer 201. Kun for udsendte aftaler (ellers 409).',
         params,
-        body: manualAgreementReminderInput,
+        body: apiBody(manualAgreementReminderInput),
         response: { 200: sentOut, 201: sentOut, ...errorResponses },
       },
     },

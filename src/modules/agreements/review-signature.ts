@@ -10,6 +10,7 @@ import { loadAgreement } from './load-agreement.ts';
 import { agreementSignature } from './schema.ts';
 import type { ActorCtx } from './sign-agreement.ts';
 import { listSignatures, type SignatureView, visibleSignature } from './signature-queries.ts';
+import { isUuid } from '../../platform/http/page-schemas.ts';
 
 export const rejectInput = z.object({
   reason: z
@@ -22,7 +23,7 @@ export type ReviewResult = { changed: boolean; signature: SignatureView };
 
 /** The signature row locked for the review, so two reviewers cannot both decide. */
 async function lockSignature(tx: Db, agreementId: string, signatureId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(signatureId)) throw notFound('Underskriften findes ikke.');
+  if (!isUuid(signatureId)) throw notFound('Underskriften findes ikke.');
   const [row] = await tx
     .select({
       id: agreementSignature.id,

@@ -16,6 +16,7 @@ import {
   type AgreementStatus,
 } from './schema.ts';
 import { loadStatuses, type StatusRow } from './status.ts';
+import { isUuid } from '../../platform/http/page-schemas.ts';
 
 /** A signature as pages, API and receipts show it: never the uploaded bytes. */
 export type SignatureView = {
@@ -133,7 +134,7 @@ async function reviewerNames(db: Db, userIds: string[]): Promise<Map<string, str
  * only its own (another municipality's answers 404, as if it did not exist).
  */
 export async function visibleSignature(db: Db, actor: Actor, agreementId: string, signatureId: string): Promise<SignatureView> {
-  if (!/^[0-9a-f-]{36}$/i.test(signatureId)) throw notFound('Underskriften findes ikke.');
+  if (!isUuid(signatureId)) throw notFound('Underskriften findes ikke.');
   const [s] = await listSignatures(db, agreementId, { signatureId });
   if (!s || (actor.municipalityCode !== null && s.municipalityCode !== actor.municipalityCode)) throw notFound('Underskriften findes ikke.');
   return s;

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isCentral } from '../../platform/context.ts';
 import { notFound } from '../../platform/errors.ts';
-import { errorResponses, iso, municipalityCodeParam, uuidParam } from '../../platform/http/api-schemas.ts';
+import { apiBody, errorResponses, iso, municipalityCodeParam, uuidParam } from '../../platform/http/api-schemas.ts';
 import { actorCtx } from '../../platform/http/request-context.ts';
 import { authorizeCentralOverview } from '../organisations/policy.ts';
 import { statusText } from './export-status.ts';
@@ -214,7 +214,7 @@ export function registerAgreementStatusApi(root: FastifyInstance) {
           'Kun KOMBITs administratorer og konsulenter. En kommune i dialog får ikke påmindelser og markeres med *) i listen over manglende. ' +
           'En note tilføjes kommunens tråd i samme transaktion. Samme markering igen ændrer intet (changed false).',
         params: threadParams,
-        body: dialogueBody,
+        body: apiBody(dialogueBody),
         response: { 200: dialogueOut, ...errorResponses },
       },
     },
@@ -259,7 +259,7 @@ export function registerAgreementStatusApi(root: FastifyInstance) {
           'KOMBITs administratorer og konsulenter samt kommunens modtagere af aftalen, programleder og KLIK-administrator. ' +
           'En note fra KOMBIT mailes til kommunens modtagere af aftalen. Samme tekst igen fra samme person lige efter ændrer intet (200 i stedet for 201).',
         params: threadParams,
-        body: noteBody,
+        body: apiBody(noteBody),
         response: { 200: noteOut, 201: noteOut, ...errorResponses },
       },
     },

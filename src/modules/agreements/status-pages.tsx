@@ -1,6 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { isCentral } from '../../platform/context.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
+import { formBody, idParams, municipalityCodeParam, pageQuery, queryText, uuidParam } from '../../platform/http/page-schemas.ts';
 import { actorCtx, sendPage } from '../../platform/http/request-context.ts';
 import { authorizeCentralOverview } from '../organisations/policy.ts';
 import { buildMatrixExport, buildStatusExport, statusFilename, XLSX_TYPE } from './export-status.ts';
@@ -15,17 +18,18 @@ import { loadThreadAgreement, postNote } from './post-note.ts';
 import { setDialogue } from './set-dialogue.ts';
 import { StatusPage } from './status-views.tsx';
 
-type Params = { id: string; code: string };
-type Query = Record<string, string | undefined>;
+const threadParams = z.object({ id: uuidParam, code: municipalityCodeParam });
+const statusQuery = pageQuery({ status: queryText });
+const matrixQuery = pageQuery({ type: queryText });
 
 /**
  * The status of every municipality is for central staff only: for municipal users the page does
  * not exist (404); they see their own municipality's page instead.
  */
-async function centralAgreement(request: FastifyRequest) {
+async function centralAgreement(request: FastifyRequest, id: string) {
   const ctx = actorCtx(request);
   if (!isCentral(ctx.actor)) throw notFound('Aftalen findes ikke.');
-  const a = await loadAgreement(ctx.db, ctx.actor, (request.params as Params).id, 'read');
+  const a = await loadAgreement(ctx.db, ctx.actor, id, 'read');
   return { ctx, a };
 }
 
@@ -53,10 +57,11 @@ function formFailure(error: unknown): { errors: Record<string, string>; status: 
  * POST /aftaler/:id/kommuner/:code/dialog   mark or unmark the dialogue (central editors)
  * GET  /aftaler/overblik[.xlsx]             the matrix of municipalities and agreements (central)
  */
-export function registerAgreementStatusPages(app: FastifyInstance) {
-  app.get('/aftaler/:id/status', async (request, reply) => {
-    const { ctx, a } = await centralAgreement(request);
-    const filter = parseStatusFilter((request.query as Query).status);
+export function registerAgreementStatusPages(root: FastifyInstance) {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  app.get('/aftaler/:id/status', { schema: { params: idParams, querystring: statusQuery } }, async (request, reply) => {
+    const { ctx, a } = await centralAgreement(request, request.params.id);
+    const filter = parseStatusFilter(request.query.status);
     const overview = await statusOverview(ctx.db, a.id);
     const page = (
       <StatusPage
@@ -71,16 +76,22 @@ export function registerAgreementStatusPages(app: FastifyInstance) {
     return sendPage(reply, page);
   });
 
-  app.get('/aftaler/:id/status.xlsx', async (request, reply) => {
-    const { ctx, a } = await centralAgreement(request);
-    const filter = parseStatusFilter((request.query as Query).status);
+  app.get('/aftaler/:id/status.xlsx', { schema: { params: idParams, querystring: statusQuery } }, async (request, reply) => {
+    const { ctx, a } = await centralAgreement(request, request.params.id);
+    const filter = parseStatusFilter(request.query.status);
     const overview = await statusOverview(ctx.db, a.id);
     return sendXlsx(reply, statusFilename(a.title, filter), await buildStatusExport(applyStatusFilter(overview.rows, filter), filter));
   });
 
-  const municipalityPage = async (request: FastifyRequest, reply: FastifyReply, state: MunicipalityPageState, status = 200) => {
+  const municipalityPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    { id, code }: z.output<typeof threadParams>,
+    state: MunicipalityPageState,
+    opts: { status?: number; besked?: string } = {},
+  ) => {
+    const status = opts.status ?? 200;
     const ctx = actorCtx(request);
-    const { id, code } = request.params as Params;
     const a = await loadThreadAgreement(ctx, id, code, 'read');
     const [overview, signatures, notes] = await Promise.all([statusOverview(ctx.db, a.id, code), signatureRecords(ctx.db, a.id, code), noteThread(ctx.db, a.id, code)]);
     const row = overview.rows[0] ?? null;
@@ -96,29 +107,31 @@ export function registerAgreementStatusPages(app: FastifyInstance) {
         canNote={can(ctx.actor, 'note', a.facts)}
         canManage={can(ctx.actor, 'manage', a.facts)}
         state={state}
-        notice={status === 200 ? MUNICIPALITY_NOTICES[String((request.query as Query).besked ?? '')] : undefined}
+        notice={status === 200 ? MUNICIPALITY_NOTICES[opts.besked ?? ''] : undefined}
       />
     );
     return sendPage(reply, page, status);
   };
 
-  app.get('/aftaler/:id/kommuner/:code', (request, reply) => municipalityPage(request, reply, {}));
+  app.get('/aftaler/:id/kommuner/:code', { schema: { params: threadParams, querystring: pageQuery({}) } }, (request, reply) =>
+    municipalityPage(request, reply, request.params, {}, { besked: request.query.besked }),
+  );
 
-  app.post('/aftaler/:id/kommuner/:code/noter', async (request, reply) => {
-    const { id, code } = request.params as Params;
+  app.post('/aftaler/:id/kommuner/:code/noter', { schema: { params: threadParams, body: formBody } }, async (request, reply) => {
+    const { id, code } = request.params;
     let changed: boolean;
     try {
       changed = (await postNote(actorCtx(request), id, code, request.body)).changed;
     } catch (error) {
       const failed = formFailure(error);
       if (!failed) throw error;
-      return municipalityPage(request, reply, { form: 'note', errors: failed.errors, values: (request.body ?? {}) as Record<string, unknown> }, failed.status);
+      return municipalityPage(request, reply, request.params, { form: 'note', errors: failed.errors, values: request.body }, { status: failed.status });
     }
     return reply.redirect(`/aftaler/${id}/kommuner/${code}?besked=${changed ? 'note-tilfoejet' : 'note-findes'}#noter`, 303);
   });
 
-  app.post('/aftaler/:id/kommuner/:code/dialog', async (request, reply) => {
-    const { id, code } = request.params as Params;
+  app.post('/aftaler/:id/kommuner/:code/dialog', { schema: { params: threadParams, body: formBody } }, async (request, reply) => {
+    const { id, code } = request.params;
     let besked: string;
     try {
       const result = await setDialogue(actorCtx(request), id, code, request.body);
@@ -126,22 +139,22 @@ export function registerAgreementStatusPages(app: FastifyInstance) {
     } catch (error) {
       const failed = formFailure(error);
       if (!failed) throw error;
-      return municipalityPage(request, reply, { form: 'dialogue', errors: failed.errors, values: (request.body ?? {}) as Record<string, unknown> }, failed.status);
+      return municipalityPage(request, reply, request.params, { form: 'dialogue', errors: failed.errors, values: request.body }, { status: failed.status });
     }
     return reply.redirect(`/aftaler/${id}/kommuner/${code}?besked=${besked}`, 303);
   });
 
-  app.get('/aftaler/overblik', async (request, reply) => {
+  app.get('/aftaler/overblik', { schema: { querystring: matrixQuery } }, async (request, reply) => {
     const ctx = actorCtx(request);
     authorizeCentralOverview(ctx.actor);
-    const matrix = await agreementMatrix(ctx.db, parseMatrixType((request.query as Query).type));
+    const matrix = await agreementMatrix(ctx.db, parseMatrixType(request.query.type));
     return sendPage(reply, <MatrixPage request={request} matrix={matrix} />);
   });
 
-  app.get('/aftaler/overblik.xlsx', async (request, reply) => {
+  app.get('/aftaler/overblik.xlsx', { schema: { querystring: matrixQuery } }, async (request, reply) => {
     const ctx = actorCtx(request);
     authorizeCentralOverview(ctx.actor);
-    const matrix = await agreementMatrix(ctx.db, parseMatrixType((request.query as Query).type));
+    const matrix = await agreementMatrix(ctx.db, parseMatrixType(request.query.type));
     return sendXlsx(reply, `aftaler-overblik${matrix.type ? `-${matrix.type}` : ''}.xlsx`, await buildMatrixExport(matrix));
   });
 }

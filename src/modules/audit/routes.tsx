@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { parseInput } from '../../platform/errors.ts';
 import { errorResponses } from '../../platform/http/api-schemas.ts';
+import { queryFields } from '../../platform/http/page-schemas.ts';
 import { actorCtx, sendPage } from '../../platform/http/request-context.ts';
 import { Layout } from '../../platform/views/layout.tsx';
 import { auditFilter, listAudit } from './queries.ts';
@@ -47,12 +48,12 @@ const ACTIONS: Record<string, string> = {
 const fmt = formatDateTimeSeconds;
 
 export function registerAuditRoutes(root: FastifyInstance) {
-  root.get('/log', async (request, reply) => {
+  root.withTypeProvider<ZodTypeProvider>().get('/log', { schema: { querystring: queryFields } }, async (request, reply) => {
     const ctx = actorCtx(request);
     const f = parseInput(auditFilter, request.query);
     const { rows, nextBefore, scope } = await listAudit(ctx.db, ctx.actor, f);
-    const q = request.query as Record<string, string | undefined>;
-    const nextQuery = new URLSearchParams({ ...Object.fromEntries(Object.entries(q).filter(([, v]) => v)), foer: String(nextBefore) });
+    const q = request.query;
+    const nextQuery = new URLSearchParams({ ...Object.fromEntries(Object.entries(q).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== '')), foer: String(nextBefore) });
     return sendPage(
       reply,
       <Layout title="Log" actor={ctx.actor} csrfToken={request.csrfToken} nav="log">

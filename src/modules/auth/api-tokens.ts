@@ -5,6 +5,7 @@ import { randomToken, sha256 } from '../../platform/auth/secrets.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
 import type { Actor, Ctx } from '../../platform/context.ts';
 import { notFound, parseInput } from '../../platform/errors.ts';
+import { isUuid } from '../../platform/http/page-schemas.ts';
 
 export const tokenInput = z.object({
   name: z.string().trim().min(1, 'Giv nøglen et navn, så du kan kende den igen').max(100, 'Navnet må højst være 100 tegn'),
@@ -31,7 +32,7 @@ export async function createApiToken(ctx: Ctx & { actor: Actor }, raw: unknown) 
 }
 
 export async function revokeApiToken(ctx: Ctx & { actor: Actor }, tokenId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(tokenId)) throw notFound('Nøglen findes ikke.');
+  if (!isUuid(tokenId)) throw notFound('Nøglen findes ikke.');
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .select()

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errorResponses, iso, uuidParam } from '../../platform/http/api-schemas.ts';
+import { apiBody, errorResponses, iso, uuidParam } from '../../platform/http/api-schemas.ts';
 import { actorCtx } from '../../platform/http/request-context.ts';
 import { createApiToken, listApiTokens, revokeApiToken, tokenInput } from './api-tokens.ts';
 
@@ -51,7 +51,7 @@ export function registerAuthApi(root: FastifyInstance) {
       schema: {
         tags,
         summary: 'Opret API-nøgle (nøglen vises kun i svaret)',
-        body: tokenInput,
+        body: apiBody(tokenInput),
         response: { 201: tokenOut.extend({ token: z.string() }), ...errorResponses },
       },
     },

@@ -1,7 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { SESSION_COOKIE, SESSION_HOURS } from '../../platform/auth/sessions.ts';
 import { AppError, type FieldErrors } from '../../platform/errors.ts';
 import { cookieOptions } from '../../platform/http/auth-hook.ts';
+import { formBody, idParams, pageQuery, queryText } from '../../platform/http/page-schemas.ts';
 import { actorCtx, ctxOf, safeNext, sendPage } from '../../platform/http/request-context.ts';
 import { CsrfField, ErrorSummary, Notice, TextField } from '../../platform/views/components.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
@@ -11,7 +14,9 @@ import { logOut } from './log-out.ts';
 import { findOpenLink, setPasswordWithLink } from './password-links.ts';
 import { formatDateTimeSeconds } from '../../platform/views/format.ts';
 
-type Body = Record<string, string | undefined>;
+const loginQuery = pageQuery({ next: queryText });
+// A link's token is looked up as given; an unknown or malformed one is the same expired link.
+const linkParams = z.object({ token: z.string() });
 
 function LoginPage(p: { request: FastifyRequest; errors?: FieldErrors; email?: string; next: string; notice?: string }) {
   return (
@@ -58,24 +63,26 @@ function SetPasswordPage(p: { request: FastifyRequest; token: string; name: stri
   );
 }
 
-export function registerAuthPages(app: FastifyInstance) {
-  app.get('/login', { config: { public: true } }, async (request, reply) => {
-    const q = request.query as Body;
+export function registerAuthPages(root: FastifyInstance) {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  app.get('/login', { config: { public: true }, schema: { querystring: loginQuery } }, async (request, reply) => {
+    const q = request.query;
     if (request.actor) return reply.redirect(safeNext(q.next), 303);
     const notice = q.besked === 'adgangskode' ? 'Din adgangskode er gemt. Du kan nu logge ind.' : undefined;
     return sendPage(reply, <LoginPage request={request} next={safeNext(q.next)} notice={notice} />);
   });
 
-  app.post('/login', { config: { public: true } }, async (request, reply) => {
-    const body = (request.body ?? {}) as Body;
-    const next = safeNext((request.query as Body).next);
+  app.post('/login', { config: { public: true }, schema: { querystring: loginQuery, body: formBody } }, async (request, reply) => {
+    const body = request.body;
+    const next = safeNext(request.query.next);
+    const email = typeof body.email === 'string' ? body.email : '';
     try {
       const { id } = await logIn(ctxOf(request), body, { ip: request.ip, userAgent: request.headers['user-agent'] });
       reply.setCookie(SESSION_COOKIE, id, { ...cookieOptions(request), maxAge: SESSION_HOURS * 3600 });
       return reply.redirect(next, 303);
     } catch (error) {
       if (!(error instanceof AppError) || error.status >= 500 || error.status === 429) throw error;
-      const page = <LoginPage request={request} errors={error.fieldErrors} email={body.email} next={next} />;
+      const page = <LoginPage request={request} errors={error.fieldErrors} email={email} next={next} />;
       return sendPage(reply, page, error.status === 401 ? 401 : 422);
     }
   });
@@ -106,15 +113,15 @@ export function registerAuthPages(app: FastifyInstance) {
     ),
   );
 
-  app.get('/adgangskode/:token', { config: { public: true } }, async (request, reply) => {
-    const { token } = request.params as { token: string };
+  app.get('/adgangskode/:token', { config: { public: true }, schema: { params: linkParams } }, async (request, reply) => {
+    const { token } = request.params;
     const link = await findOpenLink(ctxOf(request), token);
     if (!link) throw new AppError(404, 'not_found', 'Linket er udløbet eller allerede brugt. Bed din administrator om et nyt.');
     return sendPage(reply, <SetPasswordPage request={request} token={token} name={link.name} />);
   });
 
-  app.post('/adgangskode/:token', { config: { public: true } }, async (request, reply) => {
-    const { token } = request.params as { token: string };
+  app.post('/adgangskode/:token', { config: { public: true }, schema: { params: linkParams, body: formBody } }, async (request, reply) => {
+    const { token } = request.params;
     try {
       await setPasswordWithLink(ctxOf(request), token, request.body);
       return reply.redirect('/login?besked=adgangskode', 303);
@@ -125,14 +132,14 @@ export function registerAuthPages(app: FastifyInstance) {
     }
   });
 
-  app.get('/profil', async (request, reply) => {
+  app.get('/profil', { schema: { querystring: pageQuery({}) } }, async (request, reply) => {
     const ctx = actorCtx(request);
     const tokens = await listApiTokens(ctx);
-    const q = request.query as Body;
+    const q = request.query;
     return sendPage(reply, <ProfilePage request={request} tokens={tokens} revoked={q.besked === 'tilbagekaldt'} />);
   });
 
-  app.post('/profil/noegler', async (request, reply) => {
+  app.post('/profil/noegler', { schema: { body: formBody } }, async (request, reply) => {
     const ctx = actorCtx(request);
     try {
       const created = await createApiToken(ctx, request.body);
@@ -145,8 +152,8 @@ export function registerAuthPages(app: FastifyInstance) {
     }
   });
 
-  app.post('/profil/noegler/:id/tilbagekald', async (request, reply) => {
-    await revokeApiToken(actorCtx(request), (request.params as { id: string }).id);
+  app.post('/profil/noegler/:id/tilbagekald', { schema: { params: idParams, body: formBody } }, async (request, reply) => {
+    await revokeApiToken(actorCtx(request), request.params.id);
     return reply.redirect('/profil?besked=tilbagekaldt', 303);
   });
 }

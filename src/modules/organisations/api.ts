@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { notFound } from '../../platform/errors.ts';
-import { errorResponses, iso, municipalityCodeParam, uuidParam } from '../../platform/http/api-schemas.ts';
+import { apiBody, errorResponses, iso, municipalityCodeParam, uuidParam } from '../../platform/http/api-schemas.ts';
 import { actorCtx } from '../../platform/http/request-context.ts';
 import { issuePasswordLink } from '../auth/password-links.ts';
 import { clientKeyOf } from '../../platform/idempotency/claim-request.ts';
@@ -116,7 +116,7 @@ export function registerOrganisationsApi(root: FastifyInstance) {
 
   app.post(
     '/api/v1/municipalities/:code/people',
-    { schema: { tags, summary: 'Tilføj person', params: codeParams, body: personInput, response: { 201: personOut, ...errorResponses } } },
+    { schema: { tags, summary: 'Tilføj person', params: codeParams, body: apiBody(personInput), response: { 201: personOut, ...errorResponses } } },
     async (request, reply) => {
       const ctx = actorCtx(request);
       const created = await addPerson(ctx, request.params.code, request.body);
@@ -126,7 +126,7 @@ export function registerOrganisationsApi(root: FastifyInstance) {
 
   app.put(
     '/api/v1/municipalities/:code/people/:personId',
-    { schema: { tags, summary: 'Ret en persons oplysninger', params: personParams, body: personInput, response: { 200: personOut, ...errorResponses } } },
+    { schema: { tags, summary: 'Ret en persons oplysninger', params: personParams, body: apiBody(personInput), response: { 200: personOut, ...errorResponses } } },
     async (request) => {
       const ctx = actorCtx(request);
       await updatePerson(ctx, request.params.code, request.params.personId, request.body);
@@ -151,7 +151,7 @@ export function registerOrganisationsApi(root: FastifyInstance) {
         tags,
         summary: 'Tildel rolle (gentagelse er uden virkning)',
         params: personParams,
-        body: assignRoleInput,
+        body: apiBody(assignRoleInput),
         response: { 200: personOut, 201: personOut, ...errorResponses },
       },
     },

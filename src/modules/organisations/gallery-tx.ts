@@ -4,6 +4,7 @@ import type { Actor, Ctx } from '../../platform/context.ts';
 import { notFound } from '../../platform/errors.ts';
 import { authorize } from './policy.ts';
 import { municipality, person } from './schema.ts';
+import { isUuid } from '../../platform/http/page-schemas.ts';
 
 /**
  * Every write to a municipality's gallery runs here: the policy is checked, then the
@@ -24,7 +25,7 @@ export async function inGalleryTx<T>(
 }
 
 export async function findPersonIn(tx: Db, municipalityCode: string, personId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(personId)) throw notFound('Personen findes ikke.');
+  if (!isUuid(personId)) throw notFound('Personen findes ikke.');
   const [row] = await tx
     .select()
     .from(person)

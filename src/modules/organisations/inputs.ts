@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { formString } from '../../platform/http/page-schemas.ts';
 
-const trimmed = z.string().transform((s) => s.trim());
+const trimmed = formString;
 const optionalText = (max: number, label: string) =>
   z
     .string()

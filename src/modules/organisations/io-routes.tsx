@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { errorResponses, municipalityCodeParam } from '../../platform/http/api-schemas.ts';
+import { codeParams, multipartBody } from '../../platform/http/page-schemas.ts';
 import { actorCtx, sendPage } from '../../platform/http/request-context.ts';
 import {
   buildGalleryExport,
@@ -15,14 +16,13 @@ import {
 } from './export-gallery.ts';
 import { importGallery, uploadedFile } from './import-gallery.ts';
 import { ImportPage } from './import-view.tsx';
-import { overviewSelection } from './pages.tsx';
+import { overviewQuery, overviewSelection } from './pages.tsx';
 import { authorize, authorizeCentralOverview, type GalleryAction } from './policy.ts';
 import { getGallery, getMunicipality, referenceLists, roleOverview } from './queries.ts';
 
 /** Checks the policy before loading, so another municipality's code is a 404 whether or not it exists. */
-async function municipalityFor(request: FastifyRequest, action: GalleryAction) {
+async function municipalityFor(request: FastifyRequest, code: string, action: GalleryAction) {
   const ctx = actorCtx(request);
-  const { code } = request.params as { code: string };
   authorize(ctx.actor, action, code);
   const m = await getMunicipality(ctx.db, code);
   if (!m) throw notFound();
@@ -46,29 +46,30 @@ const importResult = z
 
 /** Import and export of galleries and the central overview (XLSX/CSV). */
 export function registerOrganisationsIo(root: FastifyInstance) {
+  const app = root.withTypeProvider<ZodTypeProvider>();
   for (const format of EXPORT_FORMATS) {
-    root.get(`/kommuner/:code/eksport.${format}`, async (request, reply) => {
-      const { ctx, m } = await municipalityFor(request, 'read');
+    app.get(`/kommuner/:code/eksport.${format}`, { schema: { params: codeParams } }, async (request, reply) => {
+      const { ctx, m } = await municipalityFor(request, request.params.code, 'read');
       const people = await getGallery(ctx.db, m.code);
       return sendFile(reply, format, galleryFilename(m, format), await buildGalleryExport(format, people));
     });
 
-    root.get(`/rolleoverblik/eksport.${format}`, async (request, reply) => {
+    app.get(`/rolleoverblik/eksport.${format}`, { schema: { querystring: overviewQuery } }, async (request, reply) => {
       const ctx = actorCtx(request);
       authorizeCentralOverview(ctx.actor);
-      const { roleTypeKey, solutionKey } = overviewSelection(request, await referenceLists(ctx.db));
+      const { roleTypeKey, solutionKey } = overviewSelection(request.query, await referenceLists(ctx.db));
       const overview = await roleOverview(ctx.db, roleTypeKey, solutionKey);
       return sendFile(reply, format, overviewFilename(roleTypeKey, solutionKey, format), await buildOverviewExport(format, overview.rows));
     });
   }
 
-  root.get('/kommuner/:code/import', async (request, reply) => {
-    const { ctx, m } = await municipalityFor(request, 'manage');
+  app.get('/kommuner/:code/import', { schema: { params: codeParams } }, async (request, reply) => {
+    const { ctx, m } = await municipalityFor(request, request.params.code, 'manage');
     return sendPage(reply, <ImportPage request={request} municipality={m} reference={await referenceLists(ctx.db)} />);
   });
 
-  root.post('/kommuner/:code/import', async (request, reply) => {
-    const { ctx, m } = await municipalityFor(request, 'manage');
+  app.post('/kommuner/:code/import', { schema: { params: codeParams, body: multipartBody } }, async (request, reply) => {
+    const { ctx, m } = await municipalityFor(request, request.params.code, 'manage');
     try {
       await importGallery(ctx, m.code, uploadedFile(request.body));
     } catch (error) {
@@ -80,7 +81,7 @@ export function registerOrganisationsIo(root: FastifyInstance) {
     return reply.redirect(`/kommuner/${m.code}?besked=importeret`, 303);
   });
 
-  root.withTypeProvider<ZodTypeProvider>().post(
+  app.post(
     '/api/v1/municipalities/:code/gallery/import',
     {
       schema: {
@@ -95,7 +96,7 @@ export function registerOrganisationsIo(root: FastifyInstance) {
       },
     },
     async (request) => {
-      const { ctx, m } = await municipalityFor(request, 'manage');
+      const { ctx, m } = await municipalityFor(request, request.params.code, 'manage');
       return importGallery(ctx, m.code, uploadedFile(request.body));
     },
   );

@@ -1,6 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { isCentral } from '../../platform/context.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
+import { codeParams, municipalityCodeParam, pageQuery, queryText, textFormBody, uuidParam } from '../../platform/http/page-schemas.ts';
 import { actorCtx, sendPage } from '../../platform/http/request-context.ts';
 import { Layout } from '../../platform/views/layout.tsx';
 import { issuePasswordLink } from '../auth/password-links.ts';
@@ -15,23 +18,24 @@ import { updatePerson } from './update-person.ts';
 import { OverviewPage } from './overview-view.tsx';
 import { GalleryPage, NOTICES, PersonForm, PersonPage } from './views.tsx';
 
-type Params = { code: string; id: string; rid: string };
-type Body = Record<string, string | undefined>;
+const personParams = z.object({ code: municipalityCodeParam, id: uuidParam });
+
+/** ?rolle=&loesning= of the central role overview and its export. */
+export const overviewQuery = pageQuery({ rolle: queryText, loesning: queryText });
 
 /** Loads the municipality the URL names, after the policy says the actor may read it (else 404). */
-async function readableMunicipality(request: FastifyRequest) {
+async function readableMunicipality(request: FastifyRequest, code: string) {
   const ctx = actorCtx(request);
-  const { code } = request.params as Params;
   authorize(ctx.actor, 'read', code);
   const m = await getMunicipality(ctx.db, code);
   if (!m) throw notFound();
   return { ctx, m, canManage: can(ctx.actor, 'manage', code) };
 }
 
-async function loadPerson(request: FastifyRequest) {
-  const { ctx, m, canManage } = await readableMunicipality(request);
+async function loadPerson(request: FastifyRequest, { code, id }: { code: string; id: string }) {
+  const { ctx, m, canManage } = await readableMunicipality(request, code);
   const people = await getGallery(ctx.db, m.code);
-  const person = people.find((x) => x.id === (request.params as Params).id);
+  const person = people.find((x) => x.id === id);
   if (!person) throw notFound('Personen findes ikke.');
   return { ctx, m, canManage, person };
 }
@@ -47,7 +51,8 @@ async function orFormError(reply: FastifyReply, run: () => Promise<unknown>, red
   return undefined;
 }
 
-export function registerOrganisationsPages(app: FastifyInstance) {
+export function registerOrganisationsPages(root: FastifyInstance) {
+  const app = root.withTypeProvider<ZodTypeProvider>();
   app.get('/kommuner', async (request, reply) => {
     const ctx = actorCtx(request);
     if (!isCentral(ctx.actor)) return reply.redirect(`/kommuner/${ctx.actor.municipalityCode}`, 303);
@@ -94,22 +99,22 @@ export function registerOrganisationsPages(app: FastifyInstance) {
     );
   });
 
-  app.get('/kommuner/:code', async (request, reply) => {
-    const { ctx, m, canManage } = await readableMunicipality(request);
+  app.get('/kommuner/:code', { schema: { params: codeParams, querystring: pageQuery({}) } }, async (request, reply) => {
+    const { ctx, m, canManage } = await readableMunicipality(request, request.params.code);
     const people = await getGallery(ctx.db, m.code);
-    const notice = NOTICES[(request.query as Body).besked ?? ''];
+    const notice = NOTICES[request.query.besked ?? ''];
     return sendPage(reply, <GalleryPage request={request} municipality={m} people={people} canManage={canManage} notice={notice} />);
   });
 
-  app.get('/kommuner/:code/personer/ny', async (request, reply) => {
-    const { ctx, m } = await readableMunicipality(request);
+  app.get('/kommuner/:code/personer/ny', { schema: { params: codeParams } }, async (request, reply) => {
+    const { ctx, m } = await readableMunicipality(request, request.params.code);
     authorize(ctx.actor, 'manage', m.code);
     const page = <PersonForm request={request} municipality={m} action={`/kommuner/${m.code}/personer`} heading="Tilføj person" submitLabel="Tilføj person" />;
     return sendPage(reply, page);
   });
 
-  app.post('/kommuner/:code/personer', async (request, reply) => {
-    const { ctx, m } = await readableMunicipality(request);
+  app.post('/kommuner/:code/personer', { schema: { params: codeParams, body: textFormBody } }, async (request, reply) => {
+    const { ctx, m } = await readableMunicipality(request, request.params.code);
     let id = '';
     const failed = await orFormError(
       reply,
@@ -123,7 +128,7 @@ export function registerOrganisationsPages(app: FastifyInstance) {
           action={`/kommuner/${m.code}/personer`}
           heading="Tilføj person"
           submitLabel="Tilføj person"
-          values={request.body as Body}
+          values={request.body}
           errors={Object.keys(e.fieldErrors).length ? e.fieldErrors : { _: e.message }}
         />
       ),
@@ -131,15 +136,15 @@ export function registerOrganisationsPages(app: FastifyInstance) {
     return failed ?? reply.redirect(`/kommuner/${m.code}/personer/${id}?besked=person-oprettet`, 303);
   });
 
-  app.get('/kommuner/:code/personer/:id', async (request, reply) => {
-    const { ctx, m, canManage, person } = await loadPerson(request);
+  app.get('/kommuner/:code/personer/:id', { schema: { params: personParams, querystring: pageQuery({}) } }, async (request, reply) => {
+    const { ctx, m, canManage, person } = await loadPerson(request, request.params);
     const reference = await referenceLists(ctx.db);
-    const notice = NOTICES[(request.query as Body).besked ?? ''];
+    const notice = NOTICES[request.query.besked ?? ''];
     return sendPage(reply, <PersonPage request={request} municipality={m} person={person} reference={reference} canManage={canManage} notice={notice} />);
   });
 
-  app.get('/kommuner/:code/personer/:id/rediger', async (request, reply) => {
-    const { ctx, m, person } = await loadPerson(request);
+  app.get('/kommuner/:code/personer/:id/rediger', { schema: { params: personParams } }, async (request, reply) => {
+    const { ctx, m, person } = await loadPerson(request, request.params);
     authorize(ctx.actor, 'manage', m.code);
     const page = (
       <PersonForm
@@ -154,8 +159,8 @@ export function registerOrganisationsPages(app: FastifyInstance) {
     return sendPage(reply, page);
   });
 
-  app.post('/kommuner/:code/personer/:id/rediger', async (request, reply) => {
-    const { ctx, m, person } = await loadPerson(request);
+  app.post('/kommuner/:code/personer/:id/rediger', { schema: { params: personParams, body: textFormBody } }, async (request, reply) => {
+    const { ctx, m, person } = await loadPerson(request, request.params);
     const failed = await orFormError(
       reply,
       () => updatePerson(ctx, m.code, person.id, request.body),
@@ -166,7 +171,7 @@ export function registerOrganisationsPages(app: FastifyInstance) {
           action={`/kommuner/${m.code}/personer/${person.id}/rediger`}
           heading={`Redigér ${person.name}`}
           submitLabel="Gem ændringer"
-          values={request.body as Body}
+          values={request.body}
           errors={Object.keys(e.fieldErrors).length ? e.fieldErrors : { _: e.message }}
         />
       ),
@@ -174,31 +179,33 @@ export function registerOrganisationsPages(app: FastifyInstance) {
     return failed ?? reply.redirect(`/kommuner/${m.code}/personer/${person.id}?besked=person-gemt`, 303);
   });
 
-  const personAction = (suffix: string, run: (ctx: ReturnType<typeof actorCtx>, code: string, id: string, request: FastifyRequest) => Promise<unknown>, notice: string) =>
-    app.post(`/kommuner/:code/personer/:id/${suffix}`, async (request, reply) => {
-      const { ctx, m, canManage, person } = await loadPerson(request);
+  const actionParams = personParams.extend({ rid: uuidParam.optional() });
+  type ActionInput = { params: z.output<typeof actionParams>; body: z.output<typeof textFormBody> };
+  const personAction = (suffix: string, run: (ctx: ReturnType<typeof actorCtx>, code: string, id: string, input: ActionInput) => Promise<unknown>, notice: string) =>
+    app.post(`/kommuner/:code/personer/:id/${suffix}`, { schema: { params: actionParams, body: textFormBody } }, async (request, reply) => {
+      const { ctx, m, canManage, person } = await loadPerson(request, request.params);
       const failed = await orFormError(
         reply,
-        () => run(ctx, m.code, person.id, request),
+        () => run(ctx, m.code, person.id, { params: request.params, body: request.body }),
         async (e) => {
           const reference = await referenceLists(ctx.db);
           const errors = Object.keys(e.fieldErrors).length ? e.fieldErrors : { _: e.message };
-          return <PersonPage request={request} municipality={m} person={person} reference={reference} canManage={canManage} errors={errors} values={request.body as Body} />;
+          return <PersonPage request={request} municipality={m} person={person} reference={reference} canManage={canManage} errors={errors} values={request.body} />;
         },
       );
       return failed ?? reply.redirect(`/kommuner/${m.code}/personer/${person.id}?besked=${notice}`, 303);
     });
 
-  personAction('roller', (ctx, code, id, request) => assignRole(ctx, code, id, request.body), 'rolle-tildelt');
-  personAction('roller/:rid/fjern', (ctx, code, id, request) => removeRole(ctx, code, id, (request.params as Params).rid), 'rolle-fjernet');
+  personAction('roller', (ctx, code, id, input) => assignRole(ctx, code, id, input.body), 'rolle-tildelt');
+  personAction('roller/:rid/fjern', (ctx, code, id, input) => removeRole(ctx, code, id, input.params.rid ?? ''), 'rolle-fjernet');
   personAction('deaktiver', (ctx, code, id) => deactivatePerson(ctx, code, id), 'person-deaktiveret');
   personAction('login-link', (ctx, code, id, request) => issuePasswordLink(ctx, code, id, clientKeyOf(request)), 'link-sendt');
 
-  app.get('/rolleoverblik', async (request, reply) => {
+  app.get('/rolleoverblik', { schema: { querystring: overviewQuery } }, async (request, reply) => {
     const ctx = actorCtx(request);
     authorizeCentralOverview(ctx.actor);
     const reference = await referenceLists(ctx.db);
-    const { roleTypeKey, solutionKey } = overviewSelection(request, reference);
+    const { roleTypeKey, solutionKey } = overviewSelection(request.query, reference);
     const overview = await roleOverview(ctx.db, roleTypeKey, solutionKey);
     return sendPage(
       reply,
@@ -208,8 +215,7 @@ export function registerOrganisationsPages(app: FastifyInstance) {
 }
 
 /** Reads ?rolle=&loesning=; unknown values fall back to system owners of the first solution. */
-export function overviewSelection(request: FastifyRequest, reference: Awaited<ReturnType<typeof referenceLists>>) {
-  const q = request.query as Body;
+export function overviewSelection(q: { rolle?: string; loesning?: string }, reference: Awaited<ReturnType<typeof referenceLists>>) {
   const role = reference.roleTypes.find((r) => r.key === q.rolle && r.scope === 'municipal') ?? reference.roleTypes.find((r) => r.key === 'systemansvarlig')!;
   const wanted = q.rolle === undefined ? (q.loesning ?? reference.solutions[0]?.key) : q.loesning;
   const sol = reference.solutions.find((s) => s.key === wanted);

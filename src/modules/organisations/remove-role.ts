@@ -5,10 +5,11 @@ import { notFound } from '../../platform/errors.ts';
 import { inGalleryTx } from './gallery-tx.ts';
 import { promoteSuccessor } from './primary.ts';
 import { roleAssignment } from './schema.ts';
+import { isUuid } from '../../platform/http/page-schemas.ts';
 
 /** Ends an assignment (kept as history). Removing an already removed role is a no-op. */
 export async function removeRole(ctx: Ctx & { actor: Actor }, municipalityCode: string, personId: string, assignmentId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(assignmentId)) throw notFound('Rollen findes ikke.');
+  if (!isUuid(assignmentId)) throw notFound('Rollen findes ikke.');
   return inGalleryTx(ctx, municipalityCode, async (tx) => {
     const [row] = await tx
       .select()

@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.ts';
 import { type Actor, isCentralAdmin } from '../../platform/context.ts';
 import { forbidden, notFound } from '../../platform/errors.ts';
 import { outboxMail } from '../../platform/outbox/schema.ts';
+import { isUuid } from '../../platform/http/page-schemas.ts';
 
 export function authorizeOutbox(actor: Actor) {
   if (!isCentralAdmin(actor)) throw forbidden('Udgående post er forbeholdt administratorer i KOMBIT.');
@@ -28,7 +29,7 @@ export async function listOutbox(db: Db, limit = 200) {
 }
 
 export async function getOutboxMail(db: Db, id: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound();
+  if (!isUuid(id)) throw notFound();
   const [row] = await db.select().from(outboxMail).where(eq(outboxMail.id, id));
   if (!row) throw notFound('Mailen findes ikke.');
   return row;

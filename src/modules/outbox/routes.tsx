@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponses, iso, uuidParam } from '../../platform/http/api-schemas.ts';
+import { formBody, idParams } from '../../platform/http/page-schemas.ts';
 import { actorCtx, sendPage } from '../../platform/http/request-context.ts';
 import { retryUncertainMail } from '../../platform/outbox/retry-uncertain.ts';
 import { CsrfField, Notice } from '../../platform/views/components.tsx';
@@ -60,10 +61,11 @@ export function registerOutboxRoutes(root: FastifyInstance) {
     );
   });
 
-  root.get('/udgaaende-post/:id', async (request, reply) => {
+  const pages = root.withTypeProvider<ZodTypeProvider>();
+  pages.get('/udgaaende-post/:id', { schema: { params: idParams } }, async (request, reply) => {
     const ctx = actorCtx(request);
     authorizeOutbox(ctx.actor);
-    const m = await getOutboxMail(ctx.db, (request.params as { id: string }).id);
+    const m = await getOutboxMail(ctx.db, request.params.id);
     return sendPage(
       reply,
       <Layout title={m.subject} actor={ctx.actor} csrfToken={request.csrfToken} nav="post">
@@ -106,10 +108,10 @@ export function registerOutboxRoutes(root: FastifyInstance) {
     );
   });
 
-  root.post('/udgaaende-post/:id/send-igen', async (request, reply) => {
+  pages.post('/udgaaende-post/:id/send-igen', { schema: { params: idParams, body: formBody } }, async (request, reply) => {
     const ctx = actorCtx(request);
     authorizeOutbox(ctx.actor);
-    const { id } = request.params as { id: string };
+    const { id } = request.params;
     await retryUncertainMail(ctx, id);
     return reply.redirect(`/udgaaende-post/${id}`, 303);
   });

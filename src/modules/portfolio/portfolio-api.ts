@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Actor } from '../../platform/context.ts';
 import type { Db } from '../../db/client.ts';
 import { notFound } from '../../platform/errors.ts';
-import { errorResponses } from '../../platform/http/api-schemas.ts';
+import { apiBody, errorResponses } from '../../platform/http/api-schemas.ts';
 import { actorCtx } from '../../platform/http/request-context.ts';
 import { agreementStatuses, agreementTypes } from '../agreements/schema.ts';
 import { municipalStatuses } from '../agreements/status.ts';
@@ -95,7 +95,7 @@ export function registerPortfolioApi(root: FastifyInstance) {
         tags,
         summary: 'Ret en løsnings fase og produktchef (kun KOMBITs administratorer)',
         params: z.object({ key: z.string().max(100) }),
-        body: updateSolutionInput,
+        body: apiBody(updateSolutionInput),
         response: { 200: solutionOut.extend({ changed: z.boolean() }).meta({ id: 'PortfolioSolutionUpdated' }), ...errorResponses },
       },
     },

@@ -22,7 +22,7 @@ export const isPhase = (v: unknown): v is SolutionPhase => typeof v === 'string'
 export type PortfolioFilters = { k98: boolean | null; phase: SolutionPhase | null };
 
 /** The page's ?k98=ja|nej&fase=drift; anything else means "all", as a hand-edited URL should. */
-export function parsePortfolioFilters(q: Record<string, string | undefined>): PortfolioFilters {
+export function parsePortfolioFilters(q: { k98?: string; fase?: string }): PortfolioFilters {
   const k98 = (q.k98 ?? '').toLowerCase();
   const phase = (q.fase ?? '').toLowerCase();
   return { k98: k98 === 'ja' ? true : k98 === 'nej' ? false : null, phase: isPhase(phase) ? phase : null };

@@ -1,6 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { isCentral, isCentralAdmin } from '../../platform/context.ts';
 import { AppError, notFound, type FieldErrors } from '../../platform/errors.ts';
+import { formBody, pageQuery, queryText } from '../../platform/http/page-schemas.ts';
 import { actorCtx, sendPage } from '../../platform/http/request-context.ts';
 import { CONTENT_TYPES } from '../organisations/export-gallery.ts';
 import { buildPortfolioXlsx } from './export-portfolio.ts';
@@ -9,12 +12,13 @@ import { loadPortfolio, parsePortfolioFilters } from './portfolio-queries.ts';
 import { EditSolutionPage, PORTFOLIO_NOTICES, PortfolioPage, type SolutionFormValues } from './portfolio-views.tsx';
 import { authorizePortfolioEditing, updateSolution } from './update-solution.ts';
 
-type Query = Record<string, string | undefined>;
+const portfolioQuery = pageQuery({ k98: queryText, fase: queryText });
+// A solution's key is looked up as given (as the API does); an unknown one is a 404 from the lookup.
+const solutionParams = z.object({ key: z.string().max(100) });
 
-async function editPage(request: FastifyRequest, reply: FastifyReply, opts: { values?: SolutionFormValues; errors?: FieldErrors; status?: number } = {}) {
+async function editPage(request: FastifyRequest, reply: FastifyReply, key: string, opts: { values?: SolutionFormValues; errors?: FieldErrors; status?: number } = {}) {
   const ctx = actorCtx(request);
   authorizePortfolioEditing(ctx.actor);
-  const { key } = request.params as { key: string };
   const [s] = await loadPortfolio(ctx.db, ctx.actor, { k98: null, phase: null, key });
   if (!s) throw notFound('Løsningen findes ikke.');
   return sendPage(reply, <EditSolutionPage request={request} solution={s} values={opts.values} errors={opts.errors} />, opts.status ?? 200);
@@ -25,12 +29,13 @@ async function editPage(request: FastifyRequest, reply: FastifyReply, opts: { va
  * numbers, never which other municipalities signed); central administrators keep phase and
  * product manager up to date.
  */
-export function registerPortfolio(app: FastifyInstance) {
-  app.get('/portefoelje', async (request, reply) => {
+export function registerPortfolio(root: FastifyInstance) {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  app.get('/portefoelje', { schema: { querystring: portfolioQuery } }, async (request, reply) => {
     const ctx = actorCtx(request);
-    const filters = parsePortfolioFilters(request.query as Query);
+    const filters = parsePortfolioFilters(request.query);
     const solutions = await loadPortfolio(ctx.db, ctx.actor, filters);
-    const notice = PORTFOLIO_NOTICES[String((request.query as Query).besked ?? '')];
+    const notice = PORTFOLIO_NOTICES[request.query.besked ?? ''];
     const page = (
       <PortfolioPage
         request={request}
@@ -44,9 +49,9 @@ export function registerPortfolio(app: FastifyInstance) {
     return sendPage(reply, page);
   });
 
-  app.get('/portefoelje.xlsx', async (request, reply) => {
+  app.get('/portefoelje.xlsx', { schema: { querystring: portfolioQuery } }, async (request, reply) => {
     const ctx = actorCtx(request);
-    const solutions = await loadPortfolio(ctx.db, ctx.actor, parsePortfolioFilters(request.query as Query));
+    const solutions = await loadPortfolio(ctx.db, ctx.actor, parsePortfolioFilters(request.query));
     return reply
       .type(CONTENT_TYPES.xlsx)
       .header('content-disposition', 'attachment; filename="portefoelje.xlsx"')
@@ -54,20 +59,20 @@ export function registerPortfolio(app: FastifyInstance) {
       .send(await buildPortfolioXlsx(solutions));
   });
 
-  app.get('/portefoelje/:key', async (request, reply) => editPage(request, reply));
+  app.get('/portefoelje/:key', { schema: { params: solutionParams } }, async (request, reply) => editPage(request, reply, request.params.key));
 
-  app.post('/portefoelje/:key', async (request, reply) => {
+  app.post('/portefoelje/:key', { schema: { params: solutionParams, body: formBody } }, async (request, reply) => {
     const ctx = actorCtx(request);
-    const { key } = request.params as { key: string };
-    const body = (request.body ?? {}) as SolutionFormValues;
+    const { key } = request.params;
+    const body = request.body;
     try {
       const { changed } = await updateSolution(ctx, key, { phase: body.phase, productManager: body.productManager ?? '' });
       return reply.redirect(`/portefoelje?besked=${changed ? 'gemt' : 'uaendret'}`, 303);
     } catch (error) {
       if (!(error instanceof AppError) || error.status !== 422) throw error;
-      return editPage(request, reply, { values: body, errors: error.fieldErrors, status: 422 });
+      return editPage(request, reply, key, { values: body, errors: error.fieldErrors, status: 422 });
     }
   });
 
-  registerPortfolioApi(app);
+  registerPortfolioApi(root);
 }

@@ -7,6 +7,7 @@ import { conflict, invalid, notFound, parseInput } from '../../platform/errors.t
 import { matchesAnswerPattern } from './answer-pattern.ts';
 import { inTargetTx, loadTargetTask, refreshTargetStatus, type ActorCtx } from './refresh-target-status.ts';
 import { stepAnswer, taskFile, taskStep } from './schema.ts';
+import { isUuid } from '../../platform/http/page-schemas.ts';
 
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
@@ -109,7 +110,7 @@ export async function answerStep(ctx: ActorCtx, taskId: string, municipalityCode
   const input = parseInput(answerStepInput, raw);
   if (upload && upload.content.length > MAX_FILE_BYTES) throw invalid({ value: 'Filen må højst fylde 10 MB' });
   if (upload && upload.content.length === 0) throw invalid({ value: 'Filen er tom' });
-  if (!/^[0-9a-f-]{36}$/i.test(stepId)) throw notFound('Trinnet findes ikke.');
+  if (!isUuid(stepId)) throw notFound('Trinnet findes ikke.');
 
   return inTargetTx(ctx, t, municipalityCode, { requireOpen: true }, async (tx, target) => {
     if (target.notRelevantReason !== null) {

@@ -2,6 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { recordAudit } from '../../platform/audit/record.ts';
 import { invalid, parseInput } from '../../platform/errors.ts';
+import { isUuid } from '../../platform/http/page-schemas.ts';
 import { notify } from '../../platform/notify/notify.ts';
 import { person, userAccount } from '../organisations/schema.ts';
 import { inTargetTx, loadTargetTask, refreshTargetStatus, type ActorCtx } from './refresh-target-status.ts';
@@ -9,7 +10,7 @@ import { taskTarget } from './schema.ts';
 
 const personId = z.preprocess(
   (v) => (v === '' || v === undefined ? null : v),
-  z.string().regex(/^[0-9a-f-]{36}$/i, 'Vælg en person fra listen').nullable(),
+  z.string().refine(isUuid, 'Vælg en person fra listen').nullable(),
 );
 
 /** Empty or null clears a role on the task. */

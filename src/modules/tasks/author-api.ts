@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { type Actor, isCentral } from '../../platform/context.ts';
-import { errorResponses, iso, uuidParam } from '../../platform/http/api-schemas.ts';
+import { apiBody, errorResponses, iso, uuidParam } from '../../platform/http/api-schemas.ts';
 import { actorCtx } from '../../platform/http/request-context.ts';
 import { authorizeCentralReading, getTaskDefinition, listDrafts, listProjects, listUpcoming, type TaskSummary } from './author-queries.ts';
 import { deadlineChangeOut, presentDeadlineChange, stepOut } from './api-shapes.ts';
@@ -181,7 +181,7 @@ export function registerAuthorApi(root: FastifyInstance) {
 
   app.post(
     '/api/v1/projects',
-    { schema: { tags, summary: 'Opret projekt (nøglen dannes af navnet, hvis den udelades)', body: projectInput, response: { 201: projectOut, ...errorResponses } } },
+    { schema: { tags, summary: 'Opret projekt (nøglen dannes af navnet, hvis den udelades)', body: apiBody(projectInput), response: { 201: projectOut, ...errorResponses } } },
     async (request, reply) => {
       const ctx = actorCtx(request);
       const { id } = await createProject(ctx, request.body);
@@ -225,7 +225,7 @@ export function registerAuthorApi(root: FastifyInstance) {
           'Kommuner: `targets.mode` er `all`, `region` (med `region`), `kkr` (med `kkr`) eller `list` (med `codes`: koder eller navne, ' +
           'som liste eller som én tekst adskilt af komma, semikolon, mellemrum eller linjeskift). Datoer: `deadline` er yyyy-mm-dd; ' +
           '`announceAt`/`publishAt` er en dato (fra midnat dansk tid) eller et ISO-tidspunkt.',
-        body: createTaskInput,
+        body: apiBody(createTaskInput),
         response: { 201: taskOut, ...errorResponses },
       },
     },
@@ -256,7 +256,7 @@ export function registerAuthorApi(root: FastifyInstance) {
           'En kladde eller annonceret opgave rettes helt (trin og kommuner erstattes); fristen på en annonceret opgave ændres kun med ' +
           '`/deadline`. En publiceret opgave er låst: kun `description` (præciseringer) bruges, resten ignoreres. En lukket opgave kan ikke rettes.',
         params: idParams,
-        body: updateTaskInput,
+        body: apiBody(updateTaskInput),
         response: { 200: taskOut, ...errorResponses },
       },
     },
@@ -288,7 +288,7 @@ export function registerAuthorApi(root: FastifyInstance) {
         tags,
         summary: 'Ændr fristen med begrundelse (historikken gemmes; modtagerne får besked, når opgaven er publiceret)',
         params: idParams,
-        body: deadlineInput,
+        body: apiBody(deadlineInput),
         response: { 200: taskOut, ...errorResponses },
       },
     },

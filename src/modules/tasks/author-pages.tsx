@@ -1,7 +1,9 @@
 import { sendDownload } from '../../platform/http/send-download.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { isCentral } from '../../platform/context.ts';
 import { AppError, type FieldErrors } from '../../platform/errors.ts';
+import { formBody, idParams, pageQuery, uploadBody, uuidParam } from '../../platform/http/page-schemas.ts';
 import { actorCtx, sendPage } from '../../platform/http/request-context.ts';
 import {
   authoringReference,
@@ -25,8 +27,6 @@ import { canAuthor } from './policy.ts';
 import { danishDay } from './status.ts';
 import { addCommonAttachments, addMunicipalityAttachments, readAttachment, registerUploadParser } from './upload-attachments.ts';
 import { updateTask } from './update-task.ts';
-
-type Params = { id: string; fileId: string };
 
 /** 422 and 409 come back as the same page with the user's input and a Danish error summary. */
 function formError(error: unknown): AppError {
@@ -78,17 +78,20 @@ export function formValuesOf(t: TaskDefinition, ref: AuthoringReference): FormBo
 
 const wantsMoreSteps = (body: FormBody) => body.handling === 'flere-trin';
 const moreRows = (body: FormBody) => Math.min(MAX_STEP_ROWS, stepRowCount(body) + 5);
-const bodyOf = (request: FastifyRequest) => (request.body ?? {}) as FormBody;
 
 /** The edit page of a task the actor may author, optionally with errors and the submitted values. */
-async function editPage(request: FastifyRequest, reply: FastifyReply, opts: { errors?: FieldErrors; status?: number; values?: FormBody; stepRows?: number } = {}) {
+async function editPage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  id: string,
+  opts: { errors?: FieldErrors; status?: number; values?: FormBody; stepRows?: number; besked?: string } = {},
+) {
   const ctx = actorCtx(request);
-  const { id } = request.params as Params;
   await loadTask(ctx.db, ctx.actor, id, 'author');
   const [ref, def] = await Promise.all([authoringReference(ctx.db), getTaskDefinition(ctx.db, id)]);
   const stored = formValuesOf(def!, ref);
   const values = opts.values ?? stored;
-  const notice = AUTHOR_NOTICES[String((request.query as Record<string, string>).besked ?? '')];
+  const notice = AUTHOR_NOTICES[opts.besked ?? ''];
   return sendPage(
     reply,
     <EditTaskPage
@@ -105,20 +108,19 @@ async function editPage(request: FastifyRequest, reply: FastifyReply, opts: { er
   );
 }
 
-async function deadlinePage(request: FastifyRequest, reply: FastifyReply, opts: { errors?: FieldErrors; status?: number; values?: FormBody } = {}) {
+async function deadlinePage(request: FastifyRequest, reply: FastifyReply, id: string, opts: { errors?: FieldErrors; status?: number; values?: FormBody } = {}) {
   const ctx = actorCtx(request);
-  const { id } = request.params as Params;
   const t = await loadTask(ctx.db, ctx.actor, id, 'author');
   if (t.status === 'closed') throw new AppError(409, 'conflict', 'Opgaven er lukket; fristen kan ikke længere ændres.');
   const def = await getTaskDefinition(ctx.db, id);
   return sendPage(reply, <DeadlinePage request={request} task={def!} values={opts.values} errors={opts.errors} />, opts.status ?? 200);
 }
 
-async function projectsPage(request: FastifyRequest, reply: FastifyReply, opts: { errors?: FieldErrors; status?: number; values?: FormBody } = {}) {
+async function projectsPage(request: FastifyRequest, reply: FastifyReply, opts: { errors?: FieldErrors; status?: number; values?: FormBody; besked?: string } = {}) {
   const ctx = actorCtx(request);
   authorizeCentralReading(ctx.actor);
   const [projects, ref] = await Promise.all([listProjects(ctx.db), authoringReference(ctx.db)]);
-  const notice = AUTHOR_NOTICES[String((request.query as Record<string, string>).besked ?? '')];
+  const notice = AUTHOR_NOTICES[opts.besked ?? ''];
   return sendPage(
     reply,
     <ProjectsPage
@@ -138,7 +140,8 @@ async function projectsPage(request: FastifyRequest, reply: FastifyReply, opts: 
 const landing = (id: string, status: string, besked: string) =>
   status === 'published' || status === 'closed' ? `/opgaver/${id}/overblik?besked=${besked}` : `/opgaver/${id}/rediger?besked=${besked}`;
 
-export function registerAuthorPages(app: FastifyInstance) {
+export function registerAuthorPages(root: FastifyInstance) {
+  const app = root.withTypeProvider<ZodTypeProvider>();
   app.get('/opgaver/ny', async (request, reply) => {
     const ctx = actorCtx(request);
     authorizeAuthoring(ctx.actor);
@@ -146,10 +149,10 @@ export function registerAuthorPages(app: FastifyInstance) {
     return sendPage(reply, <NewTaskPage request={request} ref={ref} values={{ 'targets.mode': 'all' }} stepRows={DEFAULT_STEP_ROWS} />);
   });
 
-  app.post('/opgaver', async (request, reply) => {
+  app.post('/opgaver', { schema: { body: formBody } }, async (request, reply) => {
     const ctx = actorCtx(request);
     authorizeAuthoring(ctx.actor);
-    const body = bodyOf(request);
+    const body = request.body;
     if (wantsMoreSteps(body)) {
       const rows = moreRows(body);
       return sendPage(reply, <NewTaskPage request={request} ref={await authoringReference(ctx.db)} values={{ ...body, antalTrin: String(rows) }} stepRows={rows} />);
@@ -179,16 +182,18 @@ export function registerAuthorPages(app: FastifyInstance) {
     return sendPage(reply, <UpcomingPage request={request} tasks={tasks} central={isCentral(ctx.actor)} canAuthor={canAuthor(ctx.actor)} />);
   });
 
-  app.get('/opgaver/:id/rediger', async (request, reply) => editPage(request, reply));
+  app.get('/opgaver/:id/rediger', { schema: { params: idParams, querystring: pageQuery({}) } }, async (request, reply) =>
+    editPage(request, reply, request.params.id, { besked: request.query.besked }),
+  );
 
-  app.post('/opgaver/:id/rediger', async (request, reply) => {
+  app.post('/opgaver/:id/rediger', { schema: { params: idParams, body: formBody } }, async (request, reply) => {
     const ctx = actorCtx(request);
-    const { id } = request.params as Params;
+    const { id } = request.params;
     const current = await loadTask(ctx.db, ctx.actor, id, 'author');
-    const body = bodyOf(request);
+    const body = request.body;
     if (wantsMoreSteps(body) && current.status !== 'published') {
       const rows = moreRows(body);
-      return editPage(request, reply, { values: { ...body, antalTrin: String(rows) }, stepRows: rows });
+      return editPage(request, reply, id, { values: { ...body, antalTrin: String(rows) }, stepRows: rows });
     }
     const { input, rowOf } = current.status === 'published' ? { input: { description: typeof body.description === 'string' ? body.description : '' }, rowOf: [] } : taskFromForm(body);
     try {
@@ -196,65 +201,65 @@ export function registerAuthorPages(app: FastifyInstance) {
       return reply.redirect(`/opgaver/${id}/rediger?besked=${changed ? 'gemt' : 'uaendret'}`, 303);
     } catch (error) {
       const e = formError(error);
-      return editPage(request, reply, { errors: errorsOnFormRows(errorsOf(e), rowOf), status: e.status, values: body });
+      return editPage(request, reply, id, { errors: errorsOnFormRows(errorsOf(e), rowOf), status: e.status, values: body });
     }
   });
 
-  app.post('/opgaver/:id/annoncer', async (request, reply) => {
+  app.post('/opgaver/:id/annoncer', { schema: { params: idParams, body: formBody } }, async (request, reply) => {
     const ctx = actorCtx(request);
-    const { id } = request.params as Params;
+    const { id } = request.params;
     try {
       const r = await announceTask(ctx, id);
       return reply.redirect(landing(id, r.status, 'annonceret'), 303);
     } catch (error) {
       const e = formError(error);
-      return editPage(request, reply, { errors: errorsOf(e), status: e.status });
+      return editPage(request, reply, id, { errors: errorsOf(e), status: e.status });
     }
   });
 
-  app.post('/opgaver/:id/publicer', async (request, reply) => {
+  app.post('/opgaver/:id/publicer', { schema: { params: idParams, body: formBody } }, async (request, reply) => {
     const ctx = actorCtx(request);
-    const { id } = request.params as Params;
+    const { id } = request.params;
     try {
       const r = await publishTask(ctx, id);
       return reply.redirect(landing(id, r.status, r.scheduledFor ? 'planlagt' : 'publiceret'), 303);
     } catch (error) {
       const e = formError(error);
-      return editPage(request, reply, { errors: errorsOf(e), status: e.status });
+      return editPage(request, reply, id, { errors: errorsOf(e), status: e.status });
     }
   });
 
-  app.post('/opgaver/:id/luk', async (request, reply) => {
+  app.post('/opgaver/:id/luk', { schema: { params: idParams, body: formBody } }, async (request, reply) => {
     const ctx = actorCtx(request);
-    const { id } = request.params as Params;
+    const { id } = request.params;
     try {
       const r = await closeTask(ctx, id);
       return reply.redirect(landing(id, r.status, 'lukket'), 303);
     } catch (error) {
       const e = formError(error);
-      return editPage(request, reply, { errors: errorsOf(e), status: e.status });
+      return editPage(request, reply, id, { errors: errorsOf(e), status: e.status });
     }
   });
 
-  app.get('/opgaver/:id/frist', async (request, reply) => deadlinePage(request, reply));
+  app.get('/opgaver/:id/frist', { schema: { params: idParams } }, async (request, reply) => deadlinePage(request, reply, request.params.id));
 
-  app.post('/opgaver/:id/frist', async (request, reply) => {
+  app.post('/opgaver/:id/frist', { schema: { params: idParams, body: formBody } }, async (request, reply) => {
     const ctx = actorCtx(request);
-    const { id } = request.params as Params;
-    const body = bodyOf(request);
+    const { id } = request.params;
+    const body = request.body;
     try {
       const r = await changeDeadline(ctx, id, body);
       const t = await loadTask(ctx.db, ctx.actor, id, 'author');
       return reply.redirect(landing(id, t.status, r.changed ? 'frist-aendret' : 'frist-uaendret'), 303);
     } catch (error) {
       const e = formError(error);
-      return deadlinePage(request, reply, { errors: errorsOf(e), status: e.status, values: body });
+      return deadlinePage(request, reply, id, { errors: errorsOf(e), status: e.status, values: body });
     }
   });
 
-  app.get('/opgaver/:id/bilag/:fileId', async (request, reply) => {
+  app.get('/opgaver/:id/bilag/:fileId', { schema: { params: idParams.extend({ fileId: uuidParam }) } }, async (request, reply) => {
     const ctx = actorCtx(request);
-    const { id, fileId } = request.params as Params;
+    const { id, fileId } = request.params;
     const file = await readAttachment(ctx, id, fileId);
     return sendDownload(reply, file);
   });
@@ -263,28 +268,28 @@ export function registerAuthorPages(app: FastifyInstance) {
   app.register(async (scope) => {
     registerUploadParser(scope);
     const upload = (path: string, run: typeof addCommonAttachments, errorField: string) =>
-      scope.post(path, async (request, reply) => {
+      scope.withTypeProvider<ZodTypeProvider>().post(path, { schema: { params: idParams, body: uploadBody } }, async (request, reply) => {
         const ctx = actorCtx(request);
-        const { id } = request.params as Params;
+        const { id } = request.params;
         try {
           await run(ctx, id, request.body);
           return reply.redirect(`/opgaver/${id}/rediger?besked=bilag`, 303);
         } catch (error) {
           const e = formError(error);
           const errors = Object.fromEntries(Object.entries(errorsOf(e)).map(([k, v]) => [k === 'filer' || k === '_' ? errorField : k, v]));
-          return editPage(request, reply, { errors, status: e.status });
+          return editPage(request, reply, id, { errors, status: e.status });
         }
       });
     upload('/opgaver/:id/bilag', addCommonAttachments, 'filer');
     upload('/opgaver/:id/bilag-pr-kommune', addMunicipalityAttachments, 'kommunefiler');
   });
 
-  app.get('/projekter', async (request, reply) => projectsPage(request, reply));
+  app.get('/projekter', { schema: { querystring: pageQuery({}) } }, async (request, reply) => projectsPage(request, reply, { besked: request.query.besked }));
 
-  app.post('/projekter', async (request, reply) => {
+  app.post('/projekter', { schema: { body: formBody } }, async (request, reply) => {
     const ctx = actorCtx(request);
     authorizeAuthoring(ctx.actor);
-    const body = bodyOf(request);
+    const body = request.body;
     try {
       await createProject(ctx, body);
       return reply.redirect('/projekter?besked=projekt-oprettet', 303);

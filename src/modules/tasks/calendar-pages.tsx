@@ -1,6 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { loadActor } from '../../platform/auth/load-actor.ts';
 import { isCentral } from '../../platform/context.ts';
+import { formBody, idParams, pageQuery } from '../../platform/http/page-schemas.ts';
 import { actorCtx, sendPage } from '../../platform/http/request-context.ts';
 import { CsrfField, Notice } from '../../platform/views/components.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
@@ -125,15 +128,16 @@ const notFoundText = (reply: FastifyReply) =>
     .header('cache-control', 'no-store')
     .send('Kalenderen findes ikke. Adressen kan være slået fra eller erstattet af en ny.\n');
 
-export function registerCalendarPages(app: FastifyInstance) {
-  app.get('/profil/kalender', async (request, reply) => {
+export function registerCalendarPages(root: FastifyInstance) {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  app.get('/profil/kalender', { schema: { querystring: pageQuery({}) } }, async (request, reply) => {
     const ctx = actorCtx(request);
     const feed = await getFeed(ctx.db, ctx.actor.userId);
-    const notice = NOTICES[String((request.query as Record<string, unknown>).besked ?? '')];
+    const notice = NOTICES[request.query.besked ?? ''];
     return sendPage(reply, <CalendarPage request={request} createdAt={feed?.createdAt ?? null} notice={notice} />);
   });
 
-  app.post('/profil/kalender', async (request, reply) => {
+  app.post('/profil/kalender', { schema: { body: formBody } }, async (request, reply) => {
     const ctx = actorCtx(request);
     const created = await createFeed(ctx);
     // The secret address is in this answer only: no cache may keep it.
@@ -141,13 +145,14 @@ export function registerCalendarPages(app: FastifyInstance) {
     return sendPage(reply, <CalendarPage request={request} createdAt={ctx.now} newUrl={created.url} replaced={created.replaced} />);
   });
 
-  app.post('/profil/kalender/slet', async (request, reply) => {
+  app.post('/profil/kalender/slet', { schema: { body: formBody } }, async (request, reply) => {
     const { changed } = await revokeFeed(actorCtx(request));
     return reply.redirect(`/profil/kalender?besked=${changed ? 'slaaet-fra' : 'ingen-kalender'}`, 303);
   });
 
-  app.get('/kalender/:token.ics', { config: { public: true } }, async (request, reply) => {
-    const { token } = request.params as { token: string };
+  // The token's shape is checked by findFeedUser, so a malformed one gets the feed's own plain 404.
+  app.get('/kalender/:token.ics', { config: { public: true }, schema: { params: z.object({ token: z.string() }) } }, async (request, reply) => {
+    const { token } = request.params;
     const db = app.database.db;
     const userId = await findFeedUser(db, token);
     // A disabled user or a deactivated person has no actor, and so no feed.
@@ -162,9 +167,9 @@ export function registerCalendarPages(app: FastifyInstance) {
       .send(ics);
   });
 
-  app.get('/opgaver/:id/pdf', async (request, reply) => {
+  app.get('/opgaver/:id/pdf', { schema: { params: idParams } }, async (request, reply) => {
     const ctx = actorCtx(request);
-    const { id } = request.params as { id: string };
+    const { id } = request.params;
     const pdf = await buildTaskPdf(ctx.db, ctx.actor, id, ctx.now);
     return (
       reply

@@ -1,8 +1,10 @@
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/client.ts';
 import { isCentral } from '../../platform/context.ts';
 import { forbidden, notFound } from '../../platform/errors.ts';
+import { codeParams, idParams, pageNumber, pageQuery, queryText } from '../../platform/http/page-schemas.ts';
 import { actorCtx, sendPage } from '../../platform/http/request-context.ts';
 import { getMunicipality } from '../organisations/queries.ts';
 import { AUTHOR_NOTICES } from './author-views.tsx';
@@ -13,18 +15,17 @@ import { loadTask } from './load-task.ts';
 import { canAuthor } from './policy.ts';
 import { project } from './schema.ts';
 
-type Query = Record<string, string | undefined>;
-
-const wantsMissing = (request: FastifyRequest) => ['1', 'true', 'ja'].includes(((request.query as Query).mangler ?? '').toLowerCase());
+const missingQuery = pageQuery({ mangler: queryText });
+const wantsMissing = (query: { mangler?: string }) => ['1', 'true', 'ja'].includes((query.mangler ?? '').toLowerCase());
 
 /**
  * A task's overview shows every municipality's status, which no municipality may see: for municipal
  * users the task does not exist here (404), even when it is addressed to them.
  */
-async function centralTask(request: FastifyRequest) {
+async function centralTask(request: FastifyRequest, id: string) {
   const ctx = actorCtx(request);
   if (!isCentral(ctx.actor)) throw notFound('Opgaven findes ikke.');
-  const t = await loadTask(ctx.db, ctx.actor, (request.params as { id: string }).id, 'read');
+  const t = await loadTask(ctx.db, ctx.actor, id, 'read');
   return { ctx, t };
 }
 
@@ -46,17 +47,18 @@ function sendFile(reply: FastifyReply, format: keyof typeof CONTENT_TYPES, filen
 }
 
 /** The joint organisation's side of tasks: dashboard, a task's overview and export, a municipality's tasks. */
-export function registerCentralPages(app: FastifyInstance) {
-  app.get('/overblik', async (request, reply) => {
+export function registerCentralPages(root: FastifyInstance) {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  app.get('/overblik', { schema: { querystring: pageQuery({}) } }, async (request, reply) => {
     const ctx = actorCtx(request);
     if (!isCentral(ctx.actor)) throw forbidden('Overblikket over opgaver på tværs af kommuner er forbeholdt KOMBIT.');
-    const filters = parseTaskListFilters(request.query as Query, ctx.actor);
+    const filters = parseTaskListFilters(request.query, ctx.actor);
     const data = await dashboard(ctx.db, ctx.actor, filters, ctx.now);
     return sendPage(reply, <DashboardPage request={request} data={data} filters={filters} canAuthor={canAuthor(ctx.actor)} />);
   });
 
-  app.get('/opgaver/:id/overblik', async (request, reply) => {
-    const { ctx, t } = await centralTask(request);
+  app.get('/opgaver/:id/overblik', { schema: { params: idParams, querystring: missingQuery } }, async (request, reply) => {
+    const { ctx, t } = await centralTask(request, request.params.id);
     const overview = await taskOverview(ctx.db, t, ctx.now);
     const page = (
       <TaskOverviewPage
@@ -64,28 +66,28 @@ export function registerCentralPages(app: FastifyInstance) {
         task={t}
         projectName={await projectName(ctx.db, t.projectId)}
         overview={overview}
-        missingOnly={wantsMissing(request)}
+        missingOnly={wantsMissing(request.query)}
         now={ctx.now}
         canAuthor={canAuthor(ctx.actor)}
-        notice={AUTHOR_NOTICES[String((request.query as Query).besked ?? '')]}
+        notice={AUTHOR_NOTICES[request.query.besked ?? '']}
       />
     );
     return sendPage(reply, page);
   });
 
   for (const format of EXPORT_FORMATS) {
-    app.get(`/opgaver/:id/eksport.${format}`, async (request, reply) => {
-      const { ctx, t } = await centralTask(request);
-      const missingOnly = wantsMissing(request);
+    app.get(`/opgaver/:id/eksport.${format}`, { schema: { params: idParams, querystring: missingQuery } }, async (request, reply) => {
+      const { ctx, t } = await centralTask(request, request.params.id);
+      const missingOnly = wantsMissing(request.query);
       const overview = await taskOverview(ctx.db, t, ctx.now);
       const rows = missingOnly ? overview.rows.filter((r) => r.missing) : overview.rows;
       return sendFile(reply, format, taskOverviewFilename(t.code, missingOnly, format), await buildTaskOverviewExport(format, overview.columns, rows));
     });
   }
 
-  app.get('/kommuner/:code/opgaver', async (request, reply) => {
+  app.get('/kommuner/:code/opgaver', { schema: { params: codeParams, querystring: pageQuery({ side: pageNumber, mangler: queryText }) } }, async (request, reply) => {
     const ctx = actorCtx(request);
-    const { code } = request.params as { code: string };
+    const { code } = request.params;
     if (!isCentral(ctx.actor)) {
       // A municipality's own tasks live on its own task list; another municipality's do not exist for it.
       if (ctx.actor.municipalityCode === code) return reply.redirect('/opgaver', 303);
@@ -93,10 +95,8 @@ export function registerCentralPages(app: FastifyInstance) {
     }
     const m = await getMunicipality(ctx.db, code);
     if (!m) throw notFound();
-    const q = request.query as Query;
-    const pageNo = Number.parseInt(q.side ?? '', 10);
-    const page = Number.isFinite(pageNo) && pageNo >= 1 && pageNo <= 10_000 ? pageNo : 1;
-    const missingOnly = wantsMissing(request);
+    const page = request.query.side;
+    const missingOnly = wantsMissing(request.query);
     const data = await municipalityTasks(ctx.db, ctx.actor, m.code, { page, missingOnly }, ctx.now);
     return sendPage(reply, <MunicipalityTasksPage request={request} municipality={m} data={data} page={page} missingOnly={missingOnly} />);
   });

@@ -19,6 +19,7 @@ import {
 } from './schema.ts';
 import { danishDay, danishList, formatDeadline, isOverdue } from './status.ts';
 import { municipalTaskColumns } from './task-columns.ts';
+import { isUuid } from '../../platform/http/page-schemas.ts';
 
 /**
  * Read models of the central side (dashboard, a task's overview, a municipality's tasks). Each runs
@@ -80,8 +81,6 @@ export type TaskListFilters = {
   page: number;
 };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Reads filters from a query string (page or API); unknown values are ignored rather than refused. */
 export function parseTaskListFilters(q: Record<string, unknown>, actor: Actor): TaskListFilters {
   const str = (v: unknown) => (typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : '');
@@ -90,7 +89,7 @@ export function parseTaskListFilters(q: Record<string, unknown>, actor: Actor): 
   return {
     // Drafts are work in progress of the authors; other central staff see what has gone out.
     status: (taskStatuses as readonly string[]).includes(status) && (status !== 'draft' || canAuthor(actor)) ? (status as TaskStatus) : null,
-    projectId: UUID.test(str(q.projekt ?? q.project)) ? str(q.projekt ?? q.project) : null,
+    projectId: isUuid(str(q.projekt ?? q.project)) ? str(q.projekt ?? q.project) : null,
     solutionKey: str(q.loesning ?? q.solution) || null,
     q: str(q.q).slice(0, 200),
     page: Number.isFinite(page) && page >= 1 && page <= 10_000 ? page : 1,

@@ -4,6 +4,7 @@ import { rawRows } from '../../db/client.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
 import { type Actor, isCentral } from '../../platform/context.ts';
 import { conflict, forbidden, invalid, parseInput } from '../../platform/errors.ts';
+import { isUuid } from '../../platform/http/page-schemas.ts';
 import { answerRequest, claimRequest, requestIdentity } from '../../platform/idempotency/claim-request.ts';
 import { person } from '../organisations/schema.ts';
 import { isValidDay } from './answer-step.ts';
@@ -47,7 +48,7 @@ export const localTaskInput = z.object({
         : v,
     z.array(stepInput, { message: 'Skriv mindst ét trin' }).min(1, 'Skriv mindst ét trin').max(30, 'Højst 30 trin'),
   ),
-  responsiblePersonId: z.preprocess(emptyToUndefined, z.string().regex(/^[0-9a-f-]{36}$/i, 'Vælg en person fra listen').optional()),
+  responsiblePersonId: z.preprocess(emptyToUndefined, z.string().refine(isUuid, 'Vælg en person fra listen').optional()),
 });
 
 export const localTaskLabels: Record<string, string> = {

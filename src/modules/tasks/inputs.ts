@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { answerKinds } from './schema.ts';
+import { checkbox } from '../../platform/http/page-schemas.ts';
 import { compileAnswerPattern } from './answer-pattern.ts';
 import { danishDay, TIME_ZONE } from './status.ts';
 
 /** Input of the authoring use cases. Messages are Danish; the field names are the API's and the form's. */
 
 const emptyToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v);
-const boolish = z.preprocess((v) => v === true || v === 'on' || v === 'true' || v === '1', z.boolean());
+const boolish = checkbox;
 const text = (max: number, label: string) =>
   z
     .string({ message: `${label} skal være tekst` })

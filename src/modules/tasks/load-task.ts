@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../platform/context.ts';
 import { notFound } from '../../platform/errors.ts';
+import { isUuid } from '../../platform/http/page-schemas.ts';
 import { authorizeTask, type TaskAction, type TaskFacts } from './policy.ts';
 import { task, taskTarget } from './schema.ts';
 
@@ -12,7 +13,7 @@ export type TaskRow = typeof task.$inferSelect;
  * same query, so a municipality user asking for a task not addressed to them gets 404.
  */
 export async function loadTask(db: Db, actor: Actor, taskId: string, action: TaskAction): Promise<TaskRow & { facts: TaskFacts }> {
-  if (!/^[0-9a-f-]{36}$/i.test(taskId)) throw notFound('Opgaven findes ikke.');
+  if (!isUuid(taskId)) throw notFound('Opgaven findes ikke.');
   const code = actor.municipalityCode;
   const [row] = await db
     .select({

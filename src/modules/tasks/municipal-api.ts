@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { notFound } from '../../platform/errors.ts';
-import { errorResponses, iso, municipalityCodeParam, uuidParam } from '../../platform/http/api-schemas.ts';
+import { apiBody, errorResponses, iso, municipalityCodeParam, uuidParam } from '../../platform/http/api-schemas.ts';
 import { actorCtx } from '../../platform/http/request-context.ts';
 import { clientKeyOf } from '../../platform/idempotency/claim-request.ts';
 import { answerStep } from './answer-step.ts';
@@ -220,14 +220,14 @@ export function registerMunicipalApi(root: FastifyInstance) {
           '`value` fraværende bevarer det gemte svar; `null` eller tom tekst sletter det. Et trin med svarfelt kan kun markeres udført med et gyldigt svar. ' +
           'Fil-svar sendes som multipart/form-data med filen i feltet `fil` (højst 10 MB) og evt. `completed=true`.',
         params: targetParams.extend({ stepId: uuidParam }),
-        body: z.object({ value: z.string().nullable().optional(), completed: z.boolean() }),
+        body: apiBody(z.object({ value: z.string().nullable().optional(), completed: z.boolean() })),
         response: targetResponse,
       },
     },
     async (request) => {
       const ctx = actorCtx(request);
       const { id, code, stepId } = request.params;
-      await answerStep(ctx, id, code, stepId, request.body, uploadFrom(request));
+      await answerStep(ctx, id, code, stepId, request.body, uploadFrom(request, request.body));
       return targetFor(ctx, id, code);
     },
   );
@@ -239,7 +239,7 @@ export function registerMunicipalApi(root: FastifyInstance) {
         tags,
         summary: 'Udpeg ansvarlig og udfører blandt kommunens aktive personer (null fjerner)',
         params: targetParams,
-        body: z.object({ responsiblePersonId: z.string().nullable(), executorPersonId: z.string().nullable() }),
+        body: apiBody(z.object({ responsiblePersonId: z.string().nullable(), executorPersonId: z.string().nullable() })),
         response: targetResponse,
       },
     },
@@ -263,7 +263,7 @@ export function registerMunicipalApi(root: FastifyInstance) {
           'Kommunens brugere stiller spørgsmål (kun i egen kommunes tråd). KOMBIT-medarbejdere svarer; svaret mailes til kommunens ansvarlige for opgaven eller programlederen. ' +
           'Samme tekst igen fra samme person lige efter ændrer intet (200 i stedet for 201).',
         params: targetParams,
-        body: z.object({ body: z.string() }),
+        body: apiBody(z.object({ body: z.string() })),
         response: { 200: messageOut, 201: messageOut, ...errorResponses },
       },
     },
@@ -280,7 +280,7 @@ export function registerMunicipalApi(root: FastifyInstance) {
         tags,
         summary: 'Markér en valgfri opgave som ikke relevant for kommunen, med begrundelse',
         params: targetParams,
-        body: z.object({ reason: z.string() }),
+        body: apiBody(z.object({ reason: z.string() })),
         response: targetResponse,
       },
     },
@@ -309,7 +309,7 @@ export function registerMunicipalApi(root: FastifyInstance) {
         summary: 'Opret en lokal opgave, som kun egen kommune kan se',
         description:
           'Uden `code` får opgaven koden LOKAL-<kommunekode>-<n>. Kun for kommunernes brugere. Samme `Idempotency-Key`-header (eller, uden den, samme indhold inden for 10 sekunder) opretter kun én opgave; gentagelsen får den samme opgave som svar.',
-        body: z.object({
+        body: apiBody(z.object({
           code: z.string().optional(),
           title: z.string(),
           description: z.string().optional(),
@@ -323,7 +323,7 @@ export function registerMunicipalApi(root: FastifyInstance) {
             }),
           ),
           responsiblePersonId: z.string().optional(),
-        }),
+        })),
         response: { 201: targetOut, ...errorResponses },
       },
     },

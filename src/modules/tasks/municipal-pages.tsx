@@ -1,8 +1,11 @@
 import { sendDownload } from '../../platform/http/send-download.ts';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Multipart } from '@fastify/multipart';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { isCentral } from '../../platform/context.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
+import { formBody, idParams, municipalityCodeParam, multipartBody, pageNumber, pageQuery, uuidParam } from '../../platform/http/page-schemas.ts';
 import { actorCtx, sendPage } from '../../platform/http/request-context.ts';
 import { clientKeyOf } from '../../platform/idempotency/claim-request.ts';
 import { answerStep, type Upload } from './answer-step.ts';
@@ -17,8 +20,7 @@ import { postMessage } from './post-message.ts';
 import { loadTargetTask } from './refresh-target-status.ts';
 import { activePeople, findTaskFile, getTargetView } from './task-view-queries.ts';
 
-type Params = { id: string; stepId: string; fileId: string; code: string };
-type Body = Record<string, unknown>;
+const targetParams = z.object({ id: uuidParam, code: municipalityCodeParam });
 
 // ---------------------------------------------------------------- uploads
 
@@ -52,9 +54,8 @@ function cleanFilename(name: string | undefined): string {
 }
 
 /** The file in multipart field `fil`, or null when none was chosen (browsers then send an empty part). */
-export function uploadFrom(request: FastifyRequest): Upload | null {
-  const body = request.body as Body | undefined;
-  const content = body?.fil;
+export function uploadFrom(request: FastifyRequest, body: Record<string, unknown>): Upload | null {
+  const content = body.fil;
   if (!Buffer.isBuffer(content)) return null;
   const meta = uploadMeta.get(request)?.get('fil');
   if (content.length === 0 && !meta?.filename) return null;
@@ -73,9 +74,8 @@ export function uploadErrors(app: FastifyInstance) {
 
 // ---------------------------------------------------------------- pages
 
-async function renderTask(request: FastifyRequest, reply: FastifyReply, state: TaskPageState, status = 200) {
+async function renderTask(request: FastifyRequest, reply: FastifyReply, id: string, state: TaskPageState, status = 200) {
   const ctx = actorCtx(request);
-  const { id } = request.params as Params;
   const code = ctx.actor.municipalityCode;
   if (!code) throw notFound('Opgaven findes ikke.');
   const t = await loadTargetTask(ctx, id, code, 'read');
@@ -90,6 +90,7 @@ async function renderTask(request: FastifyRequest, reply: FastifyReply, state: T
 async function taskForm(
   request: FastifyRequest,
   reply: FastifyReply,
+  input: { id: string; values: Record<string, unknown> },
   form: NonNullable<TaskPageState['form']>,
   run: () => Promise<{ changed: boolean }>,
   done: { notice: string; anchor: string },
@@ -100,20 +101,20 @@ async function taskForm(
   } catch (error) {
     if (!(error instanceof AppError) || ![409, 413, 422].includes(error.status)) throw error;
     const errors = Object.keys(error.fieldErrors).length > 0 ? error.fieldErrors : { _: error.message };
-    return renderTask(request, reply, { errors, form, values: (request.body ?? {}) as Body }, error.status);
+    return renderTask(request, reply, input.id, { errors, form, values: input.values }, error.status);
   }
-  const { id } = request.params as Params;
-  return reply.redirect(`/opgaver/${id}?besked=${changed ? done.notice : 'ingen-aendring'}#${done.anchor}`, 303);
+  return reply.redirect(`/opgaver/${input.id}?besked=${changed ? done.notice : 'ingen-aendring'}#${done.anchor}`, 303);
 }
 
 const ownCode = (request: FastifyRequest) => actorCtx(request).actor.municipalityCode ?? '';
 
-export function registerMunicipalPages(app: FastifyInstance) {
-  app.get('/opgaver', async (request, reply) => {
+export function registerMunicipalPages(root: FastifyInstance) {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  app.get('/opgaver', { schema: { querystring: pageQuery({ side: pageNumber }) } }, async (request, reply) => {
     const ctx = actorCtx(request);
     if (isCentral(ctx.actor)) return reply.redirect('/overblik', 303);
     const filter = pageFilter(request.query);
-    const page = Math.max(1, Math.min(10_000, Number.parseInt(String((request.query as Body).side ?? '1'), 10) || 1));
+    const page = request.query.side;
     // One row more than a page tells whether there is a next page, without counting them all.
     const fetched = await listMyTasks(ctx.db, ctx.actor, filter, ctx.now, page);
     const rows = fetched.slice(0, MY_TASKS_PAGE_SIZE);
@@ -129,7 +130,7 @@ export function registerMunicipalPages(app: FastifyInstance) {
     return sendPage(reply, <LocalTaskForm request={request} people={await activePeople(ctx.db, code)} />);
   });
 
-  app.post('/opgaver/lokal/ny', async (request, reply) => {
+  app.post('/opgaver/lokal/ny', { schema: { body: formBody } }, async (request, reply) => {
     const ctx = actorCtx(request);
     const code = authorizeCreateLocal(ctx.actor);
     try {
@@ -138,22 +139,22 @@ export function registerMunicipalPages(app: FastifyInstance) {
     } catch (error) {
       if (!(error instanceof AppError) || (error.status !== 422 && error.status !== 409)) throw error;
       const errors = Object.keys(error.fieldErrors).length > 0 ? error.fieldErrors : { _: error.message };
-      const page = <LocalTaskForm request={request} people={await activePeople(ctx.db, code)} values={request.body as Body} errors={errors} />;
+      const page = <LocalTaskForm request={request} people={await activePeople(ctx.db, code)} values={request.body} errors={errors} />;
       return sendPage(reply, page, error.status);
     }
   });
 
-  app.get('/opgaver/:id', async (request, reply) => {
+  app.get('/opgaver/:id', { schema: { params: idParams, querystring: pageQuery({}) } }, async (request, reply) => {
     const ctx = actorCtx(request);
-    const { id } = request.params as Params;
+    const { id } = request.params;
     if (isCentral(ctx.actor)) return reply.redirect(`/opgaver/${encodeURIComponent(id)}/overblik`, 303);
-    const notice = NOTICES[String((request.query as Body).besked ?? '')];
-    return renderTask(request, reply, { notice });
+    const notice = NOTICES[request.query.besked ?? ''];
+    return renderTask(request, reply, id, { notice });
   });
 
-  app.get('/opgaver/:id/filer/:fileId', async (request, reply) => {
+  app.get('/opgaver/:id/filer/:fileId', { schema: { params: idParams.extend({ fileId: uuidParam }) } }, async (request, reply) => {
     const ctx = actorCtx(request);
-    const { id, fileId } = request.params as Params;
+    const { id, fileId } = request.params;
     const t = await loadTask(ctx.db, ctx.actor, id, 'read');
     const file = await findTaskFile(ctx.db, t.id, fileId);
     // Common files for everyone who may read the task; a municipality's own files only for it and for central staff.
@@ -162,76 +163,77 @@ export function registerMunicipalPages(app: FastifyInstance) {
     return sendDownload(reply, file);
   });
 
-  app.post('/opgaver/:id/trin/:stepId', { onRequest: rememberUploadNames, errorHandler: uploadErrors(app) }, async (request, reply) => {
+  const stepSchema = { params: idParams.extend({ stepId: uuidParam }), body: multipartBody };
+  app.post('/opgaver/:id/trin/:stepId', { onRequest: rememberUploadNames, errorHandler: uploadErrors(root), schema: stepSchema }, async (request, reply) => {
     const ctx = actorCtx(request);
-    const { id, stepId } = request.params as Params;
-    return taskForm(request, reply, { kind: 'step', stepId }, () => answerStep(ctx, id, ownCode(request), stepId, request.body, uploadFrom(request)), {
+    const { id, stepId } = request.params;
+    const values = request.body;
+    return taskForm(request, reply, { id, values }, { kind: 'step', stepId }, () => answerStep(ctx, id, ownCode(request), stepId, values, uploadFrom(request, values)), {
       notice: 'trin-gemt',
       anchor: `trin-${stepId}`,
     });
   });
 
-  app.post('/opgaver/:id/personer', async (request, reply) => {
+  app.post('/opgaver/:id/personer', { schema: { params: idParams, body: formBody } }, async (request, reply) => {
     const ctx = actorCtx(request);
-    const { id } = request.params as Params;
-    return taskForm(request, reply, { kind: 'people' }, () => assignPeople(ctx, id, ownCode(request), request.body), {
+    const { id } = request.params;
+    return taskForm(request, reply, { id, values: request.body }, { kind: 'people' }, () => assignPeople(ctx, id, ownCode(request), request.body), {
       notice: 'personer-gemt',
       anchor: 'personer',
     });
   });
 
-  app.post('/opgaver/:id/beskeder', async (request, reply) => {
+  app.post('/opgaver/:id/beskeder', { schema: { params: idParams, body: formBody } }, async (request, reply) => {
     const ctx = actorCtx(request);
-    const { id } = request.params as Params;
-    return taskForm(request, reply, { kind: 'message' }, () => postMessage(ctx, id, ownCode(request), request.body), {
+    const { id } = request.params;
+    return taskForm(request, reply, { id, values: request.body }, { kind: 'message' }, () => postMessage(ctx, id, ownCode(request), request.body), {
       notice: 'besked-sendt',
       anchor: 'beskeder',
     });
   });
 
-  app.post('/opgaver/:id/ikke-relevant', async (request, reply) => {
+  app.post('/opgaver/:id/ikke-relevant', { schema: { params: idParams, body: formBody } }, async (request, reply) => {
     const ctx = actorCtx(request);
-    const { id } = request.params as Params;
-    return taskForm(request, reply, { kind: 'not-relevant' }, () => markNotRelevant(ctx, id, ownCode(request), request.body), {
+    const { id } = request.params;
+    return taskForm(request, reply, { id, values: request.body }, { kind: 'not-relevant' }, () => markNotRelevant(ctx, id, ownCode(request), request.body), {
       notice: 'ikke-relevant',
       anchor: 'ikke-relevant',
     });
   });
 
-  app.post('/opgaver/:id/relevant', async (request, reply) => {
+  app.post('/opgaver/:id/relevant', { schema: { params: idParams, body: formBody } }, async (request, reply) => {
     const ctx = actorCtx(request);
-    const { id } = request.params as Params;
-    return taskForm(request, reply, { kind: 'not-relevant' }, () => markRelevant(ctx, id, ownCode(request)), {
+    const { id } = request.params;
+    return taskForm(request, reply, { id, values: request.body }, { kind: 'not-relevant' }, () => markRelevant(ctx, id, ownCode(request)), {
       notice: 'relevant',
       anchor: 'ikke-relevant',
     });
   });
 
   // Central staff: one municipality's answers and thread, and their reply.
-  const centralView = async (request: FastifyRequest, reply: FastifyReply, state: TaskPageState, status = 200) => {
+  const centralView = async (request: FastifyRequest, reply: FastifyReply, { id, code }: z.output<typeof targetParams>, state: TaskPageState, status = 200) => {
     const ctx = actorCtx(request);
-    const { id, code } = request.params as Params;
     const t = await loadTargetTask(ctx, id, code, 'read');
     const view = await getTargetView(ctx.db, t, code);
     if (!view) throw notFound('Opgaven findes ikke.');
     return sendPage(reply, <TaskPage request={request} view={view} people={[]} now={ctx.now} mode={{ kind: 'central' }} state={state} />, status);
   };
 
-  app.get('/opgaver/:id/kommuner/:code', async (request, reply) => {
+  app.get('/opgaver/:id/kommuner/:code', { schema: { params: targetParams, querystring: pageQuery({}) } }, async (request, reply) => {
     const ctx = actorCtx(request);
-    const { id, code } = request.params as Params;
+    const { id, code } = request.params;
     if (!isCentral(ctx.actor)) {
       // The municipality's own view of the task, for those who may read it: a task they may not read
       // answers 404 here as on its own page, not a redirect to that 404.
       const t = await loadTargetTask(ctx, id, code, 'read');
       return reply.redirect(`/opgaver/${t.id}`, 303);
     }
-    return centralView(request, reply, { notice: NOTICES[String((request.query as Body).besked ?? '')] });
+    return centralView(request, reply, request.params, { notice: NOTICES[request.query.besked ?? ''] });
   });
 
-  app.post('/opgaver/:id/kommuner/:code/beskeder', async (request, reply) => {
+  app.post('/opgaver/:id/kommuner/:code/beskeder', { schema: { params: targetParams, body: formBody } }, async (request, reply) => {
     const ctx = actorCtx(request);
-    const { id, code } = request.params as Params;
+    const { id, code } = request.params;
     if (!isCentral(ctx.actor)) throw notFound('Opgaven findes ikke.');
     let changed = false;
     try {
@@ -239,7 +241,7 @@ export function registerMunicipalPages(app: FastifyInstance) {
     } catch (error) {
       if (!(error instanceof AppError) || (error.status !== 422 && error.status !== 409)) throw error;
       const errors = Object.keys(error.fieldErrors).length > 0 ? error.fieldErrors : { _: error.message };
-      return centralView(request, reply, { errors, form: { kind: 'message' }, values: (request.body ?? {}) as Body }, error.status);
+      return centralView(request, reply, request.params, { errors, form: { kind: 'message' }, values: request.body }, error.status);
     }
     return reply.redirect(`/opgaver/${id}/kommuner/${code}?besked=${changed ? 'besked-sendt' : 'ingen-aendring'}#beskeder`, 303);
   });

@@ -155,7 +155,8 @@ function DateFilter(p: { name: string; label: string; value: string | undefined 
 /** Pages of "Mine opgaver" (sorted by deadline), keeping the filters in the links. */
 function Pager(p: { request: FastifyRequest; page: number; hasNext: boolean; pageSize: number; count: number }): JSX.Element {
   const link = (page: number) => {
-    const q = new URLSearchParams(Object.entries(p.request.query as Record<string, string>).filter(([k, v]) => k !== 'side' && typeof v === 'string'));
+    const query: unknown = p.request.query;
+    const q = new URLSearchParams(Object.entries(query && typeof query === 'object' ? query : {}).filter((e): e is [string, string] => e[0] !== 'side' && typeof e[1] === 'string'));
     q.set('side', String(page));
     return `/opgaver?${q.toString()}`;
   };

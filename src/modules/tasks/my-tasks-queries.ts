@@ -2,7 +2,7 @@ import { and, asc, eq, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../platform/context.ts';
-import { isValidDay } from './answer-step.ts';
+import { calendarDay } from '../../platform/http/page-schemas.ts';
 import { person, solution } from '../organisations/schema.ts';
 import { targetVisibleTo } from './policy.ts';
 import { project, task, taskTarget, targetStatuses, type TargetStatus } from './schema.ts';
@@ -25,7 +25,7 @@ export type MyTasksFilter = {
   optional?: boolean | undefined;
 };
 
-const isoDay = z.string().refine(isValidDay, 'Skriv datoen som åååå-mm-dd');
+const isoDay = calendarDay;
 const flag = z.preprocess((v) => (v === 'on' || v === 'true' || v === '1' || v === true ? true : v === 'false' || v === '0' ? false : undefined), z.boolean().optional());
 const text = z.preprocess((v) => (v === '' ? undefined : v), z.string().max(100).optional());
 

@@ -1,9 +1,11 @@
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { recordAudit } from '../../platform/audit/record.ts';
 import type { Actor, Ctx } from '../../platform/context.ts';
 import { AppError, type FieldErrors, notFound, parseInput } from '../../platform/errors.ts';
+import { formBody, pageQuery } from '../../platform/http/page-schemas.ts';
 import { actorCtx, sendPage } from '../../platform/http/request-context.ts';
 import { CsrfField, ErrorSummary, Notice } from '../../platform/views/components.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
@@ -98,14 +100,15 @@ function SettingsPage(p: { request: FastifyRequest; mode: DigestMode; saved?: bo
 }
 
 /** GET/POST /profil/notifikationer: every logged-in user, for their own account only. */
-export function registerNotificationSettings(app: FastifyInstance) {
-  app.get('/profil/notifikationer', async (request, reply) => {
+export function registerNotificationSettings(root: FastifyInstance) {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  app.get('/profil/notifikationer', { schema: { querystring: pageQuery({}) } }, async (request, reply) => {
     const ctx = actorCtx(request);
-    const saved = (request.query as Record<string, string | undefined>).besked === 'gemt';
+    const saved = request.query.besked === 'gemt';
     return sendPage(reply, <SettingsPage request={request} mode={await getDigestMode(ctx)} saved={saved} />);
   });
 
-  app.post('/profil/notifikationer', async (request, reply) => {
+  app.post('/profil/notifikationer', { schema: { body: formBody } }, async (request, reply) => {
     const ctx = actorCtx(request);
     try {
       await setDigestMode(ctx, request.body);

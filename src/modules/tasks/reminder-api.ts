@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errorResponses, iso, uuidParam } from '../../platform/http/api-schemas.ts';
+import { apiBody, errorResponses, iso, uuidParam } from '../../platform/http/api-schemas.ts';
 import { actorCtx } from '../../platform/http/request-context.ts';
 import { loadReminderTask, previewManualReminder } from './reminder-preview.ts';
 import { reminderHistory } from './reminder-queries.ts';
@@ -92,7 +92,7 @@ export function registerReminderApi(root: FastifyInstance) {
         summary: 'Send påmindelse til dem, der mangler',
         description: 'Samme roundId to gange sender ikke igen (200 med alreadySent). En ny udsendelse svarer 201.',
         params,
-        body: manualReminderInput,
+        body: apiBody(manualReminderInput),
         response: { 200: sentOut, 201: sentOut, ...errorResponses },
       },
     },

@@ -1,4 +1,6 @@
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { formBody, idParams, pageQuery, queryText } from '../../platform/http/page-schemas.ts';
 import { actorCtx, sendPage } from '../../platform/http/request-context.ts';
 import { registerNotificationSettings } from './notification-settings.tsx';
 import { previewManualReminder } from './reminder-preview.ts';
@@ -7,19 +9,18 @@ import { ReminderPage, REMINDER_NOTICES } from './reminder-views.tsx';
 import { sendManualReminder } from './send-manual-reminder.ts';
 import { upcomingReminders } from './send-reminders.ts';
 
-type Query = { besked?: string; antal?: string };
-
 /**
  * GET  /opgaver/:id/paamindelse  preview of a manual reminder, the automatic plan, the history
  * POST /opgaver/:id/paamindelse  send the previewed round (central authors; municipal users 404)
  * plus the user's own notification settings (single mails or a daily digest).
  */
-export function registerReminderPages(app: FastifyInstance) {
-  app.get('/opgaver/:id/paamindelse', async (request, reply) => {
+export function registerReminderPages(root: FastifyInstance) {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  app.get('/opgaver/:id/paamindelse', { schema: { params: idParams, querystring: pageQuery({ antal: queryText }) } }, async (request, reply) => {
     const ctx = actorCtx(request);
-    const { task, preview } = await previewManualReminder(ctx, (request.params as { id: string }).id);
+    const { task, preview } = await previewManualReminder(ctx, request.params.id);
     const history = await reminderHistory(ctx.db, task.id);
-    const q = request.query as Query;
+    const q = request.query;
     const notice = REMINDER_NOTICES[q.besked ?? '']?.(Number(q.antal) || 0);
     return sendPage(
       reply,
@@ -35,12 +36,12 @@ export function registerReminderPages(app: FastifyInstance) {
     );
   });
 
-  app.post('/opgaver/:id/paamindelse', async (request, reply) => {
+  app.post('/opgaver/:id/paamindelse', { schema: { params: idParams, body: formBody } }, async (request, reply) => {
     const ctx = actorCtx(request);
-    const result = await sendManualReminder(ctx, (request.params as { id: string }).id, request.body);
+    const result = await sendManualReminder(ctx, request.params.id, request.body);
     const besked = result.alreadySent ? 'allerede-sendt' : result.recipients === 0 ? 'ingen' : 'sendt';
-    return reply.redirect(`/opgaver/${encodeURIComponent((request.params as { id: string }).id)}/paamindelse?besked=${besked}&antal=${result.recipients}`, 303);
+    return reply.redirect(`/opgaver/${encodeURIComponent(request.params.id)}/paamindelse?besked=${besked}&antal=${result.recipients}`, 303);
   });
 
-  registerNotificationSettings(app);
+  registerNotificationSettings(root);
 }

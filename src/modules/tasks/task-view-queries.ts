@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.ts';
 import { municipality, person, solution, userAccount } from '../organisations/schema.ts';
 import type { TaskRow } from './load-task.ts';
 import { project, stepAnswer, task, taskDeadlineChange, taskFile, taskMessage, taskStep, taskTarget } from './schema.ts';
+import { isUuid } from '../../platform/http/page-schemas.ts';
 
 /**
  * Read models for one task as one municipality sees it (its own page, the central page for that
@@ -132,7 +133,7 @@ export async function activePeople(db: Db, code: string): Promise<PersonOption[]
 
 /** A file of the task, with its content; the caller decides whether the actor may have it. */
 export async function findTaskFile(db: Db, taskId: string, fileId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(fileId)) return null;
+  if (!isUuid(fileId)) return null;
   const [row] = await db
     .select()
     .from(taskFile)

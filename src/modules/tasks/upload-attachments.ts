@@ -7,6 +7,7 @@ import { AppError, conflict, invalid } from '../../platform/errors.ts';
 import { cleanFilename, registerBufferedMultipart, uploadedFiles, type UploadedFile } from '../../platform/http/buffered-multipart.ts';
 import { loadTask } from './load-task.ts';
 import { task, taskFile, taskTarget } from './schema.ts';
+import { isUuid } from '../../platform/http/page-schemas.ts';
 
 /**
  * Attachments of a task: common ones (for every addressed municipality) and one or more per
@@ -159,7 +160,7 @@ async function lockTaskRow(tx: Db, taskId: string): Promise<void> {
 /** An attachment as a reader may fetch it: common ones for all who read the task, per-municipality ones for that municipality and central staff. */
 export async function readAttachment(ctx: Ctx & { actor: Actor }, taskId: string, fileId: string) {
   await loadTask(ctx.db, ctx.actor, taskId, 'read');
-  if (!/^[0-9a-f-]{36}$/i.test(fileId)) throw new AppError(404, 'not_found', 'Filen findes ikke.');
+  if (!isUuid(fileId)) throw new AppError(404, 'not_found', 'Filen findes ikke.');
   const [file] = await ctx.db
     .select()
     .from(taskFile)

@@ -20,5 +20,18 @@ export const errorResponses = {
 };
 
 export const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
-export const municipalityCodeParam = z.string().regex(/^\d{4}$/, 'Kommunekoden består af fire cifre');
-export const uuidParam = z.string().uuid('Ugyldigt id');
+export { municipalityCodeParam, uuidParam } from './page-schemas.ts';
+
+/**
+ * An API route's body as validated at transport level: a JSON object (or a parsed multipart form),
+ * kept as the very object the parser made. The fields are the use case's to check, after its policy,
+ * with Danish messages; `documented` is what OpenAPI shows as the body, and is not a claim about the
+ * handler's input, which stays `Record<string, unknown>`.
+ */
+export function apiBody(documented: z.ZodType) {
+  const shown = z.toJSONSchema(documented, { io: 'input', target: 'openapi-3.0', unrepresentable: 'any' });
+  delete shown.$schema;
+  return z
+    .custom<Record<string, unknown>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v) && !Buffer.isBuffer(v), 'Indholdet skal være et JSON-objekt.')
+    .meta(shown as Record<string, unknown>);
+}

@@ -81,8 +81,8 @@ export function registerAuthHook(app: FastifyInstance) {
 function headerOrField(request: FastifyRequest): string | undefined {
   const header = request.headers['x-csrf-token'];
   if (typeof header === 'string') return header;
-  const body = request.body as Record<string, unknown> | undefined;
-  return body && typeof body === 'object' && typeof body._csrf === 'string' ? body._csrf : undefined;
+  const body: unknown = request.body;
+  return body && typeof body === 'object' && '_csrf' in body && typeof body._csrf === 'string' ? body._csrf : undefined;
 }
 
 export function cookieOptions(request: FastifyRequest) {

@@ -52,6 +52,11 @@ export function registerErrorHandling(app: FastifyInstance) {
     let fieldErrors: Record<string, string> = {};
     if (error instanceof AppError) {
       ({ status, code, message, fieldErrors } = error);
+    } else if (hasZodFastifySchemaValidationErrors(error) && error.validationContext === 'params' && !isApiRequest(request)) {
+      // A page address whose id or code cannot name anything is an address that does not exist.
+      status = 404;
+      code = 'not_found';
+      message = 'Vi kunne ikke finde den side, du bad om.';
     } else if (hasZodFastifySchemaValidationErrors(error)) {
       status = 422;
       code = 'validation_failed';

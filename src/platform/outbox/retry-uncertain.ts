@@ -3,6 +3,7 @@ import { recordAudit } from '../audit/record.ts';
 import { type Actor, type Ctx, isCentralAdmin } from '../context.ts';
 import { conflict, forbidden, notFound } from '../errors.ts';
 import { outboxMail } from './schema.ts';
+import { isUuid } from '../http/page-schemas.ts';
 
 /** Only central administrators see the outbox, so only they can judge whether to resend. */
 function authorize(actor: Actor): void {
@@ -14,7 +15,7 @@ function authorize(actor: Actor): void {
  * The worker never does this by itself, because the first attempt may have been delivered.
  */
 export async function retryUncertainMail(ctx: Ctx & { actor: Actor }, mailId: string): Promise<void> {
-  if (!/^[0-9a-f-]{36}$/i.test(mailId)) throw notFound('Mailen findes ikke.');
+  if (!isUuid(mailId)) throw notFound('Mailen findes ikke.');
   await ctx.db.transaction(async (tx) => {
     const [mail] = await tx.select().from(outboxMail).where(eq(outboxMail.id, mailId)).for('update');
     if (!mail) throw notFound('Mailen findes ikke.');
