@@ -15,7 +15,7 @@ import {
   agreementVersion,
 } from '../src/modules/agreements/schema.ts';
 import { countStatuses, loadStatuses, OUTSTANDING } from '../src/modules/agreements/status.ts';
-import { solution } from '../src/modules/organisations/schema.ts';
+import { solution } from '../src/platform/identity/schema.ts';
 import { danishCompare, danishDay } from '../src/platform/views/format.ts';
 import { loginAs, startTestApp, type TestApp } from './app.ts';
 

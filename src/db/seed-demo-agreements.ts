@@ -5,7 +5,7 @@ import { agreementRecipients, type Audience } from '../modules/agreements/addres
 import { fileSha256, PDF, versionHash } from '../modules/agreements/files.ts';
 import type { AgreementStatus, AgreementType } from '../modules/agreements/schema.ts';
 import { scheduleNextAgreementReminder } from '../modules/agreements/send-reminders.ts';
-import type { SolutionPhase } from '../modules/organisations/schema.ts';
+import type { SolutionPhase } from '../platform/identity/schema.ts';
 import { renderPdf } from '../platform/pdf/render.ts';
 import { addDays, danishTime, manualSlot } from '../platform/reminders/schedule.ts';
 import type { Db } from './client.ts';

@@ -5,7 +5,7 @@ import { bearer, DEMO, loginAs, startTestApp, type Client, type TestApp } from '
 import { buildAgreement, buildSignature, buildVersion, tinyPdf } from '../../../test/factories/agreements.ts';
 import { rawRows } from '../../db/client.ts';
 import { createTokenForEmail } from '../auth/cli-token.ts';
-import { person, roleAssignment, userAccount } from '../organisations/schema.ts';
+import { person, roleAssignment, userAccount } from '../../platform/identity/schema.ts';
 import { versionHash } from './files.ts';
 import { loadStatuses } from './status.ts';
 

@@ -4,7 +4,7 @@ import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
 import type { Actor, Ctx } from '../../platform/context.ts';
 import { invalid, type FieldErrors } from '../../platform/errors.ts';
-import { solution, userAccount } from '../organisations/schema.ts';
+import { solution, userAccount } from '../../platform/identity/schema.ts';
 import { authorizeAgreementAuthoring } from './agreement-queries.ts';
 import { prepareVersionFiles, uploadedFields, type PreparedVersion } from './parse-version-upload.ts';
 import { agreement, agreementFile, agreementSolution, agreementTypes, agreementVersion } from './schema.ts';

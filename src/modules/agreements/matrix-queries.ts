@@ -1,7 +1,7 @@
 import { and, eq, ne } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { byDanishName, danishCompare } from '../../platform/views/format.ts';
-import { municipality } from '../organisations/schema.ts';
+import { municipality } from '../../platform/identity/schema.ts';
 import { agreement, type AgreementStatus, type AgreementType, agreementTypes } from './schema.ts';
 import { countStatuses, emptyCounts, loadStatuses, type StatusCounts, type StatusRow } from './status.ts';
 

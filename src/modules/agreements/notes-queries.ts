@@ -1,6 +1,6 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { organisation } from '../organisations/schema.ts';
+import { organisation } from '../../platform/identity/schema.ts';
 import { agreementNote, agreementSignature, agreementTarget, agreementVersion } from './schema.ts';
 import { countStatuses, emptyCounts, loadStatuses, type StatusCounts, type StatusRow } from './status.ts';
 

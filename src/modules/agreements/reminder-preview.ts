@@ -5,7 +5,7 @@ import { type Actor, type Ctx, isCentral } from '../../platform/context.ts';
 import { notFound } from '../../platform/errors.ts';
 import { offsetLabel, parseStoredSlot } from '../../platform/reminders/schedule.ts';
 import { danishCompare, formatDayLong } from '../../platform/views/format.ts';
-import { person, userAccount } from '../organisations/schema.ts';
+import { person, userAccount } from '../../platform/identity/schema.ts';
 import { loadAgreement } from './load-agreement.ts';
 import { agreementReminderText } from './reminder-text.ts';
 import { agreementReminder } from './schema.ts';

@@ -5,7 +5,7 @@ import { recordAudit } from '../../platform/audit/record.ts';
 import { isCentral } from '../../platform/context.ts';
 import { conflict, notFound, parseInput } from '../../platform/errors.ts';
 import { notify } from '../../platform/notify/notify.ts';
-import { person, userAccount } from '../organisations/schema.ts';
+import { person, userAccount } from '../../platform/identity/schema.ts';
 import { loadAgreement } from './load-agreement.ts';
 import { agreementSignature } from './schema.ts';
 import type { ActorCtx } from './sign-agreement.ts';

@@ -8,7 +8,7 @@ import type { Actor, Ctx } from '../../platform/context.ts';
 import { AppError, conflict, forbidden, invalid, notFound, parseInput } from '../../platform/errors.ts';
 import { notify } from '../../platform/notify/notify.ts';
 import { formatDateTimeLong } from '../../platform/views/format.ts';
-import { userAccount } from '../organisations/schema.ts';
+import { userAccount } from '../../platform/identity/schema.ts';
 import { TYPE_LABELS } from './labels.ts';
 import { loadAgreement } from './load-agreement.ts';
 import { agreement, agreementSignature, agreementVersion } from './schema.ts';

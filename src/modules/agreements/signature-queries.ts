@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../platform/context.ts';
 import { notFound } from '../../platform/errors.ts';
 import { danishCompare } from '../../platform/views/format.ts';
-import { municipality, person, solution, userAccount } from '../organisations/schema.ts';
+import { municipality, person, solution, userAccount } from '../../platform/identity/schema.ts';
 import type { AgreementRow } from './load-agreement.ts';
 import {
   agreement,

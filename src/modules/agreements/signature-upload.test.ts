@@ -7,7 +7,7 @@ import { auditEvent } from '../../platform/audit/schema.ts';
 import { hashPassword } from '../../platform/auth/secrets.ts';
 import { outboxMail } from '../../platform/outbox/schema.ts';
 import { createTokenForEmail } from '../auth/cli-token.ts';
-import { person, roleAssignment, userAccount } from '../organisations/schema.ts';
+import { person, roleAssignment, userAccount } from '../../platform/identity/schema.ts';
 import { fileSha256, MAX_AGREEMENT_FILE_BYTES } from './files.ts';
 import { agreementSignature } from './schema.ts';
 import { loadStatuses } from './status.ts';

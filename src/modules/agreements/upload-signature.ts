@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { recordAudit } from '../../platform/audit/record.ts';
 import { AppError, conflict, type FieldErrors, invalid, parseInput } from '../../platform/errors.ts';
+import { isPdf } from '../../platform/files/content-type.ts';
 import { fileSha256, MAX_AGREEMENT_FILE_BYTES, PDF } from './files.ts';
 import { loadAgreement } from './load-agreement.ts';
 import type { SignatureUpload } from './parse-signature-upload.ts';
@@ -25,7 +26,7 @@ function checkFile(upload: SignatureUpload): FieldErrors {
   if (!f) return { fil: 'Vælg den underskrevne aftale som PDF-fil' };
   if (f.content.length === 0) return { fil: 'Filen er tom' };
   if (f.content.length > MAX_AGREEMENT_FILE_BYTES) return { fil: `Filen må højst fylde ${LIMIT_MB} MB` };
-  if (f.content.subarray(0, 5).toString('latin1') !== '%PDF-') return { fil: 'Filen skal være en PDF-fil' };
+  if (!isPdf(f.content)) return { fil: 'Filen skal være en PDF-fil' };
   return {};
 }
 

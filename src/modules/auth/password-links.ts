@@ -8,7 +8,7 @@ import { conflict, notFound, parseInput } from '../../platform/errors.ts';
 import { enqueueMail } from '../../platform/outbox/enqueue.ts';
 import { authorize } from '../organisations/policy.ts';
 import { findPersonIn } from '../organisations/gallery-tx.ts';
-import { person, userAccount } from '../organisations/schema.ts';
+import { person, userAccount } from '../../platform/identity/schema.ts';
 
 const LINK_HOURS = 72;
 

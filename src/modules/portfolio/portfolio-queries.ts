@@ -4,7 +4,7 @@ import type { Actor } from '../../platform/context.ts';
 import { danishCompare } from '../../platform/views/format.ts';
 import { agreement, agreementSolution, type AgreementStatus, type AgreementType } from '../agreements/schema.ts';
 import { countStatuses, emptyCounts, loadStatuses, type MunicipalStatus, type StatusCounts } from '../agreements/status.ts';
-import { solution, solutionPhases, type SolutionPhase } from '../organisations/schema.ts';
+import { solution, solutionPhases, type SolutionPhase } from '../../platform/identity/schema.ts';
 import { task } from '../tasks/schema.ts';
 
 export const PHASE_LABELS: Record<SolutionPhase, string> = {

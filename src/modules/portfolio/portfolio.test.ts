@@ -8,7 +8,7 @@ import { solutions } from '../../db/reference/solutions.ts';
 import { readTable } from '../../platform/spreadsheet/read.ts';
 import { auditEvent } from '../../platform/audit/schema.ts';
 import { agreementTarget } from '../agreements/schema.ts';
-import { solution } from '../organisations/schema.ts';
+import { solution } from '../../platform/identity/schema.ts';
 import { task } from '../tasks/schema.ts';
 
 const FAXE = '0320';

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { recordAudit } from '../../platform/audit/record.ts';
 import { invalid, parseInput } from '../../platform/errors.ts';
 import { notify } from '../../platform/notify/notify.ts';
-import { person, userAccount } from '../organisations/schema.ts';
+import { person, userAccount } from '../../platform/identity/schema.ts';
 import { inTargetTx, loadTargetTask, refreshTargetStatus, type ActorCtx } from './refresh-target-status.ts';
 import { taskTarget } from './schema.ts';
 

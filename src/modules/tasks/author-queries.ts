@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.ts';
 import { rolesWithPrimary } from '../../db/reference/role-types.ts';
 import { type Actor, isCentral } from '../../platform/context.ts';
 import { forbidden } from '../../platform/errors.ts';
-import { roleType, solution } from '../organisations/schema.ts';
+import { roleType, solution } from '../../platform/identity/schema.ts';
 import { canAuthor, can } from './policy.ts';
 import { municipalityRefs } from './resolve-targets.ts';
 import { project, task, taskDeadlineChange, taskFile, taskStep, taskTarget } from './schema.ts';

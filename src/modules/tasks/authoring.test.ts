@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, DEMO, loginAs, startTestApp, type Client, type TestApp } from '../../../test/app.ts';
 import { rawRows } from '../../db/client.ts';
 import { createTokenForEmail } from '../auth/cli-token.ts';
-import { person, roleAssignment, userAccount } from '../organisations/schema.ts';
+import { person, roleAssignment, userAccount } from '../../platform/identity/schema.ts';
 import { targetsInput } from './inputs.ts';
 import { municipalityRefs, resolveTargets, type MunicipalityRef } from './resolve-targets.ts';
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, loginAs, startTestApp, type Client, type TestApp } from '../../../test/app.ts';
 import { buildTask } from '../../../test/factories/tasks.ts';
 import type { Db } from '../../db/client.ts';
-import { municipality, person } from '../organisations/schema.ts';
+import { municipality, person } from '../../platform/identity/schema.ts';
 import { project, stepAnswer, task, taskDeadlineChange, taskStep, taskTarget } from './schema.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { and, asc, eq, ilike, inArray, isNull, ne, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../platform/context.ts';
-import { municipality, person, solution, userAccount } from '../organisations/schema.ts';
+import { municipality, person, solution, userAccount } from '../../platform/identity/schema.ts';
 import type { TaskRow } from './load-task.ts';
 import { canAuthor, seesAllOfMunicipality } from './policy.ts';
 import {

@@ -5,7 +5,7 @@ import { buildTask } from '../../../test/factories/tasks.ts';
 import type { Actor } from '../../platform/context.ts';
 import { hashPassword } from '../../platform/auth/secrets.ts';
 import { readTable } from '../../platform/spreadsheet/read.ts';
-import { person, roleAssignment, userAccount } from '../organisations/schema.ts';
+import { person, roleAssignment, userAccount } from '../../platform/identity/schema.ts';
 import { answerText, missingSentence, parseTaskListFilters } from './central-queries.ts';
 import { project, stepAnswer, task as taskTable, taskDeadlineChange, taskFile, taskTarget, type TargetStatus } from './schema.ts';
 

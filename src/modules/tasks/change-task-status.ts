@@ -5,7 +5,7 @@ import { recordAudit } from '../../platform/audit/record.ts';
 import type { Actor, Ctx } from '../../platform/context.ts';
 import { AppError, conflict, invalid } from '../../platform/errors.ts';
 import { notify } from '../../platform/notify/notify.ts';
-import { roleType, solution } from '../organisations/schema.ts';
+import { roleType, solution } from '../../platform/identity/schema.ts';
 import { taskRecipients } from './addressees.ts';
 import { audienceText } from './author-queries.ts';
 import { loadTask, type TaskRow } from './load-task.ts';

@@ -4,7 +4,7 @@ import { rawRows } from '../../db/client.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
 import { type Actor, isCentral } from '../../platform/context.ts';
 import { conflict, forbidden, invalid, parseInput } from '../../platform/errors.ts';
-import { person } from '../organisations/schema.ts';
+import { person } from '../../platform/identity/schema.ts';
 import { isValidDay } from './answer-step.ts';
 import { refreshTargetStatus, type ActorCtx } from './refresh-target-status.ts';
 import { task, taskStep, taskTarget } from './schema.ts';

@@ -4,7 +4,7 @@ import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
 import type { Actor, Ctx } from '../../platform/context.ts';
 import { conflict, invalid, type FieldErrors } from '../../platform/errors.ts';
-import { isUniqueViolation } from '../organisations/gallery-tx.ts';
+import { isUniqueViolation } from '../../platform/unique-violation.ts';
 import { authoringReference, authorizeAuthoring, type AuthoringReference } from './author-queries.ts';
 import { createTaskInput, targetsInput, type CreateTaskInput, type StepInput, type UpdateTaskInput } from './inputs.ts';
 import { resolveTargets } from './resolve-targets.ts';

@@ -1,10 +1,10 @@
 import { toCsv, toXlsx, type Column } from '../../platform/spreadsheet/write.ts';
 import { fileSlug } from '../../platform/http/send-download.ts';
-import type { ExportFormat } from '../organisations/export-gallery.ts';
+import type { ExportFormat } from '../../platform/spreadsheet/formats.ts';
 import type { OverviewColumn, OverviewRow } from './central-queries.ts';
 import { TARGET_STATUS_DA } from './status.ts';
 
-export { CONTENT_TYPES, EXPORT_FORMATS, type ExportFormat } from '../organisations/export-gallery.ts';
+export { CONTENT_TYPES, EXPORT_FORMATS, type ExportFormat } from '../../platform/spreadsheet/formats.ts';
 
 /** The status as the overview shows it: "Ikke startet (forsinket)". */
 export const statusText = (r: Pick<OverviewRow, 'status' | 'overdue'>) => `${TARGET_STATUS_DA[r.status]}${r.overdue ? ' (forsinket)' : ''}`;

@@ -4,7 +4,7 @@ import { DEMO, loginAs, startTestApp, type Client, type TestApp } from '../../..
 import { targetOf } from '../../../test/factories/tasks.ts';
 import { rawRows } from '../../db/client.ts';
 import { hashPassword } from '../../platform/auth/secrets.ts';
-import { person, roleAssignment, userAccount } from '../organisations/schema.ts';
+import { person, roleAssignment, userAccount } from '../../platform/identity/schema.ts';
 import { task, taskStep } from './schema.ts';
 
 /** A municipality's own tasks: only it sees them. Faxe (0320) creates; Brøndby (0153) and KOMBIT must not see them. */

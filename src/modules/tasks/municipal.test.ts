@@ -5,7 +5,7 @@ import { buildTask, targetOf } from '../../../test/factories/tasks.ts';
 import { rawRows } from '../../db/client.ts';
 import { hashPassword } from '../../platform/auth/secrets.ts';
 import { createTokenForEmail } from '../auth/cli-token.ts';
-import { person, roleAssignment, userAccount } from '../organisations/schema.ts';
+import { person, roleAssignment, userAccount } from '../../platform/identity/schema.ts';
 import { danishDay } from './status.ts';
 import { project, task as taskTable, taskDeadlineChange, taskFile, taskMessage } from './schema.ts';
 

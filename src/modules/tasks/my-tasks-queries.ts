@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../platform/context.ts';
 import { isValidDay } from './answer-step.ts';
-import { person, solution } from '../organisations/schema.ts';
+import { person, solution } from '../../platform/identity/schema.ts';
 import { seesAllOfMunicipality } from './policy.ts';
 import { project, task, taskTarget, targetStatuses, type TargetStatus } from './schema.ts';
 import { danishDay, isOverdue } from './status.ts';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, loginAs, startTestApp, type TestApp } from '../../../test/app.ts';
 import { buildTask, targetOf } from '../../../test/factories/tasks.ts';
 import { hashPassword } from '../../platform/auth/secrets.ts';
-import { person, userAccount } from '../organisations/schema.ts';
+import { person, userAccount } from '../../platform/identity/schema.ts';
 
 const FAXE = '0320';
 

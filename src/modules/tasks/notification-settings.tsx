@@ -7,7 +7,7 @@ import { AppError, type FieldErrors, notFound, parseInput } from '../../platform
 import { actorCtx, sendPage } from '../../platform/http/request-context.ts';
 import { CsrfField, ErrorSummary, Notice } from '../../platform/views/components.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
-import { userAccount } from '../organisations/schema.ts';
+import { userAccount } from '../../platform/identity/schema.ts';
 
 export const digestModes = ['single', 'daily'] as const;
 export type DigestMode = (typeof digestModes)[number];

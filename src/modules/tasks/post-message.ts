@@ -5,7 +5,7 @@ import { recordAudit } from '../../platform/audit/record.ts';
 import { isCentral } from '../../platform/context.ts';
 import { forbidden, parseInput } from '../../platform/errors.ts';
 import { notify, type NotifyRecipient } from '../../platform/notify/notify.ts';
-import { person, roleAssignment, userAccount } from '../organisations/schema.ts';
+import { person, roleAssignment, userAccount } from '../../platform/identity/schema.ts';
 import { inTargetTx, loadTargetTask, refreshTargetStatus, type ActorCtx } from './refresh-target-status.ts';
 import { taskMessage } from './schema.ts';
 

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { type Actor, type Ctx, isCentral } from '../../platform/context.ts';
 import { notFound } from '../../platform/errors.ts';
-import { municipality } from '../organisations/schema.ts';
+import { municipality } from '../../platform/identity/schema.ts';
 import { loadTask } from './load-task.ts';
 import { reminderText } from './reminder-text.ts';
 import { MISSING, missingRecipients } from './send-reminders.ts';

@@ -1,6 +1,6 @@
 import { desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { person, userAccount } from '../organisations/schema.ts';
+import { person, userAccount } from '../../platform/identity/schema.ts';
 import { offsetLabel, parseStoredSlot } from '../../platform/reminders/schedule.ts';
 import { taskReminder } from './schema.ts';
 import { formatDeadline } from './status.ts';

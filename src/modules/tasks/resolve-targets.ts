@@ -1,7 +1,7 @@
 import { asc } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { FieldErrors } from '../../platform/errors.ts';
-import { municipality } from '../organisations/schema.ts';
+import { municipality } from '../../platform/identity/schema.ts';
 import type { TargetsInput } from './inputs.ts';
 
 export type MunicipalityRef = { code: string; name: string; region: string; regionCode: string; kkr: string };

@@ -3,7 +3,7 @@ import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
 import { pendingNotification } from '../../platform/notify/schema.ts';
 import { outboxMail } from '../../platform/outbox/schema.ts';
-import { person, userAccount } from '../organisations/schema.ts';
+import { person, userAccount } from '../../platform/identity/schema.ts';
 import { danishTime } from '../../platform/reminders/schedule.ts';
 import { danishDay } from './status.ts';
 

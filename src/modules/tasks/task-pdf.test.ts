@@ -10,7 +10,7 @@ import { renderPdf } from '../../platform/pdf/render.ts';
 import { centralTaskDocument, markdownParagraphs, municipalTaskDocument, taskPdfFilename } from './task-pdf.ts';
 import { getTargetView } from './task-view-queries.ts';
 import { loadActor } from '../../platform/auth/load-actor.ts';
-import { userAccount } from '../organisations/schema.ts';
+import { userAccount } from '../../platform/identity/schema.ts';
 
 const FAXE = '0320';
 const BRONDBY = '0153';

@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/record.ts';
 import type { Actor, Ctx } from '../../platform/context.ts';
 import { conflict, invalid, parseInput } from '../../platform/errors.ts';
-import { isUniqueViolation } from '../organisations/gallery-tx.ts';
+import { isUniqueViolation } from '../../platform/unique-violation.ts';
 import { authoringReference } from './author-queries.ts';
 import { assertCodeFree, codeTaken, insertTargets, stepRows, taskColumns, validateTaskDefinition } from './create-task.ts';
 import { clarifyTaskInput, updateTaskInput } from './inputs.ts';

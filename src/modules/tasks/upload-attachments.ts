@@ -5,6 +5,7 @@ import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
 import type { Actor, Ctx } from '../../platform/context.ts';
 import { AppError, conflict, invalid } from '../../platform/errors.ts';
+import { cleanContentType } from '../../platform/files/content-type.ts';
 import { cleanFilename, registerBufferedMultipart, uploadedFiles, type UploadedFile } from '../../platform/http/buffered-multipart.ts';
 import { loadTask } from './load-task.ts';
 import { task, taskFile, taskTarget } from './schema.ts';
@@ -30,8 +31,6 @@ export function registerUploadParser(scope: FastifyInstance): void {
   });
 }
 
-const cleanType = (t: string) => (/^[\w.+-]+\/[\w.+-]+$/.test(t) ? t.toLowerCase() : 'application/octet-stream');
-
 /** The four-digit municipality code a file name begins with ("0320-faxe-udtraek.xlsx" → 0320). */
 export const codeFromFilename = (name: string) => /^(\d{4})(?!\d)/.exec(name)?.[1] ?? null;
 
@@ -50,7 +49,7 @@ function checkFiles(files: UploadedFile[]): void {
 const prepare = (f: UploadedFile, municipalityCode: string | null): Prepared => ({
   municipalityCode,
   filename: cleanFilename(f.filename),
-  contentType: cleanType(f.contentType),
+  contentType: cleanContentType(f.contentType),
   content: f.content,
   sha256: createHash('sha256').update(f.content).digest('hex'),
 });
