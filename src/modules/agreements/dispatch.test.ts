@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, DEMO, loginAs, startTestApp, type Client, type TestApp } from '../../../test/app.ts';
 import { buildAgreement, buildSignature, buildVersion } from '../../../test/factories/agreements.ts';
 import { rawRows } from '../../db/client.ts';
-import { createTokenForEmail } from '../auth/cli-token.ts';
+import { createTokenForEmail } from '../auth/index.ts';
 import { agreement, agreementTarget } from './schema.ts';
 import { loadStatuses } from './status.ts';
 

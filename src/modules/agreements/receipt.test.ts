@@ -4,7 +4,7 @@ import { bearer, DEMO, loginAs, startTestApp, type Client, type TestApp } from '
 import { buildAgreement, buildSignature, buildVersion } from '../../../test/factories/agreements.ts';
 import type { Db } from '../../db/client.ts';
 import { formatDateTimeSeconds } from '../../platform/views/format.ts';
-import { createTokenForEmail } from '../auth/cli-token.ts';
+import { createTokenForEmail } from '../auth/index.ts';
 import { receiptDocument, receiptFilename } from './receipt-pdf.ts';
 import { agreementSignature } from './schema.ts';
 import { listSignatures, versionsAndFiles } from './signature-queries.ts';

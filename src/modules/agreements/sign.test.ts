@@ -6,7 +6,7 @@ import type { Db } from '../../db/client.ts';
 import { hashPassword } from '../../platform/auth/secrets.ts';
 import { auditEvent } from '../../platform/audit/schema.ts';
 import { outboxMail } from '../../platform/outbox/schema.ts';
-import { createTokenForEmail } from '../auth/cli-token.ts';
+import { createTokenForEmail } from '../auth/index.ts';
 import { person, roleAssignment, userAccount } from '../../platform/identity/schema.ts';
 import { agreement as agreementTable, agreementSignature } from './schema.ts';
 import { loadStatuses } from './status.ts';

@@ -6,7 +6,7 @@ import type { Db } from '../../db/client.ts';
 import { auditEvent } from '../../platform/audit/schema.ts';
 import { hashPassword } from '../../platform/auth/secrets.ts';
 import { outboxMail } from '../../platform/outbox/schema.ts';
-import { createTokenForEmail } from '../auth/cli-token.ts';
+import { createTokenForEmail } from '../auth/index.ts';
 import { person, roleAssignment, userAccount } from '../../platform/identity/schema.ts';
 import { fileSha256, MAX_AGREEMENT_FILE_BYTES } from './files.ts';
 import { agreementSignature } from './schema.ts';

@@ -5,7 +5,7 @@ import { isCentral } from '../../platform/context.ts';
 import { notFound } from '../../platform/errors.ts';
 import { errorResponses, iso, municipalityCodeParam, uuidParam } from '../../platform/http/api-schemas.ts';
 import { actorCtx } from '../../platform/http/request-context.ts';
-import { authorizeCentralOverview } from '../organisations/policy.ts';
+import { authorizeCentralOverview } from '../organisations/index.ts';
 import { statusText } from './export-status.ts';
 import { loadAgreement } from './load-agreement.ts';
 import { agreementMatrix } from './matrix-queries.ts';

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isCentral } from '../../platform/context.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { actorCtx, sendPage } from '../../platform/http/request-context.ts';
-import { authorizeCentralOverview } from '../organisations/policy.ts';
+import { authorizeCentralOverview } from '../organisations/index.ts';
 import { buildMatrixExport, buildStatusExport, statusFilename, XLSX_TYPE } from './export-status.ts';
 import { loadAgreement } from './load-agreement.ts';
 import { agreementMatrix, parseMatrixType } from './matrix-queries.ts';

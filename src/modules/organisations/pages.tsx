@@ -3,7 +3,7 @@ import { isCentral } from '../../platform/context.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { actorCtx, sendPage } from '../../platform/http/request-context.ts';
 import { Layout } from '../../platform/views/layout.tsx';
-import { issuePasswordLink } from '../auth/password-links.ts';
+import { issuePasswordLink } from '../auth/index.ts';
 import { addPerson } from './add-person.ts';
 import { assignRole } from './assign-role.ts';
 import { deactivatePerson } from './deactivate-person.ts';

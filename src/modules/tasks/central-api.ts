@@ -6,7 +6,7 @@ import { isCentral } from '../../platform/context.ts';
 import { forbidden, notFound } from '../../platform/errors.ts';
 import { errorResponses, iso, municipalityCodeParam, uuidParam } from '../../platform/http/api-schemas.ts';
 import { actorCtx } from '../../platform/http/request-context.ts';
-import { getMunicipality } from '../organisations/queries.ts';
+import { getMunicipality } from '../organisations/index.ts';
 import {
   listTasks,
   missingSentence,

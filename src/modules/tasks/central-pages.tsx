@@ -4,7 +4,7 @@ import type { Db } from '../../db/client.ts';
 import { isCentral } from '../../platform/context.ts';
 import { forbidden, notFound } from '../../platform/errors.ts';
 import { actorCtx, sendPage } from '../../platform/http/request-context.ts';
-import { getMunicipality } from '../organisations/queries.ts';
+import { getMunicipality } from '../organisations/index.ts';
 import { AUTHOR_NOTICES } from './author-views.tsx';
 import { dashboard, municipalityTasks, parseTaskListFilters, taskOverview } from './central-queries.ts';
 import { DashboardPage, MunicipalityTasksPage, TaskOverviewPage } from './central-views.tsx';

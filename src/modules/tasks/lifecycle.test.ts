@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, DEMO, loginAs, startTestApp, type Client, type TestApp } from '../../../test/app.ts';
 import { rawRows } from '../../db/client.ts';
-import { createTokenForEmail } from '../auth/cli-token.ts';
+import { createTokenForEmail } from '../auth/index.ts';
 import { publishDueTasks } from './change-task-status.ts';
 
 /**

@@ -4,7 +4,7 @@ import { bearer, DEMO, loginAs, startTestApp, type Client, type TestApp } from '
 import { buildTask, targetOf } from '../../../test/factories/tasks.ts';
 import { rawRows } from '../../db/client.ts';
 import { hashPassword } from '../../platform/auth/secrets.ts';
-import { createTokenForEmail } from '../auth/cli-token.ts';
+import { createTokenForEmail } from '../auth/index.ts';
 import { person, roleAssignment, userAccount } from '../../platform/identity/schema.ts';
 import { danishDay } from './status.ts';
 import { project, task as taskTable, taskDeadlineChange, taskFile, taskMessage } from './schema.ts';
