@@ -3,9 +3,7 @@ import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { openDatabase } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
-import { DEMO_PASSWORD, hasAnyPeople, seedDemo } from './db/seed-demo.ts';
-import { seedDemoAgreements } from './db/seed-demo-agreements.ts';
-import { seedDemoTasks } from './db/seed-demo-tasks.ts';
+import { DEMO_PASSWORD, hasAnyPeople, seedDemoData } from './modules/demo.ts';
 import { agreementJobs } from './modules/agreements/background-jobs.ts';
 import { taskJobs } from './modules/tasks/background-jobs.ts';
 import { startOutboxWorker } from './platform/outbox/worker.ts';
@@ -17,9 +15,7 @@ export async function serve(config: Config): Promise<FastifyInstance> {
   await migrate(database);
   let seeded = false;
   if (config.mode === 'demo' && !(await hasAnyPeople(database.db))) {
-    await seedDemo(database.db);
-    await seedDemoTasks(database.db);
-    await seedDemoAgreements(database.db);
+    await seedDemoData(database.db);
     seeded = true;
   }
   const app = await buildApp({ config, database });

@@ -2,7 +2,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../src/app.ts';
 import { loadConfig, type Config } from '../src/config.ts';
 import type { Database } from '../src/db/client.ts';
-import { seedDemo } from '../src/db/seed-demo.ts';
+import { seedDemo } from '../src/modules/organisations/demo.ts';
 import { freshDatabase } from './db.ts';
 
 export type TestApp = {

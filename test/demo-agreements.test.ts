@@ -1,8 +1,8 @@
 import { asc, count, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { solutions } from '../src/db/reference/solutions.ts';
-import { BYG_OG_MILJOE_OUTSTANDING, DEMO_TITLES, seedDemoAgreements } from '../src/db/seed-demo-agreements.ts';
-import { seedDemoTasks } from '../src/db/seed-demo-tasks.ts';
+import { BYG_OG_MILJOE_OUTSTANDING, DEMO_TITLES, seedDemoAgreements } from '../src/modules/agreements/demo.ts';
+import { seedDemoTasks } from '../src/modules/tasks/demo.ts';
 import { fileSha256, versionHash } from '../src/modules/agreements/files.ts';
 import {
   agreement,

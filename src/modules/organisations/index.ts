@@ -2,3 +2,4 @@
 export { authorize, authorizeCentralOverview } from './policy.ts';
 export { findPersonIn } from './gallery-tx.ts';
 export { getMunicipality } from './queries.ts';
+export { seedDemoItChefs } from './demo.ts';

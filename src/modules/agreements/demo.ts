@@ -1,16 +1,16 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { and, eq, isNotNull, isNull, like } from 'drizzle-orm';
 import type { Content } from 'pdfmake/interfaces.js';
-import { agreementRecipients, type Audience } from '../modules/agreements/addressees.ts';
-import { fileSha256, PDF, versionHash } from '../modules/agreements/files.ts';
-import type { AgreementStatus, AgreementType } from '../modules/agreements/schema.ts';
-import { scheduleNextAgreementReminder } from '../modules/agreements/send-reminders.ts';
-import type { SolutionPhase } from '../platform/identity/schema.ts';
-import { renderPdf } from '../platform/pdf/render.ts';
-import { addDays, danishTime, manualSlot } from '../platform/reminders/schedule.ts';
-import type { Db } from './client.ts';
-import { referenceMunicipalities } from './reference/municipalities.ts';
-import { solutions } from './reference/solutions.ts';
+import { agreementRecipients, type Audience } from './addressees.ts';
+import { fileSha256, PDF, versionHash } from './files.ts';
+import type { AgreementStatus, AgreementType } from './schema.ts';
+import { scheduleNextAgreementReminder } from './send-reminders.ts';
+import type { SolutionPhase } from '../../platform/identity/schema.ts';
+import { renderPdf } from '../../platform/pdf/render.ts';
+import { addDays, danishTime, manualSlot } from '../../platform/reminders/schedule.ts';
+import type { Db } from '../../db/client.ts';
+import { referenceMunicipalities } from '../../db/reference/municipalities.ts';
+import { solutions } from '../../db/reference/solutions.ts';
 import {
   agreement,
   agreementDispatch,
@@ -24,8 +24,8 @@ import {
   person,
   solution,
   userAccount,
-} from './schema.ts';
-import { seedDemoItChefs } from './seed-demo.ts';
+} from '../../db/schema.ts';
+import { seedDemoItChefs } from '../organisations/index.ts';
 
 /**
  * The agreements from the programme leader meeting of May 2025, as if the app had recorded them:

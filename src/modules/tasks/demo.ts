@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { Db } from './client.ts';
-import { municipality, project, stepAnswer, task, taskDeadlineChange, taskStep, taskTarget } from './schema.ts';
-import type { AnswerKind, TargetStatus } from '../modules/tasks/schema.ts';
+import type { Db } from '../../db/client.ts';
+import { municipality, project, stepAnswer, task, taskDeadlineChange, taskStep, taskTarget } from '../../db/schema.ts';
+import type { AnswerKind, TargetStatus } from './schema.ts';
 
 type DemoStep = { title: string; instructions: string; answerKind?: AnswerKind; answerLabel?: string; answerPattern?: string; answerHint?: string };
 type DemoTask = {

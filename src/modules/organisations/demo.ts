@@ -1,8 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
-import { rawRows, type Db } from './client.ts';
-import { person, roleAssignment, userAccount } from './schema.ts';
-import { hashPassword } from '../platform/auth/secrets.ts';
-import { referenceMunicipalities } from './reference/municipalities.ts';
+import { rawRows, type Db } from '../../db/client.ts';
+import { person, roleAssignment, userAccount } from '../../db/schema.ts';
+import { hashPassword } from '../../platform/auth/secrets.ts';
+import { referenceMunicipalities } from '../../db/reference/municipalities.ts';
 
 export const DEMO_PASSWORD = 'demo1234';
 
