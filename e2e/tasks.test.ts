@@ -15,7 +15,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { person, roleAssignment, userAccount } from '../src/platform/identity/schema.ts';
-import { dayMonth } from '../src/modules/tasks/central-queries.ts';
+import { dayMonth } from '../src/modules/tasks/central/queries.ts';
 import { danishDay, formatDeadline } from '../src/modules/tasks/status.ts';
 import { hashPassword } from '../src/platform/auth/secrets.ts';
 import { DEMO, startTestApp, type TestApp } from '../test/app.ts';

@@ -4,7 +4,7 @@ import type { Content } from 'pdfmake/interfaces.js';
 import { agreementRecipients, type Audience } from './addressees.ts';
 import { fileSha256, PDF, versionHash } from './files.ts';
 import type { AgreementStatus, AgreementType } from './schema.ts';
-import { scheduleNextAgreementReminder } from './send-reminders.ts';
+import { scheduleNextAgreementReminder } from './reminders/send-reminders.ts';
 import type { SolutionPhase } from '../../platform/identity/schema.ts';
 import { renderPdf } from '../../platform/pdf/render.ts';
 import { addDays, danishTime, manualSlot } from '../../platform/reminders/schedule.ts';

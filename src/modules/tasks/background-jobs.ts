@@ -1,9 +1,9 @@
 import type { Config } from '../../config.ts';
 import type { Database } from '../../db/client.ts';
 import { type Job, lockKeyFor } from '../../platform/scheduler/scheduler.ts';
-import { publishDueTasks } from './change-task-status.ts';
+import { publishDueTasks } from './author/change-task-status.ts';
 import { sendDigests } from './send-digests.ts';
-import { sendDueReminders } from './send-reminders.ts';
+import { sendDueReminders } from './reminders/send-reminders.ts';
 
 /**
  * The tasks module's background jobs, in the order one scheduler round runs them: tasks whose

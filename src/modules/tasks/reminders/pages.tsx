@@ -1,0 +1,46 @@
+import type { FastifyInstance } from 'fastify';
+import { actorCtx, sendPage } from '../../../platform/http/request-context.ts';
+import { registerNotificationSettings } from '../notification-settings.tsx';
+import { previewManualReminder } from './preview.ts';
+import { reminderHistory } from './queries.ts';
+import { ReminderPage, REMINDER_NOTICES } from './views.tsx';
+import { sendManualReminder } from './send-manual-reminder.ts';
+import { upcomingReminders } from './send-reminders.ts';
+
+type Query = { besked?: string; antal?: string };
+
+/**
+ * GET  /opgaver/:id/paamindelse  preview of a manual reminder, the automatic plan, the history
+ * POST /opgaver/:id/paamindelse  send the previewed round (central authors; municipal users 404)
+ * plus the user's own notification settings (single mails or a daily digest).
+ */
+export function registerReminderPages(app: FastifyInstance) {
+  app.get('/opgaver/:id/paamindelse', async (request, reply) => {
+    const ctx = actorCtx(request);
+    const { task, preview } = await previewManualReminder(ctx, (request.params as { id: string }).id);
+    const history = await reminderHistory(ctx.db, task.id);
+    const q = request.query as Query;
+    const notice = REMINDER_NOTICES[q.besked ?? '']?.(Number(q.antal) || 0);
+    return sendPage(
+      reply,
+      <ReminderPage
+        actor={ctx.actor}
+        csrfToken={request.csrfToken}
+        task={task}
+        preview={preview}
+        history={history}
+        upcoming={upcomingReminders(task, ctx.now)}
+        notice={notice}
+      />,
+    );
+  });
+
+  app.post('/opgaver/:id/paamindelse', async (request, reply) => {
+    const ctx = actorCtx(request);
+    const result = await sendManualReminder(ctx, (request.params as { id: string }).id, request.body);
+    const besked = result.alreadySent ? 'allerede-sendt' : result.recipients === 0 ? 'ingen' : 'sendt';
+    return reply.redirect(`/opgaver/${encodeURIComponent((request.params as { id: string }).id)}/paamindelse?besked=${besked}&antal=${result.recipients}`, 303);
+  });
+
+  registerNotificationSettings(app);
+}
