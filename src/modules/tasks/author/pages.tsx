@@ -14,7 +14,13 @@ import {
   type AuthoringReference,
   type TaskDefinition,
 } from './queries.ts';
-import { AUTHOR_NOTICES, DeadlinePage, DraftsPage, EditTaskPage, NewTaskPage, ProjectsPage, UpcomingPage } from './views.tsx';
+import { DeadlinePage } from './views/deadline.tsx';
+import { DraftsPage } from './views/drafts.tsx';
+import { EditTaskPage } from './views/edit-task.tsx';
+import { NewTaskPage } from './views/new-task.tsx';
+import { ProjectsPage } from './views/projects.tsx';
+import { AUTHOR_NOTICES } from './views/shared.tsx';
+import { UpcomingPage } from './views/upcoming.tsx';
 import { changeDeadline } from './change-deadline.ts';
 import { announceTask, closeTask, publishTask } from './change-task-status.ts';
 import { createProject } from './create-project.ts';

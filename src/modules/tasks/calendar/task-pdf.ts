@@ -3,7 +3,7 @@ import type { Db } from '../../../db/client.ts';
 import { type Actor, isCentral } from '../../../platform/context.ts';
 import { notFound } from '../../../platform/errors.ts';
 import { fileSlug } from '../../../platform/http/send-download.ts';
-import { ANSWER_KIND_DA } from '../author/views.tsx';
+import { ANSWER_KIND_DA } from '../author/views/shared.tsx';
 import { audienceText, getTaskDefinition, type TaskDefinition } from '../author/queries.ts';
 import { answerText, targetCounts, type TargetCounts } from '../central/queries.ts';
 import { loadTask } from '../load-task.ts';

@@ -1,0 +1,107 @@
+import type { dashboard, municipalityTasks, OverviewRow, TaskListItem } from '../queries.ts';
+import { PAGE_SIZE } from '../queries.ts';
+import { TARGET_STATUS_DA, formatDeadline } from '../../status.ts';
+import type { TaskStatus } from '../../schema.ts';
+
+export type Dashboard = Awaited<ReturnType<typeof dashboard>>;
+export type MunicipalityTasks = Awaited<ReturnType<typeof municipalityTasks>>;
+
+/** "20.05.2025 kl. 10.15" in Danish time. */
+const dayPart = new Intl.DateTimeFormat('da-DK', { timeZone: 'Europe/Copenhagen', day: '2-digit', month: '2-digit', year: 'numeric' });
+const timePart = new Intl.DateTimeFormat('da-DK', { timeZone: 'Europe/Copenhagen', hour: '2-digit', minute: '2-digit' });
+// Formatters made once: one per row cost most of the overview's time (see platform/views/format.ts).
+export const dateTime = (d: Date | null) => (d ? `${dayPart.format(d)} kl. ${timePart.format(d)}` : '');
+
+/** Drafts are opened in the editor; everything that has gone out in the overview. */
+export const taskHref = (t: { id: string; status: TaskStatus }) => (t.status === 'draft' ? `/opgaver/${t.id}/rediger` : `/opgaver/${t.id}/overblik`);
+
+const query = (params: Record<string, string | number | null | undefined>) => {
+  const entries = Object.entries(params).filter(([, v]) => v !== null && v !== undefined && v !== '');
+  return entries.length ? `?${new URLSearchParams(entries.map(([k, v]) => [k, String(v)])).toString()}` : '';
+};
+
+function Badge(p: { kind: 'error' | 'warning' | 'info' | 'success'; text: string }) {
+  return (
+    <span class={`badge badge-${p.kind}`} safe>
+      {p.text}
+    </span>
+  );
+}
+
+export function Character(p: { t: Pick<TaskListItem, 'critical' | 'crossCutting' | 'optional'> }) {
+  return (
+    <>
+      {p.t.critical ? <Badge kind="error" text="Kritisk" /> : ''} {p.t.crossCutting ? <Badge kind="info" text="Tværgående" /> : ''}{' '}
+      {p.t.optional ? <Badge kind="success" text="Valgfri" /> : ''}
+    </>
+  );
+}
+
+export function Deadline(p: { deadline: string; overdue: boolean }) {
+  return (
+    <>
+      <span safe>{formatDeadline(p.deadline)}</span>
+      {p.overdue ? (
+        <>
+          {' '}
+          <Badge kind="error" text="Overskredet" />
+        </>
+      ) : (
+        ''
+      )}
+    </>
+  );
+}
+
+/** "Side 2 af 20" with links to the neighbours, keeping the filters. */
+export function Pager(p: { base: string; params: Record<string, string | number | null>; page: number; total: number }) {
+  const pages = Math.max(1, Math.ceil(p.total / PAGE_SIZE));
+  if (pages === 1 && p.page === 1) return <></>;
+  const link = (page: number) => `${p.base}${query({ ...p.params, side: page === 1 ? null : page })}`;
+  return (
+    <nav class="samspil-actions" aria-label="Sider">
+      {p.page > 1 ? (
+        <a href={link(Math.min(p.page - 1, pages))} class="function-link" rel="prev">
+          Forrige side
+        </a>
+      ) : (
+        ''
+      )}
+      <span safe>{`Side ${p.page} af ${pages}`}</span>
+      {p.page < pages ? (
+        <a href={link(p.page + 1)} class="function-link" rel="next">
+          Næste side
+        </a>
+      ) : (
+        ''
+      )}
+    </nav>
+  );
+}
+
+export function Responsible(p: { r: OverviewRow['responsible'] }) {
+  if (!p.r) return <span class="text-muted">Ikke angivet</span>;
+  return (
+    <>
+      <span safe>{p.r.name}</span>
+      {p.r.phone ? <br /> : ''}
+      <span safe>{p.r.phone}</span>
+    </>
+  );
+}
+
+export function StatusCell(p: { status: OverviewRow['status']; overdue: boolean }) {
+  return (
+    <>
+      <span safe>{TARGET_STATUS_DA[p.status]}</span>
+      {p.overdue ? (
+        <>
+          {' '}
+          <Badge kind="error" text="forsinket" />
+        </>
+      ) : (
+        ''
+      )}
+    </>
+  );
+}
