@@ -1,8 +1,8 @@
 import type { FastifyRequest } from 'fastify';
 import { CsrfField, Notice } from '../../../platform/views/components.tsx';
-import { danishDay, formatDayLong } from '../../../platform/views/format.ts';
+import { danishDay, formatDayLong, formatSize } from '../../../platform/views/format.ts';
 import { audienceText, type AgreementDetail, type AgreementVersionInfo } from '../agreement-queries.ts';
-import { deadlineText, fileSize, Page, StatusBadge } from './views.tsx';
+import { deadlineText, Page, StatusBadge } from './views.tsx';
 import { MUNICIPAL_STATUS_LABELS, TYPE_LABELS } from '../labels.ts';
 import { municipalStatuses } from '../status.ts';
 
@@ -29,7 +29,7 @@ function FilesTable(p: { agreementId: string; version: AgreementVersionInfo; cap
                 {f.filename}
               </a>
             </td>
-            <td safe>{fileSize(f.size)}</td>
+            <td safe>{formatSize(f.size)}</td>
             <td>
               <code class="samspil-hash" safe>
                 {f.sha256}

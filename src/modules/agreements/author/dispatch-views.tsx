@@ -1,8 +1,9 @@
 import type { FastifyRequest } from 'fastify';
 import type { FieldErrors } from '../../../platform/errors.ts';
+import { Checkbox, Radio } from '../../../platform/views/choices.tsx';
 import { CsrfField, ErrorSummary, ErrorText, fieldId, Notice, SelectField, TextField } from '../../../platform/views/components.tsx';
 import type { AgreementDetail, AgreementReference } from '../agreement-queries.ts';
-import { Checkbox, many, one, Page, Radio, type FormValues } from './views.tsx';
+import { many, one, Page, type FormValues } from './views.tsx';
 
 const labels = {
   requestKey: 'Udsendelse',

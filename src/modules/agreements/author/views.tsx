@@ -1,5 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { FieldErrors } from '../../../platform/errors.ts';
+import { type BadgeVariant, StatusBadge as Badge } from '../../../platform/views/badge.tsx';
+import { Checkbox, Radio } from '../../../platform/views/choices.tsx';
 import { CsrfField, ErrorSummary, ErrorText, fieldId, Notice, TextArea, TextField } from '../../../platform/views/components.tsx';
 import { formatDeadline } from '../../../platform/views/format.ts';
 import { Layout } from '../../../platform/views/layout.tsx';
@@ -24,50 +26,16 @@ export const AGREEMENT_NOTICES: Record<string, string> = {
 
 export const one = (v: string | string[] | undefined) => (Array.isArray(v) ? (v[v.length - 1] ?? '') : (v ?? ''));
 export const many = (v: string | string[] | undefined) => (v === undefined ? [] : [v].flat());
-export const fileSize = (n: number) =>
-  n < 1024 * 1024 ? `${Math.max(1, Math.round(n / 1024))} kB` : `${(n / 1024 / 1024).toFixed(1).replace('.', ',')} MB`;
 export const deadlineText = (d: string | null) => (d ? formatDeadline(d) : '–');
 
-const STATUS_BADGE: Record<AgreementStatus, string> = { draft: 'badge', sent: 'badge badge-info', closed: 'badge' };
-export function StatusBadge(p: { status: AgreementStatus }): JSX.Element {
-  return <span class={STATUS_BADGE[p.status]} safe>{AGREEMENT_STATUS_LABELS[p.status]}</span>;
-}
+const STATUS_VARIANT: Record<AgreementStatus, BadgeVariant> = { draft: null, sent: 'info', closed: null };
+export const StatusBadge = (p: { status: AgreementStatus }) => <Badge label={AGREEMENT_STATUS_LABELS[p.status]} variant={STATUS_VARIANT[p.status]} />;
 
 export function Page(p: { request: FastifyRequest; title: string; children: JSX.Element | JSX.Element[] }): JSX.Element {
   return (
     <Layout title={p.title} actor={p.request.actor} csrfToken={p.request.csrfToken} nav="aftaler">
       {p.children as 'safe'}
     </Layout>
-  );
-}
-
-export function Checkbox(p: { name: string; label: string; checked: boolean; value?: string; id?: string }): JSX.Element {
-  const id = p.id ?? fieldId(p.name);
-  return (
-    <div class="form-group-checkbox">
-      <input type="checkbox" id={id} name={p.name} value={p.value ?? 'on'} class="form-checkbox" checked={p.checked} />
-      <label for={id} class="form-label" safe>
-        {p.label}
-      </label>
-    </div>
-  );
-}
-
-export function Radio(p: { name: string; value: string; label: string; checked: boolean; id: string; hint?: string }): JSX.Element {
-  return (
-    <div class="form-group-radio">
-      <input type="radio" id={p.id} name={p.name} value={p.value} class="form-radio" checked={p.checked} aria-describedby={p.hint ? `${p.id}-hint` : undefined} />
-      <label for={p.id} class="form-label" safe>
-        {p.label}
-      </label>
-      {p.hint ? (
-        <span class="form-hint" id={`${p.id}-hint`} safe>
-          {p.hint}
-        </span>
-      ) : (
-        ''
-      )}
-    </div>
   );
 }
 

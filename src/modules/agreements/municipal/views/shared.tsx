@@ -1,3 +1,4 @@
+import { type BadgeVariant, StatusBadge as Badge } from '../../../../platform/views/badge.tsx';
 import { danishDay, formatDayLong } from '../../../../platform/views/format.ts';
 import { MUNICIPAL_STATUS_LABELS } from '../../labels.ts';
 import type { MunicipalStatus, StatusRow } from '../../status.ts';
@@ -9,12 +10,12 @@ export const MUNICIPAL_NOTICES: Record<string, string> = {
   'allerede-indsendt': 'Den samme kopi var allerede indsendt; intet er ændret.',
 };
 
-const STATUS_BADGE: Record<MunicipalStatus, string> = {
-  signed: 'badge badge-success',
-  replaced: 'badge badge-success',
-  pending: 'badge badge-info',
-  in_dialogue: 'badge badge-info',
-  not_signed: 'badge',
+const STATUS_VARIANT: Record<MunicipalStatus, BadgeVariant> = {
+  signed: 'success',
+  replaced: 'success',
+  pending: 'info',
+  in_dialogue: 'info',
+  not_signed: null,
 };
 
 /** "Erstattet af K98-aftalen fra 3. juni 2025", or the status's label. */
@@ -23,12 +24,6 @@ export function ownStatusText(own: Pick<StatusRow, 'status' | 'replacedBy'>): st
   return MUNICIPAL_STATUS_LABELS[own.status];
 }
 
-export function StatusBadge(p: { own: Pick<StatusRow, 'status' | 'replacedBy'> }): JSX.Element {
-  return (
-    <span class={STATUS_BADGE[p.own.status]} safe>
-      {ownStatusText(p.own)}
-    </span>
-  );
-}
+export const StatusBadge = (p: { own: Pick<StatusRow, 'status' | 'replacedBy'> }) => <Badge label={ownStatusText(p.own)} variant={STATUS_VARIANT[p.own.status]} />;
 
 export const deadlineText = (deadline: string | null) => (deadline ? formatDayLong(deadline) : '–');

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { FieldErrors } from '../../../../platform/errors.ts';
-import { CsrfField, ErrorText, fieldId } from '../../../../platform/views/components.tsx';
+import { CsrfField, ErrorText, fieldId, TextField } from '../../../../platform/views/components.tsx';
 import { MAX_AGREEMENT_FILE_BYTES } from '../../files.ts';
 import type { MunicipalAgreementView } from '../../signing/signature-queries.ts';
 
@@ -14,37 +14,6 @@ export type MunicipalPageState = {
 
 /** Who signs, when the actor may read but not sign: "Aftalen underskrives af kommunens programledere." */
 export type SignerInfo = { canSign: boolean; whoSigns: string };
-
-/** A text input with its own id, so the two forms' name and title fields do not share ids. */
-function Input(p: { id: string; name: string; label: string; value: string; error: string | undefined; type?: string; autocomplete?: string; hint?: string }): JSX.Element {
-  const describedBy = [p.hint ? `${p.id}-hint` : '', p.error ? `${p.id}-error` : ''].filter(Boolean).join(' ');
-  return (
-    <div class={p.error ? 'form-group form-error' : 'form-group'}>
-      <label class="form-label" for={p.id} safe>
-        {p.label}
-      </label>
-      {p.hint ? (
-        <span class="form-hint" id={`${p.id}-hint`} safe>
-          {p.hint}
-        </span>
-      ) : (
-        ''
-      )}
-      <ErrorText id={p.id} error={p.error} />
-      <input
-        class="form-input"
-        id={p.id}
-        name={p.name}
-        type={p.type ?? 'text'}
-        value={p.value}
-        autocomplete={p.autocomplete}
-        aria-describedby={describedBy || undefined}
-        aria-invalid={p.error ? 'true' : undefined}
-        required
-      />
-    </div>
-  );
-}
 
 /** Field ids of the upload form are prefixed so they differ from the sign form's. */
 export const uploadFieldKey = (name: string) => `upload-${name}`;
@@ -83,8 +52,9 @@ export function SignForms(p: { request: FastifyRequest; view: MunicipalAgreement
         <form method="post" action={`/aftaler/${a.id}/underskriv`} novalidate>
           <CsrfField token={p.request.csrfToken} />
           <input type="hidden" name="versionId" value={version.id} />
-          <Input id={fieldId('signerName')} name="signerName" label="Navn" value={value('sign', 'signerName', actor.name)} error={signErrors.signerName} autocomplete="name" />
-          <Input
+          <TextField required id={fieldId('signerName')} name="signerName" label="Navn" value={value('sign', 'signerName', actor.name)} error={signErrors.signerName} autocomplete="name" />
+          <TextField
+            required
             id={fieldId('signerTitle')}
             name="signerTitle"
             label="Titel/stilling"
@@ -92,7 +62,7 @@ export function SignForms(p: { request: FastifyRequest; view: MunicipalAgreement
             error={signErrors.signerTitle}
             autocomplete="organization-title"
           />
-          <Input id={fieldId('password')} name="password" type="password" label="Din adgangskode" value="" error={signErrors.password} autocomplete="current-password" />
+          <TextField required id={fieldId('password')} name="password" type="password" label="Din adgangskode" value="" error={signErrors.password} autocomplete="current-password" />
           <div class={signErrors.confirm ? 'form-group form-error' : 'form-group'}>
             <ErrorText id={confirmId} error={signErrors.confirm} />
             <div class="form-group-checkbox">
@@ -144,14 +114,16 @@ export function SignForms(p: { request: FastifyRequest; view: MunicipalAgreement
               aria-describedby={`${fieldId(uploadFieldKey('fil'))}-hint${uploadErrors[uploadFieldKey('fil')] ? ` ${fieldId(uploadFieldKey('fil'))}-error` : ''}`}
             />
           </div>
-          <Input
+          <TextField
+            required
             id={fieldId(uploadFieldKey('signerName'))}
             name="signerName"
             label="Navn på den, der underskrev"
             value={value('upload', 'signerName', '')}
             error={uploadErrors[uploadFieldKey('signerName')]}
           />
-          <Input
+          <TextField
+            required
             id={fieldId(uploadFieldKey('signerTitle'))}
             name="signerTitle"
             label="Titel/stilling på den, der underskrev"

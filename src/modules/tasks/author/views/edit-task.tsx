@@ -1,10 +1,11 @@
 import type { FastifyRequest } from 'fastify';
 import type { FieldErrors } from '../../../../platform/errors.ts';
 import { CsrfField, ErrorSummary, ErrorText, fieldId, Notice, TextArea } from '../../../../platform/views/components.tsx';
+import { formatSize } from '../../../../platform/views/format.ts';
 import { audienceText, type AuthoringReference, type TaskDefinition } from '../queries.ts';
 import type { FormBody } from '../../inputs.ts';
 import { formatDeadline } from '../../status.ts';
-import { ANSWER_KIND_DA, Markdown, Page, StatusBadge, dateTimeDa, fileSize, instantDa, labelsFor, one } from './shared.tsx';
+import { ANSWER_KIND_DA, Markdown, Page, StatusBadge, dateTimeDa, instantDa, labelsFor, one } from './shared.tsx';
 import { TaskForm } from './task-form.tsx';
 
 function Lifecycle(p: { request: FastifyRequest; task: TaskDefinition; now: Date }): JSX.Element {
@@ -133,7 +134,7 @@ function Attachments(p: { request: FastifyRequest; task: TaskDefinition; errors:
               <a href={`${base}/bilag/${a.id}`} safe>
                 {a.filename}
               </a>{' '}
-              <span class="text-muted" safe>{`(${fileSize(a.size)})`}</span>
+              <span class="text-muted" safe>{`(${formatSize(a.size)})`}</span>
             </li>
           ))}
         </ul>
@@ -178,7 +179,7 @@ function Attachments(p: { request: FastifyRequest; task: TaskDefinition; errors:
                     {a.filename}
                   </a>
                 </td>
-                <td safe>{fileSize(a.size)}</td>
+                <td safe>{formatSize(a.size)}</td>
               </tr>
             ))}
           </tbody>

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { FieldErrors } from '../../../../platform/errors.ts';
-import { ErrorText, fieldId } from '../../../../platform/views/components.tsx';
+import { type BadgeVariant, StatusBadge as Badge } from '../../../../platform/views/badge.tsx';
 import { Layout } from '../../../../platform/views/layout.tsx';
 import { stepLabel, taskLabels } from '../../inputs.ts';
 import { renderMarkdown } from '../../markdown.ts';
@@ -32,13 +32,12 @@ export const ANSWER_KIND_DA: Record<AnswerKind, string> = {
   file: 'Fil',
 };
 
-const STATUS_BADGE: Record<TaskStatus, string> = { draft: 'badge', announced: 'badge badge-info', published: 'badge badge-success', closed: 'badge' };
+const STATUS_VARIANT: Record<TaskStatus, BadgeVariant> = { draft: null, announced: 'info', published: 'success', closed: null };
 
 export const instantDa = (d: Date | null) => (d ? formatDeadline(danishDay(d)) : '');
 export const dateTimeDa = formatDateTime;
 export const one = (v: string | string[] | undefined) => (Array.isArray(v) ? (v[0] ?? '') : (v ?? ''));
 export const many = (v: string | string[] | undefined) => (v === undefined ? [] : [v].flat());
-export const fileSize = (n: number) => (n < 1024 * 1024 ? `${Math.max(1, Math.round(n / 1024))} kB` : `${(n / 1024 / 1024).toFixed(1).replace('.', ',')} MB`);
 
 /** Markdown rendered safely (markdown.ts escapes all text and allows no raw HTML). */
 export function Markdown(p: { source: string | null | undefined; topLevel?: 2 | 3 | 4 }): JSX.Element {
@@ -46,13 +45,7 @@ export function Markdown(p: { source: string | null | undefined; topLevel?: 2 | 
   return safeHtml ? <div class="samspil-markdown">{safeHtml}</div> : <></>;
 }
 
-export function StatusBadge(p: { status: TaskStatus }): JSX.Element {
-  return (
-    <span class={STATUS_BADGE[p.status]}>
-      {TASK_STATUS_DA[p.status]}
-    </span>
-  );
-}
+export const StatusBadge = (p: { status: TaskStatus }) => <Badge label={TASK_STATUS_DA[p.status]} variant={STATUS_VARIANT[p.status]} />;
 
 export function labelsFor(errors: FieldErrors): Record<string, string> {
   const labels: Record<string, string> = { ...taskLabels };
@@ -61,30 +54,6 @@ export function labelsFor(errors: FieldErrors): Record<string, string> {
     if (step) labels[key] = step;
   }
   return labels;
-}
-
-export function Checkbox(p: { name: string; label: string; checked: boolean; error?: string | undefined; value?: string; id?: string }): JSX.Element {
-  const id = p.id ?? fieldId(p.name);
-  return (
-    <div class={p.error ? 'form-group-checkbox form-error' : 'form-group-checkbox'}>
-      <input type="checkbox" id={id} name={p.name} value={p.value ?? 'on'} class="form-checkbox" checked={p.checked} aria-describedby={p.error ? `${id}-error` : undefined} />
-      <label for={id} class="form-label" safe>
-        {p.label}
-      </label>
-      <ErrorText id={id} error={p.error} />
-    </div>
-  );
-}
-
-export function Radio(p: { name: string; value: string; label: string; checked: boolean; id: string }): JSX.Element {
-  return (
-    <div class="form-group-radio">
-      <input type="radio" id={p.id} name={p.name} value={p.value} class="form-radio" checked={p.checked} />
-      <label for={p.id} class="form-label" safe>
-        {p.label}
-      </label>
-    </div>
-  );
 }
 
 export function Page(p: { request: FastifyRequest; title: string; children: JSX.Element | JSX.Element[] }): JSX.Element {

@@ -1,10 +1,11 @@
 import type { FastifyRequest } from 'fastify';
 import type { FieldErrors } from '../../../../platform/errors.ts';
+import { Checkbox, Radio } from '../../../../platform/views/choices.tsx';
 import { CsrfField, ErrorText, fieldId, SelectField, TextArea, TextField } from '../../../../platform/views/components.tsx';
 import type { AuthoringReference } from '../queries.ts';
 import { STEP_FIELDS, type FormBody } from '../../inputs.ts';
 import { formatDeadline } from '../../status.ts';
-import { ANSWER_KIND_DA, Checkbox, Radio, instantDa, many, one } from './shared.tsx';
+import { ANSWER_KIND_DA, instantDa, many, one } from './shared.tsx';
 
 export type TaskFormProps = {
   request: FastifyRequest;

@@ -1,3 +1,5 @@
+import { StatusBadge as Badge } from '../../../../platform/views/badge.tsx';
+import { Pager as PlatformPager } from '../../../../platform/views/pager.tsx';
 import type { dashboard, municipalityTasks, OverviewRow, TaskListItem } from '../queries.ts';
 import { PAGE_SIZE } from '../queries.ts';
 import { TARGET_STATUS_DA, formatDeadline } from '../../status.ts';
@@ -20,19 +22,11 @@ const query = (params: Record<string, string | number | null | undefined>) => {
   return entries.length ? `?${new URLSearchParams(entries.map(([k, v]) => [k, String(v)])).toString()}` : '';
 };
 
-function Badge(p: { kind: 'error' | 'warning' | 'info' | 'success'; text: string }) {
-  return (
-    <span class={`badge badge-${p.kind}`} safe>
-      {p.text}
-    </span>
-  );
-}
-
 export function Character(p: { t: Pick<TaskListItem, 'critical' | 'crossCutting' | 'optional'> }) {
   return (
     <>
-      {p.t.critical ? <Badge kind="error" text="Kritisk" /> : ''} {p.t.crossCutting ? <Badge kind="info" text="Tværgående" /> : ''}{' '}
-      {p.t.optional ? <Badge kind="success" text="Valgfri" /> : ''}
+      {p.t.critical ? <Badge variant="error" label="Kritisk" /> : ''} {p.t.crossCutting ? <Badge variant="info" label="Tværgående" /> : ''}{' '}
+      {p.t.optional ? <Badge variant="success" label="Valgfri" /> : ''}
     </>
   );
 }
@@ -44,7 +38,7 @@ export function Deadline(p: { deadline: string; overdue: boolean }) {
       {p.overdue ? (
         <>
           {' '}
-          <Badge kind="error" text="Overskredet" />
+          <Badge variant="error" label="Overskredet" />
         </>
       ) : (
         ''
@@ -58,25 +52,7 @@ export function Pager(p: { base: string; params: Record<string, string | number 
   const pages = Math.max(1, Math.ceil(p.total / PAGE_SIZE));
   if (pages === 1 && p.page === 1) return <></>;
   const link = (page: number) => `${p.base}${query({ ...p.params, side: page === 1 ? null : page })}`;
-  return (
-    <nav class="samspil-actions" aria-label="Sider">
-      {p.page > 1 ? (
-        <a href={link(Math.min(p.page - 1, pages))} class="function-link" rel="prev">
-          Forrige side
-        </a>
-      ) : (
-        ''
-      )}
-      <span safe>{`Side ${p.page} af ${pages}`}</span>
-      {p.page < pages ? (
-        <a href={link(p.page + 1)} class="function-link" rel="next">
-          Næste side
-        </a>
-      ) : (
-        ''
-      )}
-    </nav>
-  );
+  return <PlatformPager text={`Side ${p.page} af ${pages}`} previous={p.page > 1 ? link(Math.min(p.page - 1, pages)) : null} next={p.page < pages ? link(p.page + 1) : null} />;
 }
 
 export function Responsible(p: { r: OverviewRow['responsible'] }) {
@@ -97,7 +73,7 @@ export function StatusCell(p: { status: OverviewRow['status']; overdue: boolean 
       {p.overdue ? (
         <>
           {' '}
-          <Badge kind="error" text="forsinket" />
+          <Badge variant="error" label="forsinket" />
         </>
       ) : (
         ''

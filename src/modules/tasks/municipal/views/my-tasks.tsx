@@ -1,6 +1,8 @@
 import type { FastifyRequest } from 'fastify';
+import { Checkbox } from '../../../../platform/views/choices.tsx';
 import { fieldId, Notice, SelectField } from '../../../../platform/views/components.tsx';
 import { Layout } from '../../../../platform/views/layout.tsx';
+import { Pager } from '../../../../platform/views/pager.tsx';
 import type { MyTaskRow, MyTasksFilter, filterOptions } from '../my-tasks-queries.ts';
 import { formatDeadline } from '../../status.ts';
 import { Flags, StatusBadge } from './shared.tsx';
@@ -53,18 +55,6 @@ const STATUS_OPTIONS = [
   { value: 'forsinket', label: 'Forsinket' },
 ];
 
-function Checkbox(p: { name: string; label: string; checked: boolean }): JSX.Element {
-  const id = fieldId(p.name);
-  return (
-    <div class="form-group-checkbox">
-      <input type="checkbox" class="form-checkbox" id={id} name={p.name} value="on" checked={p.checked} />
-      <label for={id} class="form-label" safe>
-        {p.label}
-      </label>
-    </div>
-  );
-}
-
 function DateFilter(p: { name: string; label: string; value: string | undefined }): JSX.Element {
   const id = fieldId(p.name);
   return (
@@ -78,32 +68,15 @@ function DateFilter(p: { name: string; label: string; value: string | undefined 
 }
 
 /** Pages of "Mine opgaver" (sorted by deadline), keeping the filters in the links. */
-function Pager(p: { request: FastifyRequest; page: number; hasNext: boolean; pageSize: number; count: number }): JSX.Element {
+function MyTasksPager(p: { request: FastifyRequest; page: number; hasNext: boolean; pageSize: number; count: number }): JSX.Element {
   const link = (page: number) => {
     const q = new URLSearchParams(Object.entries(p.request.query as Record<string, string>).filter(([k, v]) => k !== 'side' && typeof v === 'string'));
     q.set('side', String(page));
     return `/opgaver?${q.toString()}`;
   };
   const first = (p.page - 1) * p.pageSize + 1;
-  return (
-    <nav class="samspil-actions" aria-label="Sider">
-      <span safe>{`Viser opgave ${first}–${first + p.count - 1}, sorteret efter frist.`}</span>
-      {p.page > 1 ? (
-        <a href={link(p.page - 1)} class="function-link">
-          Forrige side
-        </a>
-      ) : (
-        ''
-      )}
-      {p.hasNext ? (
-        <a href={link(p.page + 1)} class="function-link">
-          Næste side
-        </a>
-      ) : (
-        ''
-      )}
-    </nav>
-  );
+  const text = `Viser opgave ${first}–${first + p.count - 1}, sorteret efter frist.`;
+  return <Pager text={text} previous={p.page > 1 ? link(p.page - 1) : null} next={p.hasNext ? link(p.page + 1) : null} />;
 }
 
 export function MyTasksPage(p: {
@@ -183,7 +156,7 @@ export function MyTasksPage(p: {
       ) : (
         <TaskTable rows={local} caption="Kommunens lokale opgaver" showProject={false} />
       )}
-      {p.paging && (p.paging.page > 1 || p.paging.hasNext) ? <Pager request={p.request} {...p.paging} count={p.rows.length} /> : ''}
+      {p.paging && (p.paging.page > 1 || p.paging.hasNext) ? <MyTasksPager request={p.request} {...p.paging} count={p.rows.length} /> : ''}
     </Layout>
   );
 }

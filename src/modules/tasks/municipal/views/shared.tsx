@@ -1,3 +1,4 @@
+import { type BadgeVariant, StatusBadge as Badge } from '../../../../platform/views/badge.tsx';
 import type { FieldErrors } from '../../../../platform/errors.ts';
 import { renderMarkdown } from '../../markdown.ts';
 import type { TargetStatus } from '../../schema.ts';
@@ -14,11 +15,11 @@ export const NOTICES: Record<string, string> = {
   'ingen-aendring': 'Der var ingen ændringer at gemme.',
 };
 
-const STATUS_BADGE: Record<TargetStatus, string> = {
-  ikke_startet: 'badge',
-  i_gang: 'badge badge-info',
-  loest: 'badge badge-success',
-  ikke_relevant: 'badge',
+const STATUS_VARIANT: Record<TargetStatus, BadgeVariant> = {
+  ikke_startet: null,
+  i_gang: 'info',
+  loest: 'success',
+  ikke_relevant: null,
 };
 
 export const fmtTime = formatDateTime;
@@ -32,13 +33,11 @@ export function TaskText(p: { text: string }): JSX.Element {
 export function StatusBadge(p: { status: TargetStatus; overdue: boolean }): JSX.Element {
   return (
     <>
-      <span class={STATUS_BADGE[p.status]} safe>
-        {TARGET_STATUS_DA[p.status]}
-      </span>
+      <Badge label={TARGET_STATUS_DA[p.status]} variant={STATUS_VARIANT[p.status]} />
       {p.overdue ? (
         <>
           {' '}
-          <span class="badge badge-error">Forsinket</span>
+          <Badge label="Forsinket" variant="error" />
         </>
       ) : (
         ''
