@@ -1,11 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { type Actor, type Ctx, isCentral } from '../../../platform/context.ts';
 import { notFound } from '../../../platform/errors.ts';
-import { offsetLabel, parseStoredSlot } from '../../../platform/reminders/schedule.ts';
-import { danishCompare, formatDayLong } from '../../../platform/views/format.ts';
-import { person, userAccount } from '../../../platform/identity/schema.ts';
+import { reminderRounds, type ReminderLog } from '../../../platform/reminders/history.ts';
+import { danishCompare } from '../../../platform/views/format.ts';
 import { loadAgreement } from '../load-agreement.ts';
 import { agreementReminderText } from './text.ts';
 import { agreementReminder } from '../schema.ts';
@@ -67,33 +65,16 @@ export async function previewAgreementReminder(ctx: Ctx & { actor: Actor }, agre
 
 export type AgreementReminderRound = ReminderRound;
 
-/** An agreement has a few dozen rounds at most; the cap only guards the page. */
-const MAX_ROUNDS = 200;
+const agreementReminderLog: ReminderLog = {
+  table: agreementReminder,
+  owner: agreementReminder.agreementId,
+  slot: agreementReminder.slot,
+  manual: agreementReminder.manual,
+  sentAt: agreementReminder.sentAt,
+  sentBy: agreementReminder.sentBy,
+  municipalityCode: agreementReminder.municipalityCode,
+};
 
 /** The agreement's reminder history: one line per round (slot), newest first. */
-export async function agreementReminderHistory(db: Db, agreementId: string): Promise<AgreementReminderRound[]> {
-  const rows = await db
-    .select({
-      slot: agreementReminder.slot,
-      manual: agreementReminder.manual,
-      sentAt: sql<Date>`min(${agreementReminder.sentAt})`.mapWith(agreementReminder.sentAt),
-      sentByName: sql<string | null>`max(${person.name})`,
-      recipients: sql<number>`count(*)`.mapWith(Number),
-      municipalities: sql<number>`count(distinct ${agreementReminder.municipalityCode})`.mapWith(Number),
-    })
-    .from(agreementReminder)
-    .leftJoin(userAccount, eq(userAccount.id, agreementReminder.sentBy))
-    .leftJoin(person, eq(person.id, userAccount.personId))
-    .where(eq(agreementReminder.agreementId, agreementId))
-    .groupBy(agreementReminder.slot, agreementReminder.manual)
-    .orderBy(desc(sql`min(${agreementReminder.sentAt})`), agreementReminder.slot)
-    .limit(MAX_ROUNDS);
-  return rows.map((r) => ({ ...r, label: roundLabel(r.slot, r.manual) }));
-}
-
-export function roundLabel(slot: string, manual: boolean): string {
-  const parsed = parseStoredSlot(slot);
-  if (manual || parsed?.manual) return 'Manuel påmindelse';
-  if (!parsed) return `Automatisk: ${slot}`;
-  return `Automatisk: ${offsetLabel(parsed.offset)} (frist ${formatDayLong(parsed.deadline)})`;
-}
+export const agreementReminderHistory = (db: Db, agreementId: string): Promise<AgreementReminderRound[]> =>
+  reminderRounds(db, agreementReminderLog, agreementId);

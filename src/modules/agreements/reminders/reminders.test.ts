@@ -99,10 +99,10 @@ describe('the automatic reminder sweep', () => {
 
     const history = await agreementReminderHistory(db, a.id);
     expect(history.map((h) => [h.label, h.manual, h.recipients, h.municipalities])).toEqual([
-      ['Automatisk: 7 dage efter fristen (frist 20. juni 2030)', false, 2, 2],
-      ['Automatisk: på fristdagen (frist 20. juni 2030)', false, 2, 2],
-      ['Automatisk: 1 dag før fristen (frist 20. juni 2030)', false, 2, 2],
-      ['Automatisk: 7 dage før fristen (frist 20. juni 2030)', false, 3, 3],
+      ['Automatisk: 7 dage efter fristen (frist 20.06.2030)', false, 2, 2],
+      ['Automatisk: på fristdagen (frist 20.06.2030)', false, 2, 2],
+      ['Automatisk: 1 dag før fristen (frist 20.06.2030)', false, 2, 2],
+      ['Automatisk: 7 dage før fristen (frist 20.06.2030)', false, 3, 3],
     ]);
     const audit = await db.select().from(auditEvent).where(and(eq(auditEvent.entityId, a.id), eq(auditEvent.action, 'agreement.reminder_sent')));
     expect(audit).toHaveLength(4);
