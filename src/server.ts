@@ -5,6 +5,7 @@ import { openDatabase } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
 import { DEMO_PASSWORD, hasAnyPeople, seedDemoData } from './modules/demo.ts';
 import { agreementJobs } from './modules/agreements/background-jobs.ts';
+import { notificationJobs } from './modules/notifications/background-jobs.ts';
 import { taskJobs } from './modules/tasks/background-jobs.ts';
 import { startOutboxWorker } from './platform/outbox/worker.ts';
 import { startScheduler } from './platform/scheduler/scheduler.ts';
@@ -25,7 +26,7 @@ export async function serve(config: Config): Promise<FastifyInstance> {
   await app.listen({ port: config.port, host: config.host });
   // Publishing, reminders and digests, every minute. Every instance may run it: the jobs take an
   // advisory lock each, and their unique constraints keep them correct even without it.
-  const scheduler = startScheduler({ database, log: app.log, jobs: [...taskJobs(database, config), ...agreementJobs(database, config)] });
+  const scheduler = startScheduler({ database, log: app.log, jobs: [...taskJobs(database, config), ...agreementJobs(database, config), ...notificationJobs(database, config)] });
 
   const where = database.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite i ${config.dataDir}`;
   const lines = [

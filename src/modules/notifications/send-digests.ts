@@ -5,7 +5,7 @@ import { pendingNotification } from '../../platform/notify/schema.ts';
 import { outboxMail } from '../../platform/outbox/schema.ts';
 import { person, userAccount } from '../../platform/identity/schema.ts';
 import { danishTime } from '../../platform/reminders/schedule.ts';
-import { danishDay } from './status.ts';
+import { danishDay } from '../../platform/views/format.ts';
 
 /** The digest goes out at 07:00 Danish time with what arrived before then. */
 export const DIGEST_HOUR = 7;

@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import { actorCtx, sendPage } from '../../../platform/http/request-context.ts';
-import { registerNotificationSettings } from '../notification-settings.tsx';
 import { previewManualReminder } from './preview.ts';
 import { reminderHistory } from './queries.ts';
 import { ReminderPage, REMINDER_NOTICES } from './views.tsx';
@@ -12,7 +11,6 @@ type Query = { besked?: string; antal?: string };
 /**
  * GET  /opgaver/:id/paamindelse  preview of a manual reminder, the automatic plan, the history
  * POST /opgaver/:id/paamindelse  send the previewed round (central authors; municipal users 404)
- * plus the user's own notification settings (single mails or a daily digest).
  */
 export function registerReminderPages(app: FastifyInstance) {
   app.get('/opgaver/:id/paamindelse', async (request, reply) => {
@@ -41,6 +39,4 @@ export function registerReminderPages(app: FastifyInstance) {
     const besked = result.alreadySent ? 'allerede-sendt' : result.recipients === 0 ? 'ingen' : 'sendt';
     return reply.redirect(`/opgaver/${encodeURIComponent((request.params as { id: string }).id)}/paamindelse?besked=${besked}&antal=${result.recipients}`, 303);
   });
-
-  registerNotificationSettings(app);
 }

@@ -14,7 +14,7 @@ import { taskJobs } from '../background-jobs.ts';
 import { reminderHistory } from './queries.ts';
 import { danishTime } from '../../../platform/reminders/schedule.ts';
 import { task, taskDeadlineChange, taskReminder, taskTarget, type TargetStatus } from '../schema.ts';
-import { DIGEST_SUBJECT, sendDigests } from '../send-digests.ts';
+import { DIGEST_SUBJECT, sendDigests } from '../../notifications/index.ts';
 import { deliverRound, remindTask, scheduleNextReminder, sendDueReminders } from './send-reminders.ts';
 
 const FAXE = '0320';
