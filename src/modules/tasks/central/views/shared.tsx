@@ -1,3 +1,4 @@
+import { formatDateTimeAt } from '../../../../platform/views/format.ts';
 import { StatusBadge as Badge } from '../../../../platform/views/badge.tsx';
 import { Pager as PlatformPager } from '../../../../platform/views/pager.tsx';
 import type { dashboard, municipalityTasks, OverviewRow, TaskListItem } from '../queries.ts';
@@ -9,10 +10,7 @@ export type Dashboard = Awaited<ReturnType<typeof dashboard>>;
 export type MunicipalityTasks = Awaited<ReturnType<typeof municipalityTasks>>;
 
 /** "20.05.2025 kl. 10.15" in Danish time. */
-const dayPart = new Intl.DateTimeFormat('da-DK', { timeZone: 'Europe/Copenhagen', day: '2-digit', month: '2-digit', year: 'numeric' });
-const timePart = new Intl.DateTimeFormat('da-DK', { timeZone: 'Europe/Copenhagen', hour: '2-digit', minute: '2-digit' });
-// Formatters made once: one per row cost most of the overview's time (see platform/views/format.ts).
-export const dateTime = (d: Date | null) => (d ? `${dayPart.format(d)} kl. ${timePart.format(d)}` : '');
+export const dateTime = (d: Date | null) => (d ? formatDateTimeAt(d) : '');
 
 /** Drafts are opened in the editor; everything that has gone out in the overview. */
 export const taskHref = (t: { id: string; status: TaskStatus }) => (t.status === 'draft' ? `/opgaver/${t.id}/rediger` : `/opgaver/${t.id}/overblik`);
