@@ -5,7 +5,7 @@ import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { solutions } from '../src/db/reference/solutions.ts';
-import { DEMO_PASSWORD, seedDemo } from '../src/db/seed-demo.ts';
+import { DEMO_PASSWORD, seedDemo } from '../src/modules/organisations/demo.ts';
 import { addVolume, countRows, databaseBytes } from './data.ts';
 import { openPgliteEngine, openPostgresEngine, type EngineName, type EngineOutcome, type OpenedEngine } from './engines.ts';
 import { login, runLoad } from './load.ts';

@@ -14,8 +14,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { person, roleAssignment, userAccount } from '../src/modules/organisations/schema.ts';
-import { dayMonth } from '../src/modules/tasks/central-queries.ts';
+import { person, roleAssignment, userAccount } from '../src/platform/identity/schema.ts';
+import { dayMonth } from '../src/modules/tasks/central/queries.ts';
 import { danishDay, formatDeadline } from '../src/modules/tasks/status.ts';
 import { hashPassword } from '../src/platform/auth/secrets.ts';
 import { DEMO, startTestApp, type TestApp } from '../test/app.ts';
@@ -24,7 +24,7 @@ import { expectAccessible, launchBrowser } from './browser.ts';
 const FAXE = { code: '0320', name: 'Faxe' };
 /** Faxe's system owner for Aula; the demo seed has none, so beforeAll adds her (the journey starts after that). */
 const SOFIE = { name: 'Sofie Aula', email: 'sofie.aula@faxe.dk', title: 'Systemansvarlig for Aula' };
-/** The seed's Aula system owners (seed-demo.ts): the only people the reminder may go to. */
+/** The seed's Aula system owners (modules/organisations/demo.ts): the only people the reminder may go to. */
 const AULA_OWNERS = ['0101', '0153', '0707', '0751', '0461'].map((code) => `system-aula-${code}@samspil.demo`);
 
 /** 30 calendar days after today in Denmark, as yyyy-mm-dd. */

@@ -69,17 +69,13 @@ export async function main(argv: string[]): Promise<number> {
         console.error('Brug: samspil seed --demo');
         return 2;
       }
-      const { hasAnyPeople, seedDemo } = await import('./db/seed-demo.ts');
+      const { hasAnyPeople, seedDemoData } = await import('./modules/demo.ts');
       return withDatabase(config, async ({ db }) => {
         if (await hasAnyPeople(db)) {
           console.error('Databasen indeholder allerede personer; demodata indlæses kun i en tom database.');
           return 2;
         }
-        const { users } = await seedDemo(db);
-        const { seedDemoTasks } = await import('./db/seed-demo-tasks.ts');
-        await seedDemoTasks(db);
-        const { seedDemoAgreements } = await import('./db/seed-demo-agreements.ts');
-        await seedDemoAgreements(db);
+        const { users } = await seedDemoData(db);
         console.log(`Demodata indlæst: ${users} brugere med adgangskoden demo1234.`);
         return 0;
       });

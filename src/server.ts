@@ -3,10 +3,9 @@ import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { openDatabase } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
-import { DEMO_PASSWORD, hasAnyPeople, seedDemo } from './db/seed-demo.ts';
-import { seedDemoAgreements } from './db/seed-demo-agreements.ts';
-import { seedDemoTasks } from './db/seed-demo-tasks.ts';
+import { DEMO_PASSWORD, hasAnyPeople, seedDemoData } from './modules/demo.ts';
 import { agreementJobs } from './modules/agreements/background-jobs.ts';
+import { notificationJobs } from './modules/notifications/background-jobs.ts';
 import { taskJobs } from './modules/tasks/background-jobs.ts';
 import { startOutboxWorker } from './platform/outbox/worker.ts';
 import { pruneJobs } from './platform/scheduler/prune-expired.ts';
@@ -19,9 +18,7 @@ export async function serve(config: Config): Promise<FastifyInstance> {
   let seeded = false;
   const empty = !(await hasAnyPeople(database.db));
   if (config.mode === 'demo' && empty) {
-    await seedDemo(database.db);
-    await seedDemoTasks(database.db);
-    await seedDemoAgreements(database.db);
+    await seedDemoData(database.db);
     seeded = true;
   }
   const app = await buildApp({ config, database });
@@ -31,7 +28,11 @@ export async function serve(config: Config): Promise<FastifyInstance> {
   await app.listen({ port: config.port, host: config.host });
   // Publishing, reminders, digests and clearing expired counts, every minute. Every instance may run it: the jobs take an
   // advisory lock each, and their unique constraints keep them correct even without it.
-  const scheduler = startScheduler({ database, log: app.log, jobs: [...taskJobs(database, config), ...agreementJobs(database, config), ...pruneJobs(database)] });
+  const scheduler = startScheduler({
+    database,
+    log: app.log,
+    jobs: [...taskJobs(database, config), ...agreementJobs(database, config), ...notificationJobs(database, config), ...pruneJobs(database)],
+  });
 
   // Before the banner: whoever waits for it (a supervisor, a test) may send SIGTERM right away.
   let closing = false;

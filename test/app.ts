@@ -1,9 +1,11 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../src/app.ts';
 import { loadConfig, type Config } from '../src/config.ts';
-import type { Database, Db } from '../src/db/client.ts';
-import { seedDemo } from '../src/db/seed-demo.ts';
-import { freshDatabase, hasDemoTemplate } from './db.ts';
+import type { Database } from '../src/db/client.ts';
+import { seedDemo } from '../src/modules/organisations/demo.ts';
+import { freshDatabase } from './db.ts';
+import type { Db } from '../src/db/client.ts';
+import { hasDemoTemplate } from './db.ts';
 
 export type TestApp = {
   app: FastifyInstance;

@@ -38,7 +38,7 @@ import { buildTask } from './factories/tasks.ts';
  * The task pages need more, but a fixed number: a municipality's task page is the heaviest with 9
  * (auth 2, the task with the policy facts, the target with its people, steps with answers,
  * deadline history, files, messages, the municipality's people for the selects); the dashboard
- * has 8 (auth 2 + 6, see central-queries.ts). 12 leaves room for a few constant lookups, yet an
+ * has 8 (auth 2 + 6, see tasks/central/queries.ts). 12 leaves room for a few constant lookups, yet an
  * N+1 over 98 municipalities, 100 tasks or 100 messages can never fit under it.
  */
 const CAP = 12;

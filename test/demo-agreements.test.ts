@@ -1,8 +1,8 @@
 import { asc, count, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { solutions } from '../src/db/reference/solutions.ts';
-import { BYG_OG_MILJOE_OUTSTANDING, DEMO_TITLES, seedDemoAgreements } from '../src/db/seed-demo-agreements.ts';
-import { seedDemoTasks } from '../src/db/seed-demo-tasks.ts';
+import { BYG_OG_MILJOE_OUTSTANDING, DEMO_TITLES, seedDemoAgreements } from '../src/modules/agreements/demo.ts';
+import { seedDemoTasks } from '../src/modules/tasks/demo.ts';
 import { fileSha256, versionHash } from '../src/modules/agreements/files.ts';
 import {
   agreement,
@@ -15,7 +15,7 @@ import {
   agreementVersion,
 } from '../src/modules/agreements/schema.ts';
 import { countStatuses, loadStatuses, OUTSTANDING } from '../src/modules/agreements/status.ts';
-import { solution } from '../src/modules/organisations/schema.ts';
+import { solution } from '../src/platform/identity/schema.ts';
 import { danishCompare, danishDay } from '../src/platform/views/format.ts';
 import { loginAs, startTestApp, type TestApp } from './app.ts';
 

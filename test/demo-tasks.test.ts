@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rawRows } from '../src/db/client.ts';
-import { seedDemo } from '../src/db/seed-demo.ts';
-import { seedDemoTasks } from '../src/db/seed-demo-tasks.ts';
+import { seedDemo } from '../src/modules/organisations/demo.ts';
+import { seedDemoTasks } from '../src/modules/tasks/demo.ts';
 import { freshDatabase } from './db.ts';
 
 describe('demo tasks from the programme leader meeting', () => {

@@ -1,5 +1,5 @@
 // Every table of the application, gathered for drizzle-kit and the typed client.
-export * from '../modules/organisations/schema.ts';
+export * from '../platform/identity/schema.ts';
 export * from '../platform/auth/schema.ts';
 export * from '../platform/auth/throttle-schema.ts';
 export * from '../platform/idempotency/schema.ts';

@@ -5,6 +5,7 @@ import { registerAuditRoutes } from './audit/routes.tsx';
 import { registerAuthApi } from './auth/api.ts';
 import { registerAuthPages } from './auth/pages.tsx';
 import { registerHome } from './home/pages.tsx';
+import { registerNotificationSettings } from './notifications/settings.tsx';
 import { registerOrganisationsApi } from './organisations/api.ts';
 import { registerOrganisationsIo } from './organisations/io-routes.tsx';
 import { registerOrganisationsPages } from './organisations/pages.tsx';
@@ -26,4 +27,5 @@ export async function registerModules(app: FastifyInstance) {
   registerTasks(app);
   registerAgreements(app);
   registerPortfolio(app);
+  registerNotificationSettings(app);
 }

@@ -13,7 +13,7 @@ import {
   type AgreementStatus,
   type AgreementType,
 } from '../../src/modules/agreements/schema.ts';
-import { municipality } from '../../src/modules/organisations/schema.ts';
+import { municipality } from '../../src/platform/identity/schema.ts';
 
 let seq = 0;
 

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../src/db/client.ts';
-import { municipality } from '../../src/modules/organisations/schema.ts';
+import { municipality } from '../../src/platform/identity/schema.ts';
 import { task, taskStep, taskTarget, type AnswerKind, type TaskStatus } from '../../src/modules/tasks/schema.ts';
 
 let seq = 0;

@@ -1,6 +1,6 @@
 import { buildApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
-import { seedDemo } from '../../src/db/seed-demo.ts';
+import { seedDemo } from '../../src/modules/organisations/demo.ts';
 import { DEMO, loginAs } from '../app.ts';
 import { freshDatabase } from '../db.ts';
 import { buildAgreement } from '../factories/agreements.ts';

@@ -1,4 +1,4 @@
-import type { SolutionPhase } from '../../modules/organisations/schema.ts';
+import type { SolutionPhase } from '../../platform/identity/schema.ts';
 
 /**
  * The joint organisation's solutions. The first twelve are covered by the K98 agreement, which

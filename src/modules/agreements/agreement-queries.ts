@@ -4,7 +4,7 @@ import type { Db } from '../../db/client.ts';
 import { type Actor, isCentral, isCentralEditor } from '../../platform/context.ts';
 import { forbidden, notFound } from '../../platform/errors.ts';
 import { byDanishName } from '../../platform/views/format.ts';
-import { municipality, roleType, solution } from '../organisations/schema.ts';
+import { municipality, roleType, solution } from '../../platform/identity/schema.ts';
 import { historyLines, type HistoryLine, loadHistoryRows } from './history.ts';
 import { agreement, agreementFile, agreementSignature, agreementSolution, agreementTarget, agreementVersion } from './schema.ts';
 import { countStatuses, emptyCounts, loadStatuses, type StatusCounts, type StatusRow } from './status.ts';

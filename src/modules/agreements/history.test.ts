@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, DEMO, loginAs, startTestApp, type TestApp } from '../../../test/app.ts';
 import { buildAgreement, buildSignature, tinyPdf } from '../../../test/factories/agreements.ts';
-import { createTokenForEmail } from '../auth/cli-token.ts';
-import { municipality } from '../organisations/schema.ts';
+import { createTokenForEmail } from '../auth/index.ts';
+import { municipality } from '../../platform/identity/schema.ts';
 import { historyLines, type HistoryDispatch } from './history.ts';
 import { agreementReminder } from './schema.ts';
 

@@ -1,7 +1,7 @@
 import { and, asc, count, countDistinct, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { danishDay, formatDayLong } from '../../platform/views/format.ts';
-import { municipality, solution } from '../organisations/schema.ts';
+import { municipality, solution } from '../../platform/identity/schema.ts';
 import { rolePlural } from './labels.ts';
 import { agreementDispatch, agreementReminder, agreementVersion } from './schema.ts';
 

@@ -15,7 +15,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { municipality, person, roleType, solution, userAccount } from '../organisations/schema.ts';
+import { municipality, person, roleType, solution, userAccount } from '../../platform/identity/schema.ts';
 
 const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
 

@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull, ne, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { danishCompare } from '../../platform/views/format.ts';
-import { municipality } from '../organisations/schema.ts';
+import { municipality } from '../../platform/identity/schema.ts';
 import { agreement, agreementSignature, agreementSolution, agreementTarget, agreementVersion } from './schema.ts';
 
 /**

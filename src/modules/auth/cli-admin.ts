@@ -6,7 +6,7 @@ import { passwordReset } from '../../platform/auth/schema.ts';
 import { randomToken, sha256 } from '../../platform/auth/secrets.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
 import { parseInput } from '../../platform/errors.ts';
-import { person, roleAssignment, userAccount } from '../organisations/schema.ts';
+import { person, roleAssignment, userAccount } from '../../platform/identity/schema.ts';
 
 const adminInput = z.object({
   email: z.email('Skriv en gyldig e-mailadresse').transform((s) => s.toLowerCase()),

@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
 import { loadActor } from '../../platform/auth/load-actor.ts';
-import { userAccount } from '../organisations/schema.ts';
+import { userAccount } from '../../platform/identity/schema.ts';
 import { createApiToken } from './api-tokens.ts';
 
 /** `samspil token create --user EMAIL`: the token is created as that user, and audited as such. */

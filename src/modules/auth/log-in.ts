@@ -7,7 +7,7 @@ import { createSession } from '../../platform/auth/sessions.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { AppError, parseInput } from '../../platform/errors.ts';
-import { userAccount } from '../organisations/schema.ts';
+import { userAccount } from '../../platform/identity/schema.ts';
 
 export const loginInput = z.object({
   email: z.string().trim().min(1, 'Skriv din e-mailadresse').max(254),

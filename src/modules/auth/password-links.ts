@@ -7,9 +7,8 @@ import type { Actor, Ctx } from '../../platform/context.ts';
 import { conflict, notFound, parseInput } from '../../platform/errors.ts';
 import { answerRequest, claimRequest, requestIdentity } from '../../platform/idempotency/claim-request.ts';
 import { enqueueMail } from '../../platform/outbox/enqueue.ts';
-import { authorize } from '../organisations/policy.ts';
-import { findPersonIn } from '../organisations/gallery-tx.ts';
-import { person, userAccount } from '../organisations/schema.ts';
+import { authorize, findPersonIn } from '../organisations/index.ts';
+import { person, userAccount } from '../../platform/identity/schema.ts';
 
 const LINK_HOURS = 72;
 

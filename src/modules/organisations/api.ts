@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { notFound } from '../../platform/errors.ts';
 import { apiBody, errorResponses, iso, municipalityCodeParam, uuidParam } from '../../platform/http/api-schemas.ts';
 import { actorCtx } from '../../platform/http/request-context.ts';
-import { issuePasswordLink } from '../auth/password-links.ts';
+import { issuePasswordLink } from '../auth/index.ts';
 import { clientKeyOf } from '../../platform/idempotency/claim-request.ts';
 import { addPerson } from './add-person.ts';
 import { assignRole } from './assign-role.ts';

@@ -5,7 +5,7 @@ import { findPersonIn, inGalleryTx } from './gallery-tx.ts';
 import { assignRoleInput } from './inputs.ts';
 import { authorize } from './policy.ts';
 import { grantRole } from './gallery-writes.ts';
-import { roleAssignment, roleType, solution } from './schema.ts';
+import { roleAssignment, roleType, solution } from '../../platform/identity/schema.ts';
 
 /**
  * Gives a person a role (per solution where the role requires it). Repeating the same request

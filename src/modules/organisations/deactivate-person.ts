@@ -4,7 +4,7 @@ import { recordAudit } from '../../platform/audit/record.ts';
 import type { Actor, Ctx } from '../../platform/context.ts';
 import { findPersonIn, inGalleryTx } from './gallery-tx.ts';
 import { promoteSuccessor } from './primary.ts';
-import { person, roleAssignment, userAccount } from './schema.ts';
+import { person, roleAssignment, userAccount } from '../../platform/identity/schema.ts';
 
 /**
  * A person who leaves keeps their record and role history; their roles end, a primary role passes

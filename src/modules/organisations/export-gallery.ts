@@ -2,13 +2,9 @@ import { toCsv, toXlsx, type Column } from '../../platform/spreadsheet/write.ts'
 import type { GalleryPerson, OverviewRow } from './queries.ts';
 import { fileSlug } from '../../platform/http/send-download.ts';
 
-export type ExportFormat = 'xlsx' | 'csv';
-export const EXPORT_FORMATS: readonly ExportFormat[] = ['xlsx', 'csv'];
+import type { ExportFormat } from '../../platform/spreadsheet/formats.ts';
 
-export const CONTENT_TYPES: Record<ExportFormat, string> = {
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  csv: 'text/csv; charset=utf-8',
-};
+export { CONTENT_TYPES, EXPORT_FORMATS, type ExportFormat } from '../../platform/spreadsheet/formats.ts';
 
 type GalleryRow = { person: GalleryPerson; role: GalleryPerson['roles'][number] | null };
 

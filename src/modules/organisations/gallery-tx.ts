@@ -3,7 +3,7 @@ import { rawRows, type Db } from '../../db/client.ts';
 import type { Actor, Ctx } from '../../platform/context.ts';
 import { notFound } from '../../platform/errors.ts';
 import { authorize } from './policy.ts';
-import { municipality, person } from './schema.ts';
+import { municipality, person } from '../../platform/identity/schema.ts';
 import { isUuid } from '../../platform/http/page-schemas.ts';
 
 /**
@@ -34,9 +34,5 @@ export async function findPersonIn(tx: Db, municipalityCode: string, personId: s
   return row;
 }
 
-/** Maps the unique-email index to the field error a user can act on. */
-export function isUniqueViolation(error: unknown, constraint: string): boolean {
-  const e = error as { code?: string; constraint?: string; cause?: { code?: string; constraint?: string } };
-  const c = e.cause ?? e;
-  return c.code === '23505' && (c.constraint === constraint || !c.constraint);
-}
+// Shared by every module; kept importable from here for the gallery's own files.
+export { isUniqueViolation } from '../../platform/unique-violation.ts';

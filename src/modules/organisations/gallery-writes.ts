@@ -4,7 +4,7 @@ import { rolesWithPrimary } from '../../db/reference/role-types.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { currentPrimary, demote } from './primary.ts';
-import { person, roleAssignment } from './schema.ts';
+import { person, roleAssignment } from '../../platform/identity/schema.ts';
 
 /**
  * The writes behind the gallery's use cases, shared by the single-person forms and the file

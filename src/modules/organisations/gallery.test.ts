@@ -5,7 +5,7 @@ import { rawRows } from '../../db/client.ts';
 import { loadActor } from '../../platform/auth/load-actor.ts';
 import type { Actor, Ctx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
-import { createTokenForEmail } from '../auth/cli-token.ts';
+import { createTokenForEmail } from '../auth/index.ts';
 import { addPerson } from './add-person.ts';
 import { assignRole } from './assign-role.ts';
 import { deactivatePerson } from './deactivate-person.ts';

@@ -2,7 +2,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, loginAs, startTestApp, type Client, type TestApp } from '../../../test/app.ts';
 import { auditEvent } from '../../platform/audit/schema.ts';
-import { person, roleAssignment } from './schema.ts';
+import { person, roleAssignment } from '../../platform/identity/schema.ts';
 
 const FAXE = '0320';
 

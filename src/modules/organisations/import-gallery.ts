@@ -10,7 +10,7 @@ import { personInput } from './inputs.ts';
 import { authorize } from './policy.ts';
 import { changePerson, grantRole, insertPerson } from './gallery-writes.ts';
 import { referenceLists } from './queries.ts';
-import { person, roleAssignment } from './schema.ts';
+import { person, roleAssignment } from '../../platform/identity/schema.ts';
 
 export type ImportResult = { created: number; updated: number; rolesAssigned: number; unchanged: number };
 

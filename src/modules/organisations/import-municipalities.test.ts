@@ -8,7 +8,7 @@ import { auditEvent } from '../../platform/audit/schema.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { importMunicipalities, importMunicipalitiesFile } from './import-municipalities.ts';
-import { municipality } from './schema.ts';
+import { municipality } from '../../platform/identity/schema.ts';
 
 describe('importing municipality reference data', () => {
   let t: TestApp;

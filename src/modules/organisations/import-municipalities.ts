@@ -7,7 +7,7 @@ import { recordAudit } from '../../platform/audit/record.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { AppError, invalid, type FieldErrors } from '../../platform/errors.ts';
 import { readUploadedTable, type Table } from '../../platform/spreadsheet/read.ts';
-import { municipality } from './schema.ts';
+import { municipality } from '../../platform/identity/schema.ts';
 
 /** Lower-cased headers accepted per column: ours first, then what Danmarks Statistik and others tend to call them. */
 const COLUMNS = {

@@ -6,7 +6,7 @@ import { AppError, notFound } from '../../platform/errors.ts';
 import { codeParams, municipalityCodeParam, pageQuery, queryText, textFormBody, uuidParam } from '../../platform/http/page-schemas.ts';
 import { actorCtx, sendPage } from '../../platform/http/request-context.ts';
 import { Layout } from '../../platform/views/layout.tsx';
-import { issuePasswordLink } from '../auth/password-links.ts';
+import { issuePasswordLink } from '../auth/index.ts';
 import { clientKeyOf } from '../../platform/idempotency/claim-request.ts';
 import { addPerson } from './add-person.ts';
 import { assignRole } from './assign-role.ts';
@@ -180,13 +180,13 @@ export function registerOrganisationsPages(root: FastifyInstance) {
   });
 
   const actionParams = personParams.extend({ rid: uuidParam.optional() });
-  type ActionInput = { params: z.output<typeof actionParams>; body: z.output<typeof textFormBody> };
+  type ActionInput = { params: z.output<typeof actionParams>; body: z.output<typeof textFormBody>; headers: Record<string, unknown> };
   const personAction = (suffix: string, run: (ctx: ReturnType<typeof actorCtx>, code: string, id: string, input: ActionInput) => Promise<unknown>, notice: string) =>
     app.post(`/kommuner/:code/personer/:id/${suffix}`, { schema: { params: actionParams, body: textFormBody } }, async (request, reply) => {
       const { ctx, m, canManage, person } = await loadPerson(request, request.params);
       const failed = await orFormError(
         reply,
-        () => run(ctx, m.code, person.id, { params: request.params, body: request.body }),
+        () => run(ctx, m.code, person.id, { params: request.params, body: request.body, headers: request.headers }),
         async (e) => {
           const reference = await referenceLists(ctx.db);
           const errors = Object.keys(e.fieldErrors).length ? e.fieldErrors : { _: e.message };
@@ -199,7 +199,7 @@ export function registerOrganisationsPages(root: FastifyInstance) {
   personAction('roller', (ctx, code, id, input) => assignRole(ctx, code, id, input.body), 'rolle-tildelt');
   personAction('roller/:rid/fjern', (ctx, code, id, input) => removeRole(ctx, code, id, input.params.rid ?? ''), 'rolle-fjernet');
   personAction('deaktiver', (ctx, code, id) => deactivatePerson(ctx, code, id), 'person-deaktiveret');
-  personAction('login-link', (ctx, code, id, request) => issuePasswordLink(ctx, code, id, clientKeyOf(request)), 'link-sendt');
+  personAction('login-link', (ctx, code, id, input) => issuePasswordLink(ctx, code, id, clientKeyOf(input)), 'link-sendt');
 
   app.get('/rolleoverblik', { schema: { querystring: overviewQuery } }, async (request, reply) => {
     const ctx = actorCtx(request);

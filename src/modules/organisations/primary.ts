@@ -1,6 +1,6 @@
 import { and, asc, eq, isNull, ne } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { roleAssignment } from './schema.ts';
+import { roleAssignment } from '../../platform/identity/schema.ts';
 
 type Slot = { municipalityCode: string; roleTypeKey: string; solutionKey: string | null };
 

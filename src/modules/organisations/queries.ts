@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { municipality, person, roleAssignment, roleType, solution, userAccount } from './schema.ts';
+import { municipality, person, roleAssignment, roleType, solution, userAccount } from '../../platform/identity/schema.ts';
 
 /** Read models for lists and overviews: each runs a fixed number of queries, whatever the row count. */
 

@@ -4,7 +4,7 @@ import type { Actor, Ctx } from '../../platform/context.ts';
 import { notFound } from '../../platform/errors.ts';
 import { inGalleryTx } from './gallery-tx.ts';
 import { promoteSuccessor } from './primary.ts';
-import { roleAssignment } from './schema.ts';
+import { roleAssignment } from '../../platform/identity/schema.ts';
 import { isUuid } from '../../platform/http/page-schemas.ts';
 
 /** Ends an assignment (kept as history). Removing an already removed role is a no-op. */

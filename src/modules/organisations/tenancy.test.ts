@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, Client, DEMO, loginAs, startTestApp, type TestApp } from '../../../test/app.ts';
 import { rawRows } from '../../db/client.ts';
-import { createTokenForEmail } from '../auth/cli-token.ts';
+import { createTokenForEmail } from '../auth/index.ts';
 
 /**
  * Who may see and change which municipality's gallery. Faxe (0320) and Brøndby (0153); Brøndby

@@ -5,7 +5,7 @@ import { findPersonIn, inGalleryTx, isUniqueViolation } from './gallery-tx.ts';
 import { changePerson } from './gallery-writes.ts';
 import { personInput } from './inputs.ts';
 import { authorize } from './policy.ts';
-import { userAccount } from './schema.ts';
+import { userAccount } from '../../platform/identity/schema.ts';
 
 export async function updatePerson(ctx: Ctx & { actor: Actor }, municipalityCode: string, personId: string, raw: unknown) {
   // Permission first: someone who may not change the gallery gets 403/404, never a form with errors.

@@ -1,6 +1,6 @@
 import { toXlsx, type Column } from '../../platform/spreadsheet/write.ts';
 import { formatDeadline } from '../../platform/views/format.ts';
-import { TYPE_LABELS } from '../agreements/labels.ts';
+import { TYPE_LABELS } from '../agreements/index.ts';
 import { outstandingText, PHASE_LABELS, signedText, type PortfolioSolution } from './portfolio-queries.ts';
 
 /** The page's table as a sheet; lists in a cell are one line each, which Excel shows wrapped. */

@@ -6,9 +6,8 @@ import type { Db } from '../../db/client.ts';
 import { notFound } from '../../platform/errors.ts';
 import { apiBody, errorResponses } from '../../platform/http/api-schemas.ts';
 import { actorCtx } from '../../platform/http/request-context.ts';
-import { agreementStatuses, agreementTypes } from '../agreements/schema.ts';
-import { municipalStatuses } from '../agreements/status.ts';
-import { solutionPhases } from '../organisations/schema.ts';
+import { agreementStatuses, agreementTypes, municipalStatuses } from '../agreements/index.ts';
+import { solutionPhases } from '../../platform/identity/schema.ts';
 import { loadPortfolio, type PortfolioFilters, type PortfolioSolution } from './portfolio-queries.ts';
 import { updateSolution, updateSolutionInput } from './update-solution.ts';
 

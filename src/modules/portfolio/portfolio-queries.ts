@@ -2,11 +2,19 @@ import { and, asc, eq, inArray, isNull, ne, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../platform/context.ts';
 import { danishCompare } from '../../platform/views/format.ts';
-import { agreement, agreementSolution, type AgreementStatus, type AgreementType } from '../agreements/schema.ts';
-import { countStatuses, emptyCounts, loadStatuses, type MunicipalStatus, type StatusCounts } from '../agreements/status.ts';
-import { solution, solutionPhases, type SolutionPhase } from '../organisations/schema.ts';
-import { taskVisibleTo } from '../tasks/policy.ts';
-import { task } from '../tasks/schema.ts';
+import {
+  agreement,
+  agreementSolution,
+  type AgreementStatus,
+  type AgreementType,
+  countStatuses,
+  emptyCounts,
+  loadStatuses,
+  type MunicipalStatus,
+  type StatusCounts,
+} from '../agreements/index.ts';
+import { solution, solutionPhases, type SolutionPhase } from '../../platform/identity/schema.ts';
+import { task, taskVisibleTo } from '../tasks/index.ts';
 
 export const PHASE_LABELS: Record<SolutionPhase, string> = {
   udvikling: 'Udvikling',

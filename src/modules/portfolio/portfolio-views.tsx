@@ -3,8 +3,8 @@ import type { FieldErrors } from '../../platform/errors.ts';
 import { CsrfField, ErrorSummary, Notice, SelectField, TextField } from '../../platform/views/components.tsx';
 import { formatDeadline } from '../../platform/views/format.ts';
 import { Layout } from '../../platform/views/layout.tsx';
-import { MUNICIPAL_STATUS_LABELS, TYPE_LABELS } from '../agreements/labels.ts';
-import { TASK_STATUS_DA } from '../tasks/status.ts';
+import { MUNICIPAL_STATUS_LABELS, TYPE_LABELS } from '../agreements/index.ts';
+import { TASK_STATUS_DA } from '../tasks/index.ts';
 import {
   outstandingText,
   PHASE_LABELS,

@@ -7,9 +7,9 @@ import { referenceMunicipalities } from '../../db/reference/municipalities.ts';
 import { solutions } from '../../db/reference/solutions.ts';
 import { readTable } from '../../platform/spreadsheet/read.ts';
 import { auditEvent } from '../../platform/audit/schema.ts';
-import { agreementTarget } from '../agreements/schema.ts';
-import { solution } from '../organisations/schema.ts';
-import { task } from '../tasks/schema.ts';
+import { agreementTarget } from '../agreements/index.ts';
+import { solution } from '../../platform/identity/schema.ts';
+import { task } from '../tasks/index.ts';
 
 const FAXE = '0320';
 const BRONDBY = '0153';

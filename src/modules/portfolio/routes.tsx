@@ -5,7 +5,7 @@ import { isCentral, isCentralAdmin } from '../../platform/context.ts';
 import { AppError, notFound, type FieldErrors } from '../../platform/errors.ts';
 import { formBody, pageQuery, queryText } from '../../platform/http/page-schemas.ts';
 import { actorCtx, sendPage } from '../../platform/http/request-context.ts';
-import { CONTENT_TYPES } from '../organisations/export-gallery.ts';
+import { CONTENT_TYPES } from '../../platform/spreadsheet/formats.ts';
 import { buildPortfolioXlsx } from './export-portfolio.ts';
 import { registerPortfolioApi } from './portfolio-api.ts';
 import { loadPortfolio, parsePortfolioFilters } from './portfolio-queries.ts';

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { recordAudit } from '../../platform/audit/record.ts';
 import { type Actor, type Ctx, isCentralAdmin } from '../../platform/context.ts';
 import { forbidden, notFound, parseInput } from '../../platform/errors.ts';
-import { solution, solutionPhases } from '../organisations/schema.ts';
+import { solution, solutionPhases } from '../../platform/identity/schema.ts';
 
 export const PRODUCT_MANAGER_MAX = 200;
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/app.ts';
 import { buildTask, type BuildTask } from '../../../test/factories/tasks.ts';
 import type { Actor, HeldRole } from '../../platform/context.ts';
-import { person } from '../organisations/schema.ts';
+import { person } from '../../platform/identity/schema.ts';
 import { loadTask } from './load-task.ts';
 import { targetVisibleTo, taskVisibleTo } from './policy.ts';
 import { task, taskTarget } from './schema.ts';

@@ -33,8 +33,6 @@ export function deriveTargetStatus(f: {
   return 'ikke_startet';
 }
 
-export const TIME_ZONE = 'Europe/Copenhagen';
-
 /** The calendar day (yyyy-mm-dd) in Denmark at a given instant. */
 export const danishDay = (at: Date): string => formatDanishDay(at);
 

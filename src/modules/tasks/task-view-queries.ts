@@ -1,6 +1,6 @@
 import { aliasedTable, and, asc, eq, isNull, or } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { municipality, person, solution, userAccount } from '../organisations/schema.ts';
+import { municipality, person, solution, userAccount } from '../../platform/identity/schema.ts';
 import type { TaskRow } from './load-task.ts';
 import { project, stepAnswer, task, taskDeadlineChange, taskFile, taskMessage, taskStep, taskTarget } from './schema.ts';
 import { isUuid } from '../../platform/http/page-schemas.ts';

@@ -1,6 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { municipality, person, roleAssignment, userAccount } from '../../modules/organisations/schema.ts';
+import { municipality, person, roleAssignment, userAccount } from '../identity/schema.ts';
 import type { Actor } from '../context.ts';
 
 /** Builds the actor for a user in one query; disabled users and deactivated people get none. */

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { userAccount } from '../../modules/organisations/schema.ts';
+import { userAccount } from '../identity/schema.ts';
 
 /** Server-side sessions; the cookie carries a random id, the table only its SHA-256. */
 export const session = pgTable(

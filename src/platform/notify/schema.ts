@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { userAccount } from '../../modules/organisations/schema.ts';
+import { userAccount } from '../identity/schema.ts';
 
 /** Notifications waiting for a user's daily digest (users who chose a digest over single mails). */
 export const pendingNotification = pgTable(

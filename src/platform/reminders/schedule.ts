@@ -1,6 +1,5 @@
+import { TIME_ZONE } from '../days.ts';
 import { danishDay } from '../views/format.ts';
-
-const TIME_ZONE = 'Europe/Copenhagen';
 
 /**
  * When a published task's automatic reminders fall due. Pure: everything comes in as arguments, so

@@ -69,8 +69,9 @@ function FieldHead(p: { id: string; label: string; hint?: string | undefined; er
   );
 }
 
-export function TextField(p: FieldProps): JSX.Element {
-  const id = fieldId(p.name);
+/** A DKFDS text input; `id` when two forms on one page share a field name. */
+export function TextField(p: FieldProps & { id?: string }): JSX.Element {
+  const id = p.id ?? fieldId(p.name);
   const describedBy = [p.hint ? `${id}-hint` : '', p.error ? `${id}-error` : ''].filter(Boolean).join(' ');
   return (
     <div class={p.error ? 'form-group form-error' : 'form-group'}>

@@ -10,6 +10,8 @@ const withSeconds = new Intl.DateTimeFormat('da-DK', { timeZone: TZ, ...numeric,
 const short = new Intl.DateTimeFormat('da-DK', { timeZone: TZ, dateStyle: 'short', timeStyle: 'short' });
 const long = new Intl.DateTimeFormat('da-DK', { timeZone: TZ, dateStyle: 'long', timeStyle: 'short' });
 const dayOnly = new Intl.DateTimeFormat('da-DK', { timeZone: TZ, ...numeric });
+const twoDigitDay = new Intl.DateTimeFormat('da-DK', { timeZone: TZ, day: '2-digit', month: '2-digit', year: 'numeric' });
+const hourMinute = new Intl.DateTimeFormat('da-DK', { timeZone: TZ, hour: '2-digit', minute: '2-digit' });
 const isoDay = new Intl.DateTimeFormat('sv-SE', { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit' });
 
 /** "26.11.2026 19.04.42" */
@@ -20,6 +22,8 @@ export const formatDateTime = (d: Date) => short.format(d);
 export const formatDateTimeLong = (d: Date) => long.format(d);
 /** "26.11.2026" */
 export const formatDate = (d: Date) => dayOnly.format(d);
+/** "06.05.2026 kl. 09.04" (two-digit day and month, as the central task lists show it) */
+export const formatDateTimeAt = (d: Date) => `${twoDigitDay.format(d)} kl. ${hourMinute.format(d)}`;
 /** The calendar day in Denmark as yyyy-mm-dd. */
 export const danishDay = (d: Date) => isoDay.format(d);
 

@@ -1,0 +1,5 @@
+// What other modules may use from agreements: labels, the status read model and the tables the
+// portfolio reads. A module's own files never import this file.
+export { MUNICIPAL_STATUS_LABELS, TYPE_LABELS } from './labels.ts';
+export { agreement, agreementSolution, agreementStatuses, agreementTarget, agreementTypes, type AgreementStatus, type AgreementType } from './schema.ts';
+export { countStatuses, emptyCounts, loadStatuses, municipalStatuses, type MunicipalStatus, type StatusCounts } from './status.ts';

@@ -1,0 +1,165 @@
+import { and, asc, eq, isNotNull, isNull, lte, or } from 'drizzle-orm';
+import type { Config } from '../../../config.ts';
+import type { Db } from '../../../db/client.ts';
+import { recordAudit } from '../../../platform/audit/record.ts';
+import type { Ctx } from '../../../platform/context.ts';
+import { notify } from '../../../platform/notify/notify.ts';
+import { reminderSchedule, type ReminderSlot, storedSlot } from '../../../platform/reminders/schedule.ts';
+import { type AgreementRecipient, agreementRecipients } from '../addressees.ts';
+import type { AgreementRow } from '../load-agreement.ts';
+import { agreementReminderText } from './text.ts';
+import { agreement, agreementReminder } from '../schema.ts';
+import { loadStatuses, REMINDED, type StatusRow } from '../status.ts';
+import { sweepEach } from '../../../platform/reminders/sweep.ts';
+
+/** Agreements handled per sweep; the rest wait for the next minute. */
+export const SWEEP_BATCH = 200;
+
+export type RoundAgreement = Pick<AgreementRow, 'id' | 'title' | 'deadline' | 'audienceRoleKey' | 'audienceSolutionKey' | 'ccRoleKey'>;
+
+/**
+ * Who a reminder goes to: the holders of the audience role in the municipalities that have not
+ * signed (not those in dialogue or with an upload awaiting review), one per e-mail address. Also
+ * returns the statuses it was computed from, for the preview.
+ */
+export async function remindedRecipients(db: Db, a: RoundAgreement): Promise<{ recipients: AgreementRecipient[]; statuses: StatusRow[] }> {
+  const statuses = await loadStatuses(db, { agreementIds: [a.id] });
+  if (!a.audienceRoleKey) return { recipients: [], statuses };
+  const codes = statuses.filter((s) => REMINDED.includes(s.status)).map((s) => s.municipalityCode);
+  const audience = { roleKey: a.audienceRoleKey, solutionKey: a.audienceSolutionKey, ccRoleKey: a.ccRoleKey };
+  const all = await agreementRecipients(db, audience, codes, { includeCc: false });
+  const byEmail = new Map<string, AgreementRecipient>();
+  for (const r of all) if (!byEmail.has(r.email.toLowerCase())) byEmail.set(r.email.toLowerCase(), r);
+  return { recipients: [...byEmail.values()], statuses };
+}
+
+export type Round = {
+  /** 'd-7@2025-04-22' or 'manual-<uuid>' */
+  slot: string;
+  manual: boolean;
+};
+
+/**
+ * Sends one round in the caller's transaction. Each recipient's agreement_reminder row is inserted
+ * with ON CONFLICT DO NOTHING, and only the rows this call inserted get a mail (outbox row or digest
+ * line) in the same transaction: the record and the mail commit together or not at all, so a
+ * second worker, a retried request or a re-run after a crash mails nobody twice. The outbox dedupe
+ * key `agreement-reminder:<agreement>:<slot>:<email>` is a second, independent guard.
+ */
+export async function deliverRound(tx: Db, ctx: Ctx, a: RoundAgreement, round: Round): Promise<{ recipients: number; municipalities: number }> {
+  const { recipients } = await remindedRecipients(tx, a);
+  if (recipients.length === 0) return { recipients: 0, municipalities: 0 };
+  // A stable order keeps concurrent inserters waiting on the same first row instead of deadlocking.
+  recipients.sort((x, y) => (x.email.toLowerCase() < y.email.toLowerCase() ? -1 : 1));
+  const inserted = await tx
+    .insert(agreementReminder)
+    .values(
+      recipients.map((r) => ({
+        agreementId: a.id,
+        municipalityCode: r.municipalityCode,
+        slot: round.slot,
+        recipientEmail: r.email.toLowerCase(),
+        sentAt: ctx.now,
+        manual: round.manual,
+        sentBy: ctx.actor?.userId ?? null,
+      })),
+    )
+    .onConflictDoNothing({ target: [agreementReminder.agreementId, agreementReminder.slot, agreementReminder.recipientEmail] })
+    .returning({ email: agreementReminder.recipientEmail });
+  if (inserted.length === 0) return { recipients: 0, municipalities: 0 };
+  const fresh = new Set(inserted.map((r) => r.email));
+  const reached = recipients.filter((r) => fresh.has(r.email.toLowerCase()));
+  const text = agreementReminderText({ agreement: a, now: ctx.now, publicUrl: ctx.config.publicUrl });
+  await notify(tx, ctx.now, reached, { ...text, kind: 'agreement-reminder', dedupeKey: `agreement-reminder:${a.id}:${round.slot}` });
+  const municipalities = [...new Set(reached.map((r) => r.municipalityCode))].sort();
+  await recordAudit(tx, ctx, {
+    action: 'agreement.reminder_sent',
+    entityType: 'agreement',
+    entityId: a.id,
+    after: { slot: round.slot, manual: round.manual, recipients: reached.map((r) => r.email.toLowerCase()), municipalities },
+  });
+  return { recipients: reached.length, municipalities: municipalities.length };
+}
+
+type ScheduleRow = Pick<AgreementRow, 'status' | 'deadline' | 'reminderOffsets' | 'lastDispatchedAt'>;
+
+/** The schedule as it stands: nothing up to the Danish day of the last dispatch, which mailed everyone itself. */
+const scheduleOf = (a: ScheduleRow & { deadline: string }, now: Date) =>
+  reminderSchedule({ deadline: a.deadline, offsets: a.reminderOffsets, now, mailedAt: a.lastDispatchedAt });
+
+const due = (now: Date) =>
+  and(eq(agreement.status, 'sent'), isNotNull(agreement.deadline), or(lte(agreement.nextReminderAt, now), isNull(agreement.nextReminderAt)));
+
+/**
+ * The reminder sweep: every agreement out for signature with a deadline whose next_reminder_at has
+ * come (or was never set) gets its current slot sent to the municipalities that have not signed,
+ * then its next_reminder_at moved on. One transaction per agreement.
+ */
+export async function sendDueAgreementReminders(db: Db, now: Date, config: Config, opts: { limit?: number } = {}) {
+  const candidates = await db
+    .select({ id: agreement.id })
+    .from(agreement)
+    .where(due(now))
+    .orderBy(asc(agreement.nextReminderAt))
+    .limit(opts.limit ?? SWEEP_BATCH);
+  const r = await sweepEach(
+    candidates.map((c) => c.id),
+    (id) => remindAgreement(db, id, now, config),
+  );
+  return { agreements: r.reminded, recipients: r.recipients, failed: r.failed.map((f) => ({ agreementId: f.id, message: f.message })) };
+}
+
+/**
+ * One agreement of the sweep. The row lock serialises workers on the same agreement: the second
+ * re-reads the row after the first commits, sees the moved next_reminder_at and does nothing. The
+ * lock saves work; at-most-once itself comes from the unique (agreement, slot, recipient) rows.
+ * Overdue slots go to the same addressees as the others.
+ */
+export async function remindAgreement(db: Db, agreementId: string, now: Date, config: Config): Promise<number | null> {
+  return db.transaction(async (tx) => {
+    const [a] = await tx
+      .select()
+      .from(agreement)
+      .where(and(eq(agreement.id, agreementId), due(now)))
+      .for('update');
+    if (!a?.deadline) return null;
+    const schedule = scheduleOf({ ...a, deadline: a.deadline }, now);
+    let recipients = 0;
+    if (schedule.send) {
+      const ctx: Ctx = { actor: null, db: tx, now, requestId: 'aftale-paamindelser', config };
+      recipients = (await deliverRound(tx, ctx, a, { slot: storedSlot(schedule.send.slot, a.deadline), manual: false })).recipients;
+    }
+    await tx.update(agreement).set({ nextReminderAt: schedule.next.dueAt }).where(eq(agreement.id, a.id));
+    return recipients;
+  });
+}
+
+/**
+ * Recomputes an agreement's next_reminder_at after anything that moves its schedule: a dispatch, a
+ * new deadline or offsets, closing or reopening. Call it in the transaction that makes the change,
+ * after the change. Only slots after `now` (and after the day of the last dispatch) are scheduled,
+ * so a change never fires reminders that were due before it.
+ */
+export async function scheduleNextAgreementReminder(tx: Db, agreementId: string, now: Date): Promise<Date | null> {
+  const [a] = await tx
+    .select({ status: agreement.status, deadline: agreement.deadline, reminderOffsets: agreement.reminderOffsets, lastDispatchedAt: agreement.lastDispatchedAt })
+    .from(agreement)
+    .where(eq(agreement.id, agreementId));
+  if (!a) return null;
+  const next = a.status === 'sent' && a.deadline ? scheduleOf({ ...a, deadline: a.deadline }, now).next.dueAt : null;
+  await tx.update(agreement).set({ nextReminderAt: next }).where(eq(agreement.id, agreementId));
+  return next;
+}
+
+/** The automatic reminders an agreement has coming (for the reminder page): its next few slots. */
+export function upcomingAgreementReminders(a: ScheduleRow, now: Date, count = 4): ReminderSlot[] {
+  if (a.status !== 'sent' || !a.deadline) return [];
+  const out: ReminderSlot[] = [];
+  let at = now;
+  for (let i = 0; i < count; i++) {
+    const next = scheduleOf({ ...a, deadline: a.deadline }, at).next;
+    out.push(next);
+    at = next.dueAt;
+  }
+  return out;
+}

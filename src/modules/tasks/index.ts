@@ -1,0 +1,6 @@
+// What other modules may use from tasks: status labels, the task table the portfolio reads and the
+// task read rule in SQL, so every list that shows tasks shows exactly what the policy lets the actor read.
+// A module's own files never import this file.
+export { task } from './schema.ts';
+export { TASK_STATUS_DA } from './status.ts';
+export { taskVisibleTo } from './policy.ts';
