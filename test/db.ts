@@ -17,7 +17,13 @@ export const engine: 'pglite' | 'postgres' = process.env.TEST_DATABASE === 'post
 export const adminUrl = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 function templates(): DbTemplates | undefined {
-  const t = inject('dbTemplates');
+  let t: DbTemplates | undefined;
+  try {
+    t = inject('dbTemplates');
+  } catch {
+    // Outside a vitest worker (a script run as its own process, e.g. test/memory/): migrate instead.
+    return undefined;
+  }
   return t && t.engine === engine ? t : undefined;
 }
 

@@ -11,7 +11,8 @@ export function registerMunicipalityScope(app: FastifyInstance): void {
   app.addHook('onRequest', async (request: FastifyRequest) => {
     const own = request.actor?.municipalityCode;
     if (!own) return;
-    const code = (request.params as Record<string, unknown> | undefined)?.code;
+    const params: unknown = request.params;
+    const code = params && typeof params === 'object' && 'code' in params ? params.code : undefined;
     if (typeof code === 'string' && request.routeOptions.url?.includes('/:code') && code !== own) throw notFound();
   });
 }

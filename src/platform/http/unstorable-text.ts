@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { invalid } from '../errors.ts';
+import { invalid, notFound } from '../errors.ts';
 
 /**
  * PostgreSQL cannot store a NUL character in text, and a lone UTF-16 surrogate is no character at
@@ -41,6 +41,9 @@ function check(part: unknown, prefix: string | null): void {
 /** Registered after the auth hook, so a forged or unauthorised request is refused as such first. */
 export function registerUnstorableTextCheck(app: FastifyInstance): void {
   app.addHook('preValidation', async (request: FastifyRequest) => {
+    // An address part that cannot be stored cannot name anything either: a page says so as it does
+    // for every unknown address, the API keeps its structured 422 naming the parameter.
+    if (!request.url.startsWith('/api/') && findUnstorableText(request.params) !== null) throw notFound();
     check(request.params, null);
     check(request.query, null);
     check(request.body, null);

@@ -46,7 +46,8 @@ export function requestIdentity(scope: string, actorId: string, clientKey: strin
 export function clientKeyOf(request: { headers: Record<string, unknown>; body?: unknown }): string | undefined {
   const header = request.headers[IDEMPOTENCY_HEADER];
   if (typeof header === 'string') return header.trim();
-  const field = (request.body as Record<string, unknown> | null | undefined)?.[REQUEST_KEY_FIELD];
+  const body: unknown = request.body;
+  const field = body && typeof body === 'object' ? (body as Record<string, unknown>)[REQUEST_KEY_FIELD] : undefined;
   return typeof field === 'string' && field.trim() !== '' ? field.trim() : undefined;
 }
 
