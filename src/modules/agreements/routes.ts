@@ -3,8 +3,8 @@ import { registerAgreementAuthorApi } from './author/api.ts';
 import { registerAgreementAuthorPages } from './author/pages.tsx';
 import { registerAgreementMunicipalApi } from './municipal/api.ts';
 import { registerAgreementMunicipalPages } from './municipal/pages.tsx';
-import { registerAgreementReminderApi } from './reminders/api.ts';
-import { registerAgreementReminderPages } from './reminders/pages.tsx';
+import { registerReminderRoutes } from '../../platform/reminders/routes.tsx';
+import { agreementReminders } from './reminders/subject.tsx';
 import { registerAgreementStatusApi } from './central/api.ts';
 import { registerAgreementStatusPages } from './central/pages.tsx';
 
@@ -16,6 +16,11 @@ export function registerAgreements(app: FastifyInstance) {
   registerAgreementAuthorApi(app);
   registerAgreementMunicipalPages(app);
   registerAgreementMunicipalApi(app);
-  registerAgreementReminderPages(app);
-  registerAgreementReminderApi(app);
+  registerReminderRoutes(app, agreementReminders, {
+    pagePath: '/aftaler/:id/paamindelse',
+    apiPath: '/api/v1/agreements/:id/reminders',
+    tag: 'Aftaler',
+    idField: 'agreementId',
+    historySchema: 'AgreementReminderHistory',
+  });
 }

@@ -6,8 +6,8 @@ import { registerCentralApi } from './central/api.ts';
 import { registerCentralPages } from './central/pages.tsx';
 import { registerMunicipalApi } from './municipal/api.ts';
 import { registerMunicipalPages } from './municipal/pages.tsx';
-import { registerReminderApi } from './reminders/api.ts';
-import { registerReminderPages } from './reminders/pages.tsx';
+import { registerReminderRoutes } from '../../platform/reminders/routes.tsx';
+import { taskReminders } from './reminders/subject.tsx';
 
 /** The tasks module's routes, split by who uses them so each file stays small. */
 export function registerTasks(app: FastifyInstance) {
@@ -17,7 +17,12 @@ export function registerTasks(app: FastifyInstance) {
   registerCentralApi(app);
   registerMunicipalPages(app);
   registerMunicipalApi(app);
-  registerReminderPages(app);
-  registerReminderApi(app);
+  registerReminderRoutes(app, taskReminders, {
+    pagePath: '/opgaver/:id/paamindelse',
+    apiPath: '/api/v1/tasks/:id/reminders',
+    tag: 'Påmindelser',
+    idField: 'taskId',
+    historySchema: 'ReminderHistory',
+  });
   registerCalendarPages(app);
 }

@@ -10,7 +10,7 @@ import { auditEvent, outboxMail } from '../../../db/schema.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { startScheduler } from '../../../platform/scheduler/scheduler.ts';
 import { agreementJobs } from '../background-jobs.ts';
-import { agreementReminderHistory } from './preview.ts';
+import { agreementReminderHistory } from './queries.ts';
 import { agreement, agreementReminder, agreementTarget } from '../schema.ts';
 import { deliverRound, remindAgreement, scheduleNextAgreementReminder, sendDueAgreementReminders } from './send-reminders.ts';
 

@@ -6,7 +6,7 @@ import type { ReminderRound } from '../../../platform/reminders/views.tsx';
 
 export type { ReminderRound };
 
-const taskReminderLog: ReminderLog = {
+export const taskReminderLog: ReminderLog = {
   table: taskReminder,
   owner: taskReminder.taskId,
   slot: taskReminder.slot,
