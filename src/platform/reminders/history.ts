@@ -18,6 +18,7 @@ export type ReminderLog = {
   sentAt: PgColumn;
   sentBy: PgColumn;
   municipalityCode: PgColumn;
+  recipientEmail: PgColumn;
 };
 
 /** A task or agreement has a few dozen rounds at most; the cap only guards the page. */

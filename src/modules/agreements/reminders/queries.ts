@@ -11,6 +11,7 @@ export const agreementReminderLog: ReminderLog = {
   sentAt: agreementReminder.sentAt,
   sentBy: agreementReminder.sentBy,
   municipalityCode: agreementReminder.municipalityCode,
+  recipientEmail: agreementReminder.recipientEmail,
 };
 
 /** The agreement's reminder history: one line per round (slot), newest first. */

@@ -8,9 +8,11 @@ import { reminderSchedule, type ReminderSlot, storedSlot } from '../../../platfo
 import { type AgreementRecipient, agreementRecipients } from '../addressees.ts';
 import type { AgreementRow } from '../load-agreement.ts';
 import { agreementReminderText } from './text.ts';
-import { agreement, agreementReminder } from '../schema.ts';
+import { agreement } from '../schema.ts';
 import { loadStatuses, REMINDED, type StatusRow } from '../status.ts';
 import { sweepEach } from '../../../platform/reminders/sweep.ts';
+import { recordRound } from '../../../platform/reminders/record-round.ts';
+import { agreementReminderLog } from './queries.ts';
 
 /** Agreements handled per sweep; the rest wait for the next minute. */
 export const SWEEP_BATCH = 200;
@@ -40,35 +42,15 @@ export type Round = {
 };
 
 /**
- * Sends one round in the caller's transaction. Each recipient's agreement_reminder row is inserted
- * with ON CONFLICT DO NOTHING, and only the rows this call inserted get a mail (outbox row or digest
- * line) in the same transaction: the record and the mail commit together or not at all, so a
- * second worker, a retried request or a re-run after a crash mails nobody twice. The outbox dedupe
- * key `agreement-reminder:<agreement>:<slot>:<email>` is a second, independent guard.
+ * Sends one round in the caller's transaction: recordRound logs the recipients and answers those
+ * not logged before, and only they get a mail (outbox row or digest line) in the same transaction,
+ * so nobody is mailed twice. The outbox dedupe key `agreement-reminder:<agreement>:<slot>:<email>`
+ * is a second, independent guard.
  */
 export async function deliverRound(tx: Db, ctx: Ctx, a: RoundAgreement, round: Round): Promise<{ recipients: number; municipalities: number }> {
   const { recipients } = await remindedRecipients(tx, a);
-  if (recipients.length === 0) return { recipients: 0, municipalities: 0 };
-  // A stable order keeps concurrent inserters waiting on the same first row instead of deadlocking.
-  recipients.sort((x, y) => (x.email.toLowerCase() < y.email.toLowerCase() ? -1 : 1));
-  const inserted = await tx
-    .insert(agreementReminder)
-    .values(
-      recipients.map((r) => ({
-        agreementId: a.id,
-        municipalityCode: r.municipalityCode,
-        slot: round.slot,
-        recipientEmail: r.email.toLowerCase(),
-        sentAt: ctx.now,
-        manual: round.manual,
-        sentBy: ctx.actor?.userId ?? null,
-      })),
-    )
-    .onConflictDoNothing({ target: [agreementReminder.agreementId, agreementReminder.slot, agreementReminder.recipientEmail] })
-    .returning({ email: agreementReminder.recipientEmail });
-  if (inserted.length === 0) return { recipients: 0, municipalities: 0 };
-  const fresh = new Set(inserted.map((r) => r.email));
-  const reached = recipients.filter((r) => fresh.has(r.email.toLowerCase()));
+  const reached = await recordRound(tx, ctx, agreementReminderLog, a.id, round, recipients);
+  if (reached.length === 0) return { recipients: 0, municipalities: 0 };
   const text = agreementReminderText({ agreement: a, now: ctx.now, publicUrl: ctx.config.publicUrl });
   await notify(tx, ctx.now, reached, { ...text, kind: 'agreement-reminder', dedupeKey: `agreement-reminder:${a.id}:${round.slot}` });
   const municipalities = [...new Set(reached.map((r) => r.municipalityCode))].sort();

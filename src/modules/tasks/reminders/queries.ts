@@ -14,6 +14,7 @@ export const taskReminderLog: ReminderLog = {
   sentAt: taskReminder.sentAt,
   sentBy: taskReminder.sentBy,
   municipalityCode: taskReminder.municipalityCode,
+  recipientEmail: taskReminder.recipientEmail,
 };
 
 /** The task's reminder history: one line per round (slot), newest first. */

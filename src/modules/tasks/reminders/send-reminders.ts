@@ -8,8 +8,10 @@ import { taskRecipients, type Recipient } from '../addressees.ts';
 import type { TaskRow } from '../load-task.ts';
 import { reminderText } from './text.ts';
 import { reminderSchedule, storedSlot } from '../../../platform/reminders/schedule.ts';
-import { task, taskDeadlineChange, taskReminder, type TargetStatus } from '../schema.ts';
+import { task, taskDeadlineChange, type TargetStatus } from '../schema.ts';
 import { sweepEach } from '../../../platform/reminders/sweep.ts';
+import { recordRound } from '../../../platform/reminders/record-round.ts';
+import { taskReminderLog } from './queries.ts';
 
 /** Reminders go to the municipalities that still miss the task; solved and not-relevant ones never get one. */
 export const MISSING: TargetStatus[] = ['ikke_startet', 'i_gang'];
@@ -45,36 +47,15 @@ export type Round = {
 };
 
 /**
- * Sends one round in the caller's transaction. Each recipient's task_reminder row is inserted with
- * ON CONFLICT DO NOTHING, and only the rows this call actually inserted get a mail (outbox row or
- * digest line), in the same transaction. The reminder record and the queued mail therefore commit
- * together or not at all: a second worker, a retried request or a re-run after a crash finds the
- * rows and queues nothing, and the outbox worker claims each mail before it talks SMTP. The outbox
- * dedupe key `reminder:<task>:<slot>:<email>` is a second, independent guard.
+ * Sends one round in the caller's transaction: recordRound logs the recipients and answers those
+ * not logged before, and only they get a mail (outbox row or digest line), in the same transaction.
+ * The outbox worker claims each mail before it talks SMTP; the outbox dedupe key
+ * `reminder:<task>:<slot>:<email>` is a second, independent guard.
  */
 export async function deliverRound(tx: Db, ctx: Ctx, t: RoundTask, round: Round): Promise<{ recipients: number; municipalities: number }> {
   const recipients = await missingRecipients(tx, t, { includeProgramLeaders: round.includeProgramLeaders });
-  if (recipients.length === 0) return { recipients: 0, municipalities: 0 };
-  // A stable order keeps concurrent inserters waiting on the same first row instead of deadlocking.
-  recipients.sort((a, b) => (a.email.toLowerCase() < b.email.toLowerCase() ? -1 : 1));
-  const inserted = await tx
-    .insert(taskReminder)
-    .values(
-      recipients.map((r) => ({
-        taskId: t.id,
-        municipalityCode: r.municipalityCode,
-        slot: round.slot,
-        recipientEmail: r.email.toLowerCase(),
-        sentAt: ctx.now,
-        manual: round.manual,
-        sentBy: ctx.actor?.userId ?? null,
-      })),
-    )
-    .onConflictDoNothing({ target: [taskReminder.taskId, taskReminder.slot, taskReminder.recipientEmail] })
-    .returning({ email: taskReminder.recipientEmail });
-  if (inserted.length === 0) return { recipients: 0, municipalities: 0 };
-  const fresh = new Set(inserted.map((r) => r.email));
-  const reached = recipients.filter((r) => fresh.has(r.email.toLowerCase()));
+  const reached = await recordRound(tx, ctx, taskReminderLog, t.id, round, recipients);
+  if (reached.length === 0) return { recipients: 0, municipalities: 0 };
   for (const as of ['addressee', 'programleder'] as const) {
     const group = reached.filter((r) => r.as === as);
     if (group.length === 0) continue;
