@@ -11,6 +11,7 @@ import {
   reminderSchedule,
   slotName,
   storedSlot,
+  upcomingSlots,
 } from './schedule.ts';
 
 const at = (iso: string) => new Date(iso);
@@ -251,5 +252,15 @@ describe('slot names', () => {
     expect(offsetLabel(-1)).toBe('1 dag før fristen');
     expect(offsetLabel(0)).toBe('på fristdagen');
     expect(offsetLabel(14)).toBe('14 dage efter fristen');
+  });
+});
+
+describe('upcomingSlots', () => {
+  it('lists the next reminders in order, into the overdue ones, and skips those up to the day of the last mail', () => {
+    const next = upcomingSlots({ deadline: '2025-06-20' }, at('2025-06-01T00:00:00Z'));
+    expect(names(next)).toEqual(['d-7', 'd-1', 'd0', 'd+7']);
+    expect(next.map((s) => copenhagen(s.dueAt))).toEqual(['2025-06-13 09:00', '2025-06-19 09:00', '2025-06-20 09:00', '2025-06-27 09:00']);
+    const afterMail = upcomingSlots({ deadline: '2025-06-20', mailedAt: at('2025-06-19T10:00:00Z') }, at('2025-06-01T00:00:00Z'), 2);
+    expect(names(afterMail)).toEqual(['d0', 'd+7']);
   });
 });

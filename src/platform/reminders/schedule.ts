@@ -94,6 +94,18 @@ export function reminderSchedule(input: ScheduleInput): Schedule {
   return { due, send, next };
 }
 
+/** The next `count` automatic reminders after now, as the reminder page lists them. */
+export function upcomingSlots(input: Omit<ScheduleInput, 'now'>, now: Date, count = 4): ReminderSlot[] {
+  const out: ReminderSlot[] = [];
+  let at = now;
+  for (let i = 0; i < count; i++) {
+    const next = reminderSchedule({ ...input, now: at }).next;
+    out.push(next);
+    at = next.dueAt;
+  }
+  return out;
+}
+
 /** The slot as stored in task_reminder: qualified by the deadline, so a moved deadline gets its own reminders. */
 export const storedSlot = (slot: string, deadline: string) => `${slot}@${deadline}`;
 export const manualSlot = (roundId: string) => `manual-${roundId}`;

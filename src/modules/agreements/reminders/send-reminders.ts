@@ -4,7 +4,7 @@ import type { Db } from '../../../db/client.ts';
 import { recordAudit } from '../../../platform/audit/record.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { notify } from '../../../platform/notify/notify.ts';
-import { reminderSchedule, type ReminderSlot, storedSlot } from '../../../platform/reminders/schedule.ts';
+import { reminderSchedule, type ReminderSlot, storedSlot, upcomingSlots } from '../../../platform/reminders/schedule.ts';
 import { type AgreementRecipient, agreementRecipients } from '../addressees.ts';
 import type { AgreementRow } from '../load-agreement.ts';
 import { agreementReminderText } from './text.ts';
@@ -134,14 +134,7 @@ export async function scheduleNextAgreementReminder(tx: Db, agreementId: string,
 }
 
 /** The automatic reminders an agreement has coming (for the reminder page): its next few slots. */
-export function upcomingAgreementReminders(a: ScheduleRow, now: Date, count = 4): ReminderSlot[] {
+export function upcomingAgreementReminders(a: ScheduleRow, now: Date): ReminderSlot[] {
   if (a.status !== 'sent' || !a.deadline) return [];
-  const out: ReminderSlot[] = [];
-  let at = now;
-  for (let i = 0; i < count; i++) {
-    const next = scheduleOf({ ...a, deadline: a.deadline }, at).next;
-    out.push(next);
-    at = next.dueAt;
-  }
-  return out;
+  return upcomingSlots({ deadline: a.deadline, offsets: a.reminderOffsets, mailedAt: a.lastDispatchedAt }, now);
 }

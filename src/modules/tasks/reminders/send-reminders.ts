@@ -7,7 +7,7 @@ import { notify } from '../../../platform/notify/notify.ts';
 import { taskRecipients, type Recipient } from '../addressees.ts';
 import type { TaskRow } from '../load-task.ts';
 import { reminderText } from './text.ts';
-import { reminderSchedule, storedSlot } from '../../../platform/reminders/schedule.ts';
+import { reminderSchedule, storedSlot, upcomingSlots } from '../../../platform/reminders/schedule.ts';
 import { task, taskDeadlineChange, type TargetStatus } from '../schema.ts';
 import { sweepEach } from '../../../platform/reminders/sweep.ts';
 import { recordRound } from '../../../platform/reminders/record-round.ts';
@@ -158,14 +158,6 @@ export async function scheduleNextReminder(tx: Db, taskId: string, now: Date): P
 }
 
 /** The automatic reminders a task has coming (for the reminder page): its next few slots. */
-export function upcomingReminders(t: Pick<TaskRow, 'deadline' | 'reminderOffsets' | 'status'>, now: Date, count = 4) {
-  if (t.status !== 'published') return [];
-  const out = [];
-  let at = now;
-  for (let i = 0; i < count; i++) {
-    const next = reminderSchedule({ deadline: t.deadline, offsets: t.reminderOffsets, now: at }).next;
-    out.push(next);
-    at = next.dueAt;
-  }
-  return out;
+export function upcomingReminders(t: Pick<TaskRow, 'deadline' | 'reminderOffsets' | 'status'>, now: Date) {
+  return t.status === 'published' ? upcomingSlots({ deadline: t.deadline, offsets: t.reminderOffsets }, now) : [];
 }
