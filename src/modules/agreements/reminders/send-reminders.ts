@@ -4,18 +4,16 @@ import type { Db } from '../../../db/client.ts';
 import { recordAudit } from '../../../platform/audit/record.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { notify } from '../../../platform/notify/notify.ts';
-import { reminderSchedule, type ReminderSlot, storedSlot, upcomingSlots } from '../../../platform/reminders/schedule.ts';
+import { reminderSchedule, type ReminderSlot, upcomingSlots } from '../../../platform/reminders/schedule.ts';
 import { type AgreementRecipient, agreementRecipients } from '../addressees.ts';
 import type { AgreementRow } from '../load-agreement.ts';
 import { agreementReminderText } from './text.ts';
 import { agreement } from '../schema.ts';
 import { loadStatuses, REMINDED, type StatusRow } from '../status.ts';
-import { sweepEach } from '../../../platform/reminders/sweep.ts';
+import { type DueSweep, remindDue, sweepDue } from '../../../platform/reminders/sweep.ts';
 import { recordRound } from '../../../platform/reminders/record-round.ts';
 import { agreementReminderLog } from './queries.ts';
 
-/** Agreements handled per sweep; the rest wait for the next minute. */
-export const SWEEP_BATCH = 200;
 
 export type RoundAgreement = Pick<AgreementRow, 'id' | 'title' | 'deadline' | 'audienceRoleKey' | 'audienceSolutionKey' | 'ccRoleKey'>;
 
@@ -72,49 +70,42 @@ const scheduleOf = (a: ScheduleRow & { deadline: string }, now: Date) =>
 const due = (now: Date) =>
   and(eq(agreement.status, 'sent'), isNotNull(agreement.deadline), or(lte(agreement.nextReminderAt, now), isNull(agreement.nextReminderAt)));
 
+/** The agreement side of the shared sweep: agreements out for signature, with a deadline, whose next reminder has come. */
+const agreementSweep: DueSweep<AgreementRow> = {
+  requestId: 'aftale-paamindelser',
+  async dueIds(db, now, limit) {
+    const rows = await db.select({ id: agreement.id }).from(agreement).where(due(now)).orderBy(asc(agreement.nextReminderAt)).limit(limit);
+    return rows.map((r) => r.id);
+  },
+  async lockDue(tx, id, now) {
+    const [a] = await tx
+      .select()
+      .from(agreement)
+      .where(and(eq(agreement.id, id), due(now)))
+      .for('update');
+    return a ?? null;
+  },
+  schedule: (a, now) => scheduleOf(a, now),
+  // Overdue slots go to the same addressees as the others.
+  deliver: (tx, ctx, a, round) => deliverRound(tx, ctx, a, { slot: round.slot, manual: false }),
+  async setNextReminderAt(tx, id, next) {
+    await tx.update(agreement).set({ nextReminderAt: next }).where(eq(agreement.id, id));
+  },
+};
+
 /**
  * The reminder sweep: every agreement out for signature with a deadline whose next_reminder_at has
  * come (or was never set) gets its current slot sent to the municipalities that have not signed,
  * then its next_reminder_at moved on. One transaction per agreement.
  */
 export async function sendDueAgreementReminders(db: Db, now: Date, config: Config, opts: { limit?: number } = {}) {
-  const candidates = await db
-    .select({ id: agreement.id })
-    .from(agreement)
-    .where(due(now))
-    .orderBy(asc(agreement.nextReminderAt))
-    .limit(opts.limit ?? SWEEP_BATCH);
-  const r = await sweepEach(
-    candidates.map((c) => c.id),
-    (id) => remindAgreement(db, id, now, config),
-  );
+  const r = await sweepDue(db, agreementSweep, now, config, opts.limit);
   return { agreements: r.reminded, recipients: r.recipients, failed: r.failed.map((f) => ({ agreementId: f.id, message: f.message })) };
 }
 
-/**
- * One agreement of the sweep. The row lock serialises workers on the same agreement: the second
- * re-reads the row after the first commits, sees the moved next_reminder_at and does nothing. The
- * lock saves work; at-most-once itself comes from the unique (agreement, slot, recipient) rows.
- * Overdue slots go to the same addressees as the others.
- */
-export async function remindAgreement(db: Db, agreementId: string, now: Date, config: Config): Promise<number | null> {
-  return db.transaction(async (tx) => {
-    const [a] = await tx
-      .select()
-      .from(agreement)
-      .where(and(eq(agreement.id, agreementId), due(now)))
-      .for('update');
-    if (!a?.deadline) return null;
-    const schedule = scheduleOf({ ...a, deadline: a.deadline }, now);
-    let recipients = 0;
-    if (schedule.send) {
-      const ctx: Ctx = { actor: null, db: tx, now, requestId: 'aftale-paamindelser', config };
-      recipients = (await deliverRound(tx, ctx, a, { slot: storedSlot(schedule.send.slot, a.deadline), manual: false })).recipients;
-    }
-    await tx.update(agreement).set({ nextReminderAt: schedule.next.dueAt }).where(eq(agreement.id, a.id));
-    return recipients;
-  });
-}
+/** One agreement of the sweep, in its own transaction; null when it was not due (or another worker got there first). */
+export const remindAgreement = (db: Db, agreementId: string, now: Date, config: Config): Promise<number | null> =>
+  remindDue(db, agreementSweep, agreementId, now, config);
 
 /**
  * Recomputes an agreement's next_reminder_at after anything that moves its schedule: a dispatch, a

@@ -7,16 +7,14 @@ import { notify } from '../../../platform/notify/notify.ts';
 import { taskRecipients, type Recipient } from '../addressees.ts';
 import type { TaskRow } from '../load-task.ts';
 import { reminderText } from './text.ts';
-import { reminderSchedule, storedSlot, upcomingSlots } from '../../../platform/reminders/schedule.ts';
+import { reminderSchedule, upcomingSlots } from '../../../platform/reminders/schedule.ts';
 import { task, taskDeadlineChange, type TargetStatus } from '../schema.ts';
-import { sweepEach } from '../../../platform/reminders/sweep.ts';
+import { type DueSweep, remindDue, sweepDue } from '../../../platform/reminders/sweep.ts';
 import { recordRound } from '../../../platform/reminders/record-round.ts';
 import { taskReminderLog } from './queries.ts';
 
 /** Reminders go to the municipalities that still miss the task; solved and not-relevant ones never get one. */
 export const MISSING: TargetStatus[] = ['ikke_startet', 'i_gang'];
-/** Tasks handled per sweep; the rest wait for the next minute. */
-export const SWEEP_BATCH = 200;
 
 export type RoundTask = Pick<
   TaskRow,
@@ -100,48 +98,40 @@ const scheduleOf = (t: ScheduleRow, now: Date) =>
 
 const due = (now: Date) => and(eq(task.status, 'published'), or(lte(task.nextReminderAt, now), isNull(task.nextReminderAt)));
 
+/** The task side of the shared sweep: published tasks whose next reminder has come. */
+const taskSweep: DueSweep<ScheduleRow & RoundTask> = {
+  requestId: 'paamindelser',
+  async dueIds(db, now, limit) {
+    const rows = await db.select({ id: task.id }).from(task).where(due(now)).orderBy(asc(task.nextReminderAt)).limit(limit);
+    return rows.map((r) => r.id);
+  },
+  async lockDue(tx, id, now) {
+    const [t] = await tx
+      .select(scheduleColumns)
+      .from(task)
+      .where(and(eq(task.id, id), due(now)))
+      .for('update', { of: task });
+    return t ?? null;
+  },
+  schedule: (t, now) => scheduleOf(t, now),
+  // Overdue rounds also go to the programleder.
+  deliver: (tx, ctx, t, round) => deliverRound(tx, ctx, t, { slot: round.slot, manual: false, includeProgramLeaders: round.overdue }),
+  async setNextReminderAt(tx, id, next) {
+    await tx.update(task).set({ nextReminderAt: next }).where(eq(task.id, id));
+  },
+};
+
 /**
  * The reminder sweep: every published task whose next_reminder_at has come (or was never set) gets
  * its current slot sent to the missing, then its next_reminder_at moved on. One transaction per task.
  */
 export async function sendDueReminders(db: Db, now: Date, config: Config, opts: { limit?: number } = {}) {
-  const candidates = await db
-    .select({ id: task.id })
-    .from(task)
-    .where(due(now))
-    .orderBy(asc(task.nextReminderAt))
-    .limit(opts.limit ?? SWEEP_BATCH);
-  const r = await sweepEach(
-    candidates.map((c) => c.id),
-    (id) => remindTask(db, id, now, config),
-  );
+  const r = await sweepDue(db, taskSweep, now, config, opts.limit);
   return { tasks: r.reminded, recipients: r.recipients, failed: r.failed.map((f) => ({ taskId: f.id, message: f.message })) };
 }
 
-/**
- * One task of the sweep. The row lock serialises workers on the same task: the second one re-reads
- * the row after the first commits, sees the moved next_reminder_at and does nothing. The lock saves
- * work; at-most-once itself comes from the unique (task, slot, recipient) rows in deliverRound.
- */
-export async function remindTask(db: Db, taskId: string, now: Date, config: Config): Promise<number | null> {
-  return db.transaction(async (tx) => {
-    const [t] = await tx
-      .select(scheduleColumns)
-      .from(task)
-      .where(and(eq(task.id, taskId), due(now)))
-      .for('update', { of: task });
-    if (!t) return null;
-    const schedule = scheduleOf(t, now);
-    let recipients = 0;
-    if (schedule.send) {
-      const ctx: Ctx = { actor: null, db: tx, now, requestId: 'paamindelser', config };
-      const round = { slot: storedSlot(schedule.send.slot, t.deadline), manual: false, includeProgramLeaders: schedule.send.overdue };
-      recipients = (await deliverRound(tx, ctx, t, round)).recipients;
-    }
-    await tx.update(task).set({ nextReminderAt: schedule.next.dueAt }).where(eq(task.id, t.id));
-    return recipients;
-  });
-}
+/** One task of the sweep, in its own transaction; null when it was not due (or another worker got there first). */
+export const remindTask = (db: Db, taskId: string, now: Date, config: Config): Promise<number | null> => remindDue(db, taskSweep, taskId, now, config);
 
 /**
  * Recomputes a task's next_reminder_at after anything that moves its schedule: publication, a new
