@@ -1,14 +1,9 @@
 import { dayDiff } from '../../../platform/reminders/schedule.ts';
+import { whenText } from '../../../platform/reminders/wording.ts';
 import { danishDay, formatDayLong } from '../../../platform/views/format.ts';
 
 export type ReminderAgreement = { id: string; title: string; deadline: string | null };
 
-/** "om 7 dage", "i morgen", "i dag" – on the Danish calendar. */
-function whenText(days: number): string {
-  if (days === 0) return 'i dag';
-  if (days === 1) return 'i morgen';
-  return `om ${days} dage`;
-}
 
 /** "1 dag", "8 dage" */
 const daysText = (n: number) => `${n} ${n === 1 ? 'dag' : 'dage'}`;

@@ -1,5 +1,6 @@
 import { markdownToText } from '../markdown.ts';
 import { dayDiff } from '../../../platform/reminders/schedule.ts';
+import { whenText } from '../../../platform/reminders/wording.ts';
 import { danishDay, formatDeadline } from '../status.ts';
 
 export type ReminderTask = { id: string; code: string; title: string; deadline: string; consequence: string };
@@ -12,12 +13,6 @@ export type ReminderTextInput = {
   as?: 'addressee' | 'programleder';
 };
 
-/** "om 7 dage", "i morgen", "i dag" – how far off the deadline is, on the Danish calendar. */
-function whenText(days: number): string {
-  if (days === 0) return 'i dag';
-  if (days === 1) return 'i morgen';
-  return `om ${days} dage`;
-}
 
 /**
  * The reminder mail in Danish, plain text. The wording follows the Danish calendar at the moment of
