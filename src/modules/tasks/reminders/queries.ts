@@ -1,4 +1,3 @@
-import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { reminderRounds, type ReminderLog } from '../../../platform/reminders/history.ts';
 import { taskReminder } from '../schema.ts';
@@ -19,17 +18,3 @@ export const taskReminderLog: ReminderLog = {
 
 /** The task's reminder history: one line per round (slot), newest first. */
 export const reminderHistory = (db: Db, taskId: string): Promise<ReminderRound[]> => reminderRounds(db, taskReminderLog, taskId);
-
-/** For the overview: when each municipality was last reminded of a task, and how many times. */
-export async function lastRemindedByMunicipality(db: Db, taskId: string): Promise<Map<string, { lastAt: Date; rounds: number }>> {
-  const rows = await db
-    .select({
-      code: taskReminder.municipalityCode,
-      lastAt: sql<Date>`max(${taskReminder.sentAt})`.mapWith(taskReminder.sentAt),
-      rounds: sql<number>`count(distinct ${taskReminder.slot})`.mapWith(Number),
-    })
-    .from(taskReminder)
-    .where(eq(taskReminder.taskId, taskId))
-    .groupBy(taskReminder.municipalityCode);
-  return new Map(rows.map((r) => [r.code, { lastAt: r.lastAt, rounds: r.rounds }]));
-}
