@@ -24,9 +24,15 @@ export type AuditFilter = z.infer<typeof auditFilter>;
  */
 export function auditScope(actor: Actor): string | null {
   if (isCentralAdmin(actor)) return null;
-  if (actor.municipalityCode && actor.roles.some((r) => municipalAdminRoles.includes(r.roleTypeKey))) return actor.municipalityCode;
+  if (isMunicipalAdmin(actor)) return actor.municipalityCode;
   throw forbidden('Loggen er forbeholdt administratorer.');
 }
+
+const isMunicipalAdmin = (actor: Actor): actor is Actor & { municipalityCode: string } =>
+  actor.municipalityCode !== null && actor.roles.some((r) => municipalAdminRoles.includes(r.roleTypeKey));
+
+/** Whether `auditScope` lets the actor in; the menu shows "Log" by it. */
+export const mayReadAudit = (actor: Actor): boolean => isCentralAdmin(actor) || isMunicipalAdmin(actor);
 
 export const PAGE_SIZE = 100;
 

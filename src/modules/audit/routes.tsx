@@ -6,7 +6,8 @@ import { errorResponses } from '../../platform/http/api-schemas.ts';
 import { queryFields } from '../../platform/http/page-schemas.ts';
 import { actorCtx, sendPage } from '../../platform/http/request-context.ts';
 import { Layout } from '../../platform/views/layout.tsx';
-import { auditFilter, listAudit } from './queries.ts';
+import { registerMenuEntry } from '../../platform/views/menu.ts';
+import { auditFilter, listAudit, mayReadAudit } from './queries.ts';
 import { formatDateTimeSeconds } from '../../platform/views/format.ts';
 
 const ACTIONS: Record<string, string> = {
@@ -48,6 +49,7 @@ const ACTIONS: Record<string, string> = {
 const fmt = formatDateTimeSeconds;
 
 export function registerAuditRoutes(root: FastifyInstance) {
+  registerMenuEntry({ key: 'log', order: 70, href: '/log', label: 'Log', visible: mayReadAudit });
   root.withTypeProvider<ZodTypeProvider>().get('/log', { schema: { querystring: queryFields } }, async (request, reply) => {
     const ctx = actorCtx(request);
     const f = parseInput(auditFilter, request.query);

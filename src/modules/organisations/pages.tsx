@@ -5,13 +5,14 @@ import { isCentral } from '../../platform/context.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { codeParams, municipalityCodeParam, pageQuery, queryText, textFormBody, uuidParam } from '../../platform/http/page-schemas.ts';
 import { actorCtx, sendPage } from '../../platform/http/request-context.ts';
+import { registerMenuEntry } from '../../platform/views/menu.ts';
 import { Layout } from '../../platform/views/layout.tsx';
 import { issuePasswordLink } from '../auth/index.ts';
 import { clientKeyOf } from '../../platform/idempotency/claim-request.ts';
 import { addPerson } from './add-person.ts';
 import { assignRole } from './assign-role.ts';
 import { deactivatePerson } from './deactivate-person.ts';
-import { authorize, authorizeCentralOverview, can } from './policy.ts';
+import { authorize, authorizeCentralOverview, can, mayReadCentralOverview } from './policy.ts';
 import { getGallery, getMunicipality, listMunicipalities, referenceLists, roleOverview } from './queries.ts';
 import { removeRole } from './remove-role.ts';
 import { updatePerson } from './update-person.ts';
@@ -52,6 +53,15 @@ async function orFormError(reply: FastifyReply, run: () => Promise<unknown>, red
 }
 
 export function registerOrganisationsPages(root: FastifyInstance) {
+  // Central staff browse every municipality; a municipal user goes straight to their own gallery.
+  registerMenuEntry({
+    key: 'kommuner',
+    order: 40,
+    href: (a) => (isCentral(a) ? '/kommuner' : `/kommuner/${a.municipalityCode}`),
+    label: (a) => (isCentral(a) ? 'Kommuner' : 'Rollegalleri'),
+    visible: () => true,
+  });
+  registerMenuEntry({ key: 'rolleoverblik', order: 50, href: '/rolleoverblik', label: 'Rolleoverblik', visible: mayReadCentralOverview });
   const app = root.withTypeProvider<ZodTypeProvider>();
   app.get('/kommuner', async (request, reply) => {
     const ctx = actorCtx(request);

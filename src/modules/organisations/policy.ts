@@ -25,8 +25,11 @@ export function authorize(actor: Actor, action: GalleryAction, municipalityCode:
 }
 
 /** Cross-municipality overviews are for the joint organisation's staff. */
+/** Whether `authorizeCentralOverview` lets the actor in; the menu shows "Rolleoverblik" by it. */
+export const mayReadCentralOverview = (actor: Actor): boolean => isCentral(actor);
+
 export function authorizeCentralOverview(actor: Actor): void {
-  if (!isCentral(actor)) throw forbidden('Oversigten på tværs af kommuner er forbeholdt KOMBIT.');
+  if (!mayReadCentralOverview(actor)) throw forbidden('Oversigten på tværs af kommuner er forbeholdt KOMBIT.');
 }
 
 export const allowedGalleryActions = (actor: Actor, code: string) => ({

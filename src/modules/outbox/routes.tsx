@@ -7,12 +7,14 @@ import { actorCtx, sendPage } from '../../platform/http/request-context.ts';
 import { retryUncertainMail } from '../../platform/outbox/retry-uncertain.ts';
 import { CsrfField, Notice } from '../../platform/views/components.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
-import { authorizeOutbox, getOutboxMail, listOutbox, STATUS_DA } from './queries.ts';
+import { registerMenuEntry } from '../../platform/views/menu.ts';
+import { authorizeOutbox, getOutboxMail, listOutbox, mayReadOutbox, STATUS_DA } from './queries.ts';
 import { formatDateTimeSeconds } from '../../platform/views/format.ts';
 
 const fmt = (d: Date | null) => (d ? formatDateTimeSeconds(d) : '–');
 
 export function registerOutboxRoutes(root: FastifyInstance) {
+  registerMenuEntry({ key: 'post', order: 80, href: '/udgaaende-post', label: 'Udgående post', visible: mayReadOutbox });
   root.get('/udgaaende-post', async (request, reply) => {
     const ctx = actorCtx(request);
     authorizeOutbox(ctx.actor);

@@ -5,6 +5,7 @@ import { isCentral, isCentralAdmin } from '../../platform/context.ts';
 import { AppError, notFound, type FieldErrors } from '../../platform/errors.ts';
 import { formBody, pageQuery, queryText } from '../../platform/http/page-schemas.ts';
 import { actorCtx, sendPage } from '../../platform/http/request-context.ts';
+import { registerMenuEntry } from '../../platform/views/menu.ts';
 import { CONTENT_TYPES } from '../../platform/spreadsheet/formats.ts';
 import { buildPortfolioXlsx } from './export-portfolio.ts';
 import { registerPortfolioApi } from './portfolio-api.ts';
@@ -30,6 +31,8 @@ async function editPage(request: FastifyRequest, reply: FastifyReply, key: strin
  * product manager up to date.
  */
 export function registerPortfolio(root: FastifyInstance) {
+  // Everyone reads the portfolio; only its edits are for central administrators.
+  registerMenuEntry({ key: 'portefoelje', order: 30, href: '/portefoelje', label: 'Portefølje', visible: () => true });
   const app = root.withTypeProvider<ZodTypeProvider>();
   app.get('/portefoelje', { schema: { querystring: portfolioQuery } }, async (request, reply) => {
     const ctx = actorCtx(request);

@@ -6,11 +6,21 @@ import { registerCentralApi } from './central/api.ts';
 import { registerCentralPages } from './central/pages.tsx';
 import { registerMunicipalApi } from './municipal/api.ts';
 import { registerMunicipalPages } from './municipal/pages.tsx';
+import { isCentral } from '../../platform/context.ts';
 import { registerReminderRoutes } from '../../platform/reminders/routes.tsx';
+import { registerMenuEntry } from '../../platform/views/menu.ts';
 import { taskReminders } from './reminders/subject.tsx';
 
 /** The tasks module's routes, split by who uses them so each file stays small. */
 export function registerTasks(app: FastifyInstance) {
+  // Central staff get the overview across municipalities (/overblik admits exactly them), the others their own list.
+  registerMenuEntry({
+    key: 'opgaver',
+    order: 10,
+    href: (a) => (isCentral(a) ? '/overblik' : '/opgaver'),
+    label: (a) => (isCentral(a) ? 'Opgaver' : 'Mine opgaver'),
+    visible: () => true,
+  });
   registerAuthorPages(app);
   registerAuthorApi(app);
   registerCentralPages(app);

@@ -1,7 +1,7 @@
 import type { Actor } from '../context.ts';
-import { isCentral, isCentralAdmin } from '../context.ts';
+import { menuFor, type NavItem, type NavKey } from './menu.ts';
 
-export type NavKey = 'forside' | 'opgaver' | 'aftaler' | 'portefoelje' | 'kommuner' | 'rolleoverblik' | 'log' | 'post' | 'api' | 'profil';
+export type { NavKey } from './menu.ts';
 
 export type LayoutProps = {
   title: string;
@@ -12,25 +12,9 @@ export type LayoutProps = {
   children?: JSX.Element | JSX.Element[];
 };
 
-type NavItem = { key: NavKey; href: string; label: string };
-
-/** Only modules that exist and that the actor may open are linked. */
+/** The menu the modules registered, reduced to what the actor may open (see menu.ts). */
 export function navItems(actor: Actor): NavItem[] {
-  const items: NavItem[] = [{ key: 'forside', href: '/', label: 'Forside' }];
-  items.push(isCentral(actor) ? { key: 'opgaver', href: '/overblik', label: 'Opgaver' } : { key: 'opgaver', href: '/opgaver', label: 'Mine opgaver' });
-  // Both sides have agreements (a municipality its own) and share the portfolio's overview.
-  items.push({ key: 'aftaler', href: '/aftaler', label: 'Aftaler' });
-  items.push({ key: 'portefoelje', href: '/portefoelje', label: 'Portefølje' });
-  if (isCentral(actor)) {
-    items.push({ key: 'kommuner', href: '/kommuner', label: 'Kommuner' });
-    items.push({ key: 'rolleoverblik', href: '/rolleoverblik', label: 'Rolleoverblik' });
-  } else if (actor.municipalityCode) {
-    items.push({ key: 'kommuner', href: `/kommuner/${actor.municipalityCode}`, label: 'Rollegalleri' });
-  }
-  items.push({ key: 'log', href: '/log', label: 'Log' });
-  if (isCentralAdmin(actor)) items.push({ key: 'post', href: '/udgaaende-post', label: 'Udgående post' });
-  items.push({ key: 'api', href: '/api/docs', label: 'API' });
-  return items;
+  return menuFor(actor);
 }
 
 export function Layout(props: LayoutProps): JSX.Element {
