@@ -4,8 +4,10 @@ import { actorCtx, sendPage } from '../../platform/http/request-context.ts';
 import { roleTypes } from '../../db/reference/role-types.ts';
 import { solutions } from '../../db/reference/solutions.ts';
 import { Layout, navItems } from '../../platform/views/layout.tsx';
+import { registerPublicPages } from './public-pages.tsx';
 
 export function registerHome(app: FastifyInstance) {
+  registerPublicPages(app);
   app.get('/healthz', { config: { public: true } }, async (_request, reply) => {
     try {
       await app.database.ping();
