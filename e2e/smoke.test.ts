@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../test/app.ts';
 import { expectAccessible, launchBrowser } from './browser.ts';
 
 const good = `<!doctype html>
@@ -98,4 +99,42 @@ describe('browser harness', () => {
     await expect(expectAccessible(page, 'rules switched off', { disableRules: ['image-alt', 'label'] })).resolves.toBeDefined();
     await page.close();
   });
+});
+
+describe('public pages of the app', () => {
+  let t: TestApp;
+  let appBase: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    appBase = `http://127.0.0.1:${(t.app.server!.address() as AddressInfo).port}`;
+  });
+
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const pages = [
+    { url: '/hjaelp', heading: 'Hjælp og kontakt' },
+    { url: '/persondata', heading: 'Sådan behandler vi personoplysninger' },
+    { url: '/tilgaengelighed', heading: 'Tilgængelighedserklæring' },
+  ];
+
+  for (const width of [1366, 390]) {
+    it(`help, personal data and accessibility statement open without login and pass axe at ${width} px`, async () => {
+      const page = await browser.newPage({ viewport: { width, height: 900 } });
+      // Reached the way a visitor does: from the login page's footer.
+      await page.goto(`${appBase}/login`);
+      for (const p of pages) {
+        await page.locator(`footer a[href="${p.url}"]`).click();
+        await page.waitForURL(`${appBase}${p.url}`);
+        expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(p.heading);
+        await expectAccessible(page, `${p.url} at ${width} px`);
+        // Nothing may make the whole page scroll sideways on a phone.
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      }
+      await page.close();
+    });
+  }
 });

@@ -156,6 +156,12 @@ export const ROUTE_EXPECTATIONS: RouteExpectation[] = [
   // home
   { route: 'GET /healthz', samples: [{ what: 'health check', url: '/healthz', expect: all(200) }] },
   { route: 'GET /', samples: [{ what: 'front page', url: '/', expect: page(signedIn(200)) }] },
+  // help, data protection, accessibility statement and favicon: public, as a public-sector site must be
+  { route: 'GET /hjaelp', samples: [{ what: 'help and contact', url: '/hjaelp', expect: all(200) }] },
+  { route: 'GET /persondata', samples: [{ what: 'personal data', url: '/persondata', expect: all(200) }] },
+  { route: 'GET /tilgaengelighed', samples: [{ what: 'accessibility statement', url: '/tilgaengelighed', expect: all(200) }] },
+  { route: 'GET /favicon.svg', samples: [{ what: 'favicon', url: '/favicon.svg', expect: all(200) }] },
+  { route: 'GET /favicon.ico', samples: [{ what: 'favicon the browser asks for', url: '/favicon.ico', expect: all({ status: 301, location: '/favicon.svg' }) }] },
 
   // API documentation (readable without login; swagger-ui's own files under /api/docs/ are not listed)
   { route: 'GET /api/docs', samples: [{ what: 'API documentation', url: '/api/docs', expect: all(200) }] },

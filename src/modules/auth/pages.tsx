@@ -183,7 +183,8 @@ function ProfilePage(p: { request: FastifyRequest; tokens: TokenRow[]; newToken?
       <h2>Personlige API-nøgler</h2>
       <p>
         En API-nøgle giver adgang til Samspils API med dine rettigheder. Send den som{' '}
-        <code>Authorization: Bearer &lt;nøgle&gt;</code>. Se <a href="/api/docs">API-dokumentationen</a>.
+        {/* Written as entities in a string: JSX text would turn &lt; back into a tag the browser swallows. */}
+        <code>{'Authorization: Bearer &lt;nøgle&gt;'}</code>. Se <a href="/api/docs">API-dokumentationen</a>.
       </p>
       {p.newToken ? (
         <div class="alert alert-success" role="status">

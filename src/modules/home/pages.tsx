@@ -5,9 +5,11 @@ import { roleTypes } from '../../db/reference/role-types.ts';
 import { solutions } from '../../db/reference/solutions.ts';
 import { Layout, navItems } from '../../platform/views/layout.tsx';
 import { registerMenuEntry } from '../../platform/views/menu.ts';
+import { registerPublicPages } from './public-pages.tsx';
 
 export function registerHome(app: FastifyInstance) {
   registerMenuEntry({ key: 'forside', order: 0, href: '/', label: 'Forside', visible: () => true });
+  registerPublicPages(app);
   app.get('/healthz', { config: { public: true } }, async (_request, reply) => {
     try {
       await app.database.ping();

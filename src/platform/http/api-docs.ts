@@ -2,11 +2,9 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
-import { registerMenuEntry } from '../views/menu.ts';
 
 /** OpenAPI generated from the same Zod schemas that validate the routes. */
 export async function registerApiDocs(app: FastifyInstance) {
-  registerMenuEntry({ key: 'api', order: 90, href: '/api/docs', label: 'API', visible: () => true });
   await app.register(swagger, {
     openapi: {
       info: {

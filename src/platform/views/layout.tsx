@@ -28,6 +28,7 @@ export function Layout(props: LayoutProps): JSX.Element {
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <title safe>{`${props.title} – Samspil`}</title>
+          <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
           <link rel="stylesheet" href="/static/dkfds/css/dkfds.min.css" />
           <link rel="stylesheet" href="/static/samspil.css" />
         </head>
@@ -38,8 +39,10 @@ export function Layout(props: LayoutProps): JSX.Element {
           <header class="header">
             <div class="portal-info">
               <div class="portal-info-inner container">
-                <a href="/" class="samspil-logo" aria-label="Samspil – til forsiden">
-                  Samspil
+                {/* DKFDS logo slot: the organisation's logo goes here; Samspil itself is named once, below. */}
+                <a href="/" class="logo samspil-logo" aria-label="KOMBIT – til forsiden">
+                  <img src="/favicon.svg" alt="" width="32" height="32" />
+                  <span>KOMBIT</span>
                 </a>
                 {actor ? (
                   <div class="portal-user">
@@ -104,6 +107,11 @@ export function Layout(props: LayoutProps): JSX.Element {
             <div class="footer">
               <div class="container">
                 <p>Samspil · KOMBIT og de 98 kommuner</p>
+                <ul class="inline-list samspil-footer-links" aria-label="Om Samspil">
+                  <li><a href="/hjaelp">Hjælp og kontakt</a></li>
+                  <li><a href="/persondata">Personoplysninger</a></li>
+                  <li><a href="/tilgaengelighed">Tilgængelighedserklæring</a></li>
+                </ul>
               </div>
             </div>
           </footer>

@@ -1,0 +1,2 @@
+/** Samspil's mark: two overlapping rings (KOMBIT and the municipalities) on DKFDS blue. */
+export const FAVICON_SVG = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32" role="img" aria-label="Samspil"><rect width="32" height="32" rx="6" fill="#0059b3"/><circle cx="12.5" cy="16" r="7" fill="none" stroke="#fff" stroke-width="2.5"/><circle cx="19.5" cy="16" r="7" fill="none" stroke="#fff" stroke-width="2.5"/></svg>`;
