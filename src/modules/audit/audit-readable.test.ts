@@ -42,11 +42,13 @@ beforeAll(async () => {
   admin = await loginAs(t.app, DEMO.admin);
   klik = await loginAs(t.app, DEMO.klikAdmin(FAXE));
   const db = t.database.db;
-  [task] = await rawRows<{ id: string; code: string; title: string }>(
-    db,
-    sql`insert into task (code, title, deadline) values ('KLIK - LOG 01', 'Loggens opgave', '2026-12-31') returning id::text as id, code, title`,
-  );
-  [faxePerson] = await rawRows<{ id: string; name: string }>(db, sql.raw(`select id::text as id, name from person where municipality_code = '${FAXE}' order by name limit 1`));
+  task = (
+    await rawRows<{ id: string; code: string; title: string }>(
+      db,
+      sql`insert into task (code, title, deadline) values ('KLIK - LOG 01', 'Loggens opgave', '2026-12-31') returning id::text as id, code, title`,
+    )
+  )[0]!;
+  faxePerson = (await rawRows<{ id: string; name: string }>(db, sql`select id::text as id, name from person where municipality_code = ${FAXE} order by name limit 1`))[0]!;
   [{ id: agreementId }] = (await rawRows<{ id: string }>(
     db,
     sql`insert into agreement (type, title) values ('databehandleraftale', 'Databehandleraftale Loggen') returning id::text as id`,

@@ -212,7 +212,7 @@ function AuditObjectCell(p: { type: string; id: string | null; object: { name: s
 function ChangesCell(p: { changes: ChangedField[] }): JSX.Element {
   if (p.changes.length === 0) return <span>–</span>;
   return (
-    <ul class="samspil-changes">
+    <ul>
       {p.changes.map((c) => (
         <li safe>{c.from === '' ? `${c.field}: ${c.to}` : c.to === '' ? `${c.field}: ${c.from} → (fjernet)` : `${c.field}: ${c.from} → ${c.to}`}</li>
       ))}
