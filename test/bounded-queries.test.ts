@@ -71,6 +71,7 @@ const pages = (): Page[] => [
   { name: 'GET /rolleoverblik (system owners, Aula)', who: 'admin', url: '/rolleoverblik?rolle=systemansvarlig&loesning=aula', shows: 'Tværgående 1 ' },
   { name: 'GET /log (central administrator)', who: 'admin', url: '/log', shows: 'Bench-bruger' },
   { name: 'GET /log (KLIK-administrator, own municipality only)', who: 'klik', url: '/log', shows: 'Bench-bruger' },
+  { name: 'GET /log (each entry names and links its person)', who: 'admin', url: '/log?handling=person.updated', shows: '">Ekstra 0320-' },
   { name: 'GET /udgaaende-post', who: 'admin', url: '/udgaaende-post', shows: 'Bench-mail' },
   { name: 'GET /profil (API tokens)', who: 'admin', url: '/profil', shows: 'Bench-nøgle' },
   { name: 'GET /api/v1/role-overview', who: 'admin', url: '/api/v1/role-overview?role=systemansvarlig&solution=aula', shows: 'Tværgående 1 ' },

@@ -9,42 +9,27 @@ import { Layout } from '../../platform/views/layout.tsx';
 import { registerMenuEntry } from '../../platform/views/menu.ts';
 import { auditFilter, listAudit, mayReadAudit } from './queries.ts';
 import { formatDateTimeSeconds } from '../../platform/views/format.ts';
+import { AUDIT_ACTION_LABELS, auditActionLabel } from '../../platform/audit/actions.ts';
+import { isCentralAdmin } from '../../platform/context.ts';
+import { type ChangedField, changedFields, withoutIp } from './changed-fields.ts';
+import { auditObjectNames } from './object-names.ts';
 
-const ACTIONS: Record<string, string> = {
-  'person.created': 'Person tilføjet',
-  'person.updated': 'Person rettet',
-  'person.deactivated': 'Person deaktiveret',
-  'role.assigned': 'Rolle tildelt',
-  'role.removed': 'Rolle fjernet',
-  'role.primary_changed': 'Primær ændret',
-  'gallery.imported': 'Rollegalleri importeret',
-  'municipality.imported': 'Kommunedata importeret',
-  'auth.login': 'Logget ind',
-  'auth.logout': 'Logget ud',
-  'auth.password_link_issued': 'Link til adgangskode sendt',
-  'auth.password_set': 'Adgangskode valgt',
-  'token.created': 'API-nøgle oprettet',
-  'token.revoked': 'API-nøgle tilbagekaldt',
-  'outbox.retry_uncertain': 'Mail sendt igen efter kontrol',
-  'project.created': 'Projekt oprettet',
-  'task.created': 'Opgave oprettet',
-  'task.updated': 'Opgave rettet',
-  'task.announced': 'Opgave annonceret',
-  'task.published': 'Opgave publiceret',
-  'task.closed': 'Opgave lukket',
-  'task.deadline_changed': 'Frist ændret',
-  'task.attachment_added': 'Bilag tilføjet',
-  'task.local_created': 'Lokal opgave oprettet',
-  'task.step_answered': 'Trin besvaret',
-  'task.people_assigned': 'Ansvarlig/udfører valgt',
-  'task.message_posted': 'Besked i opgavetråd',
-  'task.marked_not_relevant': 'Markeret ikke relevant',
-  'task.marked_relevant': 'Markeret relevant igen',
-  'task.reminder_sent': 'Påmindelse sendt',
-  'user.digest_mode_changed': 'Notifikationsvalg ændret',
-  'calendar.feed_created': 'Kalenderadresse oprettet',
-  'calendar.feed_revoked': 'Kalenderadresse slået fra',
+const ENTITY_TYPES: Record<string, string> = {
+  task: 'Opgave',
+  agreement: 'Aftale',
+  person: 'Person',
+  municipality: 'Kommune',
+  project: 'Projekt',
+  solution: 'Løsning',
+  role_assignment: 'Rolletildeling',
+  user_account: 'Brugerkonto',
+  api_token: 'API-nøgle',
+  calendar_feed: 'Kalenderadresse',
+  outbox_mail: 'Mail',
 };
+
+/** The filter lists every action by its label, in Danish alphabetical order. */
+const ACTION_OPTIONS = Object.entries(AUDIT_ACTION_LABELS).sort((a, b) => a[1].localeCompare(b[1], 'da'));
 
 const fmt = formatDateTimeSeconds;
 
@@ -54,6 +39,8 @@ export function registerAuditRoutes(root: FastifyInstance) {
     const ctx = actorCtx(request);
     const f = parseInput(auditFilter, request.query);
     const { rows, nextBefore, scope } = await listAudit(ctx.db, ctx.actor, f);
+    const objects = await auditObjectNames(ctx.db, rows);
+    const showIp = isCentralAdmin(ctx.actor);
     const q = request.query;
     const nextQuery = new URLSearchParams({ ...Object.fromEntries(Object.entries(q).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== '')), foer: String(nextBefore) });
     return sendPage(
@@ -80,7 +67,7 @@ export function registerAuditRoutes(root: FastifyInstance) {
             </label>
             <select class="form-select" id="felt-handling" name="handling">
               <option value="">Alle</option>
-              {Object.entries(ACTIONS).map(([k, v]) => (
+              {ACTION_OPTIONS.map(([k, v]) => (
                 <option value={k} selected={k === f.handling} safe>
                   {v}
                 </option>
@@ -117,13 +104,14 @@ export function registerAuditRoutes(root: FastifyInstance) {
               <th scope="col">Bruger</th>
               <th scope="col">Kommune</th>
               <th scope="col">Handling</th>
-              <th scope="col">Detaljer</th>
+              <th scope="col">Objekt</th>
+              <th scope="col">Ændringer</th>
             </tr>
           </thead>
           <tbody>
             {rows.length === 0 ? (
               <tr>
-                <td colspan="5">Ingen logposter matcher filteret.</td>
+                <td colspan="6">Ingen logposter matcher filteret.</td>
               </tr>
             ) : (
               rows.map((r) => (
@@ -131,12 +119,12 @@ export function registerAuditRoutes(root: FastifyInstance) {
                   <td safe>{fmt(r.at)}</td>
                   <td safe>{r.actorLabel}</td>
                   <td safe>{r.municipalityCode ?? '–'}</td>
-                  <td safe>{ACTIONS[r.action] ?? r.action}</td>
+                  <td safe>{auditActionLabel(r.action)}</td>
                   <td>
-                    <details>
-                      <summary safe>{`${r.entityType} ${r.entityId ?? ''}`}</summary>
-                      <pre safe>{JSON.stringify({ før: r.before, efter: r.after, forespørgsel: r.requestId }, null, 2)}</pre>
-                    </details>
+                    <AuditObjectCell type={r.entityType} id={r.entityId} object={r.entityId ? objects.get(`${r.entityType}:${r.entityId}`) : undefined} />
+                  </td>
+                  <td>
+                    <ChangesCell changes={changedFields(r.before, r.after, showIp)} />
                   </td>
                 </tr>
               ))
@@ -162,7 +150,7 @@ export function registerAuditRoutes(root: FastifyInstance) {
     {
       schema: {
         tags: ['Log'],
-        summary: 'Log over ændringer (administratorer; kommuner ser kun egne poster)',
+        summary: 'Log over ændringer (administratorer; kommuner ser kun egne poster, og kun KOMBITs administratorer ser IP-adresser)',
         querystring: auditFilter,
         response: {
           200: z.object({
@@ -173,6 +161,7 @@ export function registerAuditRoutes(root: FastifyInstance) {
                 actor: z.string(),
                 municipalityCode: z.string().nullable(),
                 action: z.string(),
+                actionLabel: z.string(),
                 entityType: z.string(),
                 entityId: z.string().nullable(),
                 before: z.unknown(),
@@ -189,10 +178,46 @@ export function registerAuditRoutes(root: FastifyInstance) {
     async (request) => {
       const ctx = actorCtx(request);
       const { rows, nextBefore } = await listAudit(ctx.db, ctx.actor, request.query);
+      const showIp = isCentralAdmin(ctx.actor);
       return {
-        entries: rows.map((r) => ({ ...r, at: r.at.toISOString(), actor: r.actorLabel })),
+        entries: rows.map((r) => ({
+          ...r,
+          at: r.at.toISOString(),
+          actor: r.actorLabel,
+          actionLabel: auditActionLabel(r.action),
+          before: withoutIp(r.before, showIp),
+          after: withoutIp(r.after, showIp),
+        })),
         nextBefore,
       };
     },
+  );
+}
+
+function AuditObjectCell(p: { type: string; id: string | null; object: { name: string; href: string | null } | undefined }): JSX.Element {
+  const kind = ENTITY_TYPES[p.type] ?? p.type;
+  if (!p.object) return <span safe>{`${kind} ${p.id ?? ''}`.trim()}</span>;
+  return (
+    <>
+      <span safe>{kind}</span>{' '}
+      {p.object.href ? (
+        <a href={p.object.href} safe>
+          {p.object.name}
+        </a>
+      ) : (
+        <span safe>{p.object.name}</span>
+      )}
+    </>
+  );
+}
+
+function ChangesCell(p: { changes: ChangedField[] }): JSX.Element {
+  if (p.changes.length === 0) return <span>–</span>;
+  return (
+    <ul>
+      {p.changes.map((c) => (
+        <li safe>{c.from === '' ? `${c.field}: ${c.to}` : c.to === '' ? `${c.field}: ${c.from} → (fjernet)` : `${c.field}: ${c.from} → ${c.to}`}</li>
+      ))}
+    </ul>
   );
 }

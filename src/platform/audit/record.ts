@@ -1,9 +1,10 @@
 import type { Db } from '../../db/client.ts';
 import { actorLabel, type Ctx } from '../context.ts';
+import type { AuditAction } from './actions.ts';
 import { auditEvent } from './schema.ts';
 
 export type AuditEntry = {
-  action: string;
+  action: AuditAction;
   entityType: string;
   entityId?: string | null;
   municipalityCode?: string | null;
