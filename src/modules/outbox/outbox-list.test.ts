@@ -155,7 +155,8 @@ describe('the outbox’s search', () => {
 
   it('answers a filter it cannot read with the page and a Danish message, never an error page', async () => {
     const tag = await mails([{ subject: 'en' }, { subject: 'to' }]);
-    for (const bad of [{ fra: '2025-13-45' }, { til: 'i går' }, { status: 'bortkommet' }, { side: 'x' }, { modtager: 'x'.repeat(300) }]) {
+    const bads: Record<string, string>[] = [{ fra: '2025-13-45' }, { til: 'i går' }, { status: 'bortkommet' }, { side: 'x' }, { modtager: 'x'.repeat(300) }];
+    for (const bad of bads) {
       const res = await admin.get(`/udgaaende-post?${new URLSearchParams({ emne: tag, ...bad })}`);
       expect(res.statusCode, JSON.stringify(bad)).toBe(200);
       expect(rowsOn(res.body), JSON.stringify(bad)).toBe(2);
