@@ -73,6 +73,8 @@ const pages = (): Page[] => [
   { name: 'GET /log (KLIK-administrator, own municipality only)', who: 'klik', url: '/log', shows: 'Bench-bruger' },
   { name: 'GET /log (each entry names and links its person)', who: 'admin', url: '/log?handling=person.updated', shows: '">Ekstra 0320-' },
   { name: 'GET /udgaaende-post', who: 'admin', url: '/udgaaende-post', shows: 'Bench-mail' },
+  { name: 'GET /udgaaende-post (searched, page 2)', who: 'admin', url: '/udgaaende-post?emne=Bench-mail&status=sent&fra=2000-01-01&side=2', shows: 'Bench-mail' },
+  { name: 'GET /api/v1/outbox', who: 'admin', url: '/api/v1/outbox?pageSize=200', shows: 'Bench-mail' },
   { name: 'GET /profil (API tokens)', who: 'admin', url: '/profil', shows: 'Bench-nøgle' },
   { name: 'GET /api/v1/role-overview', who: 'admin', url: '/api/v1/role-overview?role=systemansvarlig&solution=aula', shows: 'Tværgående 1 ' },
   { name: 'GET /api/v1/role-overview (Bearer token)', who: 'token', url: '/api/v1/role-overview?role=systemansvarlig&solution=aula', shows: 'Tværgående 1 ' },

@@ -2,23 +2,66 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponses, iso, uuidParam } from '../../platform/http/api-schemas.ts';
-import { formBody, idParams } from '../../platform/http/page-schemas.ts';
+import { formBody, idParams, pageNumber, pageQuery } from '../../platform/http/page-schemas.ts';
 import { actorCtx, sendPage } from '../../platform/http/request-context.ts';
 import { retryUncertainMail } from '../../platform/outbox/retry-uncertain.ts';
 import { CsrfField, Notice } from '../../platform/views/components.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import { registerMenuEntry } from '../../platform/views/menu.ts';
-import { authorizeOutbox, getOutboxMail, listOutbox, mayReadOutbox, STATUS_DA } from './queries.ts';
+import { outboxStatuses } from '../../platform/outbox/schema.ts';
+import { Pager } from '../../platform/views/pager.tsx';
+import { authorizeOutbox, getOutboxMail, listOutbox, MAX_PAGE_SIZE, mayReadOutbox, outboxFilter, outboxFilterFields, PAGE_SIZE, STATUS_DA, type OutboxFilter } from './queries.ts';
 import { formatDateTimeSeconds } from '../../platform/views/format.ts';
 
 const fmt = (d: Date | null) => (d ? formatDateTimeSeconds(d) : '–');
 
+/** The page's Danish query names for the list's filters. */
+const PAGE_FIELDS = { modtager: 'recipient', emne: 'subject', status: 'status', fra: 'from', til: 'to' } as const;
+type PageField = keyof typeof PAGE_FIELDS;
+
+/**
+ * Reads the page's filters one by one: a value that cannot be read (a day that does not exist, an
+ * unknown status) is left out of the search and named in Danish above the list, so a mangled link
+ * still shows the outbox rather than an error page.
+ */
+function pageFilter(query: Record<string, unknown>) {
+  const filter: OutboxFilter = {};
+  const shown: Partial<Record<PageField, string>> = {};
+  const errors: string[] = [];
+  for (const [name, field] of Object.entries(PAGE_FIELDS) as [PageField, keyof OutboxFilter][]) {
+    const raw = query[name];
+    const parsed = outboxFilterFields[field].safeParse(raw);
+    if (parsed.success) {
+      if (parsed.data !== undefined) {
+        (filter as Record<string, string>)[field] = parsed.data;
+        shown[name] = parsed.data;
+      }
+    } else {
+      errors.push(`${FIELD_LABEL[name]}: ${parsed.error.issues[0]?.message ?? 'kan ikke læses'}`);
+    }
+  }
+  return { filter, shown, errors };
+}
+
+const FIELD_LABEL: Record<PageField, string> = { modtager: 'Modtager', emne: 'Emne', status: 'Status', fra: 'Fra dato', til: 'Til dato' };
+
+const listQuery = pageQuery({ side: pageNumber });
+
 export function registerOutboxRoutes(root: FastifyInstance) {
   registerMenuEntry({ key: 'post', order: 80, href: '/udgaaende-post', label: 'Udgående post', visible: mayReadOutbox });
-  root.get('/udgaaende-post', async (request, reply) => {
+  const pages = root.withTypeProvider<ZodTypeProvider>();
+  pages.get('/udgaaende-post', { schema: { querystring: listQuery } }, async (request, reply) => {
     const ctx = actorCtx(request);
     authorizeOutbox(ctx.actor);
-    const rows = await listOutbox(ctx.db);
+    const { filter, shown, errors } = pageFilter(request.query);
+    const list = await listOutbox(ctx.db, filter, request.query.side);
+    const link = (page: number) => {
+      const q = new URLSearchParams(Object.entries(shown) as [string, string][]);
+      if (page > 1) q.set('side', String(page));
+      const s = q.toString();
+      return s ? `/udgaaende-post?${s}` : '/udgaaende-post';
+    };
+    const { rows, total, page, pages: pageCount } = list;
     return sendPage(
       reply,
       <Layout title="Udgående post" actor={ctx.actor} csrfToken={request.csrfToken} nav="post">
@@ -28,8 +71,52 @@ export function registerOutboxRoutes(root: FastifyInstance) {
         ) : (
           <Notice kind="info" text="Der er ikke sat en SMTP-server op (SMTP_URL), så mails bliver ikke sendt. De ligger her og kan læses." />
         )}
+        {errors.length > 0 ? <Notice kind="error" text={`Filteret kunne ikke bruges helt. ${errors.join('. ')}.`} /> : ''}
+        <form method="get" action="/udgaaende-post" class="samspil-actions">
+          <div class="form-group">
+            <label class="form-label" for="felt-modtager">
+              Modtager
+            </label>
+            <input class="form-input" id="felt-modtager" name="modtager" value={shown.modtager ?? ''} />
+          </div>
+          <div class="form-group">
+            <label class="form-label" for="felt-emne">
+              Emne
+            </label>
+            <input class="form-input" id="felt-emne" name="emne" value={shown.emne ?? ''} />
+          </div>
+          <div class="form-group">
+            <label class="form-label" for="felt-status">
+              Status
+            </label>
+            <select class="form-select" id="felt-status" name="status">
+              <option value="">Alle</option>
+              {outboxStatuses.map((s) => (
+                <option value={s} selected={s === filter.status} safe>
+                  {STATUS_DA[s]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class="form-group">
+            <label class="form-label" for="felt-fra">
+              Fra dato
+            </label>
+            <input class="form-input" type="date" id="felt-fra" name="fra" value={shown.fra ?? ''} />
+          </div>
+          <div class="form-group">
+            <label class="form-label" for="felt-til">
+              Til dato
+            </label>
+            <input class="form-input" type="date" id="felt-til" name="til" value={shown.til ?? ''} />
+          </div>
+          <button type="submit" class="button button-secondary">
+            Søg
+          </button>
+        </form>
+        <p safe>{total === 1 ? '1 mail' : `${total.toLocaleString('da-DK')} mails`}</p>
         <table class="table table--compact table--zebra">
-          <caption class="sr-only">De seneste 200 mails</caption>
+          <caption class="sr-only">Mails, nyeste først</caption>
           <thead>
             <tr>
               <th scope="col">Oprettet</th>
@@ -41,7 +128,7 @@ export function registerOutboxRoutes(root: FastifyInstance) {
           <tbody>
             {rows.length === 0 ? (
               <tr>
-                <td colspan="4">Der er ingen mails.</td>
+                <td colspan="4">Ingen mails matcher søgningen.</td>
               </tr>
             ) : (
               rows.map((m) => (
@@ -53,17 +140,21 @@ export function registerOutboxRoutes(root: FastifyInstance) {
                       {m.subject}
                     </a>
                   </td>
-                  <td safe>{STATUS_DA[m.status] ?? m.status}</td>
+                  <td safe>{STATUS_DA[m.status]}</td>
                 </tr>
               ))
             )}
           </tbody>
         </table>
+        {pageCount > 1 ? (
+          <Pager text={`Side ${page} af ${pageCount}`} previous={page > 1 ? link(page - 1) : null} next={page < pageCount ? link(page + 1) : null} />
+        ) : (
+          ''
+        )}
       </Layout>,
     );
   });
 
-  const pages = root.withTypeProvider<ZodTypeProvider>();
   pages.get('/udgaaende-post/:id', { schema: { params: idParams } }, async (request, reply) => {
     const ctx = actorCtx(request);
     authorizeOutbox(ctx.actor);
@@ -83,7 +174,7 @@ export function registerOutboxRoutes(root: FastifyInstance) {
           {m.ccAddress ? <dt>Cc</dt> : ''}
           {m.ccAddress ? <dd safe>{m.ccAddress}</dd> : ''}
           <dt>Status</dt>
-          <dd safe>{STATUS_DA[m.status] ?? m.status}</dd>
+          <dd safe>{STATUS_DA[m.status]}</dd>
           <dt>Oprettet</dt>
           <dd safe>{fmt(m.createdAt)}</dd>
           <dt>Sendt</dt>
@@ -145,14 +236,28 @@ export function registerOutboxRoutes(root: FastifyInstance) {
     {
       schema: {
         tags: ['Udgående post'],
-        summary: 'De seneste 200 mails (uden indhold)',
-        response: { 200: z.array(mailOut.omit({ body: true, cc: true })), ...errorResponses },
+        summary: 'Mails i udgående post, nyeste først (uden indhold), søgbare og i sider',
+        querystring: outboxFilter.extend({
+          page: z.coerce.number().int().min(1).max(10_000).default(1),
+          pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(PAGE_SIZE),
+        }),
+        response: {
+          200: z.object({ total: z.number(), page: z.number(), pageSize: z.number(), mails: z.array(mailOut.omit({ body: true, cc: true })) }),
+          ...errorResponses,
+        },
       },
     },
     async (request) => {
       const ctx = actorCtx(request);
       authorizeOutbox(ctx.actor);
-      return (await listOutbox(ctx.db)).map((m) => ({ ...m, to: m.toAddress, createdAt: iso(m.createdAt)!, sentAt: iso(m.sentAt) }));
+      const { page, pageSize, ...filter } = request.query;
+      const list = await listOutbox(ctx.db, filter, page, pageSize);
+      return {
+        total: list.total,
+        page: list.page,
+        pageSize: list.pageSize,
+        mails: list.rows.map((m) => ({ ...m, to: m.toAddress, createdAt: iso(m.createdAt)!, sentAt: iso(m.sentAt) })),
+      };
     },
   );
   app.post(
