@@ -1,7 +1,10 @@
 import type { Actor } from '../context.ts';
+import { Checkbox } from '../views/choices.tsx';
 import { CsrfField, Notice } from '../views/components.tsx';
 import { formatDateTime } from '../views/format.ts';
 import { Layout } from '../views/layout.tsx';
+import type { LastManualRound } from './last-manual-round.ts';
+import { recentRoundSentence } from './recent-round-text.ts';
 import { offsetLabel, type ReminderSlot } from './schedule.ts';
 import type { ReminderPreview, ReminderSubject } from './subject.ts';
 import { MailBody, type ReminderRound, ReminderHistoryTable } from './views.tsx';
@@ -32,12 +35,37 @@ export function MailPreview(p: { subject: string; body: string }): JSX.Element {
   );
 }
 
-/** The button that sends the previewed round; the round id makes a second click send nothing. */
-export function SendRoundForm(p: { action: string; roundId: string; recipients: number; csrfToken: string | undefined }): JSX.Element {
+/** A manual round went less than 24 hours ago: the form asks for confirmation, with the refusal's error if any. */
+export type RecentRoundConfirm = { last: LastManualRound; error?: string | undefined };
+
+/**
+ * The button that sends the previewed round; the round id makes a second click send nothing. After a
+ * recent manual round it warns and needs the confirmation box ticked (checked on the server).
+ */
+export function SendRoundForm(p: {
+  action: string;
+  roundId: string;
+  recipients: number;
+  csrfToken: string | undefined;
+  confirm?: RecentRoundConfirm | undefined;
+}): JSX.Element {
   return (
     <form method="post" action={p.action} class="mt-5 mb-5">
       <CsrfField token={p.csrfToken} />
       <input type="hidden" name="roundId" value={p.roundId} />
+      {p.confirm ? (
+        <>
+          <Notice kind="warning" text={`Der blev sendt en påmindelse for mindre end et døgn siden. ${recentRoundSentence(p.confirm.last)}`} />
+          <Checkbox
+            name="confirmRecent"
+            label="Ja, send en ny påmindelse, selv om der blev sendt en for mindre end et døgn siden"
+            checked={false}
+            error={p.confirm.error}
+          />
+        </>
+      ) : (
+        ''
+      )}
       <button type="submit" class="button button-primary" safe>
         {`Send påmindelse til ${plural(p.recipients, 'modtager', 'modtagere')}`}
       </button>
@@ -56,6 +84,9 @@ export type ReminderPageProps<S extends { id: string; nextReminderAt: Date | nul
   history: ReminderRound[];
   upcoming: ReminderSlot[];
   notice?: NoticeText | undefined;
+  /** The newest manual round, said on the page; `confirm` when a new one needs confirmation. */
+  lastManual: LastManualRound | null;
+  confirm?: RecentRoundConfirm | undefined;
 };
 
 /** GET …/:id/paamindelse – what a manual reminder would send, the automatic plan, and what was sent. */
@@ -75,9 +106,17 @@ export function ReminderPage<S extends { id: string; nextReminderAt: Date | null
       </p>
       <p safe>{page.statusLine(p.item)}</p>
       {p.notice ? <Notice kind={p.notice.kind} text={p.notice.text} /> : ''}
+      {p.confirm?.error ? <Notice kind="error" text={p.confirm.error} /> : ''}
+      {p.lastManual ? (
+        <p id="sidste-paamindelse" safe>
+          {recentRoundSentence(p.lastManual)}
+        </p>
+      ) : (
+        ''
+      )}
 
       <h2 safe>{page.manualHeading}</h2>
-      <ManualSection preview={p.preview} action={p.action} csrfToken={p.csrfToken} />
+      <ManualSection preview={p.preview} action={p.action} csrfToken={p.csrfToken} confirm={p.confirm} />
 
       <h2>Automatiske påmindelser</h2>
       <p safe>{page.automaticIntro}</p>

@@ -1,13 +1,14 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { apiBody, errorResponses, iso, uuidParam } from '../http/api-schemas.ts';
 import { formBody, idParams, pageQuery, queryText } from '../http/page-schemas.ts';
 import { actorCtx, sendPage } from '../http/request-context.ts';
 import { reminderRounds } from './history.ts';
+import { isRecent, lastManualRound } from './last-manual-round.ts';
 import { ReminderPage, roundNotice } from './page.tsx';
 import { previewReminder } from './preview-reminder.ts';
-import { manualReminderInput, sendManualReminder } from './send-manual-reminder.ts';
+import { CONFIRM_RECENT_FIELD, manualReminderInput, RecentReminderError, sendManualReminder } from './send-manual-reminder.ts';
 import type { ReminderSubject } from './subject.ts';
 
 const params = z.object({ id: uuidParam });
@@ -48,7 +49,8 @@ export type ReminderRouteOptions = {
  * 404, central staff who only read it 403):
  *   GET  <apiPath>            sent and upcoming reminders
  *   GET  <apiPath>/preview    recipients and text of a manual round, with its round id
- *   POST <apiPath>            send the round (201; 200 when it reached nobody or was sent before)
+ *   POST <apiPath>            send the round (201; 200 when it reached nobody or was sent before;
+ *                             409 recent_reminder for a new round within 24 h without confirmRecent)
  *   GET  <pagePath>           the same as a page
  *   POST <pagePath>           send the previewed round, then back to the page with a notice
  */
@@ -112,11 +114,13 @@ export function registerReminderRoutes<S extends { id: string; nextReminderAt: D
     },
   );
 
-  app.get(o.pagePath, { schema: { params: idParams, querystring: pageQuery({ antal: queryText }) } }, async (request, reply) => {
+  /** The page; after a refused round (`refused`) with its error and the posted round id, as a 422. */
+  async function renderPage(request: FastifyRequest, reply: FastifyReply, id: string, besked?: string, antal?: string, refused?: RecentReminderError & { roundId: string }) {
     const ctx = actorCtx(request);
-    const { subject: item, preview } = await previewReminder(ctx, subject, request.params.id);
+    const { subject: item, preview } = await previewReminder(ctx, subject, id);
     const history = await reminderRounds(ctx.db, subject.log, item.id);
-    const q = request.query;
+    const lastManual = await lastManualRound(ctx.db, subject.log, item.id);
+    const confirm = isRecent(lastManual, ctx.now) ? { last: lastManual, error: refused?.fieldErrors[CONFIRM_RECENT_FIELD] } : undefined;
     return sendPage(
       reply,
       <ReminderPage
@@ -125,17 +129,33 @@ export function registerReminderRoutes<S extends { id: string; nextReminderAt: D
         subject={subject}
         item={item}
         action={pageUrl(item.id)}
-        preview={preview}
+        preview={refused ? { ...preview, roundId: refused.roundId } : preview}
         history={history}
         upcoming={subject.upcoming(item, ctx.now)}
-        notice={roundNotice(q.besked, Number(q.antal) || 0, subject.page.nobodyNotice)}
+        notice={roundNotice(besked, Number(antal) || 0, subject.page.nobodyNotice)}
+        lastManual={lastManual}
+        confirm={confirm}
       />,
+      refused ? 422 : 200,
     );
-  });
+  }
+
+  app.get(o.pagePath, { schema: { params: idParams, querystring: pageQuery({ antal: queryText }) } }, async (request, reply) =>
+    renderPage(request, reply, request.params.id, request.query.besked, request.query.antal),
+  );
 
   app.post(o.pagePath, { schema: { params: idParams, body: formBody } }, async (request, reply) => {
     const { id } = request.params;
-    const result = await sendManualReminder(actorCtx(request), subject, id, request.body);
+    let result;
+    try {
+      result = await sendManualReminder(actorCtx(request), subject, id, request.body);
+    } catch (error) {
+      // The form again, with the confirmation box marked: the posted round id was not sent.
+      if (error instanceof RecentReminderError) {
+        return renderPage(request, reply, id, undefined, undefined, Object.assign(error, { roundId: String(request.body.roundId) }));
+      }
+      throw error;
+    }
     const besked = result.alreadySent ? 'allerede-sendt' : result.recipients === 0 ? 'ingen' : 'sendt';
     return reply.redirect(`${pageUrl(id)}?besked=${besked}&antal=${result.recipients}`, 303);
   });

@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.ts';
 import type { Actor, Ctx } from '../context.ts';
 import type { NavKey } from '../views/layout.tsx';
 import type { ReminderLog } from './history.ts';
+import type { RecentRoundConfirm } from './page.tsx';
 import type { ReminderSlot } from './schedule.ts';
 
 export type ActorCtx = Ctx & { actor: Actor };
@@ -24,6 +25,14 @@ export type ReminderPreview<D extends object> = {
   open: boolean;
 } & MailText &
   D;
+
+/** What the shared page gives a module's manual section; `confirm` goes on to SendRoundForm. */
+export type ManualSectionProps<D extends object> = {
+  preview: ReminderPreview<D>;
+  action: string;
+  csrfToken: string | undefined;
+  confirm?: RecentRoundConfirm | undefined;
+};
 
 /** The words a reminder page uses for its subject, so the shared page reads right for each module. */
 export type ReminderPageText<S> = {
@@ -80,7 +89,7 @@ export type ReminderSubject<S extends { id: string; nextReminderAt: Date | null 
   closedMessage: string;
   page: ReminderPageText<S>;
   /** The manual round's recipients on the page (the shared page supplies the mail and the form). */
-  ManualSection: (p: { preview: ReminderPreview<D>; action: string; csrfToken: string | undefined }) => JSX.Element;
+  ManualSection: (p: ManualSectionProps<D>) => JSX.Element;
   api: {
     /** The preview's response schema, with the module's details. */
     previewOut: z.ZodType;

@@ -240,6 +240,44 @@ describe('manual reminders', () => {
     }
   });
 
+  it('a new round within 24 hours of the last one needs confirmation; the page says when the last went', async () => {
+    const a = await remindable('2031-04-25', { title: 'Databehandleraftale' });
+    t.setNow(new Date('2031-04-02T12:05:00Z'));
+    try {
+      const admin = await loginAs(t.app, DEMO.admin);
+      const first = roundIdIn((await admin.get(`/aftaler/${a.id}/paamindelse`)).body)!;
+      expect((await admin.post(`/aftaler/${a.id}/paamindelse`, { roundId: first })).headers.location).toContain('besked=sendt');
+
+      t.setNow(new Date('2031-04-02T12:20:00Z'));
+      const page = await admin.get(`/aftaler/${a.id}/paamindelse?besked=sendt&antal=3`);
+      expect(page.body).toContain('Sidste påmindelse blev sendt 2. april 2031 kl. 14.05 til 3 kommuner (3 mails).');
+      expect(page.body).toContain('Ja, send en ny påmindelse, selv om der blev sendt en for mindre end et døgn siden');
+      const second = roundIdIn(page.body)!;
+
+      const refused = await admin.post(`/aftaler/${a.id}/paamindelse`, { roundId: second });
+      expect(refused.statusCode).toBe(422);
+      expect(refused.body).toContain('Bekræft, at der skal sendes en ny påmindelse');
+      const consultant = await loginAs(t.app, DEMO.consultant);
+      const api = await consultant.api('POST', `/api/v1/agreements/${a.id}/reminders`, { roundId: second });
+      expect(api.statusCode).toBe(409);
+      expect(api.json()).toMatchObject({ code: 'recent_reminder', fieldErrors: { confirmRecent: expect.any(String) } });
+      expect(await mailsFor(a.id)).toHaveLength(3);
+
+      const confirmed = await admin.post(`/aftaler/${a.id}/paamindelse`, { roundId: second, confirmRecent: 'on' });
+      expect(confirmed.headers.location).toBe(`/aftaler/${a.id}/paamindelse?besked=sendt&antal=3`);
+      expect(await mailsFor(a.id)).toHaveLength(6);
+
+      // A day later no confirmation is needed.
+      t.setNow(new Date('2031-04-03T12:21:00Z'));
+      const consultant2 = await loginAs(t.app, DEMO.consultant);
+      const p = (await consultant2.api('GET', `/api/v1/agreements/${a.id}/reminders/preview`)).json() as { roundId: string };
+      expect((await consultant2.api('POST', `/api/v1/agreements/${a.id}/reminders`, { roundId: p.roundId })).statusCode).toBe(201);
+      expect(await mailsFor(a.id)).toHaveLength(9);
+    } finally {
+      t.setNow(null);
+    }
+  });
+
   it('lists a municipality where nobody holds the role with 0 recipients', async () => {
     const { agreement: a } = await buildAgreement(db, { audienceRoleKey: 'valgsekretariat', targets: [FAXE, BALLERUP] });
     const consultant = await loginAs(t.app, DEMO.consultant);

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { isCentral } from '../../../platform/context.ts';
 import { notFound } from '../../../platform/errors.ts';
 import { MailPreview, plural, SendRoundForm } from '../../../platform/reminders/page.tsx';
-import type { ReminderPreview, ReminderSubject } from '../../../platform/reminders/subject.ts';
+import type { ManualSectionProps, ReminderSubject } from '../../../platform/reminders/subject.ts';
 import { Notice } from '../../../platform/views/components.tsx';
 import { danishCompare, formatDayLong } from '../../../platform/views/format.ts';
 import { municipalStatusEnum as statusEnum } from '../central/api.ts';
@@ -62,7 +62,7 @@ async function unsignedDetails(db: Parameters<typeof remindedRecipients>[0], a: 
   };
 }
 
-function ManualSection(p: { preview: ReminderPreview<AgreementReminderDetails>; action: string; csrfToken: string | undefined }): JSX.Element {
+function ManualSection(p: ManualSectionProps<AgreementReminderDetails>): JSX.Element {
   const { preview } = p;
   if (!preview.open) return <Notice kind="info" text="Der kan kun sendes påmindelser, når aftalen er udsendt til underskrift." />;
   const notReminded = preview.notReminded.length ? (
@@ -93,7 +93,7 @@ function ManualSection(p: { preview: ReminderPreview<AgreementReminderDetails>; 
       </p>
       <MailPreview subject={preview.subject} body={preview.body} />
       {preview.recipients.length ? (
-        <SendRoundForm action={p.action} roundId={preview.roundId} recipients={preview.recipients.length} csrfToken={p.csrfToken} />
+        <SendRoundForm action={p.action} roundId={preview.roundId} recipients={preview.recipients.length} csrfToken={p.csrfToken} confirm={p.confirm} />
       ) : (
         ''
       )}

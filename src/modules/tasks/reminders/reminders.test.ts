@@ -369,6 +369,67 @@ describe('manual reminders', () => {
     expect(await mailsFor(row.id)).toHaveLength(3);
   });
 
+  it('a new round within 24 hours of the last one needs confirmation; the page says when the last went and to how many', async () => {
+    const row = await remindableTask('2031-04-25');
+    t.setNow(new Date('2031-04-02T12:05:00Z'));
+    try {
+      const admin = await loginAs(t.app, DEMO.admin);
+      const first = roundIdIn((await admin.get(`/opgaver/${row.id}/paamindelse`)).body)!;
+      expect((await admin.post(`/opgaver/${row.id}/paamindelse`, { roundId: first })).headers.location).toContain('besked=sendt');
+      const last = 'Sidste påmindelse blev sendt 2. april 2031 kl. 14.05 til 3 kommuner (3 mails).';
+
+      t.setNow(new Date('2031-04-02T12:20:00Z'));
+      const page = await admin.get(`/opgaver/${row.id}/paamindelse?besked=sendt&antal=3`);
+      expect(page.body).toContain('Påmindelsen er sendt til 3 modtagere.');
+      expect(page.body).toContain(last);
+      expect(page.body).toContain('Ja, send en ny påmindelse, selv om der blev sendt en for mindre end et døgn siden');
+      const second = roundIdIn(page.body)!;
+      expect(second).not.toBe(first);
+
+      // A second, different round without the box ticked: the form again with an error, nothing sent.
+      const refused = await admin.post(`/opgaver/${row.id}/paamindelse`, { roundId: second });
+      expect(refused.statusCode).toBe(422);
+      expect(refused.body).toContain('Bekræft, at der skal sendes en ny påmindelse');
+      expect(roundIdIn(refused.body)).toBe(second);
+      expect(await mailsFor(row.id)).toHaveLength(3);
+      // The same first round again is still a double click, not a new round.
+      expect((await admin.post(`/opgaver/${row.id}/paamindelse`, { roundId: first })).headers.location).toContain('besked=allerede-sendt');
+
+      const consultant = await loginAs(t.app, DEMO.consultant);
+      const api = await consultant.api('POST', `/api/v1/tasks/${row.id}/reminders`, { roundId: second });
+      expect(api.statusCode).toBe(409);
+      expect(api.json()).toMatchObject({ code: 'recent_reminder', fieldErrors: { confirmRecent: expect.stringContaining('Bekræft') } });
+      expect(await mailsFor(row.id)).toHaveLength(3);
+
+      const confirmed = await admin.post(`/opgaver/${row.id}/paamindelse`, { roundId: second, confirmRecent: 'on' });
+      expect(confirmed.headers.location).toContain('besked=sendt&antal=3');
+      expect(await mailsFor(row.id)).toHaveLength(6);
+
+      // A day after the last round no confirmation is needed, and the form asks for none.
+      t.setNow(new Date('2031-04-03T12:21:00Z'));
+      // Sessions run out in a day: log in again at the later time.
+      const admin2 = await loginAs(t.app, DEMO.admin);
+      const consultant2 = await loginAs(t.app, DEMO.consultant);
+      const later = await admin2.get(`/opgaver/${row.id}/paamindelse`);
+      expect(later.body).toContain('Sidste påmindelse blev sendt 2. april 2031 kl. 14.20 til 3 kommuner (3 mails).');
+      expect(later.body).not.toContain('name="confirmRecent"');
+      const p = (await consultant2.api('GET', `/api/v1/tasks/${row.id}/reminders/preview`)).json() as { roundId: string };
+      const sent = await consultant2.api('POST', `/api/v1/tasks/${row.id}/reminders`, { roundId: p.roundId });
+      expect(sent.statusCode).toBe(201);
+      expect(await mailsFor(row.id)).toHaveLength(9);
+
+      // Over the API the flag confirms a round within the 24 hours.
+      t.setNow(new Date('2031-04-03T13:00:00Z'));
+      const q = (await consultant2.api('GET', `/api/v1/tasks/${row.id}/reminders/preview`)).json() as { roundId: string };
+      expect((await consultant2.api('POST', `/api/v1/tasks/${row.id}/reminders`, { roundId: q.roundId })).statusCode).toBe(409);
+      const ok = await consultant2.api('POST', `/api/v1/tasks/${row.id}/reminders`, { roundId: q.roundId, confirmRecent: true });
+      expect(ok.statusCode).toBe(201);
+      expect(await mailsFor(row.id)).toHaveLength(12);
+    } finally {
+      t.setNow(null);
+    }
+  });
+
   it('is not for municipal users (404), and only for published tasks (409)', async () => {
     const row = await remindableTask('2031-06-20');
     const programLeader = await loginAs(t.app, pl(FAXE));

@@ -4,7 +4,7 @@ import { isCentral } from '../../../platform/context.ts';
 import { notFound } from '../../../platform/errors.ts';
 import { municipality } from '../../../platform/identity/schema.ts';
 import { MailPreview, plural, SendRoundForm } from '../../../platform/reminders/page.tsx';
-import type { ReminderPreview, ReminderSubject } from '../../../platform/reminders/subject.ts';
+import type { ManualSectionProps, ReminderSubject } from '../../../platform/reminders/subject.ts';
 import { Notice } from '../../../platform/views/components.tsx';
 import { byDanishName } from '../central/queries.ts';
 import { loadTask, type TaskRow } from '../load-task.ts';
@@ -71,7 +71,7 @@ async function missingDetails(db: Parameters<typeof missingRecipients>[0], t: Ta
   return { recipients, municipalities: missing.map((m) => ({ ...m, recipients: counts.get(m.code) ?? 0 })).sort(byDanishName) };
 }
 
-function ManualSection(p: { preview: ReminderPreview<TaskReminderDetails>; action: string; csrfToken: string | undefined }): JSX.Element {
+function ManualSection(p: ManualSectionProps<TaskReminderDetails>): JSX.Element {
   const { preview } = p;
   if (!preview.open) return <Notice kind="info" text="Der kan kun sendes påmindelser, når opgaven er publiceret." />;
   if (preview.municipalities.length === 0) {
@@ -95,7 +95,7 @@ function ManualSection(p: { preview: ReminderPreview<TaskReminderDetails>; actio
       <MailPreview subject={preview.subject} body={preview.body} />
       {preview.recipients.length ? (
         <>
-          <SendRoundForm action={p.action} roundId={preview.roundId} recipients={preview.recipients.length} csrfToken={p.csrfToken} />
+          <SendRoundForm action={p.action} roundId={preview.roundId} recipients={preview.recipients.length} csrfToken={p.csrfToken} confirm={p.confirm} />
           <h3>Modtagere</h3>
           <table class="table table--compact table--zebra">
             <caption class="sr-only">Modtagere af påmindelsen</caption>
