@@ -1,9 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { rawRows, type Db } from '../../db/client.ts';
+import { isUuid } from '../../platform/http/page-schemas.ts';
 
 export type AuditObject = { name: string; href: string | null };
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Names (and pages) of the tasks, agreements, people and municipalities a page of log entries is
@@ -11,7 +10,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * so it names the tables in SQL rather than reaching into the owning modules' schemas.
  */
 export async function auditObjectNames(db: Db, rows: { entityType: string; entityId: string | null }[]): Promise<Map<string, AuditObject>> {
-  const ids = (type: string) => [...new Set(rows.filter((r) => r.entityType === type && r.entityId && UUID.test(r.entityId)).map((r) => r.entityId!))];
+  const ids = (type: string) => [...new Set(rows.filter((r) => r.entityType === type && r.entityId && isUuid(r.entityId)).map((r) => r.entityId!))];
   const tasks = ids('task');
   const agreements = ids('agreement');
   const people = ids('person');
