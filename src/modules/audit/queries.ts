@@ -6,6 +6,7 @@ import { type Actor, isCentralAdmin } from '../../platform/context.ts';
 import { municipalAdminRoles } from '../../db/reference/role-types.ts';
 import { forbidden } from '../../platform/errors.ts';
 import { danishDaysRange } from '../../platform/views/format.ts';
+import { containsPattern } from '../../platform/like-pattern.ts';
 
 const emptyToUndefined = (v: unknown) => (v === '' ? undefined : v);
 export const auditFilter = z.object({
@@ -43,8 +44,7 @@ export async function listAudit(db: Db, actor: Actor, f: AuditFilter) {
   else if (f.kommune) where.push(eq(auditEvent.municipalityCode, f.kommune));
   if (f.handling) where.push(eq(auditEvent.action, f.handling));
   if (f.soeg) {
-    // The search is literal text: to LIKE, % and _ are wildcards and a backslash escapes them.
-    const contains = `%${f.soeg.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const contains = containsPattern(f.soeg);
     where.push(or(ilike(auditEvent.actorLabel, contains), ilike(auditEvent.entityId, contains)));
   }
   // The dates are Danish days: an event at 00:30 on 1 June in Denmark is 22:30 UTC on 31 May.

@@ -6,6 +6,7 @@ import { forbidden, notFound } from '../../platform/errors.ts';
 import { outboxMail, outboxStatuses, type OutboxStatus } from '../../platform/outbox/schema.ts';
 import { calendarDay, isUuid } from '../../platform/http/page-schemas.ts';
 import { danishDaysRange } from '../../platform/views/format.ts';
+import { containsPattern } from '../../platform/like-pattern.ts';
 
 /** Whether `authorizeOutbox` lets the actor in; the menu shows "Udgående post" by it. */
 export const mayReadOutbox = (actor: Actor): boolean => isCentralAdmin(actor);
@@ -40,13 +41,10 @@ export type OutboxFilter = z.infer<typeof outboxFilter>;
 export const PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 200;
 
-/** Text a LIKE pattern finds literally: %, _ and the backslash are LIKE's own. */
-const contains = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
 function conditions(f: OutboxFilter): SQL | undefined {
   const where: (SQL | undefined)[] = [];
-  if (f.recipient) where.push(ilike(outboxMail.toAddress, contains(f.recipient)));
-  if (f.subject) where.push(ilike(outboxMail.subject, contains(f.subject)));
+  if (f.recipient) where.push(ilike(outboxMail.toAddress, containsPattern(f.recipient)));
+  if (f.subject) where.push(ilike(outboxMail.subject, containsPattern(f.subject)));
   if (f.status) where.push(eq(outboxMail.status, f.status));
   // Danish days: a mail queued at 00:30 on 1 June in Denmark was queued at 22:30 UTC on 31 May.
   const { start, end } = danishDaysRange(f.from, f.to);

@@ -36,6 +36,7 @@ export const isMissing = (s: TargetStatus) => MISSING_STATUSES.includes(s);
 
 /** Municipality names in Danish alphabetical order (æ, ø, å last), the same on PGlite and PostgreSQL. */
 import { byDanishName } from '../../../platform/views/format.ts';
+import { containsPattern } from '../../../platform/like-pattern.ts';
 
 export { byDanishName };
 
@@ -97,8 +98,6 @@ export function parseTaskListFilters(q: Record<string, unknown>, actor: Actor): 
   };
 }
 
-const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
 const taskListColumns = {
   id: task.id,
   code: task.code,
@@ -143,7 +142,7 @@ async function taskPage(db: Db, actor: Actor, f: TaskListFilters) {
   else if (!canAuthor(actor)) conds.push(ne(task.status, 'draft'));
   if (f.projectId) conds.push(eq(task.projectId, f.projectId));
   if (f.solutionKey) conds.push(eq(task.solutionKey, f.solutionKey));
-  if (f.q) conds.push(or(ilike(task.code, likePattern(f.q)), ilike(task.title, likePattern(f.q))));
+  if (f.q) conds.push(or(ilike(task.code, containsPattern(f.q)), ilike(task.title, containsPattern(f.q))));
   const where = and(...conds);
   const rows = await db
     .select(taskListColumns)
