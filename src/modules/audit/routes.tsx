@@ -68,7 +68,7 @@ export function registerAuditRoutes(root: FastifyInstance) {
             <select class="form-select" id="felt-handling" name="handling">
               <option value="">Alle</option>
               {ACTION_OPTIONS.map(([k, v]) => (
-                <option value={k} selected={k === f.handling} safe>
+                <option value={k} selected={k === f.handling}>
                   {v}
                 </option>
               ))}
