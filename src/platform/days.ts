@@ -33,3 +33,12 @@ export function danishMidnight(day: string): Date {
   const offsetMinutes = m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
   return new Date(utcMidnight.getTime() - offsetMinutes * 60_000);
 }
+
+/**
+ * The instants of Danish calendar days from `from` through `to` (both whole days, either may be
+ * left out), for filtering timestamps: start ≤ at < end. A Danish day is 23, 24 or 25 hours long.
+ */
+export function danishDaysRange(from?: string, to?: string): { start?: Date; end?: Date } {
+  const dayAfter = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  return { start: from ? danishMidnight(from) : undefined, end: to ? danishMidnight(dayAfter(to)) : undefined };
+}

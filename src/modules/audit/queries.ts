@@ -5,7 +5,7 @@ import { auditEvent } from '../../platform/audit/schema.ts';
 import { type Actor, isCentralAdmin } from '../../platform/context.ts';
 import { municipalAdminRoles } from '../../db/reference/role-types.ts';
 import { forbidden } from '../../platform/errors.ts';
-import { danishDaysRange } from '../../platform/views/format.ts';
+import { danishDaysRange } from '../../platform/days.ts';
 import { containsPattern } from '../../platform/like-pattern.ts';
 
 const emptyToUndefined = (v: unknown) => (v === '' ? undefined : v);

@@ -5,7 +5,7 @@ import { type Actor, isCentralAdmin } from '../../platform/context.ts';
 import { forbidden, notFound } from '../../platform/errors.ts';
 import { outboxMail, outboxStatuses, type OutboxStatus } from '../../platform/outbox/schema.ts';
 import { calendarDay, isUuid } from '../../platform/http/page-schemas.ts';
-import { danishDaysRange } from '../../platform/views/format.ts';
+import { danishDaysRange } from '../../platform/days.ts';
 import { containsPattern } from '../../platform/like-pattern.ts';
 
 /** Whether `authorizeOutbox` lets the actor in; the menu shows "Udgående post" by it. */

@@ -27,39 +27,6 @@ export const formatDateTimeAt = (d: Date) => `${twoDigitDay.format(d)} kl. ${hou
 /** The calendar day in Denmark as yyyy-mm-dd. */
 export const danishDay = (d: Date) => isoDay.format(d);
 
-const wallClock = new Intl.DateTimeFormat('en-GB', {
-  timeZone: TZ,
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
-
-/** How far Danish wall-clock time is ahead of UTC at an instant (1 h in winter, 2 h in summer). */
-function danishOffsetMs(at: number): number {
-  const p: Record<string, number> = {};
-  for (const part of wallClock.formatToParts(new Date(at))) p[part.type] = Number(part.value);
-  return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!) - Math.floor(at / 1000) * 1000;
-}
-
-/** The instant a Danish calendar day (yyyy-mm-dd) begins; Denmark changes its clocks at night, never at midnight. */
-export function danishDayStart(day: string): Date {
-  const midnight = Date.parse(`${day}T00:00:00Z`);
-  return new Date(midnight - danishOffsetMs(midnight - danishOffsetMs(midnight)));
-}
-
-/**
- * The instants of Danish calendar days from `from` through `to` (both whole days, either may be
- * left out), for filtering timestamps: start ≤ at < end. A Danish day is 23, 24 or 25 hours long.
- */
-export function danishDaysRange(from?: string, to?: string): { start?: Date; end?: Date } {
-  const dayAfter = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-  return { start: from ? danishDayStart(from) : undefined, end: to ? danishDayStart(dayAfter(to)) : undefined };
-}
-
 const danishCollator = new Intl.Collator('da');
 /** Danish alphabetical order (Aarhus after Ærø); the database's collation may not know it. */
 export const danishCompare = (a: string, b: string) => danishCollator.compare(a, b);
