@@ -1,4 +1,4 @@
-import { and, eq, gt, lte, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { authAttempt } from './throttle-schema.ts';
 
@@ -57,12 +57,10 @@ export async function acceptAttempt(db: Db, keys: AttemptKeys, now: Date, limits
 }
 
 async function takeBack(db: Db, keys: string[], cutoff: Date) {
-  for (const key of keys) {
-    await db
-      .update(authAttempt)
-      .set({ attempts: sql`greatest(${authAttempt.attempts} - 1, 0)` })
-      .where(and(eq(authAttempt.key, key), gt(authAttempt.windowStartedAt, cutoff)));
-  }
+  await db
+    .update(authAttempt)
+    .set({ attempts: sql`greatest(${authAttempt.attempts} - 1, 0)` })
+    .where(and(inArray(authAttempt.key, keys), gt(authAttempt.windowStartedAt, cutoff)));
 }
 
 /** Windows that have ended count nothing any more; the scheduler clears them. */
