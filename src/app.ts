@@ -11,6 +11,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
+import { registerAttentionBadges } from './platform/attention/badges.ts';
 import { registerAuthHook } from './platform/http/auth-hook.ts';
 import { registerErrorHandling } from './platform/http/errors-plugin.tsx';
 import { collectFilePart } from './platform/http/file-sink.ts';
@@ -90,6 +91,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   registerAuthHook(app);
   registerMunicipalityScope(app);
   registerUnstorableTextCheck(app);
+  registerAttentionBadges(app);
   await registerModules(app);
   return app;
 }

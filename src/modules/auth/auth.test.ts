@@ -97,7 +97,8 @@ describe('logging in', () => {
     const c = await loginAs(t.app, DEMO.klikAdmin(FAXE));
     const home = await c.get('/');
     expect(home.statusCode).toBe(200);
-    expect(home.body).toContain('Velkommen, KLIK-administrator Faxe');
+    expect(home.body).toContain('Det skal I nu');
+    expect(home.body).toContain('KLIK-administrator Faxe');
   });
 
   it('does not trust X-Forwarded-Proto unless TRUST_PROXY is set', async () => {

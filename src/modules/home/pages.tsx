@@ -1,9 +1,13 @@
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { attentionJson, attentionResponse } from '../../platform/attention/api.ts';
+import { attentionForActor } from '../../platform/attention/provider.ts';
+import { AttentionSections } from '../../platform/attention/view.tsx';
 import { isCentral } from '../../platform/context.ts';
+import { errorResponses } from '../../platform/http/api-schemas.ts';
 import { actorCtx, sendPage } from '../../platform/http/request-context.ts';
-import { roleTypes } from '../../db/reference/role-types.ts';
-import { solutions } from '../../db/reference/solutions.ts';
-import { Layout, navItems } from '../../platform/views/layout.tsx';
+import { danishDay, formatDayLong } from '../../platform/views/format.ts';
+import { Layout } from '../../platform/views/layout.tsx';
 import { registerMenuEntry } from '../../platform/views/menu.ts';
 import { registerPublicPages } from './public-pages.tsx';
 
@@ -19,34 +23,40 @@ export function registerHome(app: FastifyInstance) {
     }
   });
 
+  // "Det skal I nu": what needs the user today, from every module's attention providers.
   app.get('/', async (request, reply) => {
-    const { actor } = actorCtx(request);
-    const links = navItems(actor).filter((i) => i.key !== 'forside');
-    const roles = actor.roles.map((r) => {
-      const label = roleTypes.find((t) => t.key === r.roleTypeKey)?.labelDa ?? r.roleTypeKey;
-      const solution = solutions.find((s) => s.key === r.solutionKey)?.name;
-      return `${label}${solution ? ` – ${solution}` : ''}${r.isPrimary ? ' (primær)' : ''}`;
-    });
+    const ctx = actorCtx(request);
+    const today = danishDay(ctx.now);
+    const sections = await attentionForActor(ctx, today);
+    const central = isCentral(ctx.actor);
     return sendPage(
       reply,
-      <Layout title="Forside" actor={actor} csrfToken={request.csrfToken} nav="forside">
-        <h1 safe>{`Velkommen, ${actor.name}`}</h1>
+      <Layout title={central ? 'Det skal du nu' : 'Det skal I nu'} actor={ctx.actor} csrfToken={request.csrfToken} nav="forside">
+        <h1>{central ? 'Det skal du nu' : 'Det skal I nu'}</h1>
         <p class="font-lead" safe>
-          {isCentral(actor)
-            ? 'Du er logget ind som medarbejder i KOMBIT og kan se alle 98 kommuners rollegallerier.'
-            : `Du er logget ind for ${actor.municipalityName ?? ''} Kommune.`}
+          {central
+            ? `Det venter på KOMBIT i dag, ${formatDayLong(today)}.`
+            : `Det venter på ${ctx.actor.municipalityName ?? ''} Kommune og dig i dag, ${formatDayLong(today)}.`}
         </p>
-        {roles.length > 0 ? <p safe>{`Dine roller: ${roles.join(', ')}`}</p> : ''}
-        <ul class="nobullet-list">
-          {links.map((l) => (
-            <li>
-              <a href={l.href} class="function-link" safe>
-                {l.label}
-              </a>
-            </li>
-          ))}
-        </ul>
+        <AttentionSections sections={sections} today={today} empty="Der er intet, der venter på dig lige nu." />
       </Layout>,
     );
   });
+
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/api/v1/me/attention',
+    {
+      schema: {
+        tags: ['Forside'],
+        summary: 'Det der venter på mig: forsidens punkter',
+        description: 'Alle indloggede. Samme punkter som forsiden, med slags, titel, frist, link og alvor.',
+        response: { 200: attentionResponse, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const ctx = actorCtx(request);
+      const today = danishDay(ctx.now);
+      return attentionJson(await attentionForActor(ctx, today), today);
+    },
+  );
 }

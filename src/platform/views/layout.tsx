@@ -1,4 +1,5 @@
 import type { Actor } from '../context.ts';
+import { badgeMarker } from '../attention/badges.ts';
 import { menuFor, type NavItem, type NavKey } from './menu.ts';
 
 export type { NavKey } from './menu.ts';
@@ -89,6 +90,7 @@ export function Layout(props: LayoutProps): JSX.Element {
                             aria-current={item.key === props.nav ? 'page' : undefined}
                           >
                             <span safe>{item.label}</span>
+                            {badgeMarker(item.key) as 'safe'}
                           </a>
                         </li>
                       ))}
