@@ -4,12 +4,15 @@ import {
   danishTime,
   dayDiff,
   GRACE_MS,
+  LAST_OVERDUE_DAYS,
   manualSlot,
   normaliseOffsets,
   offsetLabel,
   parseStoredSlot,
   reminderSchedule,
+  remindersEndAt,
   slotName,
+  sweepsDeadlinesFrom,
   storedSlot,
   upcomingSlots,
 } from './schedule.ts';
@@ -57,15 +60,15 @@ describe('reminderSchedule – the default schedule', () => {
     expect(s.due).toEqual([]);
     expect(s.send).toBeNull();
     expect(s.next).toMatchObject({ slot: 'd-7', offset: -7, day: '2025-06-13', overdue: false });
-    expect(s.next.dueAt.toISOString()).toBe('2025-06-13T07:00:00.000Z');
+    expect(s.next!.dueAt.toISOString()).toBe('2025-06-13T07:00:00.000Z');
   });
 
   it('is due exactly at its time, not a minute before', () => {
     expect(reminderSchedule({ deadline, now: at('2025-06-13T06:59:59Z') }).send).toBeNull();
     const s = reminderSchedule({ deadline, now: at('2025-06-13T07:00:00Z') });
     expect(s.send?.slot).toBe('d-7');
-    expect(s.next.slot).toBe('d-1');
-    expect(s.next.dueAt.toISOString()).toBe('2025-06-19T07:00:00.000Z');
+    expect(s.next!.slot).toBe('d-1');
+    expect(s.next!.dueAt.toISOString()).toBe('2025-06-19T07:00:00.000Z');
   });
 
   it('sends only the newest due slot; the older ones were sent (or superseded)', () => {
@@ -93,23 +96,36 @@ describe('reminderSchedule – the default schedule', () => {
     expect(reminderSchedule({ deadline, now: new Date(d0 + GRACE_MS) }).send?.slot).toBe('d0');
     const late = reminderSchedule({ deadline, now: new Date(d0 + GRACE_MS + 1) });
     expect(late.send).toBeNull();
-    expect(late.next.slot).toBe('d+7');
+    expect(late.next!.slot).toBe('d+7');
   });
 
-  it('far overdue: one current reminder, the next a week later, no backlog', () => {
+  it('overdue reminders run for eight weeks after the deadline, then end', () => {
+    const lastWeek = reminderSchedule({ deadline, now: at('2025-08-08T07:00:00Z') });
+    expect(lastWeek.send).toMatchObject({ slot: 'd+49', overdue: true });
+    expect(lastWeek.next).toMatchObject({ slot: 'd+56', day: '2025-08-15' });
+    const last = reminderSchedule({ deadline, now: at('2025-08-15T07:00:00Z') });
+    expect(last.send?.slot).toBe('d+56');
+    expect(last.next).toBeNull();
+    // The sweep looks once more when the grace period of d+56 is over, and then never again.
+    expect(last.wakeAt).toEqual(remindersEndAt(deadline));
+    expect(copenhagen(last.wakeAt)).toBe('2025-08-19 00:00');
+    expect(sweepsDeadlinesFrom(at('2025-08-18T12:00:00Z'))).toBe(deadline);
+    expect(sweepsDeadlinesFrom(last.wakeAt) > deadline).toBe(true);
+  });
+
+  it('a deadline long past (reminders switched on for old data): nothing to send, nothing to come, no backlog', () => {
     const old = '2020-01-10';
     const now = at('2025-06-25T12:00:00Z');
     const s = reminderSchedule({ deadline: old, now });
-    const days = dayDiff(old, '2025-06-25');
-    const k = Math.floor(days / 7);
-    expect(days % 7).toBe(5);
-    expect(s.send).toBeNull(); // the newest weekly slot is 5 days old: past the grace period
-    expect(s.due.at(-1)?.slot).toBe(`d+${7 * k}`);
-    expect(s.due).toHaveLength(3 + k);
-    expect(s.next.slot).toBe(`d+${7 * (k + 1)}`);
-    expect(s.next.dueAt > now).toBe(true);
-    const onTheDay = reminderSchedule({ deadline: old, now: danishTime(addDays(old, 7 * k), 9) });
-    expect(onTheDay.send?.slot).toBe(`d+${7 * k}`);
+    expect(s.send).toBeNull();
+    expect(s.next).toBeNull();
+    expect(names(s.due)).toEqual(['d-7', 'd-1', 'd0', 'd+7', 'd+14', 'd+21', 'd+28', 'd+35', 'd+42', 'd+49', 'd+56']);
+    expect(sweepsDeadlinesFrom(now) > old).toBe(true);
+    expect(upcomingSlots({ deadline: old }, now)).toEqual([]);
+  });
+
+  it('custom offsets beyond the last overdue reminder are ignored', () => {
+    expect(normaliseOffsets([-14, 30, 56, 57, 90])).toEqual([-14, 30, 56]);
   });
 
   it('spans the year boundary', () => {
@@ -126,7 +142,7 @@ describe('reminderSchedule – DST change weeks', () => {
     expect(s.due.map((x) => x.dueAt.toISOString())).toEqual(['2025-03-26T08:00:00.000Z', '2025-04-01T07:00:00.000Z', '2025-04-02T07:00:00.000Z']);
     expect(s.send?.slot).toBe('d0');
     // 07:30Z the day before is 08:30 on the Danish clock (summer): d-1 is not yet due.
-    expect(reminderSchedule({ deadline, now: at('2025-04-01T06:30:00Z') }).next.slot).toBe('d-1');
+    expect(reminderSchedule({ deadline, now: at('2025-04-01T06:30:00Z') }).next!.slot).toBe('d-1');
   });
 
   it('spring: a deadline on the changeover Sunday itself', () => {
@@ -157,17 +173,17 @@ describe('reminderSchedule – publication and deadline changes (mailedAt)', () 
     const s = reminderSchedule({ deadline: '2025-06-20', now: published, mailedAt: published });
     expect(s.due).toEqual([]);
     expect(s.send).toBeNull();
-    expect(s.next.slot).toBe('d-1');
+    expect(s.next!.slot).toBe('d-1');
   });
 
   it('nothing on the day of publication: published 08:59, no reminder at 09:00', () => {
     const published = at('2025-06-13T06:59:00Z');
     const s = reminderSchedule({ deadline: '2025-06-20', now: at('2025-06-13T07:00:00Z'), mailedAt: published });
     expect(s.send).toBeNull();
-    expect(s.next.slot).toBe('d-1');
+    expect(s.next!.slot).toBe('d-1');
     const onTheDay = reminderSchedule({ deadline: '2025-06-20', now: at('2025-06-20T07:00:00Z'), mailedAt: at('2025-06-20T06:00:00Z') });
     expect(onTheDay.send).toBeNull();
-    expect(onTheDay.next.slot).toBe('d+7');
+    expect(onTheDay.next!.slot).toBe('d+7');
     // From the next Danish day on (00:00 local, 22:00Z the evening before in summer) slots count again.
     const evening = reminderSchedule({ deadline: '2025-06-20', now: at('2025-06-19T07:00:00Z'), mailedAt: at('2025-06-18T21:59:00Z') });
     expect(evening.send?.slot).toBe('d-1');
@@ -218,23 +234,26 @@ describe('reminderSchedule – custom offsets', () => {
     expect(normaliseOffsets(null)).toEqual([-7, -1, 0]);
     expect(normaliseOffsets([0, -1.5, 9999, -1, 0, 7])).toEqual([-1, 0, 7]);
     const s = reminderSchedule({ deadline: '2025-06-20', offsets: [], now: at('2025-06-01T00:00:00Z') });
-    expect(s.next.slot).toBe('d+7');
+    expect(s.next!.slot).toBe('d+7');
     const merged = reminderSchedule({ deadline: '2025-06-20', offsets: [7], now: at('2025-07-01T00:00:00Z') });
     expect(names(merged.due)).toEqual(['d+7']);
   });
 });
 
 describe('reminderSchedule – invariants', () => {
-  it('next is always after now, due is never after now, and send is the newest due slot', () => {
+  it('next is after now until the last slot, due is never after now, and send is the newest due slot', () => {
     const deadline = '2025-03-30';
+    const lastSlot = danishTime(addDays(deadline, LAST_OVERDUE_DAYS), 9);
     for (let t = at('2025-02-01T00:00:00Z').getTime(); t < at('2025-06-01T00:00:00Z').getTime(); t += 3 * 3600_000 + 17 * 60_000) {
       const now = new Date(t);
       const s = reminderSchedule({ deadline, now });
-      expect(s.next.dueAt > now).toBe(true);
+      if (now < lastSlot) expect(s.next!.dueAt > now).toBe(true);
+      else expect(s.next).toBeNull();
+      if (now < remindersEndAt(deadline)) expect(s.wakeAt > now).toBe(true);
       expect(s.due.every((x) => x.dueAt <= now)).toBe(true);
       if (s.send) expect(s.send).toEqual(s.due.at(-1));
       // The next slot's time comes strictly after every due one's.
-      if (s.due.length) expect(s.next.dueAt > s.due.at(-1)!.dueAt).toBe(true);
+      if (s.due.length && s.next) expect(s.next.dueAt > s.due.at(-1)!.dueAt).toBe(true);
     }
   });
 });

@@ -7,7 +7,11 @@ import { danishDay } from '../views/format.ts';
  *
  * - Fixed offsets in days relative to the deadline day (default 7 days before, 1 day before, on the
  *   day); `task.reminderOffsets` replaces them (an empty list means none).
- * - Then every 7 days while overdue: +7, +14, … (always; these also go to the programleder).
+ * - Then every 7 days while overdue: +7, +14, … up to LAST_OVERDUE_DAYS (these also go to the
+ *   programleder). After that automatic reminders end, whatever the offsets: a deadline eight weeks
+ *   past is for a person to follow up (a manual reminder, a call from the municipality page), not
+ *   for another weekly mail. It also means that switching reminders on for old data (an import, the
+ *   demo's 2025 history) mails nobody about deadlines long past: there is no slot left to send.
  * - Each falls due at 09:00 Danish time on its day, summer or winter time alike.
  * - Nothing falls due before or on the Danish day of `mailedAt`: when the task was published or its
  *   deadline last changed, both of which mail the addressees themselves. A task published three
@@ -20,9 +24,12 @@ import { danishDay } from '../views/format.ts';
 export const DEFAULT_OFFSETS: readonly number[] = [-7, -1, 0];
 export const OVERDUE_EVERY_DAYS = 7;
 export const REMINDER_HOUR = 9;
-export const GRACE_MS = 3 * 24 * 3600_000;
+export const GRACE_DAYS = 3;
+export const GRACE_MS = GRACE_DAYS * 24 * 3600_000;
 /** Offsets outside this range are ignored: nobody wants a reminder a year ahead. */
 export const MAX_OFFSET_DAYS = 365;
+/** The last automatic reminder falls this many days after the deadline (the eighth weekly overdue one). */
+export const LAST_OVERDUE_DAYS = 8 * OVERDUE_EVERY_DAYS;
 
 export type ReminderSlot = {
   /** 'd-7', 'd-1', 'd0', 'd+7', 'd+14', … */
@@ -52,17 +59,38 @@ export type Schedule = {
   due: ReminderSlot[];
   /** The one slot to send now: the newest due slot if it is at most graceMs old, else null. */
   send: ReminderSlot | null;
-  /** The first slot due after now (there always is one: the overdue reminders never end). */
-  next: ReminderSlot;
+  /** The first slot due after now; null once the last one (LAST_OVERDUE_DAYS after the deadline) has passed. */
+  next: ReminderSlot | null;
+  /**
+   * When the sweep should look at the subject again: the next slot, or, when none is left, the end
+   * of the last one's grace period (remindersEndAt), after which sweepsDeadlinesFrom leaves it out.
+   */
+  wakeAt: Date;
 };
 
 export const slotName = (offset: number) => (offset === 0 ? 'd0' : offset > 0 ? `d+${offset}` : `d${offset}`);
 
-/** Valid custom offsets: whole days within ±MAX_OFFSET_DAYS, each once, in order; null = the default. */
+/**
+ * Valid custom offsets: whole days from MAX_OFFSET_DAYS before the deadline to LAST_OVERDUE_DAYS
+ * after it, each once, in order; null = the default.
+ */
 export function normaliseOffsets(offsets: readonly number[] | null | undefined): number[] {
   const list = offsets ?? DEFAULT_OFFSETS;
-  return [...new Set(list.filter((n) => Number.isInteger(n) && Math.abs(n) <= MAX_OFFSET_DAYS))].sort((a, b) => a - b);
+  return [...new Set(list.filter((n) => Number.isInteger(n) && n >= -MAX_OFFSET_DAYS && n <= LAST_OVERDUE_DAYS))].sort((a, b) => a - b);
 }
+
+/**
+ * The moment a deadline's automatic reminders are over: the day after the last slot's grace period
+ * has run out. From then on the sweep does not even look at the subject (sweepsDeadlinesFrom).
+ */
+export const remindersEndAt = (deadline: string) => danishTime(addDays(deadline, LAST_OVERDUE_DAYS + GRACE_DAYS + 1), 0);
+
+/**
+ * The oldest deadline the sweep still looks at on `now`'s Danish day: anything older has had its last
+ * slot and that slot's grace period. A subject never swept before (next_reminder_at null) with a
+ * deadline months past is thus left alone, rather than mailed on the first minute.
+ */
+export const sweepsDeadlinesFrom = (now: Date) => addDays(danishDay(now), -(LAST_OVERDUE_DAYS + GRACE_DAYS));
 
 export function reminderSchedule(input: ScheduleInput): Schedule {
   const { deadline, now } = input;
@@ -75,23 +103,16 @@ export function reminderSchedule(input: ScheduleInput): Schedule {
   };
   const counts = (s: ReminderSlot) => s.dueAt.getTime() >= notBefore;
 
-  // The recurring overdue slots up to a little past now; a few years overdue is a few hundred.
-  const daysSince = dayDiff(deadline, danishDay(now));
-  const lastK = Math.max(1, Math.floor(daysSince / OVERDUE_EVERY_DAYS) + 1);
   const offsets = new Set(fixed);
-  for (let k = 1; k <= lastK; k++) offsets.add(k * OVERDUE_EVERY_DAYS);
+  for (let days = OVERDUE_EVERY_DAYS; days <= LAST_OVERDUE_DAYS; days += OVERDUE_EVERY_DAYS) offsets.add(days);
   const slots = [...offsets].sort((a, b) => a - b).map(slot);
 
   const due = slots.filter((s) => s.dueAt <= now && counts(s));
   const newest = due[due.length - 1];
   const send = newest && now.getTime() - newest.dueAt.getTime() <= graceMs ? newest : null;
 
-  let next = slots.find((s) => s.dueAt > now && counts(s));
-  for (let k = lastK + 1; !next; k++) {
-    const s = slot(k * OVERDUE_EVERY_DAYS);
-    if (s.dueAt > now && counts(s)) next = s;
-  }
-  return { due, send, next };
+  const next = slots.find((s) => s.dueAt > now && counts(s)) ?? null;
+  return { due, send, next, wakeAt: next?.dueAt ?? remindersEndAt(deadline) };
 }
 
 /** The next `count` automatic reminders after now, as the reminder page lists them. */
@@ -100,6 +121,7 @@ export function upcomingSlots(input: Omit<ScheduleInput, 'now'>, now: Date, coun
   let at = now;
   for (let i = 0; i < count; i++) {
     const next = reminderSchedule({ ...input, now: at }).next;
+    if (!next) break;
     out.push(next);
     at = next.dueAt;
   }

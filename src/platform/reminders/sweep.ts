@@ -38,7 +38,10 @@ export const SWEEP_BATCH = 200;
 export type DueSweep<R extends { id: string; deadline: string | null }> = {
   /** The request id of the audit entries automatic rounds write. */
   requestId: string;
-  /** The ids whose next reminder has come (or was never set), longest waiting first. */
+  /**
+   * The ids whose next reminder has come (or was never set), longest waiting first; only those
+   * with a deadline on or after sweepsDeadlinesFrom(now), so a deadline long past is never mailed.
+   */
   dueIds(db: Db, now: Date, limit: number): Promise<string[]>;
   /** The row, locked for update, if it is still due; null when another worker has moved it on. */
   lockDue(tx: Db, id: string, now: Date): Promise<R | null>;
@@ -71,7 +74,7 @@ export async function remindDue<R extends { id: string; deadline: string | null 
       const round = { slot: storedSlot(schedule.send.slot, r.deadline), manual: false as const, overdue: schedule.send.overdue };
       recipients = (await sweep.deliver(tx, ctx, r, round)).recipients;
     }
-    await sweep.setNextReminderAt(tx, r.id, schedule.next.dueAt);
+    await sweep.setNextReminderAt(tx, r.id, schedule.wakeAt);
     return recipients;
   });
 }

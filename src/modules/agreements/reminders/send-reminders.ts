@@ -1,10 +1,10 @@
-import { and, asc, eq, isNotNull, isNull, lte, or } from 'drizzle-orm';
+import { and, asc, eq, gte, isNull, lte, or } from 'drizzle-orm';
 import type { Config } from '../../../config.ts';
 import type { Db } from '../../../db/client.ts';
 import { recordAudit } from '../../../platform/audit/record.ts';
 import type { Ctx } from '../../../platform/context.ts';
 import { notify } from '../../../platform/notify/notify.ts';
-import { reminderSchedule, type ReminderSlot, upcomingSlots } from '../../../platform/reminders/schedule.ts';
+import { reminderSchedule, type ReminderSlot, sweepsDeadlinesFrom, upcomingSlots } from '../../../platform/reminders/schedule.ts';
 import { type AgreementRecipient, agreementRecipients } from '../addressees.ts';
 import type { AgreementRow } from '../load-agreement.ts';
 import { agreementReminderText } from './text.ts';
@@ -67,8 +67,9 @@ type ScheduleRow = Pick<AgreementRow, 'status' | 'deadline' | 'reminderOffsets' 
 const scheduleOf = (a: ScheduleRow & { deadline: string }, now: Date) =>
   reminderSchedule({ deadline: a.deadline, offsets: a.reminderOffsets, now, mailedAt: a.lastDispatchedAt });
 
+/** Out for signature, its next reminder come (or never set), with a deadline not so long past that reminders are over. */
 const due = (now: Date) =>
-  and(eq(agreement.status, 'sent'), isNotNull(agreement.deadline), or(lte(agreement.nextReminderAt, now), isNull(agreement.nextReminderAt)));
+  and(eq(agreement.status, 'sent'), gte(agreement.deadline, sweepsDeadlinesFrom(now)), or(lte(agreement.nextReminderAt, now), isNull(agreement.nextReminderAt)));
 
 /** The agreement side of the shared sweep: agreements out for signature, with a deadline, whose next reminder has come. */
 const agreementSweep: DueSweep<AgreementRow> = {
@@ -119,7 +120,7 @@ export async function scheduleNextAgreementReminder(tx: Db, agreementId: string,
     .from(agreement)
     .where(eq(agreement.id, agreementId));
   if (!a) return null;
-  const next = a.status === 'sent' && a.deadline ? scheduleOf({ ...a, deadline: a.deadline }, now).next.dueAt : null;
+  const next = a.status === 'sent' && a.deadline ? scheduleOf({ ...a, deadline: a.deadline }, now).wakeAt : null;
   await tx.update(agreement).set({ nextReminderAt: next }).where(eq(agreement.id, agreementId));
   return next;
 }

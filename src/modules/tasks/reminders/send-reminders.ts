@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Config } from '../../../config.ts';
 import type { Db } from '../../../db/client.ts';
 import { recordAudit } from '../../../platform/audit/record.ts';
@@ -7,7 +7,7 @@ import { notify } from '../../../platform/notify/notify.ts';
 import { taskRecipients, type Recipient } from '../addressees.ts';
 import type { TaskRow } from '../load-task.ts';
 import { reminderText } from './text.ts';
-import { reminderSchedule, upcomingSlots } from '../../../platform/reminders/schedule.ts';
+import { reminderSchedule, sweepsDeadlinesFrom, upcomingSlots } from '../../../platform/reminders/schedule.ts';
 import { task, taskDeadlineChange, type TargetStatus } from '../schema.ts';
 import { type DueSweep, remindDue, sweepDue } from '../../../platform/reminders/sweep.ts';
 import { recordRound } from '../../../platform/reminders/record-round.ts';
@@ -96,7 +96,9 @@ type ScheduleRow = Pick<TaskRow, 'deadline' | 'reminderOffsets' | 'publishedAt'>
 const scheduleOf = (t: ScheduleRow, now: Date) =>
   reminderSchedule({ deadline: t.deadline, offsets: t.reminderOffsets, now, mailedAt: later(t.publishedAt, t.deadlineChangedAt) });
 
-const due = (now: Date) => and(eq(task.status, 'published'), or(lte(task.nextReminderAt, now), isNull(task.nextReminderAt)));
+/** Published, its next reminder come (or never set), and its deadline not so long past that reminders are over. */
+const due = (now: Date) =>
+  and(eq(task.status, 'published'), gte(task.deadline, sweepsDeadlinesFrom(now)), or(lte(task.nextReminderAt, now), isNull(task.nextReminderAt)));
 
 /** The task side of the shared sweep: published tasks whose next reminder has come. */
 const taskSweep: DueSweep<ScheduleRow & RoundTask> = {
@@ -142,7 +144,7 @@ export const remindTask = (db: Db, taskId: string, now: Date, config: Config): P
 export async function scheduleNextReminder(tx: Db, taskId: string, now: Date): Promise<Date | null> {
   const [t] = await tx.select(scheduleColumns).from(task).where(eq(task.id, taskId));
   if (!t) return null;
-  const next = t.status === 'published' ? scheduleOf(t, now).next.dueAt : null;
+  const next = t.status === 'published' ? scheduleOf(t, now).wakeAt : null;
   await tx.update(task).set({ nextReminderAt: next }).where(eq(task.id, taskId));
   return next;
 }
