@@ -1,17 +1,25 @@
 import type { Db } from '../db/client.ts';
 import { seedDemoAgreements } from './agreements/demo.ts';
+import { seedLiveDemoAgreement } from './agreements/demo-live.ts';
 import { seedDemo } from './organisations/demo.ts';
 import { seedDemoTasks } from './tasks/demo.ts';
+import { seedLiveDemoTasks } from './tasks/demo-live.ts';
 
 export { DEMO_PASSWORD, hasAnyPeople } from './organisations/demo.ts';
 
 /**
  * The demo data of every module, in the order they build on each other: people and roles first,
- * then tasks addressed to them, then agreements (which add the IT chefs who sign them).
+ * then tasks addressed to them, then agreements (which add the IT chefs who sign them). Beside the
+ * deck's 2025 history come current items dated from `now` (the day the demo is seeded, in Danish
+ * days): tasks due in 3, 10 and 30 days and one 5 days overdue, an agreement to sign within 14 days
+ * and a question waiting for KOMBIT, so the front pages have something to show on any date.
  */
-export async function seedDemoData(db: Db): Promise<{ users: number }> {
+export async function seedDemoData(db: Db, opts: { now?: Date } = {}): Promise<{ users: number }> {
+  const now = opts.now ?? new Date();
   const { users } = await seedDemo(db);
   await seedDemoTasks(db);
-  await seedDemoAgreements(db);
+  await seedDemoAgreements(db, now);
+  await seedLiveDemoTasks(db, now);
+  await seedLiveDemoAgreement(db, now);
   return { users };
 }

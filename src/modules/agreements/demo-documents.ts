@@ -152,3 +152,27 @@ export async function documents() {
   };
 }
 
+
+/** The live agreement (demo-live.ts): dated by the day the demo is seeded, so its hash changes with that day. */
+export const LIVE_TITLE = 'Tillæg til databehandleraftalen for Borgerblikket: unges adgang til egne sager';
+
+export async function liveDocuments(created: Date): Promise<DemoFile[]> {
+  const [doc, annex] = await Promise.all([
+    pdf(
+      LIVE_TITLE,
+      'Mellem kommunen (dataansvarlig) og KOMBIT A/S (databehandler)',
+      [
+        ['1. Baggrund', 'Unge på 15–17 år kan se deres egne sager i Mit Overblik, hvor kommunen har åbnet KLE-nummeret, og kildesystemet har leveret sagen til indekset.'],
+        ['2. Ændring af instruksen', 'Instruksen i databehandleraftalen for Borgerblikket udvides med visning af sager for unge på 15–17 år, hvor den unge er primær part.'],
+        ['3. Kommunens valg', 'Kommunen fastsætter selv, hvilke KLE-numre der vises for unge. Er data ikke klar, vises sagen, når borgeren fylder 18 år.'],
+        ['4. Ikrafttræden', 'Tillægget træder i kraft ved kommunens underskrift og er en del af databehandleraftalen for Borgerblikket.'],
+      ],
+      created,
+      signatureBlock,
+    ),
+    pdf('Bilag 1: KLE-konfiguration for unge', LIVE_TITLE, [
+      ['Udgangspunkt', 'Alle eksisterende KLE-konfigurationer står som udgangspunkt til "Ja". Kommunen modtager et udtræk i Excel af sine KLE-numre med data om unge.'],
+    ], created),
+  ]);
+  return [file('document', 0, 'Tillæg', 'tillaeg-databehandleraftale-borgerblikket.pdf', doc), file('annex', 1, 'Bilag 1: KLE-konfiguration for unge', 'bilag-1-kle-konfiguration.pdf', annex)];
+}

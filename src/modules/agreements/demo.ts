@@ -151,8 +151,12 @@ function holder(people: Map<string, Person>, code: string): Person {
   return p;
 }
 
-/** Seeds the agreements demo once; a database that already has agreements is left alone. */
-export async function seedDemoAgreements(db: Db): Promise<void> {
+/**
+ * Seeds the agreements demo once; a database that already has agreements is left alone. `now` is
+ * the day the demo is seeded: the reminders of the 2025 agreements are scheduled from it (their
+ * deadlines are long past, so none is left to send).
+ */
+export async function seedDemoAgreements(db: Db, now: Date = new Date()): Promise<void> {
   const [existing] = await db.select({ id: agreement.id }).from(agreement).limit(1);
   if (existing) return;
   const docs = await documents();
@@ -437,6 +441,6 @@ export async function seedDemoAgreements(db: Db): Promise<void> {
     await tx.insert(agreementNote).values(rows.notes);
 
     for (const [key, p] of Object.entries(PORTFOLIO)) await tx.update(solution).set(p).where(eq(solution.key, key));
-    for (const id of sent) await scheduleNextAgreementReminder(tx, id, new Date());
+    for (const id of sent) await scheduleNextAgreementReminder(tx, id, now);
   });
 }

@@ -115,6 +115,20 @@ describe('the automatic reminder sweep', () => {
     );
   });
 
+  it('overdue reminders end eight weeks after the deadline; a deadline long past is never mailed, even when first swept', async () => {
+    const row = await remindableTask('2030-03-01');
+    await sweep(danishTime('2030-04-26', 9, 1)); // d+56, the last one
+    expect(new Set((await remindersFor(row.id)).map((r) => r.slot))).toEqual(new Set(['d+56@2030-03-01']));
+    await sweep(danishTime('2030-05-03', 9, 1)); // d+63: there is none
+    expect(new Set((await remindersFor(row.id)).map((r) => r.slot))).toEqual(new Set(['d+56@2030-03-01']));
+    // A task imported with its history (never scheduled), on one of its weekly days months on: no mail.
+    const old = await remindableTask('2029-11-02');
+    expect(await nextOf(old.id)).toBeNull();
+    await sweep(danishTime('2030-05-03', 9, 1)); // d+182
+    expect(await mailsFor(old.id)).toEqual([]);
+    expect(await remindersFor(old.id)).toEqual([]);
+  });
+
   it('someone who holds both roles gets one mail, as addressee', async () => {
     const row = await remindableTask('2030-08-10', { audienceRoleKey: 'programleder' });
     await sweep(new Date('2030-08-17T07:00:00Z'));
