@@ -169,9 +169,9 @@ export const agreementReminders: ReminderSubject<AgreementRow, AgreementReminder
     manualHeading: 'Send påmindelse til dem, der ikke har underskrevet',
     automaticIntro:
       'Samspil sender selv påmindelser kl. 9 dansk tid – som standard 7 dage før fristen, dagen før og på fristdagen – og derefter hver ' +
-      '7. dag, så længe fristen er overskredet. Kun kommuner, der ikke har underskrevet, får dem; kommuner i dialog med KOMBIT og kommuner, ' +
+      '7. dag i otte uger efter fristen. Kun kommuner, der ikke har underskrevet, får dem; kommuner i dialog med KOMBIT og kommuner, ' +
       'hvis underskrevne kopi afventer godkendelse, får ingen.',
-    noAutomatic: 'Aftalen er ikke udsendt til underskrift med en frist, så der sendes ingen automatiske påmindelser.',
+    noAutomatic: 'Der kommer ingen automatiske påmindelser: aftalen er ikke udsendt til underskrift med en frist, eller fristen er mere end otte uger overskredet.',
     nobodyNotice: 'Der var ingen modtagere: alle kommuner har underskrevet, er i dialog eller mangler en modtager i rollegalleriet.',
   },
   ManualSection,

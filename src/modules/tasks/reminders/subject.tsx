@@ -160,9 +160,9 @@ export const taskReminders: ReminderSubject<TaskRow, TaskReminderDetails> = {
     manualHeading: 'Send påmindelse til dem, der mangler',
     automaticIntro:
       'Samspil sender selv påmindelser kl. 9 dansk tid – som standard 7 dage før fristen, dagen før og på fristdagen – og ' +
-      'derefter hver 7. dag, så længe fristen er overskredet. Påmindelserne efter fristen går også til kommunens programleder. ' +
+      'derefter hver 7. dag i otte uger efter fristen. Påmindelserne efter fristen går også til kommunens programleder. ' +
       'Kun kommuner, der ikke har løst opgaven eller markeret den som ikke relevant, får dem.',
-    noAutomatic: 'Opgaven er ikke publiceret, så der sendes ingen automatiske påmindelser.',
+    noAutomatic: 'Der kommer ingen automatiske påmindelser: opgaven er ikke publiceret, eller fristen er mere end otte uger overskredet.',
     overdueNote: '(også til programleder)',
     nobodyNotice: 'Der var ingen modtagere: alle kommuner har løst opgaven eller markeret den som ikke relevant.',
   },
