@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, inArray, like, not, or } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, like, not, or, sql } from 'drizzle-orm';
+import { rawRows } from '../src/db/client.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
 import { agreementJobs } from '../src/modules/agreements/background-jobs.ts';
@@ -61,6 +62,16 @@ describe.each(DATES)('the demo seeded on %s', (now) => {
     expect(targets.find((t) => t.code === FAXE)?.status).toBe('ikke_startet');
     expect(targets.filter((t) => t.status === 'loest').length).toBeGreaterThan(50);
     expect(await db().select().from(stepAnswer).where(and(eq(stepAnswer.taskId, overdue!.id), eq(stepAnswer.municipalityCode, FAXE)))).toEqual([]);
+  });
+
+  it('keeps every solved municipality consistent with its step answers', async () => {
+    const wrong = await rawRows<{ code: string }>(
+      db(),
+      sql`select t.code from task_target tt join task t on t.id = tt.task_id
+          where tt.status = 'loest' and (select count(*) from step_answer a where a.task_id = t.id and a.municipality_code = tt.municipality_code and a.completed)
+                <> (select count(*) from task_step s where s.task_id = t.id)`,
+    );
+    expect(wrong).toEqual([]);
   });
 
   it("has Faxe's program leader's question waiting for KOMBIT", async () => {
