@@ -6,6 +6,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { taskDeadlineChange } from '../src/modules/tasks/schema.ts';
 import { buildAgreement } from '../test/factories/agreements.ts';
 import { buildTask } from '../test/factories/tasks.ts';
 import { DEMO, startTestApp, type TestApp } from '../test/app.ts';
@@ -26,7 +27,8 @@ const contexts: BrowserContext[] = [];
 beforeAll(async () => {
   t = await startTestApp();
   const db = t.database.db;
-  // A task with two answer steps to all 98 municipalities (so the central task page has its full table),
+  // A task with two answer steps to all 98 municipalities (so the central task page has its full table)
+  // and a changed deadline,
   // a local task of Faxe's, and an agreement Faxe's program leader must sign.
   const built = await buildTask(db, {
     code: 'KLIK - AULA 17',
@@ -39,6 +41,12 @@ beforeAll(async () => {
     ],
   });
   taskId = built.task.id;
+  await db.insert(taskDeadlineChange).values({
+    taskId,
+    fromDeadline: '2030-05-31',
+    toDeadline: '2030-06-30',
+    reason: 'Leverandøren af Aula-integrationen (https://www.aula.dk/leverandoerer/integrationer) har udskudt sin udgivelse',
+  });
   await buildTask(db, { code: 'LOKAL - 1', title: 'Opdatér kommunens interne vejledning', localMunicipalityCode: FAXE });
   await buildAgreement(db, { title: AGREEMENT_TITLE, solutions: ['aula'] });
 
@@ -130,6 +138,7 @@ describe('at phone width, the consultant', () => {
     await page.goto(`${base}/opgaver/${taskId}/overblik`);
     await page.locator('#kommuner tbody tr').nth(97).waitFor({ state: 'attached' });
     await expectStacked(page, '#kommuner', 'Faxe', 'Kommune');
+    await expectStacked(page, '#fristaendringer', 'Leverandøren', 'Begrundelse');
     await expectFitsPhone(page, 'central task');
   });
 

@@ -224,6 +224,7 @@ export function TaskOverviewPage(p: {
       {o.deadlineChanges.length === 0 ? (
         <p>Fristen er ikke ændret.</p>
       ) : (
+        <ResponsiveTable>
         <table class="table table--compact" id="fristaendringer">
           <caption class="sr-only">Ændringer af fristen</caption>
           <thead>
@@ -245,6 +246,7 @@ export function TaskOverviewPage(p: {
             ))}
           </tbody>
         </table>
+        </ResponsiveTable>
       )}
     </Layout>
   );
