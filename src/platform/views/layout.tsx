@@ -79,23 +79,36 @@ export function Layout(props: LayoutProps): JSX.Element {
             {actor ? (
               <nav class="navigation-menu" aria-label="Hovedmenu">
                 <div class="navigation-menu-inner container">
-                  {/* DKFDS: .nav wraps ul.mainmenu; on the ul itself `.nav { display: block }` beats the menu's flex row. */}
-                  <div class="nav">
-                    <ul class="mainmenu">
-                      {navItems(actor).map((item) => (
-                        <li class={item.key === props.nav ? 'mainmenu-item active current' : 'mainmenu-item'}>
-                          <a
-                            href={item.href}
-                            class="nav-link"
-                            aria-current={item.key === props.nav ? 'page' : undefined}
-                          >
-                            <span safe>{item.label}</span>
-                            {badgeMarker(item.key) as 'safe'}
-                          </a>
-                        </li>
-                      ))}
-                    </ul>
-                  </div>
+                  {/*
+                    On a phone the menu folds into a "Menu" button: a <details> disclosure, so it opens
+                    without JavaScript and the browser announces it as expanded or collapsed. From DKFDS's
+                    lg breakpoint up, samspil.css hides the button and shows the menu as a row (see there).
+                  */}
+                  <details class="samspil-menu">
+                    <summary class="button button-secondary samspil-menu-button">
+                      <svg class="icon-svg" aria-hidden="true" focusable="false">
+                        <use href="/static/dkfds/img/all-svg-icons.svg#menu"></use>
+                      </svg>
+                      Menu
+                    </summary>
+                    {/* DKFDS: .nav wraps ul.mainmenu; on the ul itself `.nav { display: block }` beats the menu's flex row. */}
+                    <div class="nav">
+                      <ul class="mainmenu">
+                        {navItems(actor).map((item) => (
+                          <li class={item.key === props.nav ? 'mainmenu-item active current' : 'mainmenu-item'}>
+                            <a
+                              href={item.href}
+                              class="nav-link"
+                              aria-current={item.key === props.nav ? 'page' : undefined}
+                            >
+                              <span safe>{item.label}</span>
+                              {badgeMarker(item.key) as 'safe'}
+                            </a>
+                          </li>
+                        ))}
+                      </ul>
+                    </div>
+                  </details>
                 </div>
               </nav>
             ) : (

@@ -5,6 +5,7 @@ import { Checkbox, Radio } from '../../../platform/views/choices.tsx';
 import { CsrfField, ErrorSummary, ErrorText, fieldId, Notice, TextArea, TextField } from '../../../platform/views/components.tsx';
 import { formatDeadline } from '../../../platform/views/format.ts';
 import { Layout } from '../../../platform/views/layout.tsx';
+import { ResponsiveTable } from '../../../platform/views/table.tsx';
 import type { AgreementDetail, AgreementReference, AgreementSummary } from '../agreement-queries.ts';
 import { AGREEMENT_STATUS_LABELS, TYPE_LABELS } from '../labels.ts';
 import { MAX_AGREEMENT_FILE_BYTES } from '../files.ts';
@@ -59,6 +60,7 @@ export function AgreementListPage(p: { request: FastifyRequest; agreements: Agre
           Overblik over tilslutnings- og databehandleraftaler
         </a>
       </div>
+      <ResponsiveTable>
       <table class="table table--zebra table--compact" id="aftaler">
         <caption safe>{`Aftaler (${p.agreements.length})`}</caption>
         <thead>
@@ -106,6 +108,7 @@ export function AgreementListPage(p: { request: FastifyRequest; agreements: Agre
           )}
         </tbody>
       </table>
+      </ResponsiveTable>
     </Page>
   );
 }

@@ -1,13 +1,14 @@
 import type { FastifyRequest } from 'fastify';
 import { danishCompare } from '../../../../platform/views/format.ts';
 import { Layout } from '../../../../platform/views/layout.tsx';
+import { ResponsiveTable } from '../../../../platform/views/table.tsx';
 import { TYPE_LABELS } from '../../labels.ts';
 import { type MunicipalAgreementRow, mustSign } from '../../signing/signature-queries.ts';
 import { StatusBadge, deadlineText } from './shared.tsx';
 
 function AgreementTable(p: { rows: MunicipalAgreementRow[]; caption: string }): JSX.Element {
   return (
-    <div class="table--responsive-scroll">
+    <ResponsiveTable>
       <table class="table table--zebra">
         <caption safe>{`${p.caption} (${p.rows.length})`}</caption>
         <thead>
@@ -43,7 +44,7 @@ function AgreementTable(p: { rows: MunicipalAgreementRow[]; caption: string }): 
           ))}
         </tbody>
       </table>
-    </div>
+    </ResponsiveTable>
   );
 }
 

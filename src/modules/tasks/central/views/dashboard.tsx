@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { Layout } from '../../../../platform/views/layout.tsx';
+import { ResponsiveTable } from '../../../../platform/views/table.tsx';
 import type { TaskListFilters, TaskListItem } from '../queries.ts';
 import { PAGE_SIZE } from '../queries.ts';
 import { TASK_STATUS_DA } from '../../status.ts';
@@ -8,7 +9,7 @@ import { Character, type Dashboard, Deadline, Pager, taskHref } from './shared.t
 
 function TaskTable(p: { caption: string; tasks: TaskListItem[]; showStatus: boolean; captionHidden?: boolean }) {
   return (
-    <div class="table--responsive-scroll">
+    <ResponsiveTable>
       <table class="table table--zebra table--compact">
         <caption class={p.captionHidden ? 'sr-only' : ''} safe>
           {p.caption}
@@ -62,7 +63,7 @@ function TaskTable(p: { caption: string; tasks: TaskListItem[]; showStatus: bool
           ))}
         </tbody>
       </table>
-    </div>
+    </ResponsiveTable>
   );
 }
 

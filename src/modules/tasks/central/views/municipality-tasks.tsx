@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { Layout } from '../../../../platform/views/layout.tsx';
+import { ResponsiveTable } from '../../../../platform/views/table.tsx';
 import { TASK_STATUS_DA, formatDeadline } from '../../status.ts';
 import { type MunicipalityTasks, Pager, StatusCell, dateTime } from './shared.tsx';
 
@@ -36,7 +37,7 @@ export function MunicipalityTasksPage(p: {
           </a>
         )}
       </div>
-      <div class="table--responsive-scroll">
+      <ResponsiveTable>
         <table class="table table--zebra table--compact" id="opgaver">
           <caption class="sr-only" safe>{`Opgaver sendt til ${m.name} Kommune`}</caption>
           <thead>
@@ -90,7 +91,7 @@ export function MunicipalityTasksPage(p: {
             )}
           </tbody>
         </table>
-      </div>
+      </ResponsiveTable>
       <Pager base={base} params={{ mangler: p.missingOnly ? '1' : null }} page={p.page} total={p.data.total} />
     </Layout>
   );

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { CsrfField, Notice } from '../../../../platform/views/components.tsx';
 import { Layout } from '../../../../platform/views/layout.tsx';
+import { ResponsiveTable } from '../../../../platform/views/table.tsx';
 import type { OverviewColumn, TaskOverview } from '../queries.ts';
 import { missingSentence } from '../queries.ts';
 import { uniqueHeaders } from '../export-overview.ts';
@@ -155,7 +156,7 @@ export function TaskOverviewPage(p: {
         ''
       )}
 
-      <div class="table--responsive-scroll">
+      <ResponsiveTable>
         <table class="table table--zebra table--compact" id="kommuner">
           <caption safe>{p.missingOnly ? `Kommuner, der mangler (${rows.length})` : `Adresserede kommuner (${rows.length})`}</caption>
           <thead>
@@ -217,12 +218,13 @@ export function TaskOverviewPage(p: {
             )}
           </tbody>
         </table>
-      </div>
+      </ResponsiveTable>
 
       <h2>Ændringer af fristen</h2>
       {o.deadlineChanges.length === 0 ? (
         <p>Fristen er ikke ændret.</p>
       ) : (
+        <ResponsiveTable>
         <table class="table table--compact" id="fristaendringer">
           <caption class="sr-only">Ændringer af fristen</caption>
           <thead>
@@ -244,6 +246,7 @@ export function TaskOverviewPage(p: {
             ))}
           </tbody>
         </table>
+        </ResponsiveTable>
       )}
     </Layout>
   );

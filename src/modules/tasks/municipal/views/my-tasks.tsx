@@ -3,13 +3,14 @@ import { Checkbox } from '../../../../platform/views/choices.tsx';
 import { fieldId, Notice, SelectField } from '../../../../platform/views/components.tsx';
 import { Layout } from '../../../../platform/views/layout.tsx';
 import { Pager } from '../../../../platform/views/pager.tsx';
+import { ResponsiveTable } from '../../../../platform/views/table.tsx';
 import type { MyTaskRow, MyTasksFilter, filterOptions } from '../my-tasks-queries.ts';
 import { formatDeadline } from '../../status.ts';
 import { Flags, StatusBadge } from './shared.tsx';
 
 function TaskTable(p: { rows: MyTaskRow[]; caption: string; showProject: boolean }): JSX.Element {
   return (
-    <div class="table--responsive-scroll">
+    <ResponsiveTable>
       <table class="table table--zebra">
         <caption safe>{`${p.caption} (${p.rows.length})`}</caption>
         <thead>
@@ -43,7 +44,7 @@ function TaskTable(p: { rows: MyTaskRow[]; caption: string; showProject: boolean
           ))}
         </tbody>
       </table>
-    </div>
+    </ResponsiveTable>
   );
 }
 
