@@ -13,7 +13,7 @@ import { agreement, agreementTarget } from './schema.ts';
  * agreement, saying who signs and by when. One statement.
  *
  * The conditions are status.ts's derivation (signed, replaced, pending) written in SQL so the count
- * for the menu badge and the list need no per-agreement work; agreement-attention.test.ts checks
+ * for the menu badge and the list need no per-agreement work; attention-municipal.test.ts checks
  * they list exactly what the municipality's agreement list calls "to be signed".
  */
 
