@@ -242,4 +242,15 @@ describe('the front page of a municipal user', () => {
     expect(items.some((i) => i.link.includes('loesning=dubu'))).toBe(false); // being phased out
     expect((await consultant.get('/')).body).toContain('Ubesatte roller, der modtager post');
   });
+
+  it('lists the most urgent tasks and links to the rest; the badge counts them all', async () => {
+    for (let i = 0; i < 25; i++) await buildTask(db(), { title: `Senere opgave ${i}`, deadline: dayFrom(today, 100 + i), targets: [FAXE] });
+    const tasks = section(await attention(leader), 'tasks.open');
+    expect(tasks).toHaveLength(26);
+    expect(tasks[0]!.title).toBe('Indmeld AftaleID for KY');
+    expect(tasks[25]).toMatchObject({ kind: 'task.more', title: 'Se 2 åbne opgaver mere', link: '/opgaver' });
+    expect(badge((await leader.get('/')).body, '/opgaver')).toBe(27);
+    const central = section(await attention(consultant, `/api/v1/municipalities/${FAXE}/attention`), 'tasks.open');
+    expect(central[25]?.link).toBe(`/kommuner/${FAXE}/opgaver?mangler=1`);
+  });
 });

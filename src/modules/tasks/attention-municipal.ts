@@ -16,6 +16,11 @@ import { TARGET_STATUS_DA } from './status.ts';
 
 /** A task is "soon" when its deadline is at most this many days away. */
 const SOON_DAYS = 14;
+/**
+ * The front page lists the most urgent open tasks and links to the full list for the rest, so a
+ * municipality with hundreds of open tasks gets a page of the same size (the badge counts them all).
+ */
+export const SHOWN_TASKS = 25;
 
 /** Published, and the municipality neither solved it nor marked it not relevant. */
 const openTarget = and(eq(task.status, 'published'), inArray(taskTarget.status, ['ikke_startet', 'i_gang']))!;
@@ -33,14 +38,33 @@ function taskItem(r: { id: string; code: string; title: string; deadline: string
   return { kind, severity, title: r.title, detail: `${r.code} · ${TARGET_STATUS_DA[r.status]}`, due: r.deadline, href };
 }
 
-async function openTasks(ctx: AttentionCtx, code: string, today: string, hrefOf: (id: string) => string): Promise<AttentionItem[]> {
+async function openTasks(ctx: AttentionCtx, code: string, today: string, hrefOf: (id: string) => string, allHref: string): Promise<AttentionItem[]> {
   const rows = await ctx.db
-    .select({ id: task.id, code: task.code, title: task.title, deadline: task.deadline, status: taskTarget.status })
+    .select({
+      id: task.id,
+      code: task.code,
+      title: task.title,
+      deadline: task.deadline,
+      status: taskTarget.status,
+      total: sql<number>`count(*) over ()`,
+    })
     .from(taskTarget)
     .innerJoin(task, eq(task.id, taskTarget.taskId))
     .where(openTasksWhere(ctx.actor, code))
-    .orderBy(asc(task.deadline), asc(task.code), asc(task.id));
-  return rows.map((r) => taskItem(r, today, hrefOf(r.id)));
+    .orderBy(asc(task.deadline), asc(task.code), asc(task.id))
+    .limit(SHOWN_TASKS);
+  const items = rows.map((r) => taskItem(r, today, hrefOf(r.id)));
+  const rest = Number(rows[0]?.total ?? 0) - rows.length;
+  if (rest > 0) {
+    items.push({
+      kind: 'task.more',
+      severity: 'info',
+      title: rest === 1 ? 'Se 1 åben opgave mere' : `Se ${rest} åbne opgaver mere`,
+      detail: 'Opgaverne ovenfor har de tidligste frister.',
+      href: allHref,
+    });
+  }
+  return items;
 }
 
 export const openTasksProvider: AttentionProvider = {
@@ -52,12 +76,14 @@ export const openTasksProvider: AttentionProvider = {
   forActor: (ctx, today) => {
     const code = ctx.actor.municipalityCode;
     if (code === null) return null;
-    return openTasks(ctx, code, today, (id) => `/opgaver/${id}`);
+    return openTasks(ctx, code, today, (id) => `/opgaver/${id}`, '/opgaver');
   },
   // Central staff handle a municipality's task on its page for that municipality; the
   // municipality's own users on the task page.
   forMunicipality: (ctx, code, today) =>
-    openTasks(ctx, code, today, (id) => (isCentral(ctx.actor) ? `/opgaver/${id}/kommuner/${code}` : `/opgaver/${id}`)),
+    isCentral(ctx.actor)
+      ? openTasks(ctx, code, today, (id) => `/opgaver/${id}/kommuner/${code}`, `/kommuner/${code}/opgaver?mangler=1`)
+      : openTasks(ctx, code, today, (id) => `/opgaver/${id}`, '/opgaver'),
   countForActor: (actor) => {
     const code = actor.municipalityCode;
     if (code === null) return null;
