@@ -38,6 +38,7 @@ function gapsSql(code: string): SQL {
     select 'compliance' as gap, null, 0 where not exists(${holders(c, COMPLIANCE, null)})`;
 }
 
+// A gap blocks mail to this municipality now: 'alert' (the platform's "overdue or blocking").
 type Gap = { gap: 'owner' | 'primary' | 'compliance'; name: string | null; sort: number };
 
 function gapItems(rows: Gap[], code: string): AttentionItem[] {
@@ -52,7 +53,7 @@ function gapItems(rows: Gap[], code: string): AttentionItem[] {
   if (noOwner.length > 0) {
     items.push({
       kind: 'gallery.no-system-owner',
-      severity: 'warning',
+      severity: 'alert',
       title: noOwner.length === 1 ? `Ingen systemansvarlig for ${noOwner[0]}` : `Ingen systemansvarlig for ${noOwner.length} løsninger`,
       detail: `${noOwner.length === 1 ? '' : `${danishList(noOwner)}. `}Post til systemansvarlige når ingen i kommunen.`,
       href,
@@ -62,7 +63,7 @@ function gapItems(rows: Gap[], code: string): AttentionItem[] {
   if (noPrimary.length > 0) {
     items.push({
       kind: 'gallery.no-primary',
-      severity: 'warning',
+      severity: 'alert',
       title: `Ingen primær systemansvarlig for ${danishList(noPrimary)}`,
       detail: 'Post til den primære systemansvarlige når ingen i kommunen.',
       href,
@@ -71,7 +72,7 @@ function gapItems(rows: Gap[], code: string): AttentionItem[] {
   if (rows.some((r) => r.gap === 'compliance')) {
     items.push({
       kind: 'gallery.no-compliance-recipient',
-      severity: 'warning',
+      severity: 'alert',
       title: 'Compliancepakke-modtagere: 0 af 2',
       detail: 'Kommunens compliancepakker har ingen modtager.',
       href,
@@ -141,6 +142,7 @@ export const galleryVacanciesProvider: AttentionProvider = {
         const query = new URLSearchParams({ rolle: r.role_key, ...(r.solution_key ? { loesning: r.solution_key } : {}) });
         return {
           kind: 'gallery.vacancy',
+          // Waiting on the municipalities, and standing: not the consultant's emergency today.
           severity: 'warning',
           title: `${r.role_label}${r.solution_name ? ` for ${r.solution_name}` : ''}: ${missing.length} ${missing.length === 1 ? 'kommune mangler' : 'kommuner mangler'}`,
           detail: `Mangler i ${danishList(shown)}.`,
