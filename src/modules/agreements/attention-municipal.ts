@@ -1,11 +1,12 @@
-import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, max, sql, type SQL } from 'drizzle-orm';
 import { daysUntil } from '../../platform/attention/due.ts';
 import type { AttentionCtx, AttentionItem, AttentionProvider } from '../../platform/attention/provider.ts';
+import { frontPageSeenSql } from '../../platform/attention/seen.ts';
 import { type Actor, isCentral } from '../../platform/context.ts';
 import { roleType, solution } from '../../platform/identity/schema.ts';
-import { danishCompare, danishList, formatDate } from '../../platform/views/format.ts';
+import { danishCompare, danishList, formatDate, formatDateTimeAt } from '../../platform/views/format.ts';
 import { agreementTargetVisibleTo, signerSql } from './policy.ts';
-import { agreement, agreementTarget } from './schema.ts';
+import { agreement, agreementNote, agreementTarget } from './schema.ts';
 
 /**
  * The agreements a municipality has yet to sign, for its users' front page and the municipality
@@ -136,5 +137,49 @@ export const agreementsToSignProvider: AttentionProvider = {
     if (code === null) return null;
     return sql`select count(*) from ${agreementTarget} inner join ${agreement} on ${agreement.id} = ${agreementTarget.agreementId}
       where ${owedWhere(actor, code)} and ${pendingSinceSql} is null`;
+  },
+};
+
+/**
+ * Notes KOMBIT wrote in the municipality's thread of an agreement after the user's last
+ * front-page visit, one item per agreement; news, so no badge (see tasks' answers provider).
+ */
+export const agreementAnswersProvider: AttentionProvider = {
+  key: 'agreements.answers',
+  heading: 'Nye svar fra KOMBIT om aftaler',
+  order: 31,
+  statements: 1,
+  forActor: (ctx) => {
+    const code = ctx.actor.municipalityCode;
+    if (code === null) return null;
+    return (async () => {
+      const latest = max(agreementNote.createdAt);
+      const rows = await ctx.db
+        .select({ id: agreement.id, title: agreement.title, notes: count(), latest })
+        .from(agreementNote)
+        .innerJoin(agreementTarget, and(eq(agreementTarget.agreementId, agreementNote.agreementId), eq(agreementTarget.municipalityCode, agreementNote.municipalityCode)))
+        .innerJoin(agreement, eq(agreement.id, agreementNote.agreementId))
+        .where(
+          and(
+            eq(agreementNote.municipalityCode, code),
+            eq(agreementNote.fromCentral, true),
+            gt(agreementNote.createdAt, frontPageSeenSql(ctx.actor, ctx.now)),
+            agreementTargetVisibleTo(ctx.actor),
+          ),
+        )
+        .groupBy(agreement.id, agreement.title)
+        .orderBy(desc(latest), asc(agreement.title));
+      return rows.map((r): AttentionItem => {
+        const n = Number(r.notes);
+        const at = r.latest ? `, senest ${formatDateTimeAt(new Date(r.latest as unknown as string))}` : '';
+        return {
+          kind: 'agreement.answer',
+          severity: 'info',
+          title: r.title,
+          detail: `${n === 1 ? 'KOMBIT har skrevet en note' : `KOMBIT har skrevet ${n} noter`}${at}`,
+          href: `/aftaler/${r.id}/kommuner/${code}#noter`,
+        };
+      });
+    })();
   },
 };

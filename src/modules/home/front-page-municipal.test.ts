@@ -174,6 +174,13 @@ describe('the front page of a municipal user', () => {
     const second = (await leader.get('/')).body;
     expect(second).not.toContain('Nye svar fra KOMBIT');
     expect(section(await attention(leader), 'tasks.answers')).toEqual([]);
+    // A note from KOMBIT in Faxe's thread of an agreement is news too, once.
+    await consultant.get(`/aftaler/${ids.itChef}/kommuner/${FAXE}`);
+    expect((await consultant.post(`/aftaler/${ids.itChef}/kommuner/${FAXE}/noter`, { body: 'Vi venter på jeres IT-chef.' })).statusCode).toBe(303);
+    const notes = section(await attention(leader), 'agreements.answers');
+    expect(notes.map((a) => [a.title, a.link])).toEqual([['K98-aftalen', `/aftaler/${ids.itChef}/kommuner/${FAXE}#noter`]]);
+    expect((await leader.get('/')).body).toContain('Nye svar fra KOMBIT om aftaler');
+    expect(section(await attention(leader), 'agreements.answers')).toEqual([]);
     // Brøndby's own front page has its answer, and not Faxe's.
     const brondbyAnswers = section(await attention(brondby), 'tasks.answers');
     expect(brondbyAnswers).toHaveLength(1);
