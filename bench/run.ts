@@ -109,6 +109,8 @@ async function benchEngine(engine: OpenedEngine, opts: Options) {
     await check(origin, `/aftaler/${agreementId}/status`, cookie, (html) => (rowsOf(html, 'data-kommune') === 98 ? null : `${rowsOf(html, 'data-kommune')} municipalities, not 98`));
     await check(origin, '/portefoelje', cookie, (html) => (html.includes('BENCH-aftale') ? null : 'no bench agreements in the portfolio'));
     await check(origin, '/aftaler', leaderCookie, (html) => (html.includes('BENCH-aftale') ? null : 'no bench agreements on the municipal list'));
+    await check(origin, '/', leaderCookie, (html) => (html.includes('samspil-attention-item') ? null : 'nothing on the front page'));
+    await check(origin, '/kommuner/0320', cookie, (html) => (html.includes('samspil-attention-item') ? null : 'nothing owed on the municipality page'));
 
     const session: Record<string, string> = { cookie };
     const routes = [
@@ -121,6 +123,8 @@ async function benchEngine(engine: OpenedEngine, opts: Options) {
       { label: 'GET /aftaler/:id/status (98 municipalities)', paths: [`/aftaler/${agreementId}/status`], headers: session },
       { label: 'GET /portefoelje (portfolio)', paths: ['/portefoelje'], headers: session },
       { label: 'GET /aftaler (Faxe programleder)', paths: ['/aftaler'], headers: { cookie: leaderCookie } },
+      { label: 'GET / (Det skal I nu, Faxe programleder)', paths: ['/'], headers: { cookie: leaderCookie } },
+      { label: 'GET /kommuner/0320 (what Faxe owes, consultant)', paths: ['/kommuner/0320'], headers: session },
       // No cookie: the trivial route should not pay for a session lookup.
       { label: 'GET /healthz (trivial)', paths: ['/healthz'], headers: {} },
     ];

@@ -23,6 +23,7 @@ import { sha256 } from '../src/platform/auth/secrets.ts';
 import { createTokenForEmail } from '../src/modules/auth/cli-token.ts';
 import { bearer, DEMO, loginAs, startTestApp, type Client, type TestApp } from './app.ts';
 import { buildTask } from './factories/tasks.ts';
+import { buildAgreement, buildSignature } from './factories/agreements.ts';
 
 /**
  * "Each list page runs a bounded number of SQL queries, independent of the number of rows."
@@ -90,7 +91,29 @@ const pages = (): Page[] => [
   { name: 'GET /opgaver/:id/paamindelse', who: 'admin', url: `/opgaver/${focus.id}/paamindelse`, shows: 'Bench-afsender' },
   { name: `GET /api/v1/my-tasks (${FAXE} programleder)`, who: 'programleder', url: '/api/v1/my-tasks', shows: 'BOUND - mange 099' },
   { name: 'GET /api/v1/tasks/:id/overview', who: 'admin', url: `/api/v1/tasks/${focus.id}/overview`, shows: 'svar-0101' },
+  // What needs attention: the front page, the municipality page's API and the user's own API.
+  { name: `GET / (Det skal I nu, ${FAXE} programleder)`, who: 'programleder', url: '/', shows: 'Bench-aftale 7<' },
+  { name: `GET / (Det skal I nu, ${FAXE} system owner FLIS)`, who: 'systemOwner', url: '/', shows: 'Mangeopgave', hides: 'Mangeopgave 0<' },
+  { name: `GET /api/v1/me/attention (${FAXE} programleder)`, who: 'programleder', url: '/api/v1/me/attention', shows: 'Bench-aftale 7"' },
+  { name: `GET /api/v1/municipalities/${FAXE}/attention (central administrator)`, who: 'admin', url: `/api/v1/municipalities/${FAXE}/attention`, shows: 'Bench-aftale 7"' },
+  { name: `GET /kommuner/${FAXE} (programleder: what the municipality owes)`, who: 'programleder', url: `/kommuner/${FAXE}`, shows: 'Bench-aftale 7<' },
 ];
+
+/** Many agreements to all 98 municipalities: some signed by Faxe, one copy awaiting review, a K98 agreement replacing a connection agreement. */
+async function addManyAgreements(db: Db) {
+  for (let i = 0; i < 20; i++) {
+    const { agreement } = await buildAgreement(db, {
+      title: `Bench-aftale ${i}`,
+      audienceRoleKey: i % 2 ? 'programleder' : 'it-chef',
+      deadline: `${2026 + (i % 3)}-0${(i % 9) + 1}-01`,
+    });
+    if (i % 3 === 0) await buildSignature(db, agreement.id, FAXE);
+    if (i === 4) await buildSignature(db, agreement.id, FAXE, { state: 'pending', method: 'upload' });
+  }
+  const k98 = await buildAgreement(db, { type: 'k98', title: 'Bench-K98', solutions: ['aula', 'ky'] });
+  await buildAgreement(db, { type: 'tilslutningsaftale', title: 'Bench-tilslutning', solutions: ['aula'] });
+  await buildSignature(db, k98.agreement.id, FAXE);
+}
 
 /** The few task rows: the focus task to Faxe and Brøndby with one answer and one message, a FLIS task to Faxe. */
 async function addFewTasks(db: Db) {
@@ -304,7 +327,8 @@ describe('list pages run a bounded number of SQL queries, whatever the number of
     const [admin] = await db.select({ id: userAccount.id }).from(userAccount).where(eq(userAccount.email, DEMO.admin));
     await addRows(db, admin!.id);
     await addManyTasks(db, admin!.id);
-  }, 60_000);
+    await addManyAgreements(db);
+  }, 120_000);
   afterAll(() => t?.close());
 
   it.each(pages().map((p) => [p.name] as const))('%s', async (name) => {

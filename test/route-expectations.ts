@@ -156,6 +156,7 @@ export const ROUTE_EXPECTATIONS: RouteExpectation[] = [
   // home
   { route: 'GET /healthz', samples: [{ what: 'health check', url: '/healthz', expect: all(200) }] },
   { route: 'GET /', samples: [{ what: 'front page', url: '/', expect: page(signedIn(200)) }] },
+  { route: 'GET /api/v1/me/attention', samples: [{ what: 'what needs me (the front page)', url: '/api/v1/me/attention', expect: api(signedIn(200)) }] },
   // help, data protection, accessibility statement and favicon: public, as a public-sector site must be
   { route: 'GET /hjaelp', samples: [{ what: 'help and contact', url: '/hjaelp', expect: all(200) }] },
   { route: 'GET /persondata', samples: [{ what: 'personal data', url: '/persondata', expect: all(200) }] },
@@ -350,6 +351,14 @@ export const ROUTE_EXPECTATIONS: RouteExpectation[] = [
       { what: 'own gallery', url: `/api/v1/municipalities/${OWN}/gallery`, expect: api(readOwn(200)) },
       { what: "another municipality's gallery", url: `/api/v1/municipalities/${OTHER}/gallery`, expect: api(readOther(200)) },
       { what: 'no such municipality', url: `/api/v1/municipalities/${NO_SUCH}/gallery`, expect: api(signedIn(404)) },
+    ],
+  },
+  {
+    route: 'GET /api/v1/municipalities/:code/attention',
+    samples: [
+      { what: 'own municipality', url: `/api/v1/municipalities/${OWN}/attention`, expect: api(readOwn(200)) },
+      { what: 'another municipality', url: `/api/v1/municipalities/${OTHER}/attention`, expect: api(readOther(200)) },
+      { what: 'no such municipality', url: `/api/v1/municipalities/${NO_SUCH}/attention`, expect: api(signedIn(404)) },
     ],
   },
   {

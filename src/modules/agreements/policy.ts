@@ -1,7 +1,8 @@
+import { and, eq, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import { municipalAdminRoles } from '../../db/reference/role-types.ts';
 import { type Actor, isCentral, isCentralEditor } from '../../platform/context.ts';
 import { forbidden, notFound } from '../../platform/errors.ts';
-import type { AgreementStatus } from './schema.ts';
+import { agreement, agreementTarget, type AgreementStatus } from './schema.ts';
 
 /** What of an agreement the policy needs; loaded once and passed in (policies are synchronous). */
 export type AgreementFacts = {
@@ -55,4 +56,31 @@ export function authorizeAgreement(actor: Actor, action: AgreementAction, a: Agr
     throw forbidden('Du har ikke adgang til at gøre dette.');
   }
   throw notFound('Aftalen findes ikke.');
+}
+
+// ---------------------------------------------------------------- the same rules in SQL
+//
+// Lists that cannot load every agreement and ask can() row by row use these conditions instead.
+
+/**
+ * can(actor, 'read', …) for a query over `agreement` joined to `agreement_target`: central staff
+ * every addressed municipality's row, a municipality its own rows of agreements sent to it.
+ */
+export function agreementTargetVisibleTo(actor: Actor): SQL {
+  if (isCentral(actor)) return sql`true`;
+  const code = actor.municipalityCode;
+  if (code === null) return sql`false`;
+  return and(eq(agreementTarget.municipalityCode, code), ne(agreement.status, 'draft'))!;
+}
+
+/** isSigner over the agreement row: the audience role (for its solution) as one of the actor's roles. */
+export function signerSql(actor: Actor): SQL {
+  if (isCentral(actor)) return sql`false`;
+  const held = actor.roles.map((r) =>
+    and(
+      eq(agreement.audienceRoleKey, r.roleTypeKey),
+      r.solutionKey === null ? isNull(agreement.audienceSolutionKey) : or(isNull(agreement.audienceSolutionKey), eq(agreement.audienceSolutionKey, r.solutionKey)),
+    ),
+  );
+  return held.length > 0 ? or(...held)! : sql`false`;
 }

@@ -3,16 +3,20 @@ import { registerAgreementAuthorApi } from './author/api.ts';
 import { registerAgreementAuthorPages } from './author/pages.tsx';
 import { registerAgreementMunicipalApi } from './municipal/api.ts';
 import { registerAgreementMunicipalPages } from './municipal/pages.tsx';
+import { registerAttentionProvider } from '../../platform/attention/provider.ts';
 import { registerReminderRoutes } from '../../platform/reminders/routes.tsx';
 import { registerMenuEntry } from '../../platform/views/menu.ts';
 import { agreementReminders } from './reminders/subject.tsx';
 import { registerAgreementStatusApi } from './central/api.ts';
 import { registerAgreementStatusPages } from './central/pages.tsx';
+import { agreementAnswersProvider, agreementsToSignProvider } from './attention-municipal.ts';
 
 /** The agreements module's routes, split by who uses them so each file stays small. */
 export function registerAgreements(app: FastifyInstance) {
   // Both sides have a list: central staff every agreement, a municipality its own.
   registerMenuEntry({ key: 'aftaler', order: 20, href: '/aftaler', label: 'Aftaler', visible: () => true });
+  registerAttentionProvider(agreementsToSignProvider);
+  registerAttentionProvider(agreementAnswersProvider);
   registerAgreementStatusPages(app);
   registerAgreementStatusApi(app);
   registerAgreementAuthorPages(app);

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { attentionJson, attentionResponse } from '../../platform/attention/api.ts';
 import { attentionForActor } from '../../platform/attention/provider.ts';
+import { markFrontPageSeen } from '../../platform/attention/seen.ts';
 import { AttentionSections } from '../../platform/attention/view.tsx';
 import { isCentral } from '../../platform/context.ts';
 import { errorResponses } from '../../platform/http/api-schemas.ts';
@@ -29,6 +30,9 @@ export function registerHome(app: FastifyInstance) {
     const today = danishDay(ctx.now);
     const sections = await attentionForActor(ctx, today);
     const central = isCentral(ctx.actor);
+    // What this page showed as news (answers from KOMBIT) is not new next time. Only municipal users
+    // have news sections; the API below reads the same items without marking them seen.
+    if (!central) await markFrontPageSeen(ctx.db, ctx.actor.userId, ctx.now);
     return sendPage(
       reply,
       <Layout title={central ? 'Det skal du nu' : 'Det skal I nu'} actor={ctx.actor} csrfToken={request.csrfToken} nav="forside">

@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { attentionJson, attentionResponse } from '../../platform/attention/api.ts';
+import { attentionForMunicipality } from '../../platform/attention/provider.ts';
 import { notFound } from '../../platform/errors.ts';
 import { apiBody, errorResponses, iso, municipalityCodeParam, uuidParam } from '../../platform/http/api-schemas.ts';
 import { actorCtx } from '../../platform/http/request-context.ts';
@@ -14,6 +16,7 @@ import { authorize, authorizeCentralOverview } from './policy.ts';
 import { getGallery, getMunicipality, listMunicipalities, referenceLists, roleOverview } from './queries.ts';
 import { removeRole } from './remove-role.ts';
 import { updatePerson } from './update-person.ts';
+import { danishDay } from '../../platform/views/format.ts';
 
 const roleOut = z.object({
   id: z.string(),
@@ -111,6 +114,28 @@ export function registerOrganisationsApi(root: FastifyInstance) {
       if (!m) throw notFound();
       const people = await getGallery(ctx.db, m.code);
       return { municipality: m, people: people.map(presentPerson) };
+    },
+  );
+
+  app.get(
+    '/api/v1/municipalities/:code/attention',
+    {
+      schema: {
+        tags,
+        summary: 'Det der venter på en kommune: åbne opgaver, aftaler til underskrift, huller i rollegalleriet',
+        description:
+          'Samme punkter som kommunesiden (/kommuner/{code}). KOMBIT ser alle kommuner, en kommunes brugere kun deres egen (andre kommuner: 404).',
+        params: codeParams,
+        response: { 200: attentionResponse, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const ctx = actorCtx(request);
+      authorize(ctx.actor, 'read', request.params.code);
+      const m = await getMunicipality(ctx.db, request.params.code);
+      if (!m) throw notFound();
+      const today = danishDay(ctx.now);
+      return attentionJson(await attentionForMunicipality(ctx, m.code, today), today);
     },
   );
 

@@ -6,6 +6,10 @@ import { AppError, notFound } from '../../platform/errors.ts';
 import { codeParams, municipalityCodeParam, pageQuery, queryText, textFormBody, uuidParam } from '../../platform/http/page-schemas.ts';
 import { actorCtx, sendPage } from '../../platform/http/request-context.ts';
 import { registerMenuEntry } from '../../platform/views/menu.ts';
+import { attentionForMunicipality, registerAttentionProvider } from '../../platform/attention/provider.ts';
+import { AttentionSections } from '../../platform/attention/view.tsx';
+import { danishDay } from '../../platform/views/format.ts';
+import { galleryGapsProvider, galleryVacanciesProvider } from './attention.ts';
 import { Layout } from '../../platform/views/layout.tsx';
 import { issuePasswordLink } from '../auth/index.ts';
 import { clientKeyOf } from '../../platform/idempotency/claim-request.ts';
@@ -61,6 +65,8 @@ export function registerOrganisationsPages(root: FastifyInstance) {
     label: (a) => (isCentral(a) ? 'Kommuner' : 'Rollegalleri'),
     visible: () => true,
   });
+  registerAttentionProvider(galleryGapsProvider);
+  registerAttentionProvider(galleryVacanciesProvider);
   registerMenuEntry({ key: 'rolleoverblik', order: 50, href: '/rolleoverblik', label: 'Rolleoverblik', visible: mayReadCentralOverview });
   const app = root.withTypeProvider<ZodTypeProvider>();
   app.get('/kommuner', async (request, reply) => {
@@ -111,9 +117,23 @@ export function registerOrganisationsPages(root: FastifyInstance) {
 
   app.get('/kommuner/:code', { schema: { params: codeParams, querystring: pageQuery({}) } }, async (request, reply) => {
     const { ctx, m, canManage } = await readableMunicipality(request, request.params.code);
+    const today = danishDay(ctx.now);
+    // For the consultant's phone call: everything the municipality owes and has, then the gallery.
+    const sections = await attentionForMunicipality(ctx, m.code, today);
     const people = await getGallery(ctx.db, m.code);
     const notice = NOTICES[request.query.besked ?? ''];
-    return sendPage(reply, <GalleryPage request={request} municipality={m} people={people} canManage={canManage} notice={notice} />);
+    const attention = (
+      <section aria-labelledby="kommunen-nu">
+        <h2 id="kommunen-nu">Det venter på kommunen</h2>
+        <AttentionSections
+          sections={sections}
+          today={today}
+          headingLevel={3}
+          empty="Kommunen har ingen åbne opgaver, ingen aftaler til underskrift og ingen huller i rollegalleriet."
+        />
+      </section>
+    );
+    return sendPage(reply, <GalleryPage request={request} municipality={m} people={people} canManage={canManage} notice={notice} attention={attention} />);
   });
 
   app.get('/kommuner/:code/personer/ny', { schema: { params: codeParams } }, async (request, reply) => {

@@ -32,6 +32,8 @@ export function GalleryPage(p: {
   people: GalleryPerson[];
   canManage: boolean;
   notice?: string | undefined;
+  /** What the municipality owes and has (tasks, agreements, gallery gaps), above the gallery. */
+  attention?: JSX.Element | undefined;
 }) {
   const active = p.people.filter((x) => x.active);
   const former = p.people.filter((x) => !x.active);
@@ -41,6 +43,8 @@ export function GalleryPage(p: {
       <h1 safe>{`${p.municipality.name} Kommune – rollegalleri`}</h1>
       {p.notice ? <Notice kind="success" text={p.notice} /> : ''}
       <p class="font-lead">Hvem har hvilke roller for hvilke løsninger i kommunen.</p>
+      {(p.attention ?? '') as 'safe'}
+      {p.attention ? <h2 id="rollegalleri">Rollegalleri</h2> : ''}
       <div class="samspil-actions">
         {p.canManage ? (
           <a href={`${base}/personer/ny`} class="button button-primary">

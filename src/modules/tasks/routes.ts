@@ -6,10 +6,12 @@ import { registerCentralApi } from './central/api.ts';
 import { registerCentralPages } from './central/pages.tsx';
 import { registerMunicipalApi } from './municipal/api.ts';
 import { registerMunicipalPages } from './municipal/pages.tsx';
+import { registerAttentionProvider } from '../../platform/attention/provider.ts';
 import { isCentral } from '../../platform/context.ts';
 import { registerReminderRoutes } from '../../platform/reminders/routes.tsx';
 import { registerMenuEntry } from '../../platform/views/menu.ts';
 import { taskReminders } from './reminders/subject.tsx';
+import { answersProvider, openTasksProvider } from './attention-municipal.ts';
 
 /** The tasks module's routes, split by who uses them so each file stays small. */
 export function registerTasks(app: FastifyInstance) {
@@ -21,6 +23,8 @@ export function registerTasks(app: FastifyInstance) {
     label: (a) => (isCentral(a) ? 'Opgaver' : 'Mine opgaver'),
     visible: () => true,
   });
+  registerAttentionProvider(openTasksProvider);
+  registerAttentionProvider(answersProvider);
   registerAuthorPages(app);
   registerAuthorApi(app);
   registerCentralPages(app);

@@ -95,6 +95,11 @@ export const userAccount = pgTable(
     digestMode: text('digest_mode').notNull().default('single'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
+    /**
+     * When the user last opened the front page: news there (answers from the joint organisation)
+     * is what arrived after it. A read marker, not business data, so its write is not audited.
+     */
+    frontPageSeenAt: timestamp('front_page_seen_at', { withTimezone: true }),
   },
   (t) => [
     // Only live accounts claim their address: someone re-hired under the same e-mail gets a new login.

@@ -1,0 +1,1 @@
+ALTER TABLE "user_account" ADD COLUMN "front_page_seen_at" timestamp with time zone;
