@@ -8,11 +8,13 @@ import { registerMenuEntry } from '../../platform/views/menu.ts';
 import { agreementReminders } from './reminders/subject.tsx';
 import { registerAgreementStatusApi } from './central/api.ts';
 import { registerAgreementStatusPages } from './central/pages.tsx';
+import { registerCentralAgreementAttention } from './attention-central.ts';
 
 /** The agreements module's routes, split by who uses them so each file stays small. */
 export function registerAgreements(app: FastifyInstance) {
   // Both sides have a list: central staff every agreement, a municipality its own.
   registerMenuEntry({ key: 'aftaler', order: 20, href: '/aftaler', label: 'Aftaler', visible: () => true });
+  registerCentralAgreementAttention();
   registerAgreementStatusPages(app);
   registerAgreementStatusApi(app);
   registerAgreementAuthorPages(app);

@@ -10,6 +10,7 @@ import { isCentral } from '../../platform/context.ts';
 import { registerReminderRoutes } from '../../platform/reminders/routes.tsx';
 import { registerMenuEntry } from '../../platform/views/menu.ts';
 import { taskReminders } from './reminders/subject.tsx';
+import { registerCentralTaskAttention } from './attention-central.ts';
 
 /** The tasks module's routes, split by who uses them so each file stays small. */
 export function registerTasks(app: FastifyInstance) {
@@ -21,6 +22,7 @@ export function registerTasks(app: FastifyInstance) {
     label: (a) => (isCentral(a) ? 'Opgaver' : 'Mine opgaver'),
     visible: () => true,
   });
+  registerCentralTaskAttention();
   registerAuthorPages(app);
   registerAuthorApi(app);
   registerCentralPages(app);
