@@ -25,32 +25,34 @@ const excerpt = (s: string) => (s.length > 140 ? `${s.slice(0, 139).trimEnd()}�
  * A thread (task, municipality) waits when the municipality wrote after KOMBIT's last message: the
  * same rule as the task overview's "Ubesvaret spørgsmål" (the last message is the municipality's).
  * It has waited since the first of the municipality's messages after that. Any central reader of
- * the task may reply (post-message.ts), so every central actor gets the section.
+ * the task may reply (post-message.ts), so every central actor gets the section. The threads are
+ * found in one pass over the messages (grouped, no probe per message); only the waiting ones are
+ * read again for their age and first question.
  */
-function waitingQuestions(actor: Actor): SQL {
-  return sql`from ${taskMessage} m
-    join ${task} on ${task.id} = m.task_id
-    join ${municipality} mu on mu.code = m.municipality_code
-    where not m.from_central
-      and ${task.status} <> 'draft'
-      and ${taskVisibleTo(actor)}
-      and not exists (select 1 from ${taskMessage} r
-        where r.task_id = m.task_id and r.municipality_code = m.municipality_code
-          and r.from_central and r.created_at >= m.created_at)
-    group by m.task_id, m.municipality_code, ${task.code}, ${task.title}, mu.name`;
-}
+const WAITING_THREADS = sql`from (select m.task_id, m.municipality_code, max(m.created_at) filter (where m.from_central) as answered
+        from ${taskMessage} m
+        group by m.task_id, m.municipality_code
+        having max(m.created_at) filter (where not m.from_central)
+          > coalesce(max(m.created_at) filter (where m.from_central), '-infinity'::timestamptz)) w
+    join ${task} on ${task.id} = w.task_id`;
 
-type QuestionRow = { task_id: string; code: string; municipality_code: string; task_code: string; title: string; name: string; since: Date | string; body: string; total: number };
+const waitingVisible = (actor: Actor) => sql`${task.status} <> 'draft' and ${taskVisibleTo(actor)}`;
+
+type QuestionRow = { task_id: string; code: string; task_code: string; title: string; name: string; since: Date | string; body: string; total: number };
 
 async function questionItems(db: Parameters<typeof rawRows>[0], actor: Actor): Promise<AttentionItem[]> {
   const rows = await rawRows<QuestionRow>(
     db,
-    sql`select m.task_id, m.municipality_code as code, ${task.code} as task_code, ${task.title} as title, mu.name,
-        min(m.created_at) as since,
-        (array_agg(m.body order by m.created_at, m.id))[1] as body,
-        count(*) over ()::int as total
-      ${waitingQuestions(actor)}
-      order by since, m.task_id, m.municipality_code
+    sql`select w.task_id, w.municipality_code as code, ${task.code} as task_code, ${task.title} as title, mu.name,
+        q.since, q.body, count(*) over ()::int as total
+      ${WAITING_THREADS}
+      join ${municipality} mu on mu.code = w.municipality_code
+      cross join lateral (select min(qm.created_at) as since, (array_agg(qm.body order by qm.created_at, qm.id))[1] as body
+        from ${taskMessage} qm
+        where qm.task_id = w.task_id and qm.municipality_code = w.municipality_code and not qm.from_central
+          and (w.answered is null or qm.created_at > w.answered)) q
+      where ${waitingVisible(actor)}
+      order by q.since, w.task_id, w.municipality_code
       limit ${ATTENTION_LIMIT}`,
   );
   const items: AttentionItem[] = rows.map((r) => ({
@@ -66,25 +68,24 @@ async function questionItems(db: Parameters<typeof rawRows>[0], actor: Actor): P
 
 // ---------------------------------------------------------------- deadlines near or passed
 
-/**
- * Published central tasks due within NEAR_DAYS or overdue, with how many addressed municipalities
- * are missing: MISSING_STATUSES, the same "mangler" as every central task page, counted on
- * task_target's kept status (grouped in SQL, not per task).
- */
-const missingCount = () =>
-  sql`count(*) filter (where tt.status in (${sql.join(
+const missingStatuses = () =>
+  sql.join(
     MISSING_STATUSES.map((s) => sql`${s}`),
     sql`, `,
-  )}))`;
+  );
 
+/**
+ * Published central tasks due within NEAR_DAYS or overdue where some addressed municipality is
+ * missing: MISSING_STATUSES, the same "mangler" as every central task page, on task_target's kept
+ * status. Whether any is missing is one probe of the (task, status) index per task; the counts are
+ * made only for the tasks shown, so a thousand overdue tasks do not mean counting 98,000 targets.
+ */
 function deadlineTasks(actor: Actor, today: string): SQL {
   return sql`from ${task}
-    join ${taskTarget} tt on tt.task_id = ${task.id}
     where ${task.status} = 'published'
       and ${taskVisibleTo(actor)}
       and ${task.deadline} <= ${today}::date + ${NEAR_DAYS}::int
-    group by ${task.id}, ${task.code}, ${task.title}, ${task.deadline}
-    having ${missingCount()} > 0`;
+      and exists (select 1 from ${taskTarget} mt where mt.task_id = ${task.id} and mt.status in (${missingStatuses()}))`;
 }
 
 type DeadlineRow = { id: string; code: string; title: string; deadline: string; addressed: number; missing: number; total: number };
@@ -94,11 +95,14 @@ export const missingText = (missing: number, addressed: number) => `Mangler ${mi
 async function deadlineItems(db: Parameters<typeof rawRows>[0], actor: Actor, today: string): Promise<AttentionItem[]> {
   const rows = await rawRows<DeadlineRow>(
     db,
-    sql`select ${task.id} as id, ${task.code} as code, ${task.title} as title, ${task.deadline}::text as deadline,
-        count(*)::int as addressed, ${missingCount()}::int as missing, count(*) over ()::int as total
-      ${deadlineTasks(actor, today)}
-      order by ${task.deadline}, ${task.code}
-      limit ${ATTENTION_LIMIT}`,
+    sql`select d.id, d.code, d.title, d.deadline, d.total, c.addressed, c.missing
+      from (select ${task.id} as id, ${task.code} as code, ${task.title} as title, ${task.deadline}::text as deadline, count(*) over ()::int as total
+        ${deadlineTasks(actor, today)}
+        order by ${task.deadline}, ${task.code}
+        limit ${ATTENTION_LIMIT}) d
+      cross join lateral (select count(*)::int as addressed, count(*) filter (where tt.status in (${missingStatuses()}))::int as missing
+        from ${taskTarget} tt where tt.task_id = d.id) c
+      order by d.deadline, d.code`,
   );
   const items: AttentionItem[] = rows.map((r) => ({
     kind: r.deadline < today ? 'task.overdue' : 'task.due',
@@ -119,7 +123,7 @@ export function registerCentralTaskAttention(): void {
     statements: 1,
     menu: 'opgaver',
     forActor: (ctx) => (isCentral(ctx.actor) ? questionItems(ctx.db, ctx.actor) : null),
-    countForActor: (actor) => (isCentral(actor) ? sql`select count(*) from (select 1 ${waitingQuestions(actor)}) q` : null),
+    countForActor: (actor) => (isCentral(actor) ? sql`select count(*) ${WAITING_THREADS} where ${waitingVisible(actor)}` : null),
   });
   registerAttentionProvider({
     key: 'tasks.deadlines',
@@ -128,6 +132,6 @@ export function registerCentralTaskAttention(): void {
     statements: 1,
     menu: 'opgaver',
     forActor: (ctx, today) => (isCentral(ctx.actor) ? deadlineItems(ctx.db, ctx.actor, today) : null),
-    countForActor: (actor, today) => (isCentral(actor) ? sql`select count(*) from (select 1 ${deadlineTasks(actor, today)}) d` : null),
+    countForActor: (actor, today) => (isCentral(actor) ? sql`select count(*) ${deadlineTasks(actor, today)}` : null),
   });
 }
