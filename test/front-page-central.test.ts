@@ -225,4 +225,15 @@ describe('the central front page', () => {
       expect(badge(html, '/udgaaende-post')).toBe(expected.post);
     }
   });
+
+  it('shows at most 50 tasks due and says how many more, while the badge counts them all', async () => {
+    const before = itemsOf(await attention(consultant), 'tasks.deadlines').length;
+    for (let i = 0; i < 51; i++) await buildTask(db, { code: `MANGE - ${String(i).padStart(2, '0')}`, deadline: dayPlus(1), targets: [FAXE] });
+    const items = itemsOf(await attention(consultant), 'tasks.deadlines');
+    expect(items).toHaveLength(51);
+    const more = items[50]!;
+    expect(more).toMatchObject({ kind: 'task.due.more', link: '/overblik', severity: 'info', title: `Og ${before + 51 - 50} flere opgaver med frist` });
+    const sum = items.length - 1 + (before + 51 - 50) + itemsOf(await attention(consultant), 'tasks.questions').length;
+    expect(badge((await consultant.get('/')).body, '/overblik')).toBe(sum);
+  });
 });
