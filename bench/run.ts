@@ -19,8 +19,8 @@ Loads 2,000 published tasks addressed to all 98 municipalities (196,000 targets,
 answers and threads) and measures a task's overview, "Mine opgaver" of Faxe's programleder, the
 dashboard and the central role overview; loads 60 agreements sent to all 98 municipalities
 (5,880 targets, ~4,400 signatures) and measures the agreements matrix, an agreement's status page,
-the portfolio and a municipality's agreement list; all against the trivial route /healthz in the
-same process,
+the portfolio and a municipality's agreement list; the front page of Faxe's programleder and of
+the consultant; all against the trivial route /healthz in the same process,
 on PGlite and on PostgreSQL (BENCH_POSTGRES_URL, default postgres://postgres@127.0.0.1:5432/test;
 a throwaway database is created and dropped).
 
@@ -103,7 +103,7 @@ async function benchEngine(engine: OpenedEngine, opts: Options) {
     await check(origin, taskOverviewPaths[0]!, cookie, (html) => (rowsOf(html, 'data-kommune') === 98 ? null : `${rowsOf(html, 'data-kommune')} municipalities, not 98`));
     const mine = await check(origin, '/opgaver', leaderCookie, (html) => (rowsOf(html, 'data-opgave') > 0 ? null : 'no tasks listed'));
     const dashboard = await check(origin, '/overblik', cookie, (html) => (rowsOf(html, 'data-opgave') > 0 ? null : 'no tasks listed'));
-    const served = { mine: rowsOf(mine, 'data-opgave'), dashboard: rowsOf(dashboard, 'data-opgave') };
+    const served = { mine: rowsOf(mine, 'data-opgave'), dashboard: rowsOf(dashboard, 'data-opgave'), front: 0 };
     const agreementId = await benchAgreementId(database.db);
     await check(origin, '/aftaler/overblik', cookie, (html) => (rowsOf(html, 'data-kommune') === 98 ? null : `${rowsOf(html, 'data-kommune')} municipalities in the matrix, not 98`));
     await check(origin, `/aftaler/${agreementId}/status`, cookie, (html) => (rowsOf(html, 'data-kommune') === 98 ? null : `${rowsOf(html, 'data-kommune')} municipalities, not 98`));
@@ -111,6 +111,8 @@ async function benchEngine(engine: OpenedEngine, opts: Options) {
     await check(origin, '/aftaler', leaderCookie, (html) => (html.includes('BENCH-aftale') ? null : 'no bench agreements on the municipal list'));
     await check(origin, '/', leaderCookie, (html) => (html.includes('samspil-attention-item') ? null : 'nothing on the front page'));
     await check(origin, '/kommuner/0320', cookie, (html) => (html.includes('samspil-attention-item') ? null : 'nothing owed on the municipality page'));
+    const front = await check(origin, '/', cookie, (html) => (html.includes('Opgaver med frist') && html.includes('Underskrevne kopier') ? null : 'no deadlines or copies to review on the central front page'));
+    served.front = (front.match(/class="samspil-attention-item/g) ?? []).length;
 
     const session: Record<string, string> = { cookie };
     const routes = [
@@ -125,6 +127,7 @@ async function benchEngine(engine: OpenedEngine, opts: Options) {
       { label: 'GET /aftaler (Faxe programleder)', paths: ['/aftaler'], headers: { cookie: leaderCookie } },
       { label: 'GET / (Det skal I nu, Faxe programleder)', paths: ['/'], headers: { cookie: leaderCookie } },
       { label: 'GET /kommuner/0320 (what Faxe owes, consultant)', paths: ['/kommuner/0320'], headers: session },
+      { label: 'GET / (front page, consultant)', paths: ['/'], headers: session },
       // No cookie: the trivial route should not pay for a session lookup.
       { label: 'GET /healthz (trivial)', paths: ['/healthz'], headers: {} },
     ];
@@ -204,7 +207,8 @@ export async function runBench(args: string[]): Promise<void> {
         console.log(rowsLine(r.rows));
         console.log(
           `Served per request: Mine opgaver lists ${r.served.mine} tasks (its first page; ${BENCH_TASKS} bench tasks are addressed to Faxe), ` +
-            `the dashboard ${r.served.dashboard} task rows (open critical/cross-cutting + the first page of all tasks), a task's overview 98 municipalities`,
+            `the dashboard ${r.served.dashboard} task rows (open critical/cross-cutting + the first page of all tasks), a task's overview 98 municipalities, ` +
+            `the consultant's front page ${r.served.front} items (at most 50 a section)`,
         );
         console.log('');
         console.log(routeTable(r.results));

@@ -51,7 +51,7 @@ const FAXE_SYSTEM_OWNER = 'system-flis-0320@samspil.demo';
 const MANY_TASKS = 100;
 const MANY_MESSAGES = 100;
 
-type Who = 'admin' | 'klik' | 'token' | 'programleder' | 'systemOwner';
+type Who = 'admin' | 'klik' | 'token' | 'programleder' | 'systemOwner' | 'consultant';
 type Page = {
   name: string;
   who: Who;
@@ -97,6 +97,12 @@ const pages = (): Page[] => [
   { name: `GET /api/v1/me/attention (${FAXE} programleder)`, who: 'programleder', url: '/api/v1/me/attention', shows: 'Bench-aftale 7"' },
   { name: `GET /api/v1/municipalities/${FAXE}/attention (central administrator)`, who: 'admin', url: `/api/v1/municipalities/${FAXE}/attention`, shows: 'Bench-aftale 7"' },
   { name: `GET /kommuner/${FAXE} (programleder: what the municipality owes)`, who: 'programleder', url: `/kommuner/${FAXE}`, shows: 'Bench-aftale 7<' },
+  // The central front page: every central provider is one statement (at most 50 items a section),
+  // the menu badges one more. The many rows add waiting questions, 100 tasks of which many are
+  // overdue with municipalities missing, and failed mail.
+  { name: 'GET / (central front page, consultant)', who: 'consultant', url: '/', shows: 'BOUND - mange 000' },
+  { name: 'GET / (central front page, administrator)', who: 'admin', url: '/', shows: 'mails kunne ikke sendes' },
+  { name: 'GET /api/v1/me/attention (consultant)', who: 'consultant', url: '/api/v1/me/attention', shows: 'Bench-besked 0' },
 ];
 
 /** Many agreements to all 98 municipalities: some signed by Faxe, one copy awaiting review, a K98 agreement replacing a connection agreement. */
@@ -317,6 +323,7 @@ describe('list pages run a bounded number of SQL queries, whatever the number of
     const db = t.database.db;
     clients = {
       admin: await loginAs(t.app, DEMO.admin),
+      consultant: await loginAs(t.app, DEMO.consultant),
       klik: await loginAs(t.app, DEMO.klikAdmin(FAXE)),
       programleder: await loginAs(t.app, DEMO.programLeader(FAXE)),
       systemOwner: await loginAs(t.app, FAXE_SYSTEM_OWNER),

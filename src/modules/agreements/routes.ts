@@ -10,6 +10,7 @@ import { agreementReminders } from './reminders/subject.tsx';
 import { registerAgreementStatusApi } from './central/api.ts';
 import { registerAgreementStatusPages } from './central/pages.tsx';
 import { agreementAnswersProvider, agreementsToSignProvider } from './attention-municipal.ts';
+import { registerCentralAgreementAttention } from './attention-central.ts';
 
 /** The agreements module's routes, split by who uses them so each file stays small. */
 export function registerAgreements(app: FastifyInstance) {
@@ -17,6 +18,7 @@ export function registerAgreements(app: FastifyInstance) {
   registerMenuEntry({ key: 'aftaler', order: 20, href: '/aftaler', label: 'Aftaler', visible: () => true });
   registerAttentionProvider(agreementsToSignProvider);
   registerAttentionProvider(agreementAnswersProvider);
+  registerCentralAgreementAttention();
   registerAgreementStatusPages(app);
   registerAgreementStatusApi(app);
   registerAgreementAuthorPages(app);

@@ -12,6 +12,7 @@ import { outboxStatuses } from '../../platform/outbox/schema.ts';
 import { Pager } from '../../platform/views/pager.tsx';
 import { authorizeOutbox, getOutboxMail, listOutbox, MAX_PAGE_SIZE, mayReadOutbox, outboxFilter, outboxFilterFields, PAGE_SIZE, STATUS_DA, type OutboxFilter } from './queries.ts';
 import { formatDateTimeSeconds } from '../../platform/views/format.ts';
+import { registerOutboxAttention } from './attention.ts';
 
 const fmt = (d: Date | null) => (d ? formatDateTimeSeconds(d) : '–');
 
@@ -49,6 +50,7 @@ const listQuery = pageQuery({ side: pageNumber });
 
 export function registerOutboxRoutes(root: FastifyInstance) {
   registerMenuEntry({ key: 'post', order: 80, href: '/udgaaende-post', label: 'Udgående post', visible: mayReadOutbox });
+  registerOutboxAttention();
   const pages = root.withTypeProvider<ZodTypeProvider>();
   pages.get('/udgaaende-post', { schema: { querystring: listQuery } }, async (request, reply) => {
     const ctx = actorCtx(request);

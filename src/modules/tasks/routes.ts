@@ -12,6 +12,7 @@ import { registerReminderRoutes } from '../../platform/reminders/routes.tsx';
 import { registerMenuEntry } from '../../platform/views/menu.ts';
 import { taskReminders } from './reminders/subject.tsx';
 import { answersProvider, openTasksProvider } from './attention-municipal.ts';
+import { registerCentralTaskAttention } from './attention-central.ts';
 
 /** The tasks module's routes, split by who uses them so each file stays small. */
 export function registerTasks(app: FastifyInstance) {
@@ -25,6 +26,7 @@ export function registerTasks(app: FastifyInstance) {
   });
   registerAttentionProvider(openTasksProvider);
   registerAttentionProvider(answersProvider);
+  registerCentralTaskAttention();
   registerAuthorPages(app);
   registerAuthorApi(app);
   registerCentralPages(app);

@@ -1,0 +1,18 @@
+import type { AttentionItem } from './provider.ts';
+
+/**
+ * A section shows at most this many items: a front page with a thousand overdue tasks helps nobody,
+ * and the page must cost the same whatever the data. The badge still counts them all.
+ */
+export const ATTENTION_LIMIT = 50;
+
+/**
+ * The items a capped query returned and, when there were more than it shows, one last item saying
+ * how many more and where they are all listed. `total` is the uncapped count (count(*) over () in
+ * the same statement).
+ */
+export function withMore(items: AttentionItem[], total: number, more: { kind: string; href: string; what: string }): AttentionItem[] {
+  const rest = total - items.length;
+  if (rest <= 0) return items;
+  return [...items, { kind: more.kind, title: `Og ${rest} flere ${more.what}`, href: more.href, severity: 'info' }];
+}
