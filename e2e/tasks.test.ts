@@ -16,7 +16,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { person, roleAssignment, userAccount } from '../src/platform/identity/schema.ts';
 import { dayMonth } from '../src/modules/tasks/central/queries.ts';
-import { danishDay, formatDeadline } from '../src/modules/tasks/status.ts';
+import { danishDay, formatDeadline } from '../src/platform/views/format.ts';
 import { hashPassword } from '../src/platform/auth/secrets.ts';
 import { DEMO, startTestApp, type TestApp } from '../test/app.ts';
 import { expectAccessible, launchBrowser } from './browser.ts';

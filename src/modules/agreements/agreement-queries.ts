@@ -26,7 +26,7 @@ export function authorizeAgreementAuthoring(actor: Actor): void {
 
 export async function agreementReference(db: Db) {
   const [solutions, roleTypes, municipalities] = await Promise.all([
-    db.select({ key: solution.key, name: solution.name, k98: solution.k98 }).from(solution).orderBy(asc(solution.sort), asc(solution.name)),
+    db.select({ key: solution.key, name: solution.name, k98: solution.k98 }).from(solution).orderBy(asc(solution.sort), asc(solution.key)),
     db
       .select({ key: roleType.key, label: roleType.labelDa, perSolution: roleType.perSolution })
       .from(roleType)
@@ -48,7 +48,7 @@ async function solutionsOf(db: Db, agreementIds: string[]): Promise<Map<string, 
     .from(agreementSolution)
     .innerJoin(solution, eq(solution.key, agreementSolution.solutionKey))
     .where(inArray(agreementSolution.agreementId, agreementIds))
-    .orderBy(asc(solution.sort), asc(solution.name));
+    .orderBy(asc(solution.sort), asc(solution.key));
   for (const { agreementId, ...s } of rows) out.set(agreementId, [...(out.get(agreementId) ?? []), s]);
   return out;
 }
@@ -161,7 +161,7 @@ export async function getAgreementDetail(db: Db, actor: Actor, agreementId: stri
         audienceSolutionName: solution.name,
         ccRoleLabel: ccRole.labelDa,
         solutions: sql<SolutionRef[]>`coalesce((
-          select json_agg(json_build_object('key', s.key, 'name', s.name, 'k98', s.k98) order by s.sort, s.name)
+          select json_agg(json_build_object('key', s.key, 'name', s.name, 'k98', s.k98) order by s.sort, s.key)
           from ${agreementSolution} x join ${solution} s on s.key = x.solution_key
           where x.agreement_id = ${agreement.id}), '[]'::json)`,
         municipalityCount: sql<number>`(select count(*) from ${municipality})`.mapWith(Number),

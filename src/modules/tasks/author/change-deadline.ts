@@ -9,7 +9,7 @@ import { deadlineInput } from '../inputs.ts';
 import { loadTask } from '../load-task.ts';
 import { task, taskDeadlineChange } from '../schema.ts';
 import { scheduleNextReminder } from '../reminders/send-reminders.ts';
-import { danishDay, formatDayLong, formatDeadline } from '../status.ts';
+import { danishDay, formatDayLong, formatDeadline } from '../../../platform/views/format.ts';
 
 export type DeadlineOutcome = { changed: boolean; deadline: string; changeId: string | null };
 

@@ -12,7 +12,7 @@ import { loadTask, type TaskRow } from '../load-task.ts';
 import { markdownToText } from '../markdown.ts';
 import { scheduleNextReminder } from '../reminders/send-reminders.ts';
 import { task, taskTarget, type TaskStatus } from '../schema.ts';
-import { danishDay, formatDayLong, formatDeadline } from '../status.ts';
+import { danishDay, formatDayLong, formatDeadline } from '../../../platform/views/format.ts';
 
 /**
  * draft → announced → published → closed. Every change is a compare-and-set on the status under a

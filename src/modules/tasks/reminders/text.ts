@@ -1,7 +1,7 @@
 import { markdownToText } from '../markdown.ts';
 import { dayDiff } from '../../../platform/reminders/schedule.ts';
 import { whenText } from '../../../platform/reminders/wording.ts';
-import { danishDay, formatDeadline } from '../status.ts';
+import { danishDay, formatDeadline } from '../../../platform/views/format.ts';
 
 export type ReminderTask = { id: string; code: string; title: string; deadline: string; consequence: string };
 

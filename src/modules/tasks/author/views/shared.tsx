@@ -5,8 +5,8 @@ import { Layout } from '../../../../platform/views/layout.tsx';
 import { stepLabel, taskLabels } from '../../inputs.ts';
 import { renderMarkdown } from '../../markdown.ts';
 import type { AnswerKind, TaskStatus } from '../../schema.ts';
-import { danishDay, formatDeadline, TASK_STATUS_DA } from '../../status.ts';
-import { formatDateTime } from '../../../../platform/views/format.ts';
+import { TASK_STATUS_DA } from '../../status.ts';
+import { danishDay, formatDateTime, formatDeadline } from '../../../../platform/views/format.ts';
 
 /** Messages after a redirect (?besked=…); the central overview may show the same ones. */
 export const AUTHOR_NOTICES: Record<string, string> = {
