@@ -96,7 +96,7 @@ async function publishLocked(tx: Db, ctx: Ctx, taskId: string): Promise<StatusOu
     return { status: 'announced', changed: true, scheduledFor: t.publishAt };
   }
   if (danishDay(ctx.now) > t.deadline) {
-    throw invalid({ deadline: `Fristen ${formatDeadline(t.deadline)} er overskredet. Ændr fristen, før opgaven publiceres.` });
+    throw invalid({ deadline: `Fristen ${formatDayLong(t.deadline)} er overskredet. Ændr fristen, før opgaven publiceres.` });
   }
   await assertHasTargets(tx, t.id);
   await moveStatus(tx, t.id, t.status, { status: 'published', publishedAt: ctx.now, updatedAt: ctx.now });
