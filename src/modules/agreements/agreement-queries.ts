@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
 import { type Actor, isCentral, isCentralEditor } from '../../platform/context.ts';
 import { forbidden, notFound } from '../../platform/errors.ts';
-import { byDanishName } from '../../platform/views/format.ts';
+import { byDanishName, danishCompare } from '../../platform/views/format.ts';
 import { municipality, roleType, solution } from '../../platform/identity/schema.ts';
 import { historyLines, type HistoryLine, loadHistoryRows } from './history.ts';
 import { agreement, agreementFile, agreementSignature, agreementSolution, agreementTarget, agreementVersion } from './schema.ts';
@@ -105,7 +105,8 @@ export async function listAgreements(db: Db, actor: Actor): Promise<AgreementSum
     .from(agreement)
     .leftJoin(agreementVersion, eq(agreementVersion.id, agreement.currentVersionId))
     .where(where)
-    .orderBy(desc(agreement.createdAt), asc(agreement.title));
+    .orderBy(desc(agreement.createdAt));
+  rows.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || danishCompare(a.title, b.title));
   const ids = rows.map((r) => r.id);
   const [solutions, statuses] = await Promise.all([
     solutionsOf(db, ids),
