@@ -16,7 +16,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { person, roleAssignment, userAccount } from '../src/platform/identity/schema.ts';
 import { dayMonth } from '../src/modules/tasks/central/queries.ts';
-import { danishDay, formatDeadline } from '../src/modules/tasks/status.ts';
+import { danishDay, formatDayLong, formatDeadline } from '../src/platform/views/format.ts';
 import { hashPassword } from '../src/platform/auth/secrets.ts';
 import { DEMO, startTestApp, type TestApp } from '../test/app.ts';
 import { expectAccessible, launchBrowser } from './browser.ts';
@@ -355,7 +355,7 @@ describe('opgaver: konsulenten publicerer en opgave i tre trin til Aulas systema
     await page.getByText(`Påmindelse: ${TASK.code} – ${TASK.title} – frist ${formatDeadline(DEADLINE)}`, { exact: true }).waitFor();
     const mail = page.locator('.samspil-mail-preview');
     const body = (await mail.innerText()).replace(/\s+/g, ' ');
-    expect(body).toContain(`Opgaven "${TASK.code} – ${TASK.title}" har frist ${formatDeadline(DEADLINE)} (om 30 dage)`);
+    expect(body).toContain(`Opgaven "${TASK.code} – ${TASK.title}" har frist ${formatDayLong(DEADLINE)} (om 30 dage)`);
     expect(body).toContain(`Hvis opgaven ikke løses: ${TASK.consequence}`);
     expect(body).toContain(`http://samspil.test/opgaver/${taskId}`);
     await page.getByRole('button', { name: 'Send påmindelse til 5 modtagere' }).waitFor();

@@ -14,7 +14,8 @@ import { stepAnswer, task, taskMessage, taskReminder, taskTarget } from '../src/
 import { danishDay } from '../src/platform/days.ts';
 import { outboxMail } from '../src/platform/outbox/schema.ts';
 import { pendingNotification } from '../src/platform/notify/schema.ts';
-import { addDays, danishTime } from '../src/platform/reminders/schedule.ts';
+import { addDays } from '../src/platform/reminders/schedule.ts';
+import { danishTime } from '../src/platform/days.ts';
 import { freshDatabase } from './db.ts';
 
 const FAXE = '0320';

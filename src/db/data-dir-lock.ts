@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
+import { formatDateTimeSeconds } from '../platform/views/format.ts';
 
 /**
  * PGlite has no lock of its own: a second process opening the same data directory gets a copy of
@@ -22,7 +23,7 @@ export class DataDirLockedError extends Error {
 function danishTime(iso: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleString('da-DK', { timeZone: 'Europe/Copenhagen', dateStyle: 'short', timeStyle: 'medium' });
+  return formatDateTimeSeconds(d);
 }
 
 function lockedMessage(dir: string, lockFile: string, h: LockHolder): string {

@@ -1,4 +1,4 @@
-import { danishDay } from './views/format.ts';
+import { danishDay, danishWallClock } from './views/format.ts';
 
 /** Dates as Danish users write them and days as Denmark counts them, for every module's input. */
 
@@ -23,16 +23,30 @@ export function parseDay(raw: string): string | null {
   return `${String(y)}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
-/** Midnight in Denmark at the start of a day (DST changes happen at night, never at midnight). */
-export function danishMidnight(day: string): Date {
-  const utcMidnight = new Date(`${day}T00:00:00Z`);
-  const name = new Intl.DateTimeFormat('en-US', { timeZone: TIME_ZONE, timeZoneName: 'longOffset' })
-    .formatToParts(utcMidnight)
-    .find((p) => p.type === 'timeZoneName')?.value;
-  const m = /GMT([+-])(\d{2}):(\d{2})/.exec(name ?? '');
-  const offsetMinutes = m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
-  return new Date(utcMidnight.getTime() - offsetMinutes * 60_000);
+const dayUtc = (day: string) => {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return Date.UTC(y, m - 1, d);
+};
+
+/** How far Danish wall-clock time is ahead of UTC at an instant (1 h in winter, 2 h in summer). */
+function zoneOffsetMs(at: number): number {
+  const w = danishWallClock(new Date(at));
+  const wall = Date.UTC(Number(w.year), Number(w.month) - 1, Number(w.day), Number(w.hour), Number(w.minute), Number(w.second));
+  return wall - (at - (((at % 1000) + 1000) % 1000));
 }
+
+/**
+ * The instant a Danish wall-clock time occurs on a day. Two passes settle the offset on the day of
+ * a DST change; a time in the skipped spring hour resolves to the instant one hour later on the clock.
+ */
+export function danishTime(day: string, hour: number, minute = 0): Date {
+  const wall = dayUtc(day) + (hour * 60 + minute) * 60_000;
+  const first = wall - zoneOffsetMs(wall);
+  return new Date(wall - zoneOffsetMs(first));
+}
+
+/** Midnight in Denmark at the start of a day (DST changes happen at night, never at midnight). */
+export const danishMidnight = (day: string): Date => danishTime(day, 0);
 
 /**
  * The instants of Danish calendar days from `from` through `to` (both whole days, either may be

@@ -1,6 +1,11 @@
 import { and, eq, inArray, isNull, or } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { person, roleAssignment, userAccount } from '../../platform/identity/schema.ts';
+import { danishCompare } from '../../platform/views/format.ts';
+
+/** Grouped by municipality, each group's people in Danish alphabetical order. */
+const byMunicipalityThenName = (a: { municipalityCode: string; name: string }, b: { municipalityCode: string; name: string }) =>
+  a.municipalityCode === b.municipalityCode ? danishCompare(a.name, b.name) : a.municipalityCode < b.municipalityCode ? -1 : 1;
 
 export type AgreementRecipient = {
   municipalityCode: string;
@@ -46,7 +51,7 @@ export async function agreementRecipients(
     .innerJoin(person, eq(person.id, roleAssignment.personId))
     .leftJoin(userAccount, and(eq(userAccount.personId, person.id), eq(userAccount.disabled, false)))
     .where(and(inArray(roleAssignment.municipalityCode, municipalityCodes), isNull(roleAssignment.removedAt), eq(person.active, true), roleMatch))
-    .orderBy(roleAssignment.municipalityCode, person.name);
+    .orderBy(roleAssignment.municipalityCode);
   const byPerson = new Map<string, AgreementRecipient>();
   for (const r of rows) {
     const isAddressee = r.roleTypeKey === audience.roleKey && (!audience.solutionKey || r.solutionKey === audience.solutionKey);
@@ -65,5 +70,5 @@ export async function agreementRecipients(
       });
     }
   }
-  return [...byPerson.values()];
+  return [...byPerson.values()].sort(byMunicipalityThenName);
 }

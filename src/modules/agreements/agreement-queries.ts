@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
 import { type Actor, isCentral, isCentralEditor } from '../../platform/context.ts';
 import { forbidden, notFound } from '../../platform/errors.ts';
-import { byDanishName } from '../../platform/views/format.ts';
+import { byDanishName, danishCompare } from '../../platform/views/format.ts';
 import { municipality, roleType, solution } from '../../platform/identity/schema.ts';
 import { historyLines, type HistoryLine, loadHistoryRows } from './history.ts';
 import { agreement, agreementFile, agreementSignature, agreementSolution, agreementTarget, agreementVersion } from './schema.ts';
@@ -26,7 +26,7 @@ export function authorizeAgreementAuthoring(actor: Actor): void {
 
 export async function agreementReference(db: Db) {
   const [solutions, roleTypes, municipalities] = await Promise.all([
-    db.select({ key: solution.key, name: solution.name, k98: solution.k98 }).from(solution).orderBy(asc(solution.sort), asc(solution.name)),
+    db.select({ key: solution.key, name: solution.name, k98: solution.k98 }).from(solution).orderBy(asc(solution.sort), asc(solution.key)),
     db
       .select({ key: roleType.key, label: roleType.labelDa, perSolution: roleType.perSolution })
       .from(roleType)
@@ -48,7 +48,7 @@ async function solutionsOf(db: Db, agreementIds: string[]): Promise<Map<string, 
     .from(agreementSolution)
     .innerJoin(solution, eq(solution.key, agreementSolution.solutionKey))
     .where(inArray(agreementSolution.agreementId, agreementIds))
-    .orderBy(asc(solution.sort), asc(solution.name));
+    .orderBy(asc(solution.sort), asc(solution.key));
   for (const { agreementId, ...s } of rows) out.set(agreementId, [...(out.get(agreementId) ?? []), s]);
   return out;
 }
@@ -105,7 +105,8 @@ export async function listAgreements(db: Db, actor: Actor): Promise<AgreementSum
     .from(agreement)
     .leftJoin(agreementVersion, eq(agreementVersion.id, agreement.currentVersionId))
     .where(where)
-    .orderBy(desc(agreement.createdAt), asc(agreement.title));
+    .orderBy(desc(agreement.createdAt));
+  rows.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || danishCompare(a.title, b.title));
   const ids = rows.map((r) => r.id);
   const [solutions, statuses] = await Promise.all([
     solutionsOf(db, ids),
@@ -161,7 +162,7 @@ export async function getAgreementDetail(db: Db, actor: Actor, agreementId: stri
         audienceSolutionName: solution.name,
         ccRoleLabel: ccRole.labelDa,
         solutions: sql<SolutionRef[]>`coalesce((
-          select json_agg(json_build_object('key', s.key, 'name', s.name, 'k98', s.k98) order by s.sort, s.name)
+          select json_agg(json_build_object('key', s.key, 'name', s.name, 'k98', s.k98) order by s.sort, s.key)
           from ${agreementSolution} x join ${solution} s on s.key = x.solution_key
           where x.agreement_id = ${agreement.id}), '[]'::json)`,
         municipalityCount: sql<number>`(select count(*) from ${municipality})`.mapWith(Number),

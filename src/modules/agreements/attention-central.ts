@@ -107,7 +107,7 @@ async function deadlineItems(db: Db, today: string): Promise<AttentionItem[]> {
     sql`select a.id, a.title, a.deadline::text as deadline, count(*)::int as addressed,
         count(*) filter (where ${outstandingSql('a', 't')})::int as missing, count(*) over ()::int as total
       ${deadlineAgreements(today)}
-      order by a.deadline, a.title
+      order by a.deadline, a.id
       limit ${ATTENTION_LIMIT}`,
   );
   const items: AttentionItem[] = rows.map((r) => {

@@ -4,7 +4,7 @@ import type { AttentionCtx, AttentionItem, AttentionProvider } from '../../platf
 import { frontPageSeenSql } from '../../platform/attention/seen.ts';
 import { type Actor, isCentral } from '../../platform/context.ts';
 import { roleType, solution } from '../../platform/identity/schema.ts';
-import { danishCompare, danishList, formatDate, formatDateTimeAt } from '../../platform/views/format.ts';
+import { danishCompare, danishList, formatDate, formatDateTime } from '../../platform/views/format.ts';
 import { agreementTargetVisibleTo, signerSql } from './policy.ts';
 import { agreement, agreementNote, agreementTarget } from './schema.ts';
 
@@ -82,7 +82,7 @@ async function owedAgreements(ctx: AttentionCtx, code: string, today: string, hr
     .leftJoin(roleType, eq(roleType.key, agreement.audienceRoleKey))
     .leftJoin(solution, eq(solution.key, agreement.audienceSolutionKey))
     .where(owedWhere(ctx.actor, code))
-    .orderBy(sql`${agreement.deadline} asc nulls last`, asc(agreement.title), asc(agreement.id));
+    .orderBy(sql`${agreement.deadline} asc nulls last`, asc(agreement.id));
   return rows.map((r): AttentionItem => {
     const href = hrefOf(r.id);
     if (r.pendingSince) {
@@ -168,10 +168,10 @@ export const agreementAnswersProvider: AttentionProvider = {
           ),
         )
         .groupBy(agreement.id, agreement.title)
-        .orderBy(desc(latest), asc(agreement.title));
+        .orderBy(desc(latest), asc(agreement.id));
       return rows.map((r): AttentionItem => {
         const n = Number(r.notes);
-        const at = r.latest ? `, senest ${formatDateTimeAt(new Date(r.latest as unknown as string))}` : '';
+        const at = r.latest ? `, senest ${formatDateTime(new Date(r.latest as unknown as string))}` : '';
         return {
           kind: 'agreement.answer',
           severity: 'info',

@@ -1,6 +1,6 @@
 import type { Content } from 'pdfmake/interfaces.js';
 import { renderPdf } from '../../platform/pdf/render.ts';
-import { danishTime } from '../../platform/reminders/schedule.ts';
+import { danishTime } from '../../platform/days.ts';
 import { solutions } from '../../db/reference/solutions.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { and, asc, count, countDistinct, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { danishDay, formatDayLong } from '../../platform/views/format.ts';
+import { formatDateLong, formatDayLong } from '../../platform/views/format.ts';
 import { municipality, solution } from '../../platform/identity/schema.ts';
 import { rolePlural } from './labels.ts';
 import { agreementDispatch, agreementReminder, agreementVersion } from './schema.ts';
@@ -36,7 +36,7 @@ export type HistoryInput = {
   showCounts?: boolean;
 };
 
-const day = (d: Date) => formatDayLong(danishDay(d));
+const day = formatDateLong;
 const municipalities = (n: number) => (n === 1 ? '1 kommune' : `${n} kommuner`);
 /** Same time: a new version comes before the dispatch that sends it, reminders last. */
 const KIND_ORDER: Record<HistoryLine['kind'], number> = { version: 0, dispatch: 1, reminder: 2 };

@@ -8,7 +8,7 @@ import { actorCtx, sendPage } from '../../platform/http/request-context.ts';
 import { Layout } from '../../platform/views/layout.tsx';
 import { registerMenuEntry } from '../../platform/views/menu.ts';
 import { auditFilter, listAudit, mayReadAudit } from './queries.ts';
-import { formatDateTimeSeconds } from '../../platform/views/format.ts';
+import { danishCompare, formatDateTimeSeconds } from '../../platform/views/format.ts';
 import { AUDIT_ACTION_LABELS, auditActionLabel } from '../../platform/audit/actions.ts';
 import { isCentralAdmin } from '../../platform/context.ts';
 import { type ChangedField, changedFields, withoutIp } from './changed-fields.ts';
@@ -29,7 +29,7 @@ const ENTITY_TYPES: Record<string, string> = {
 };
 
 /** The filter lists every action by its label, in Danish alphabetical order. */
-const ACTION_OPTIONS = Object.entries(AUDIT_ACTION_LABELS).sort((a, b) => a[1].localeCompare(b[1], 'da'));
+const ACTION_OPTIONS = Object.entries(AUDIT_ACTION_LABELS).sort((a, b) => danishCompare(a[1], b[1]));
 
 const fmt = formatDateTimeSeconds;
 

@@ -12,7 +12,7 @@ import { createApiToken, listApiTokens, revokeApiToken } from './api-tokens.ts';
 import { logIn } from './log-in.ts';
 import { logOut } from './log-out.ts';
 import { findOpenLink, setPasswordWithLink } from './password-links.ts';
-import { formatDateTimeSeconds } from '../../platform/views/format.ts';
+import { formatDateTime } from '../../platform/views/format.ts';
 
 const loginQuery = pageQuery({ next: queryText });
 // A link's token is looked up as given; an unknown or malformed one is the same expired link.
@@ -159,7 +159,7 @@ export function registerAuthPages(root: FastifyInstance) {
 }
 
 type TokenRow = Awaited<ReturnType<typeof listApiTokens>>[number];
-const fmt = (d: Date | null) => (d ? formatDateTimeSeconds(d) : '–');
+const fmt = (d: Date | null) => (d ? formatDateTime(d) : '–');
 
 function ProfilePage(p: { request: FastifyRequest; tokens: TokenRow[]; newToken?: string; errors?: FieldErrors; revoked?: boolean }) {
   const actor = p.request.actor!;

@@ -4,7 +4,7 @@ import type { Db } from '../../db/client.ts';
 import { pendingNotification } from '../../platform/notify/schema.ts';
 import { outboxMail } from '../../platform/outbox/schema.ts';
 import { person, userAccount } from '../../platform/identity/schema.ts';
-import { danishTime } from '../../platform/reminders/schedule.ts';
+import { danishTime } from '../../platform/days.ts';
 import { danishDay } from '../../platform/views/format.ts';
 
 /** The digest goes out at 07:00 Danish time with what arrived before then. */

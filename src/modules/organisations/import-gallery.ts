@@ -11,6 +11,7 @@ import { authorize } from './policy.ts';
 import { changePerson, grantRole, insertPerson } from './gallery-writes.ts';
 import { referenceLists } from './queries.ts';
 import { person, roleAssignment } from '../../platform/identity/schema.ts';
+import { sameDanishText } from '../../platform/views/format.ts';
 
 export type ImportResult = { created: number; updated: number; rolesAssigned: number; unchanged: number };
 
@@ -104,7 +105,7 @@ function resolveColumns(headers: string[]): Partial<Record<ColumnKey, string>> {
   return found;
 }
 
-const same = (a: string, b: string) => a.localeCompare(b, 'da', { sensitivity: 'accent' }) === 0;
+const same = sameDanishText;
 const countWord = (n: number) => (n === 2 ? 'to' : String(n));
 const slotKey = (role: string, solution: string | null) => `${role}|${solution ?? ''}`;
 

@@ -22,6 +22,7 @@ import { removeRole } from './remove-role.ts';
 import { updatePerson } from './update-person.ts';
 import { OverviewPage } from './overview-view.tsx';
 import { GalleryPage, NOTICES, PersonForm, PersonPage } from './views.tsx';
+import { formatNumber } from '../../platform/views/format.ts';
 
 const personParams = z.object({ code: municipalityCodeParam, id: uuidParam });
 
@@ -102,7 +103,7 @@ export function registerOrganisationsPages(root: FastifyInstance) {
                 <td safe>{r.region}</td>
                 <td safe>{r.kkr}</td>
                 <td class="text-align-right" safe>
-                  {r.population.toLocaleString('da-DK')}
+                  {formatNumber(r.population)}
                 </td>
                 <td class="text-align-right" safe>
                   {String(r.activePeople)}

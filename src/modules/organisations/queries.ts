@@ -1,11 +1,12 @@
-import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { byDanishName, danishCompare } from '../../platform/views/format.ts';
 import { municipality, person, roleAssignment, roleType, solution, userAccount } from '../../platform/identity/schema.ts';
 
 /** Read models for lists and overviews: each runs a fixed number of queries, whatever the row count. */
 
 export async function listMunicipalities(db: Db) {
-  return db
+  const rows = await db
     .select({
       code: municipality.code,
       name: municipality.name,
@@ -15,8 +16,8 @@ export async function listMunicipalities(db: Db) {
       cvr: municipality.cvr,
       activePeople: sql<number>`(select count(*)::int from ${person} p where p.municipality_code = ${municipality.code} and p.active)`,
     })
-    .from(municipality)
-    .orderBy(asc(municipality.name));
+    .from(municipality);
+  return rows.sort(byDanishName);
 }
 
 export async function getMunicipality(db: Db, code: string) {
@@ -64,8 +65,8 @@ export async function getGallery(db: Db, code: string): Promise<GalleryPerson[]>
     })
     .from(person)
     .leftJoin(userAccount, eq(userAccount.personId, person.id))
-    .where(eq(person.municipalityCode, code))
-    .orderBy(desc(person.active), asc(person.name));
+    .where(eq(person.municipalityCode, code));
+  people.sort((a, b) => Number(b.active) - Number(a.active) || byDanishName(a, b));
   const roles = await db
     .select({
       id: roleAssignment.id,
@@ -133,8 +134,8 @@ export async function roleOverview(db: Db, roleTypeKey: string, solutionKey: str
         isNull(roleAssignment.removedAt),
       ),
     )
-    .leftJoin(person, eq(person.id, roleAssignment.personId))
-    .orderBy(asc(municipality.name), desc(roleAssignment.isPrimary), asc(person.name));
+    .leftJoin(person, eq(person.id, roleAssignment.personId));
+  rows.sort((a, b) => byDanishName(a, b) || Number(b.isPrimary) - Number(a.isPrimary) || danishCompare(a.personName ?? '', b.personName ?? ''));
   const byCode = new Map<string, OverviewRow>();
   for (const r of rows) {
     const entry = byCode.get(r.code) ?? { code: r.code, name: r.name, region: r.region, holders: [] };

@@ -11,7 +11,7 @@ import { registerMenuEntry } from '../../platform/views/menu.ts';
 import { outboxStatuses } from '../../platform/outbox/schema.ts';
 import { Pager } from '../../platform/views/pager.tsx';
 import { authorizeOutbox, getOutboxMail, listOutbox, MAX_PAGE_SIZE, mayReadOutbox, outboxFilter, outboxFilterFields, PAGE_SIZE, STATUS_DA, type OutboxFilter } from './queries.ts';
-import { formatDateTimeSeconds } from '../../platform/views/format.ts';
+import { formatDateTimeSeconds, formatNumber } from '../../platform/views/format.ts';
 import { registerOutboxAttention } from './attention.ts';
 
 const fmt = (d: Date | null) => (d ? formatDateTimeSeconds(d) : '–');
@@ -116,7 +116,7 @@ export function registerOutboxRoutes(root: FastifyInstance) {
             Søg
           </button>
         </form>
-        <p safe>{total === 1 ? '1 mail' : `${total.toLocaleString('da-DK')} mails`}</p>
+        <p safe>{total === 1 ? '1 mail' : `${formatNumber(total)} mails`}</p>
         <table class="table table--compact table--zebra">
           <caption class="sr-only">Mails, nyeste først</caption>
           <thead>

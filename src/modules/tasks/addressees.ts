@@ -3,6 +3,11 @@ import type { Db } from '../../db/client.ts';
 import { person, roleAssignment, userAccount } from '../../platform/identity/schema.ts';
 import type { TaskRow } from './load-task.ts';
 import { taskTarget, type TargetStatus } from './schema.ts';
+import { danishCompare } from '../../platform/views/format.ts';
+
+/** Grouped by municipality, each group's people in Danish alphabetical order. */
+const byMunicipalityThenName = (a: { municipalityCode: string; name: string }, b: { municipalityCode: string; name: string }) =>
+  a.municipalityCode === b.municipalityCode ? danishCompare(a.name, b.name) : a.municipalityCode < b.municipalityCode ? -1 : 1;
 
 export type Recipient = {
   municipalityCode: string;
@@ -60,7 +65,7 @@ export async function taskRecipients(
     .innerJoin(person, eq(person.id, roleAssignment.personId))
     .leftJoin(userAccount, and(eq(userAccount.personId, person.id), eq(userAccount.disabled, false)))
     .where(and(...where))
-    .orderBy(taskTarget.municipalityCode, person.name);
+    .orderBy(taskTarget.municipalityCode);
   // One person may hold both the audience role and programleder: they get one mail, as addressee.
   const byPerson = new Map<string, Recipient>();
   for (const r of rows) {
@@ -71,5 +76,5 @@ export async function taskRecipients(
       byPerson.set(key, { municipalityCode: r.municipalityCode, personId: r.personId, name: r.name, email: r.email, userId: r.userId, digestMode: r.digestMode, as });
     }
   }
-  return [...byPerson.values()];
+  return [...byPerson.values()].sort(byMunicipalityThenName);
 }

@@ -3,7 +3,7 @@ import { daysUntil } from '../../platform/attention/due.ts';
 import type { AttentionCtx, AttentionItem, AttentionProvider } from '../../platform/attention/provider.ts';
 import { frontPageSeenSql } from '../../platform/attention/seen.ts';
 import { type Actor, isCentral } from '../../platform/context.ts';
-import { formatDateTimeAt } from '../../platform/views/format.ts';
+import { formatDateTime } from '../../platform/views/format.ts';
 import { targetVisibleTo } from './policy.ts';
 import { task, taskMessage, taskTarget } from './schema.ts';
 import { TARGET_STATUS_DA } from './status.ts';
@@ -124,7 +124,7 @@ export const answersProvider: AttentionProvider = {
       return rows.map((r): AttentionItem => {
         const at = r.latest ? new Date(r.latest as unknown as string) : null;
         const n = Number(r.answers);
-        const when = at ? `, senest ${formatDateTimeAt(at)}` : '';
+        const when = at ? `, senest ${formatDateTime(at)}` : '';
         return {
           kind: 'task.answer',
           severity: 'info',

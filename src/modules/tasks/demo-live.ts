@@ -3,7 +3,8 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { municipality, person, project, stepAnswer, task, taskMessage, taskStep, taskTarget, userAccount } from '../../db/schema.ts';
 import { danishDay } from '../../platform/days.ts';
-import { addDays, danishTime } from '../../platform/reminders/schedule.ts';
+import { addDays } from '../../platform/reminders/schedule.ts';
+import { danishTime } from '../../platform/days.ts';
 import { scheduleNextReminder } from './reminders/send-reminders.ts';
 import type { AnswerKind, TargetStatus } from './schema.ts';
 

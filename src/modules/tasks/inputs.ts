@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { answerKinds } from './schema.ts';
 import { danishMidnight, parseDay } from '../../platform/days.ts';
-import { danishDay } from './status.ts';
 import { checkbox } from '../../platform/http/page-schemas.ts';
 import { compileAnswerPattern } from './answer-pattern.ts';
+import { danishDay } from '../../platform/views/format.ts';
 
 /** Input of the authoring use cases. Messages are Danish; the field names are the API's and the form's. */
 

@@ -1,4 +1,4 @@
-import { danishDay as formatDanishDay } from '../../platform/views/format.ts';
+import { danishDay } from '../../platform/views/format.ts';
 import type { TargetStatus } from './schema.ts';
 
 /** Danish labels of a municipality's status on a task, as users say them. */
@@ -33,13 +33,7 @@ export function deriveTargetStatus(f: {
   return 'ikke_startet';
 }
 
-/** The calendar day (yyyy-mm-dd) in Denmark at a given instant. */
-export const danishDay = (at: Date): string => formatDanishDay(at);
-
 /** Overdue means: the deadline day has passed in Denmark and the municipality is neither done nor excused. */
 export function isOverdue(deadline: string, status: TargetStatus, now: Date): boolean {
   return status !== 'loest' && status !== 'ikke_relevant' && danishDay(now) > deadline;
 }
-
-// Shared with other modules' running text; kept importable from here for the tasks module.
-export { danishList, formatDayLong, formatDeadline } from '../../platform/views/format.ts';

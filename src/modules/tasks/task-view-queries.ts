@@ -4,6 +4,7 @@ import { municipality, person, solution, userAccount } from '../../platform/iden
 import type { TaskRow } from './load-task.ts';
 import { project, stepAnswer, task, taskDeadlineChange, taskFile, taskMessage, taskStep, taskTarget } from './schema.ts';
 import { isUuid } from '../../platform/http/page-schemas.ts';
+import { byDanishName } from '../../platform/views/format.ts';
 
 /**
  * Read models for one task as one municipality sees it (its own page, the central page for that
@@ -124,11 +125,11 @@ export async function getTargetView(db: Db, t: TaskRow, code: string) {
 
 /** The municipality's active people, for the responsible/executor selects. */
 export async function activePeople(db: Db, code: string): Promise<PersonOption[]> {
-  return db
+  const people = await db
     .select({ id: person.id, name: person.name, title: person.title })
     .from(person)
-    .where(and(eq(person.municipalityCode, code), eq(person.active, true)))
-    .orderBy(asc(person.name));
+    .where(and(eq(person.municipalityCode, code), eq(person.active, true)));
+  return people.sort(byDanishName);
 }
 
 /** A file of the task, with its content; the caller decides whether the actor may have it. */

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   addDays,
-  danishTime,
   dayDiff,
   GRACE_MS,
   LAST_OVERDUE_DAYS,
@@ -16,32 +15,12 @@ import {
   storedSlot,
   upcomingSlots,
 } from './schedule.ts';
+import { danishTime } from '../days.ts';
 
 const at = (iso: string) => new Date(iso);
 const names = (s: { slot: string }[]) => s.map((x) => x.slot);
 const copenhagen = (d: Date) =>
   new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen', dateStyle: 'short', timeStyle: 'short' }).format(d);
-
-describe('danishTime', () => {
-  it('is 09:00 on the Danish clock on every day of a year, across both DST changes', () => {
-    for (let day = '2025-01-01'; day <= '2025-12-31'; day = addDays(day, 1)) {
-      expect(copenhagen(danishTime(day, 9))).toBe(`${day} 09:00`);
-    }
-  });
-
-  it('is UTC+1 in winter and UTC+2 in summer, switching on the last Sundays of March and October', () => {
-    expect(danishTime('2025-03-29', 9).toISOString()).toBe('2025-03-29T08:00:00.000Z');
-    expect(danishTime('2025-03-30', 9).toISOString()).toBe('2025-03-30T07:00:00.000Z');
-    expect(danishTime('2025-10-25', 9).toISOString()).toBe('2025-10-25T07:00:00.000Z');
-    expect(danishTime('2025-10-26', 9).toISOString()).toBe('2025-10-26T08:00:00.000Z');
-    expect(danishTime('2025-10-26', 7).toISOString()).toBe('2025-10-26T06:00:00.000Z');
-  });
-
-  it('reads a time in the skipped spring hour as the same time on the advanced clock', () => {
-    expect(danishTime('2025-03-30', 2, 30).toISOString()).toBe('2025-03-30T01:30:00.000Z');
-  });
-});
-
 describe('day arithmetic', () => {
   it('adds days across month, year and leap-day boundaries', () => {
     expect(addDays('2025-01-03', -7)).toBe('2024-12-27');

@@ -1,4 +1,4 @@
-import { TIME_ZONE } from '../days.ts';
+import { danishTime } from '../days.ts';
 import { danishDay } from '../views/format.ts';
 
 /**
@@ -158,30 +158,3 @@ export const addDays = (day: string, n: number) => new Date(dayUtc(day) + n * DA
 /** Whole days from a to b (b − a). */
 export const dayDiff = (a: string, b: string) => Math.round((dayUtc(b) - dayUtc(a)) / DAY_MS);
 
-const parts = new Intl.DateTimeFormat('en-GB', {
-  timeZone: TIME_ZONE,
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
-
-/** How far Danish wall-clock time is ahead of UTC at an instant (1 h in winter, 2 h in summer). */
-function zoneOffsetMs(at: number): number {
-  const p = Object.fromEntries(parts.formatToParts(new Date(at)).map((x) => [x.type, x.value]));
-  const wall = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
-  return wall - (at - (((at % 1000) + 1000) % 1000));
-}
-
-/**
- * The instant a Danish wall-clock time occurs on a day. Two passes settle the offset on the day of
- * a DST change; a time in the skipped spring hour resolves to the instant one hour later on the clock.
- */
-export function danishTime(day: string, hour: number, minute = 0): Date {
-  const wall = dayUtc(day) + (hour * 60 + minute) * 60_000;
-  const first = wall - zoneOffsetMs(wall);
-  return new Date(wall - zoneOffsetMs(first));
-}

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { danishDay } from '../views/format.ts';
 import { DEFAULT_SEPARATOR, serializeCsv } from './csv.ts';
 
 export type CellValue = string | number | boolean | Date | null | undefined;
@@ -14,16 +15,9 @@ const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 // Timestamps are stored in UTC, but the user thinks of the day in Danish time; a Date made at
 // Copenhagen midnight would otherwise become the previous day. UTC-midnight dates land on the same day too.
-const copenhagenDay = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Copenhagen',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
 /** yyyy-mm-dd of the Danish calendar day, or null for an invalid Date. */
 export function isoDay(date: Date): string | null {
-  return Number.isNaN(date.getTime()) ? null : copenhagenDay.format(date);
+  return Number.isNaN(date.getTime()) ? null : danishDay(date);
 }
 
 export const booleanText = (value: boolean): string => (value ? 'Ja' : 'Nej');

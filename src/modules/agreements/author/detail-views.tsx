@@ -1,12 +1,12 @@
 import type { FastifyRequest } from 'fastify';
 import { CsrfField, Notice } from '../../../platform/views/components.tsx';
-import { danishDay, formatDayLong, formatSize } from '../../../platform/views/format.ts';
+import { formatDateLong, formatSize } from '../../../platform/views/format.ts';
 import { audienceText, type AgreementDetail, type AgreementVersionInfo } from '../agreement-queries.ts';
 import { deadlineText, Page, StatusBadge } from './views.tsx';
 import { MUNICIPAL_STATUS_LABELS, TYPE_LABELS } from '../labels.ts';
 import { municipalStatuses } from '../status.ts';
 
-const dayLong = (d: Date) => formatDayLong(danishDay(d));
+const dayLong = formatDateLong;
 
 function FilesTable(p: { agreementId: string; version: AgreementVersionInfo; caption: string }): JSX.Element {
   return (

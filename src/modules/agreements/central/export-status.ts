@@ -1,5 +1,5 @@
 import { type Column, toXlsx } from '../../../platform/spreadsheet/write.ts';
-import { danishDay, formatDayLong } from '../../../platform/views/format.ts';
+import { formatDateLong } from '../../../platform/views/format.ts';
 import { fileSlug } from '../../../platform/http/send-download.ts';
 import { MUNICIPAL_STATUS_LABELS } from '../labels.ts';
 import type { Matrix, MatrixRow } from './matrix-queries.ts';
@@ -11,7 +11,7 @@ export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsh
 
 /** "Underskrevet", or "Erstattet af K98-aftalen fra 3. juni 2025" with the day of the K98 signature. */
 export function statusText(r: Pick<StatusRow, 'status' | 'replacedBy'>): string {
-  if (r.status === 'replaced' && r.replacedBy) return `${MUNICIPAL_STATUS_LABELS.replaced} fra ${formatDayLong(danishDay(r.replacedBy.from))}`;
+  if (r.status === 'replaced' && r.replacedBy) return `${MUNICIPAL_STATUS_LABELS.replaced} fra ${formatDateLong(r.replacedBy.from)}`;
   return MUNICIPAL_STATUS_LABELS[r.status];
 }
 

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { FieldErrors } from '../../../platform/errors.ts';
 import { CsrfField, ErrorSummary, Notice, TextArea } from '../../../platform/views/components.tsx';
-import { danishDay, formatDateTime, formatDayLong } from '../../../platform/views/format.ts';
+import { formatDateLong, formatDateTime, formatDayLong } from '../../../platform/views/format.ts';
 import { Layout } from '../../../platform/views/layout.tsx';
 import { PlainText } from '../../../platform/views/components.tsx';
 import { statusText } from './export-status.ts';
@@ -9,7 +9,7 @@ import { TYPE_LABELS } from '../labels.ts';
 import type { AgreementRow } from '../load-agreement.ts';
 import type { AgreementNote, SignatureRecord, StatusOverviewRow } from './notes-queries.ts';
 
-const longDay = (d: Date) => formatDayLong(danishDay(d));
+const longDay = formatDateLong;
 
 export type MunicipalityPageState = {
   form?: 'note' | 'dialogue';

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { Notice } from '../../../platform/views/components.tsx';
-import { danishDay, formatDateTime, formatDayLong } from '../../../platform/views/format.ts';
+import { formatDateLong, formatDateTime, formatDayLong } from '../../../platform/views/format.ts';
 import { Layout } from '../../../platform/views/layout.tsx';
 import { noteExcerpt, statusText } from './export-status.ts';
 import { AGREEMENT_STATUS_LABELS, TYPE_LABELS } from '../labels.ts';
@@ -9,7 +9,7 @@ import type { StatusOverview, StatusOverviewRow } from './notes-queries.ts';
 import { STATUS_FILTER_LABELS, type StatusFilterKey } from '../outstanding-text.ts';
 import type { StatusCounts } from '../status.ts';
 
-const longDay = (d: Date) => formatDayLong(danishDay(d));
+const longDay = formatDateLong;
 
 export type StatusPageProps = {
   request: FastifyRequest;

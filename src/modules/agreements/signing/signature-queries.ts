@@ -241,7 +241,7 @@ export async function municipalAgreementView(db: Db, a: AgreementRow, municipali
       .leftJoin(agreementSolution, and(eq(agreementSolution.solutionKey, solution.key), eq(agreementSolution.agreementId, a.id)))
       // The covered solutions (annex 1 for K98) and the audience's solution, for its name
       .where(a.audienceSolutionKey ? or(eq(agreementSolution.agreementId, a.id), eq(solution.key, a.audienceSolutionKey)) : eq(agreementSolution.agreementId, a.id))
-      .orderBy(asc(solution.sort), asc(solution.name)),
+      .orderBy(asc(solution.sort), asc(solution.key)),
     loadStatuses(db, { agreementIds: [a.id], municipalityCode }),
     listSignatures(db, a.id, { municipalityCode }),
     db.select({ title: person.title }).from(person).where(eq(person.id, actorPersonId)),

@@ -9,7 +9,7 @@ import { deadlineInput } from '../inputs.ts';
 import { loadTask } from '../load-task.ts';
 import { task, taskDeadlineChange } from '../schema.ts';
 import { scheduleNextReminder } from '../reminders/send-reminders.ts';
-import { danishDay, formatDayLong, formatDeadline } from '../status.ts';
+import { danishDay, formatDateLong, formatDayLong, formatDeadline } from '../../../platform/views/format.ts';
 
 export type DeadlineOutcome = { changed: boolean; deadline: string; changeId: string | null };
 
@@ -31,7 +31,7 @@ export async function changeDeadline(ctx: Ctx & { actor: Actor }, taskId: string
     if (!t || t.status === 'closed') throw conflict('Opgaven er lukket; fristen kan ikke længere ændres.');
     if (t.deadline === input.deadline) return { changed: false, deadline: t.deadline, changeId: null };
     if (t.status !== 'published' && t.publishAt && danishDay(t.publishAt) > input.deadline) {
-      throw invalid({ deadline: `Fristen kan ikke ligge før publiceringsdatoen ${formatDeadline(danishDay(t.publishAt))}` });
+      throw invalid({ deadline: `Fristen kan ikke ligge før publiceringsdatoen ${formatDateLong(t.publishAt)}` });
     }
     const moved = await tx
       .update(task)
@@ -57,7 +57,7 @@ export async function changeDeadline(ctx: Ctx & { actor: Actor }, taskId: string
       const body = [
         `Fristen for opgaven ${t.code} – ${t.title} er ændret.`,
         '',
-        `Fristen er ændret fra ${formatDeadline(t.deadline)} til ${formatDeadline(input.deadline)}. Begrundelse: ${input.reason}`,
+        `Fristen er ændret fra ${formatDayLong(t.deadline)} til ${formatDayLong(input.deadline)}. Begrundelse: ${input.reason}`,
         '',
         `Ny frist: ${formatDayLong(input.deadline)}.`,
         '',

@@ -12,7 +12,7 @@ import { loadTask, type TaskRow } from '../load-task.ts';
 import { markdownToText } from '../markdown.ts';
 import { scheduleNextReminder } from '../reminders/send-reminders.ts';
 import { task, taskTarget, type TaskStatus } from '../schema.ts';
-import { danishDay, formatDayLong, formatDeadline } from '../status.ts';
+import { danishDay, formatDayLong, formatDeadline } from '../../../platform/views/format.ts';
 
 /**
  * draft → announced → published → closed. Every change is a compare-and-set on the status under a
@@ -96,7 +96,7 @@ async function publishLocked(tx: Db, ctx: Ctx, taskId: string): Promise<StatusOu
     return { status: 'announced', changed: true, scheduledFor: t.publishAt };
   }
   if (danishDay(ctx.now) > t.deadline) {
-    throw invalid({ deadline: `Fristen ${formatDeadline(t.deadline)} er overskredet. Ændr fristen, før opgaven publiceres.` });
+    throw invalid({ deadline: `Fristen ${formatDayLong(t.deadline)} er overskredet. Ændr fristen, før opgaven publiceres.` });
   }
   await assertHasTargets(tx, t.id);
   await moveStatus(tx, t.id, t.status, { status: 'published', publishedAt: ctx.now, updatedAt: ctx.now });

@@ -237,7 +237,7 @@ describe('through the API', () => {
     t.setNow(new Date('2025-06-02T08:00:00Z'));
     const res = await bearer(t.app, adminToken, 'POST', `/api/v1/tasks/${id}/publish`);
     expect(res.statusCode).toBe(422);
-    expect(res.json().fieldErrors.deadline).toContain('Fristen 30.05.2025 er overskredet');
+    expect(res.json().fieldErrors.deadline).toContain('Fristen 30. maj 2025 er overskredet');
     expect(await statusOf(id)).toBe('draft');
     expect(await mailsFor(id, 'task-published')).toHaveLength(0);
   });
@@ -305,7 +305,7 @@ describe('changing the deadline', () => {
     const mails = await mailsFor(id, 'task-deadline-changed');
     expect(mails.map((m) => m.to_address)).toEqual([AULA_OWNER('0101'), AULA_OWNER('0707')]);
     expect(mails[0]!.subject).toBe('Ny frist for KLIK - KR MI 02 – Journalisér sikre filer før sletning: 18.06.2025');
-    expect(mails[0]!.body).toContain(`Fristen er ændret fra 30.05.2025 til 18.06.2025. Begrundelse: ${reason}`);
+    expect(mails[0]!.body).toContain(`Fristen er ændret fra 30. maj 2025 til 18. juni 2025. Begrundelse: ${reason}`);
     expect(mails[0]!.body).toContain(`http://samspil.test/opgaver/${id}`);
 
     const page = await consultant.get(`/opgaver/${id}/rediger`);

@@ -30,9 +30,9 @@ import { createTask } from './create-task.ts';
 import { DEFAULT_STEP_ROWS, errorsOnFormRows, MAX_STEP_ROWS, stepRowCount, taskFromForm, type FormBody } from '../inputs.ts';
 import { loadTask } from '../load-task.ts';
 import { canAuthor } from '../policy.ts';
-import { danishDay } from '../status.ts';
 import { addCommonAttachments, addMunicipalityAttachments, readAttachment, registerUploadParser } from './upload-attachments.ts';
 import { updateTask } from './update-task.ts';
+import { danishDay } from '../../../platform/views/format.ts';
 
 /** 422 and 409 come back as the same page with the user's input and a Danish error summary. */
 function formError(error: unknown): AppError {

@@ -8,6 +8,7 @@ import { canAuthor } from '../policy.ts';
 import { taskVisibleTo } from '../policy.ts';
 import { municipalityRefs } from './resolve-targets.ts';
 import { project, task, taskDeadlineChange, taskFile, taskStep, taskTarget } from '../schema.ts';
+import { byDanishName } from '../../../platform/views/format.ts';
 
 /**
  * Read models for authoring: reference lists for the form, drafts, "Kommende opgaver", projects
@@ -34,14 +35,14 @@ export async function authoringReference(db: Db) {
     municipalityRefs(db),
     db.select().from(roleType).where(eq(roleType.scope, 'municipal')).orderBy(asc(roleType.sort)),
     db.select({ key: solution.key, name: solution.name }).from(solution).orderBy(asc(solution.sort)),
-    db.select({ id: project.id, key: project.key, name: project.name }).from(project).orderBy(asc(project.name)),
+    db.select({ id: project.id, key: project.key, name: project.name }).from(project).then((p) => p.sort(byDanishName)),
   ]);
   return { municipalities, roleTypes, solutions, projects, rolesWithPrimary };
 }
 export type AuthoringReference = Awaited<ReturnType<typeof authoringReference>>;
 
 export async function listProjects(db: Db) {
-  return db
+  const rows = await db
     .select({
       id: project.id,
       key: project.key,
@@ -53,8 +54,8 @@ export async function listProjects(db: Db) {
       taskCount: sql<number>`(select count(*)::int from ${task} where ${task.projectId} = ${project.id} and ${task.localMunicipalityCode} is null)`,
     })
     .from(project)
-    .leftJoin(solution, eq(solution.key, project.solutionKey))
-    .orderBy(asc(project.name));
+    .leftJoin(solution, eq(solution.key, project.solutionKey));
+  return rows.sort(byDanishName);
 }
 
 const summaryColumns = {

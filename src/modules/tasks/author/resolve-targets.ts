@@ -1,16 +1,16 @@
-import { asc } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import type { FieldErrors } from '../../../platform/errors.ts';
 import { municipality } from '../../../platform/identity/schema.ts';
 import type { TargetsInput } from '../inputs.ts';
+import { byDanishName } from '../../../platform/views/format.ts';
 
 export type MunicipalityRef = { code: string; name: string; region: string; regionCode: string; kkr: string };
 
 export async function municipalityRefs(db: Db): Promise<MunicipalityRef[]> {
-  return db
+  const rows = await db
     .select({ code: municipality.code, name: municipality.name, region: municipality.region, regionCode: municipality.regionCode, kkr: municipality.kkr })
-    .from(municipality)
-    .orderBy(asc(municipality.name));
+    .from(municipality);
+  return rows.sort(byDanishName);
 }
 
 const norm = (s: string) =>

@@ -8,6 +8,7 @@ import { listMyTasks } from '../municipal/my-tasks-queries.ts';
 import { project, task, taskTarget } from '../schema.ts';
 import { TARGET_STATUS_DA, TASK_STATUS_DA } from '../status.ts';
 import { taskVisibleTo } from '../policy.ts';
+import { danishCompare } from '../../../platform/views/format.ts';
 
 /**
  * What a user's calendar feed lists: one all-day event on the deadline of each task that is theirs.
@@ -130,7 +131,7 @@ async function centralTasks(db: Db, actor: Actor, publicUrl: string): Promise<Fe
 /** The tasks in the actor's feed, ordered by deadline and code. */
 export async function feedTasks(db: Db, actor: Actor, now: Date, publicUrl: string): Promise<FeedTask[]> {
   const list = isCentral(actor) ? await centralTasks(db, actor, publicUrl) : await municipalTasks(db, actor, now, publicUrl);
-  return list.sort((a, b) => (a.deadline === b.deadline ? a.code.localeCompare(b.code, 'da') : a.deadline < b.deadline ? -1 : 1));
+  return list.sort((a, b) => (a.deadline === b.deadline ? danishCompare(a.code, b.code) : a.deadline < b.deadline ? -1 : 1));
 }
 
 export function feedEvent(t: FeedTask): IcsEvent {

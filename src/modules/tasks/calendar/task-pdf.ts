@@ -8,9 +8,9 @@ import { audienceText, getTaskDefinition, type TaskDefinition } from '../author/
 import { answerText, targetCounts, type TargetCounts } from '../central/queries.ts';
 import { loadTask } from '../load-task.ts';
 import { markdownToText } from '../markdown.ts';
-import { danishDay, formatDeadline, isOverdue, TARGET_STATUS_DA, TASK_STATUS_DA } from '../status.ts';
+import { isOverdue, TARGET_STATUS_DA, TASK_STATUS_DA } from '../status.ts';
 import { getTargetView, type TargetView } from '../task-view-queries.ts';
-import { formatDateTime } from '../../../platform/views/format.ts';
+import { danishDay, formatDate, formatDateTime, formatDeadline } from '../../../platform/views/format.ts';
 import { renderPdf } from '../../../platform/pdf/render.ts';
 
 /**
@@ -25,7 +25,7 @@ import { renderPdf } from '../../../platform/pdf/render.ts';
 
 // ---------------------------------------------------------------- text helpers
 
-const fmtDate = (d: Date) => formatDeadline(danishDay(d));
+const fmtDate = formatDate;
 const fmtTime = formatDateTime;
 
 /** Markdown as plain paragraphs: markup stripped, list items as "• item" / "1. item", one string per paragraph. */

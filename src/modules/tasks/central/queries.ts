@@ -18,7 +18,7 @@ import {
   type TargetStatus,
   type TaskStatus,
 } from '../schema.ts';
-import { danishDay, danishList, formatDeadline, isOverdue } from '../status.ts';
+import { isOverdue } from '../status.ts';
 import { municipalTaskColumns } from '../task-columns.ts';
 import { isUuid } from '../../../platform/http/page-schemas.ts';
 
@@ -34,11 +34,8 @@ export const PAGE_SIZE = 100;
 export const MISSING_STATUSES: TargetStatus[] = ['ikke_startet', 'i_gang'];
 export const isMissing = (s: TargetStatus) => MISSING_STATUSES.includes(s);
 
-/** Municipality names in Danish alphabetical order (æ, ø, å last), the same on PGlite and PostgreSQL. */
-import { byDanishName } from '../../../platform/views/format.ts';
+import { byDanishName, danishDay, danishList, formatDeadline } from '../../../platform/views/format.ts';
 import { containsPattern } from '../../../platform/like-pattern.ts';
-
-export { byDanishName };
 
 // ---------------------------------------------------------------- counts
 
@@ -175,8 +172,8 @@ export async function dashboard(db: Db, actor: Actor, f: TaskListFilters, now: D
     .limit(PAGE_SIZE + 1);
   const page = await taskPage(db, actor, f);
   const counts = await targetCounts(db, [...new Set([...critical.slice(0, PAGE_SIZE), ...page.rows].map((r) => r.id))]);
-  const projects = await db.select({ id: project.id, name: project.name }).from(project).orderBy(asc(project.name));
-  const solutions = await db.select({ key: solution.key, name: solution.name }).from(solution).orderBy(asc(solution.sort), asc(solution.name));
+  const projects = (await db.select({ id: project.id, name: project.name }).from(project)).sort(byDanishName);
+  const solutions = await db.select({ key: solution.key, name: solution.name }).from(solution).orderBy(asc(solution.sort), asc(solution.key));
   return {
     critical: withCounts(critical.slice(0, PAGE_SIZE), counts, today),
     moreCritical: critical.length > PAGE_SIZE,

@@ -6,8 +6,8 @@ import { rawRows } from '../../../db/client.ts';
 import { hashPassword } from '../../../platform/auth/secrets.ts';
 import { createTokenForEmail } from '../../auth/index.ts';
 import { person, roleAssignment, userAccount } from '../../../platform/identity/schema.ts';
-import { danishDay } from '../status.ts';
 import { project, task as taskTable, taskDeadlineChange, taskFile, taskMessage } from '../schema.ts';
+import { danishDay } from '../../../platform/views/format.ts';
 
 /**
  * The municipality side: "Mine opgaver", the task page, people, the thread, files and the API's

@@ -4,10 +4,11 @@ import type { Db } from '../../../db/client.ts';
 import type { Actor } from '../../../platform/context.ts';
 import { person, solution } from '../../../platform/identity/schema.ts';
 import { project, task, taskTarget, targetStatuses, type TargetStatus } from '../schema.ts';
-import { danishDay, isOverdue } from '../status.ts';
+import { isOverdue } from '../status.ts';
 import { municipalTaskColumns } from '../task-columns.ts';
 import { calendarDay } from '../../../platform/http/page-schemas.ts';
 import { targetVisibleTo } from '../policy.ts';
+import { byDanishName, danishDay } from '../../../platform/views/format.ts';
 
 /** "Mine opgaver": the tasks a municipal user is to act on, with the municipality's status on each. */
 
@@ -121,7 +122,7 @@ export async function listMyTasks(db: Db, actor: Actor, f: MyTasksFilter, now: D
 
 /** Projects and solutions for the filter form (two small reference lists). */
 export async function filterOptions(db: Db) {
-  const projects = await db.select({ key: project.key, name: project.name }).from(project).orderBy(asc(project.name));
+  const projects = (await db.select({ key: project.key, name: project.name }).from(project)).sort(byDanishName);
   const solutions = await db.select({ key: solution.key, name: solution.name }).from(solution).orderBy(asc(solution.sort));
   return { projects, solutions };
 }

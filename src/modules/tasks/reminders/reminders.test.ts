@@ -12,7 +12,7 @@ import pino from 'pino';
 import { startScheduler } from '../../../platform/scheduler/scheduler.ts';
 import { taskJobs } from '../background-jobs.ts';
 import { reminderHistory } from './queries.ts';
-import { danishTime } from '../../../platform/reminders/schedule.ts';
+import { danishTime } from '../../../platform/days.ts';
 import { task, taskDeadlineChange, taskReminder, taskTarget, type TargetStatus } from '../schema.ts';
 import { DIGEST_SUBJECT, sendDigests } from '../../notifications/index.ts';
 import { deliverRound, remindTask, scheduleNextReminder, sendDueReminders } from './send-reminders.ts';

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { isCentral } from '../../../platform/context.ts';
 import { notFound } from '../../../platform/errors.ts';
@@ -6,10 +6,10 @@ import { municipality } from '../../../platform/identity/schema.ts';
 import { MailPreview, plural, SendRoundForm } from '../../../platform/reminders/page.tsx';
 import type { ManualSectionProps, ReminderSubject } from '../../../platform/reminders/subject.ts';
 import { Notice } from '../../../platform/views/components.tsx';
-import { byDanishName } from '../central/queries.ts';
+import { byDanishName, danishCompare, formatDeadline } from '../../../platform/views/format.ts';
 import { loadTask, type TaskRow } from '../load-task.ts';
 import { task, taskTarget, targetStatuses, type TargetStatus } from '../schema.ts';
-import { formatDeadline, TARGET_STATUS_DA, TASK_STATUS_DA } from '../status.ts';
+import { TARGET_STATUS_DA, TASK_STATUS_DA } from '../status.ts';
 import { taskReminderLog } from './queries.ts';
 import { deliverRound, MISSING, missingRecipients, upcomingReminders } from './send-reminders.ts';
 import { reminderText } from './text.ts';
@@ -52,8 +52,7 @@ async function missingDetails(db: Parameters<typeof missingRecipients>[0], t: Ta
       .select({ code: taskTarget.municipalityCode, name: municipality.name, status: taskTarget.status })
       .from(taskTarget)
       .innerJoin(municipality, eq(municipality.code, taskTarget.municipalityCode))
-      .where(and(eq(taskTarget.taskId, t.id), inArray(taskTarget.status, MISSING)))
-      .orderBy(asc(municipality.name)),
+      .where(and(eq(taskTarget.taskId, t.id), inArray(taskTarget.status, MISSING))),
   ]);
   const byCode = new Map(missing.map((m) => [m.code, m]));
   const recipients = people
@@ -64,7 +63,7 @@ async function missingDetails(db: Parameters<typeof missingRecipients>[0], t: Ta
       name: p.name,
       email: p.email,
     }))
-    .sort((a, b) => a.municipalityName.localeCompare(b.municipalityName, 'da') || a.name.localeCompare(b.name, 'da'));
+    .sort((a, b) => danishCompare(a.municipalityName, b.municipalityName) || danishCompare(a.name, b.name));
   const counts = new Map<string, number>();
   for (const p of people) counts.set(p.municipalityCode, (counts.get(p.municipalityCode) ?? 0) + 1);
   // Danish order (Aarhus after Ærø), as on the overview; the database's collation may not know it.

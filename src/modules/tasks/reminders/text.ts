@@ -1,7 +1,7 @@
 import { markdownToText } from '../markdown.ts';
 import { dayDiff } from '../../../platform/reminders/schedule.ts';
 import { whenText } from '../../../platform/reminders/wording.ts';
-import { danishDay, formatDeadline } from '../status.ts';
+import { danishDay, formatDayLong, formatDeadline } from '../../../platform/views/format.ts';
 
 export type ReminderTask = { id: string; code: string; title: string; deadline: string; consequence: string };
 
@@ -24,14 +24,15 @@ export function reminderText(p: ReminderTextInput): { subject: string; body: str
   const days = dayDiff(danishDay(p.now), task.deadline);
   const overdue = days < 0;
   const deadline = formatDeadline(task.deadline);
+  const deadlineText = formatDayLong(task.deadline);
   const name = `${task.code} – ${task.title}`;
   const subject = overdue ? `Fristen er overskredet: ${name}` : `Påmindelse: ${name} – frist ${deadline}`;
   const lines = [
     'Hej',
     '',
     overdue
-      ? `Fristen er overskredet for opgaven "${name}". Fristen var ${deadline}, og jeres kommune har endnu ikke meldt opgaven løst.`
-      : `Opgaven "${name}" har frist ${deadline} (${whenText(days)}), og jeres kommune har endnu ikke meldt opgaven løst.`,
+      ? `Fristen er overskredet for opgaven "${name}". Fristen var ${deadlineText}, og jeres kommune har endnu ikke meldt opgaven løst.`
+      : `Opgaven "${name}" har frist ${deadlineText} (${whenText(days)}), og jeres kommune har endnu ikke meldt opgaven løst.`,
   ];
   const consequence = markdownToText(task.consequence).trim();
   if (consequence) lines.push('', `Hvis opgaven ikke løses: ${consequence}`);

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { ErrorSummary, Notice } from '../../../../platform/views/components.tsx';
-import { formatDateTime } from '../../../../platform/views/format.ts';
+import { formatDateTimeLong } from '../../../../platform/views/format.ts';
 import { Layout } from '../../../../platform/views/layout.tsx';
 import { PlainText } from '../../../../platform/views/components.tsx';
 import { formatSize } from '../../../../platform/views/format.ts';
@@ -15,8 +15,8 @@ function OwnStatus(p: { view: MunicipalAgreementView }): JSX.Element {
   if (!own) return <></>;
   const s = own.signature;
   let text = '';
-  if (own.status === 'signed' && s) text = `Underskrevet af ${s.signerName}, ${s.signerTitle}, ${formatDateTime(s.signedAt)} (version ${s.versionNumber}).`;
-  else if (own.status === 'pending' && s) text = `En underskrevet kopi blev indsendt ${formatDateTime(s.signedAt)} og afventer KOMBITs godkendelse.`;
+  if (own.status === 'signed' && s) text = `Underskrevet af ${s.signerName}, ${s.signerTitle}, ${formatDateTimeLong(s.signedAt)} (version ${s.versionNumber}).`;
+  else if (own.status === 'pending' && s) text = `En underskrevet kopi blev indsendt ${formatDateTimeLong(s.signedAt)} og afventer KOMBITs godkendelse.`;
   else if (own.status === 'in_dialogue') text = 'KOMBIT er i dialog med kommunen om aftalen.';
   else if (own.status === 'not_signed') text = 'Kommunen har ikke underskrevet den gældende version.';
   return (

@@ -1,5 +1,5 @@
 import { type BadgeVariant, StatusBadge as Badge } from '../../../../platform/views/badge.tsx';
-import { danishDay, formatDayLong } from '../../../../platform/views/format.ts';
+import { formatDateLong, formatDayLong } from '../../../../platform/views/format.ts';
 import { MUNICIPAL_STATUS_LABELS } from '../../labels.ts';
 import type { MunicipalStatus, StatusRow } from '../../status.ts';
 
@@ -20,7 +20,7 @@ const STATUS_VARIANT: Record<MunicipalStatus, BadgeVariant> = {
 
 /** "Erstattet af K98-aftalen fra 3. juni 2025", or the status's label. */
 export function ownStatusText(own: Pick<StatusRow, 'status' | 'replacedBy'>): string {
-  if (own.status === 'replaced' && own.replacedBy) return `Erstattet af K98-aftalen fra ${formatDayLong(danishDay(own.replacedBy.from))}`;
+  if (own.status === 'replaced' && own.replacedBy) return `Erstattet af K98-aftalen fra ${formatDateLong(own.replacedBy.from)}`;
   return MUNICIPAL_STATUS_LABELS[own.status];
 }
 

@@ -3,9 +3,9 @@ import type { FieldErrors } from '../../../../platform/errors.ts';
 import { CsrfField, ErrorSummary, TextArea, TextField } from '../../../../platform/views/components.tsx';
 import type { TaskDefinition } from '../queries.ts';
 import type { FormBody } from '../../inputs.ts';
-import { formatDeadline } from '../../status.ts';
 import { DeadlineHistory } from './edit-task.tsx';
 import { Page, one } from './shared.tsx';
+import { formatDeadline } from '../../../../platform/views/format.ts';
 
 export function DeadlinePage(p: {
   request: FastifyRequest;

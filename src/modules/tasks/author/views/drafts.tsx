@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { TaskSummary } from '../queries.ts';
-import { formatDeadline } from '../../status.ts';
 import { Page, SubNav, dateTimeDa } from './shared.tsx';
+import { formatDeadline } from '../../../../platform/views/format.ts';
 
 export function DraftsPage(p: { request: FastifyRequest; drafts: TaskSummary[]; canAuthor: boolean }): JSX.Element {
   return (

@@ -1,10 +1,9 @@
 import type { FastifyRequest } from 'fastify';
 import type { FieldErrors } from '../../../../platform/errors.ts';
 import { CsrfField, ErrorSummary, ErrorText, fieldId, Notice, TextArea } from '../../../../platform/views/components.tsx';
-import { formatSize } from '../../../../platform/views/format.ts';
+import { formatDeadline, formatSize } from '../../../../platform/views/format.ts';
 import { audienceText, type AuthoringReference, type TaskDefinition } from '../queries.ts';
 import type { FormBody } from '../../inputs.ts';
-import { formatDeadline } from '../../status.ts';
 import { ANSWER_KIND_DA, Markdown, Page, StatusBadge, dateTimeDa, instantDa, labelsFor, one } from './shared.tsx';
 import { TaskForm } from './task-form.tsx';
 

@@ -5,8 +5,8 @@ import { Layout } from '../../../../platform/views/layout.tsx';
 import { stepLabel, taskLabels } from '../../inputs.ts';
 import { renderMarkdown } from '../../markdown.ts';
 import type { AnswerKind, TaskStatus } from '../../schema.ts';
-import { danishDay, formatDeadline, TASK_STATUS_DA } from '../../status.ts';
-import { formatDateTime } from '../../../../platform/views/format.ts';
+import { TASK_STATUS_DA } from '../../status.ts';
+import { formatDate, formatDateTime } from '../../../../platform/views/format.ts';
 
 /** Messages after a redirect (?besked=…); the central overview may show the same ones. */
 export const AUTHOR_NOTICES: Record<string, string> = {
@@ -34,7 +34,7 @@ export const ANSWER_KIND_DA: Record<AnswerKind, string> = {
 
 const STATUS_VARIANT: Record<TaskStatus, BadgeVariant> = { draft: null, announced: 'info', published: 'success', closed: null };
 
-export const instantDa = (d: Date | null) => (d ? formatDeadline(danishDay(d)) : '');
+export const instantDa = (d: Date | null) => (d ? formatDate(d) : '');
 export const dateTimeDa = formatDateTime;
 export const one = (v: string | string[] | undefined) => (Array.isArray(v) ? (v[0] ?? '') : (v ?? ''));
 export const many = (v: string | string[] | undefined) => (v === undefined ? [] : [v].flat());

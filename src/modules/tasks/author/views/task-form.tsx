@@ -4,8 +4,8 @@ import { Checkbox, Radio } from '../../../../platform/views/choices.tsx';
 import { CsrfField, ErrorText, fieldId, SelectField, TextArea, TextField } from '../../../../platform/views/components.tsx';
 import type { AuthoringReference } from '../queries.ts';
 import { STEP_FIELDS, type FormBody } from '../../inputs.ts';
-import { formatDeadline } from '../../status.ts';
 import { ANSWER_KIND_DA, instantDa, many, one } from './shared.tsx';
+import { danishCompare, formatDeadline } from '../../../../platform/views/format.ts';
 
 export type TaskFormProps = {
   request: FastifyRequest;
@@ -27,8 +27,8 @@ function TargetsFieldset(p: { ref: AuthoringReference; values: FormBody; errors:
   const e = p.errors;
   const mode = one(v['targets.mode']) || 'all';
   const picked = new Set(many(v['targets.codes']));
-  const regions = [...new Set(p.ref.municipalities.map((m) => m.region))].sort();
-  const kkrs = [...new Set(p.ref.municipalities.map((m) => m.kkr))].sort();
+  const regions = [...new Set(p.ref.municipalities.map((m) => m.region))].sort(danishCompare);
+  const kkrs = [...new Set(p.ref.municipalities.map((m) => m.kkr))].sort(danishCompare);
   const modeError = e['targets.mode'] ?? e.targets;
   return (
     <fieldset class={modeError ? 'form-group form-error' : 'form-group'} id={fieldId('targets')} aria-describedby="targets-hint">

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { TaskSummary } from '../queries.ts';
-import { formatDeadline } from '../../status.ts';
 import { Markdown, Page, SubNav, instantDa } from './shared.tsx';
+import { formatDeadline } from '../../../../platform/views/format.ts';
 
 export function UpcomingPage(p: { request: FastifyRequest; tasks: TaskSummary[]; central: boolean; canAuthor: boolean }): JSX.Element {
   return (

@@ -1,8 +1,9 @@
 import type { FastifyRequest } from 'fastify';
 import { Layout } from '../../../../platform/views/layout.tsx';
 import { ResponsiveTable } from '../../../../platform/views/table.tsx';
-import { TASK_STATUS_DA, formatDeadline } from '../../status.ts';
+import { TASK_STATUS_DA } from '../../status.ts';
 import { type MunicipalityTasks, Pager, StatusCell, dateTime } from './shared.tsx';
+import { formatDeadline } from '../../../../platform/views/format.ts';
 
 export function MunicipalityTasksPage(p: {
   request: FastifyRequest;

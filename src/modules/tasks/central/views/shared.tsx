@@ -1,16 +1,16 @@
-import { formatDateTimeAt } from '../../../../platform/views/format.ts';
+import { formatDateTime, formatDeadline } from '../../../../platform/views/format.ts';
 import { StatusBadge as Badge } from '../../../../platform/views/badge.tsx';
 import { Pager as PlatformPager } from '../../../../platform/views/pager.tsx';
 import type { dashboard, municipalityTasks, OverviewRow, TaskListItem } from '../queries.ts';
 import { PAGE_SIZE } from '../queries.ts';
-import { TARGET_STATUS_DA, formatDeadline } from '../../status.ts';
+import { TARGET_STATUS_DA } from '../../status.ts';
 import type { TaskStatus } from '../../schema.ts';
 
 export type Dashboard = Awaited<ReturnType<typeof dashboard>>;
 export type MunicipalityTasks = Awaited<ReturnType<typeof municipalityTasks>>;
 
 /** "20.05.2025 kl. 10.15" in Danish time. */
-export const dateTime = (d: Date | null) => (d ? formatDateTimeAt(d) : '');
+export const dateTime = (d: Date | null) => (d ? formatDateTime(d) : '');
 
 /** Drafts are opened in the editor; everything that has gone out in the overview. */
 export const taskHref = (t: { id: string; status: TaskStatus }) => (t.status === 'draft' ? `/opgaver/${t.id}/rediger` : `/opgaver/${t.id}/overblik`);

@@ -6,8 +6,9 @@ import type { OverviewColumn, TaskOverview } from '../queries.ts';
 import { missingSentence } from '../queries.ts';
 import { uniqueHeaders } from '../export-overview.ts';
 import type { TaskRow } from '../../load-task.ts';
-import { TASK_STATUS_DA, formatDeadline } from '../../status.ts';
+import { TASK_STATUS_DA } from '../../status.ts';
 import { Character, Deadline, Responsible, StatusCell, dateTime } from './shared.tsx';
+import { formatDeadline } from '../../../../platform/views/format.ts';
 
 function AnswerHeaders(p: { columns: OverviewColumn[] }) {
   return (

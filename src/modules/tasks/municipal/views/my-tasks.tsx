@@ -5,8 +5,8 @@ import { Layout } from '../../../../platform/views/layout.tsx';
 import { Pager } from '../../../../platform/views/pager.tsx';
 import { ResponsiveTable } from '../../../../platform/views/table.tsx';
 import type { MyTaskRow, MyTasksFilter, filterOptions } from '../my-tasks-queries.ts';
-import { formatDeadline } from '../../status.ts';
 import { Flags, StatusBadge } from './shared.tsx';
+import { formatDeadline } from '../../../../platform/views/format.ts';
 
 function TaskTable(p: { rows: MyTaskRow[]; caption: string; showProject: boolean }): JSX.Element {
   return (

@@ -1,7 +1,6 @@
 import { CsrfField, fieldId } from '../../../../platform/views/components.tsx';
-import { formatDeadline } from '../../status.ts';
 import type { FileView, StepView, TargetView } from '../../task-view-queries.ts';
-import { formatSize } from '../../../../platform/views/format.ts';
+import { formatDeadline, formatSize } from '../../../../platform/views/format.ts';
 import { type TaskPageState, TaskText, fmtTime } from './shared.tsx';
 
 export function FileLink(p: { taskId: string; file: Pick<FileView, 'id' | 'filename' | 'size'> }): JSX.Element {

@@ -1,11 +1,12 @@
 import type { FastifyRequest } from 'fastify';
 import { ErrorSummary, Notice } from '../../../../platform/views/components.tsx';
 import { Layout } from '../../../../platform/views/layout.tsx';
-import { formatDeadline, isOverdue } from '../../status.ts';
+import { isOverdue } from '../../status.ts';
 import type { PersonOption, TargetView } from '../../task-view-queries.ts';
 import { Flags, StatusBadge, type TaskPageMode, type TaskPageState, TaskText, fmtDate, fmtTime } from './shared.tsx';
 import { NotRelevant, PeopleForm, Thread } from './task-sections.tsx';
 import { FileLink, Step } from './task-steps.tsx';
+import { formatDateLong, formatDeadline } from '../../../../platform/views/format.ts';
 
 const ERROR_LABELS: Record<string, string> = {
   responsiblePersonId: 'Ansvarlig',
@@ -80,7 +81,7 @@ export function TaskPage(p: {
       {t.status === 'announced' ? (
         <Notice
           kind="info"
-          text={`Opgaven er annonceret og kan endnu ikke besvares.${t.publishAt ? ` Den åbner ${fmtDate(t.publishAt)}.` : ''}`}
+          text={`Opgaven er annonceret og kan endnu ikke besvares.${t.publishAt ? ` Den åbner ${formatDateLong(t.publishAt)}.` : ''}`}
         />
       ) : (
         ''
