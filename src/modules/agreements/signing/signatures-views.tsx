@@ -37,7 +37,11 @@ export function notCountingText(s: SignatureView): string {
 /** A SHA-256 in full: it is what people compare, so it is never shortened. */
 export function Hash(p: { value: string | null }): JSX.Element {
   if (!p.value) return <span>–</span>;
-  return <code safe>{p.value}</code>;
+  return (
+    <code class="samspil-hash" safe>
+      {p.value}
+    </code>
+  );
 }
 
 /** The facts of one signature as a description list (the municipality's page and the review page). */
