@@ -1,3 +1,4 @@
+import { danishCompare } from '../../platform/views/format.ts';
 import { sql, type SQL } from 'drizzle-orm';
 import { rawRows, type Db } from '../../db/client.ts';
 import { ATTENTION_LIMIT, withMore } from '../../platform/attention/more.ts';
@@ -110,7 +111,7 @@ async function deadlineItems(db: Db, today: string): Promise<AttentionItem[]> {
       order by a.deadline, a.id
       limit ${ATTENTION_LIMIT}`,
   );
-  const items: AttentionItem[] = rows.map((r) => {
+  const items: AttentionItem[] = [...rows].sort((a, b) => danishCompare(a.title, b.title)).map((r) => {
     const missing = Number(r.missing);
     const addressed = Number(r.addressed);
     const overdue = r.deadline < today;

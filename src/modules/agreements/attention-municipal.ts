@@ -83,7 +83,7 @@ async function owedAgreements(ctx: AttentionCtx, code: string, today: string, hr
     .leftJoin(solution, eq(solution.key, agreement.audienceSolutionKey))
     .where(owedWhere(ctx.actor, code))
     .orderBy(sql`${agreement.deadline} asc nulls last`, asc(agreement.id));
-  return rows.map((r): AttentionItem => {
+  return [...rows].sort((a, b) => danishCompare(a.title, b.title)).map((r): AttentionItem => {
     const href = hrefOf(r.id);
     if (r.pendingSince) {
       return {

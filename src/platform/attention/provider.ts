@@ -1,6 +1,5 @@
 import type { SQL } from 'drizzle-orm';
 import type { Actor, Ctx } from '../context.ts';
-import { danishCompare } from '../views/format.ts';
 import type { NavKey } from '../views/menu.ts';
 
 /**
@@ -71,13 +70,15 @@ export function attentionProviders(): AttentionProvider[] {
 
 const severityRank: Record<AttentionSeverity, number> = { alert: 0, warning: 1, info: 2 };
 
-/** Overdue and blocking first, then by deadline (items without one last), then by age, then by title. */
+/**
+ * Overdue and blocking first, then by deadline (items without one last), then by age. The sort is
+ * stable: ties keep the provider's own order (its most important first, or Danish by title).
+ */
 export function byUrgency(a: AttentionItem, b: AttentionItem): number {
   return (
     severityRank[a.severity] - severityRank[b.severity] ||
     (a.due ?? '9999-12-31').localeCompare(b.due ?? '9999-12-31') ||
-    (a.since?.getTime() ?? Infinity) - (b.since?.getTime() ?? Infinity) ||
-    danishCompare(a.title, b.title)
+    (a.since?.getTime() ?? Infinity) - (b.since?.getTime() ?? Infinity)
   );
 }
 
