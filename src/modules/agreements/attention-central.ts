@@ -56,6 +56,7 @@ async function noteItems(db: Db): Promise<AttentionItem[]> {
     since: new Date(r.since),
     href: `/aftaler/${r.agreement_id}/kommuner/${r.code}`,
     severity: 'warning',
+    label: 'Venter på svar',
   }));
   return withMore(items, Number(rows[0]?.total ?? 0), { kind: 'agreement.question.more', href: '/aftaler', what: 'noter venter' });
 }
@@ -85,6 +86,7 @@ async function copyItems(db: Db): Promise<AttentionItem[]> {
     since: new Date(r.since),
     href: `/aftaler/${r.agreement_id}/underskrifter#underskrift-${r.id}`,
     severity: 'warning',
+    label: 'Til godkendelse',
   }));
   return withMore(items, Number(rows[0]?.total ?? 0), { kind: 'agreement.review.more', href: '/aftaler', what: 'kopier venter' });
 }

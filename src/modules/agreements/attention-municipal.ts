@@ -89,6 +89,7 @@ async function owedAgreements(ctx: AttentionCtx, code: string, today: string, hr
       return {
         kind: 'agreement.pending',
         severity: 'info',
+        label: 'Afventer KOMBIT',
         title: r.title,
         detail: `Underskrevet kopi indsendt ${formatDate(new Date(r.pendingSince))} – afventer KOMBITs godkendelse`,
         due: r.deadline,
@@ -175,6 +176,7 @@ export const agreementAnswersProvider: AttentionProvider = {
         return {
           kind: 'agreement.answer',
           severity: 'info',
+          label: 'Nyt svar',
           title: r.title,
           detail: `${n === 1 ? 'KOMBIT har skrevet en note' : `KOMBIT har skrevet ${n} noter`}${at}`,
           href: `/aftaler/${r.id}/kommuner/${code}#noter`,

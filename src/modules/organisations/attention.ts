@@ -54,6 +54,7 @@ function gapItems(rows: Gap[], code: string): AttentionItem[] {
     items.push({
       kind: 'gallery.no-system-owner',
       severity: 'alert',
+      label: 'Blokerer post',
       title: noOwner.length === 1 ? `Ingen systemansvarlig for ${noOwner[0]}` : `Ingen systemansvarlig for ${noOwner.length} løsninger`,
       detail: `${noOwner.length === 1 ? '' : `${danishList(noOwner)}. `}Post til systemansvarlige når ingen i kommunen.`,
       href,
@@ -64,6 +65,7 @@ function gapItems(rows: Gap[], code: string): AttentionItem[] {
     items.push({
       kind: 'gallery.no-primary',
       severity: 'alert',
+      label: 'Blokerer post',
       title: `Ingen primær systemansvarlig for ${danishList(noPrimary)}`,
       detail: 'Post til den primære systemansvarlige når ingen i kommunen.',
       href,
@@ -73,6 +75,7 @@ function gapItems(rows: Gap[], code: string): AttentionItem[] {
     items.push({
       kind: 'gallery.no-compliance-recipient',
       severity: 'alert',
+      label: 'Blokerer post',
       title: 'Compliancepakke-modtagere: 0 af 2',
       detail: 'Kommunens compliancepakker har ingen modtager.',
       href,
@@ -113,7 +116,7 @@ type Vacancy = { role_key: string; role_label: string; solution_key: string | nu
 export const galleryVacanciesProvider: AttentionProvider = {
   key: 'gallery.vacancies',
   heading: 'Ubesatte roller, der modtager post',
-  order: 60,
+  order: 140,
   statements: 1,
   forActor: (ctx) => {
     if (!isCentral(ctx.actor)) return null;
@@ -144,6 +147,7 @@ export const galleryVacanciesProvider: AttentionProvider = {
           kind: 'gallery.vacancy',
           // Waiting on the municipalities, and standing: not the consultant's emergency today.
           severity: 'warning',
+          label: 'Ubesat',
           title: `${r.role_label}${r.solution_name ? ` for ${r.solution_name}` : ''}: ${missing.length} ${missing.length === 1 ? 'kommune mangler' : 'kommuner mangler'}`,
           detail: `Mangler i ${danishList(shown)}.`,
           href: `/rolleoverblik?${query.toString()}`,

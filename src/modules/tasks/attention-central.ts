@@ -62,6 +62,7 @@ async function questionItems(db: Parameters<typeof rawRows>[0], actor: Actor): P
     since: new Date(r.since),
     href: `/opgaver/${r.task_id}/kommuner/${r.code}#beskeder`,
     severity: 'warning',
+    label: 'Venter på svar',
   }));
   return withMore(items, Number(rows[0]?.total ?? 0), { kind: 'task.question.more', href: '/overblik', what: 'spørgsmål venter' });
 }

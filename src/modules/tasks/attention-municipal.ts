@@ -59,6 +59,7 @@ async function openTasks(ctx: AttentionCtx, code: string, today: string, hrefOf:
     items.push({
       kind: 'task.more',
       severity: 'info',
+      label: 'Flere',
       title: rest === 1 ? 'Se 1 åben opgave mere' : `Se ${rest} åbne opgaver mere`,
       detail: 'Opgaverne ovenfor har de tidligste frister.',
       href: allHref,
@@ -128,6 +129,7 @@ export const answersProvider: AttentionProvider = {
         return {
           kind: 'task.answer',
           severity: 'info',
+          label: 'Nyt svar',
           title: r.title,
           detail: `${r.code} · ${n === 1 ? 'KOMBIT har svaret' : `KOMBIT har svaret ${n} gange`}${when}`,
           href: `/opgaver/${r.id}#beskeder`,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AttentionSection } from './provider.ts';
+import { severityLabel } from './view.tsx';
 
 const item = z
   .object({
@@ -10,6 +11,7 @@ const item = z
     waitingSince: z.string().nullable().describe('Hvornår sagen begyndte at vente (ISO 8601)'),
     link: z.string().describe('Stien i Samspil hvor sagen klares'),
     severity: z.enum(['alert', 'warning', 'info']),
+    label: z.string().describe('Ordet i punktets mærke, fx Haster, Snart, Ubesat'),
   })
   .meta({ id: 'AttentionItem' });
 
@@ -35,6 +37,7 @@ export function attentionJson(sections: AttentionSection[], today: string): z.in
         waitingSince: i.since ? i.since.toISOString() : null,
         link: i.href,
         severity: i.severity,
+        label: i.label ?? severityLabel[i.severity],
       })),
     })),
   };

@@ -14,5 +14,5 @@ export const ATTENTION_LIMIT = 50;
 export function withMore(items: AttentionItem[], total: number, more: { kind: string; href: string; what: string }): AttentionItem[] {
   const rest = total - items.length;
   if (rest <= 0) return items;
-  return [...items, { kind: more.kind, title: `Og ${rest} flere ${more.what}`, href: more.href, severity: 'info' }];
+  return [...items, { kind: more.kind, title: `Og ${rest} flere ${more.what}`, href: more.href, severity: 'info', label: 'Flere' }];
 }

@@ -25,6 +25,8 @@ export type AttentionItem = {
   /** Where the item is handled: a local path. */
   href: string;
   severity: AttentionSeverity;
+  /** The word in the item's badge when the severity's own (Haster, Snart, Nyt) would mislead, e.g. "Ubesat". */
+  label?: string | undefined;
 };
 
 export type AttentionCtx = Ctx & { actor: Actor };

@@ -3,7 +3,7 @@ import { ageInWords, dueInWords } from './due.ts';
 import type { AttentionItem, AttentionSection } from './provider.ts';
 
 const severityClass = { alert: 'badge badge-error', warning: 'badge badge-warning', info: 'badge badge-info' } as const;
-const severityText = { alert: 'Haster', warning: 'Snart', info: 'Nyt' } as const;
+export const severityLabel = { alert: 'Haster', warning: 'Snart', info: 'Nyt' } as const;
 
 function When(p: { item: AttentionItem; today: string }): JSX.Element {
   const { item, today } = p;
@@ -45,7 +45,7 @@ export function AttentionSections(p: { sections: AttentionSection[]; today: stri
           <ul class="nobullet-list samspil-attention-list">
             {s.items.map((item) => (
               <li class={`samspil-attention-item samspil-attention-${item.severity}`}>
-                <span class={severityClass[item.severity]}>{severityText[item.severity]}</span>{' '}
+                <span class={severityClass[item.severity]} safe>{item.label ?? severityLabel[item.severity]}</span>{' '}
                 <a href={item.href} safe>{item.title}</a>
                 {item.detail ? <span class="samspil-attention-detail" safe>{item.detail}</span> : ''}
                 <When item={item} today={p.today} />
