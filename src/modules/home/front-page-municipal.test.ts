@@ -106,6 +106,9 @@ describe('the front page of a municipal user', () => {
     expect(badge(page, '/opgaver')).toBe(section(api, 'tasks.open').length);
     expect(badge(page, '/aftaler')).toBe(section(api, 'agreements.sign').length);
     expect(badge(page, `/kommuner/${FAXE}`)).toBe(section(api, 'gallery.gaps').length);
+    // On a phone the menu folds into one button, which carries the sum.
+    const folded = /<summary[^>]*samspil-menu-button[\s\S]*?samspil-menu-count">(\d+)/.exec(page)?.[1];
+    expect(Number(folded)).toBe(section(api, 'tasks.open').length + section(api, 'agreements.sign').length + section(api, 'gallery.gaps').length);
     for (const s of api.sections) for (const i of s.items) expect(page).toContain(`href="${i.link.replace(/&/g, '&amp;')}"`);
   });
 

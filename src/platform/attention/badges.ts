@@ -12,7 +12,8 @@ import { attentionProviders } from './provider.ts';
  */
 const MARKER = /<!--attention-badge:([a-z]+)-->/g;
 
-export const badgeMarker = (key: NavKey) => `<!--attention-badge:${key}-->`;
+/** A menu entry's count, or `all`: the sum, on the phone's folded Menu button. */
+export const badgeMarker = (key: NavKey | 'all') => `<!--attention-badge:${key}-->`;
 
 export function registerAttentionBadges(app: FastifyInstance): void {
   app.addHook('onSend', async (request, reply, payload) => {
@@ -29,7 +30,11 @@ export function registerAttentionBadges(app: FastifyInstance): void {
       if (parts.length > 0) {
         const columns = sql.join(parts.map((part, i) => sql`(${part.expr})::int as ${sql.raw(`c${i}`)}`), sql`, `);
         const [row] = await rawRows<Record<string, number>>(app.database.db, sql`select ${columns}`);
-        parts.forEach((part, i) => counts.set(part.menu, (counts.get(part.menu) ?? 0) + Number(row?.[`c${i}`] ?? 0)));
+        parts.forEach((part, i) => {
+          const n = Number(row?.[`c${i}`] ?? 0);
+          counts.set(part.menu, (counts.get(part.menu) ?? 0) + n);
+          counts.set('all', (counts.get('all') ?? 0) + n);
+        });
       }
     }
     return payload.replace(MARKER, (_m, key: string) => {

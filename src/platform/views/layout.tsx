@@ -90,6 +90,7 @@ export function Layout(props: LayoutProps): JSX.Element {
                         <use href="/static/dkfds/img/all-svg-icons.svg#menu"></use>
                       </svg>
                       Menu
+                      {badgeMarker('all') as 'safe'}
                     </summary>
                     {/* DKFDS: .nav wraps ul.mainmenu; on the ul itself `.nav { display: block }` beats the menu's flex row. */}
                     <div class="nav">
