@@ -1,0 +1,122 @@
+import { type SQL, sql } from 'drizzle-orm';
+import { type Db, rawRows } from '../../db/client.ts';
+import { emptyCounts, type MunicipalStatus, municipalStatuses, OUTSTANDING, type StatusCounts } from './status.ts';
+
+/**
+ * The status rule of status.ts (loadStatuses) as one SQL expression, so that pages which only
+ * count or colour cells (the matrix, the portfolio, the lists) get the status from the database
+ * instead of loading every signature and deriving 5,880 statuses in JavaScript per request.
+ * status-sql.test.ts holds the two to the same answer for every target of the demo data.
+ *
+ * It reads a target row `t` (agreement_target), its current signature `s` (left-joined: not
+ * superseded, not rejected; at most one by the partial unique index) and `r` (statusFrom):
+ * - replaced: a connection agreement with solutions, all of them in the annex 1 of a sent K98
+ *   agreement the municipality has signed (a current, accepted signature);
+ * - signed / pending: the current signature's state;
+ * - in_dialogue: marked by central staff;
+ * - not_signed: everything else.
+ */
+export const STATUS_SQL = sql.raw(`(case
+  when r.agreement_id is not null then 'replaced'
+  when s.state = 'signed' then 'signed'
+  when s.state = 'pending' then 'pending'
+  when t.in_dialogue then 'in_dialogue'
+  else 'not_signed' end)`);
+
+/**
+ * The targets with what STATUS_SQL reads; `where` may use t and a. `r` holds the (connection
+ * agreement, municipality) pairs replaced by K98, as a join rather than a subquery per target: the
+ * per-row subplan made PostgreSQL's planner estimate the matrix expensive enough to JIT-compile it
+ * (200 ms per request).
+ */
+const statusFrom = (where: SQL) => sql`from agreement_target t
+  join agreement a on a.id = t.agreement_id
+  left join agreement_signature s on s.agreement_id = t.agreement_id and s.municipality_code = t.municipality_code
+    and s.superseded_at is null and s.state <> 'rejected'
+  left join (
+    select c.id as agreement_id, ks.municipality_code
+    from agreement c
+    join agreement k on k.type = 'k98' and k.status <> 'draft'
+    join agreement_signature ks on ks.agreement_id = k.id and ks.superseded_at is null and ks.state = 'signed'
+    where c.type = 'tilslutningsaftale'
+      and exists (select 1 from agreement_solution cs where cs.agreement_id = c.id)
+      and not exists (
+        select 1 from agreement_solution cs where cs.agreement_id = c.id
+          and not exists (select 1 from agreement_solution ka where ka.agreement_id = k.id and ka.solution_key = cs.solution_key))
+    group by 1, 2
+  ) r on r.agreement_id = t.agreement_id and r.municipality_code = t.municipality_code
+  where ${where}`;
+
+const idList = (ids: string[]) => sql`(${sql.join(
+  ids.map((id) => sql`${id}`),
+  sql`, `,
+)})`;
+
+const isStatus = (v: string): v is MunicipalStatus => (municipalStatuses as readonly string[]).includes(v);
+
+function addCount(out: Map<string, StatusCounts>, agreementId: string, status: MunicipalStatus, n: number) {
+  const c = out.get(agreementId) ?? emptyCounts();
+  c[status] += n;
+  c.addressed += n;
+  if (OUTSTANDING.includes(status)) c.outstanding += n;
+  out.set(agreementId, c);
+}
+
+/** Per agreement: how many addressed municipalities stand where. One GROUP BY statement. */
+export async function countStatusesSql(db: Db, agreementIds: string[]): Promise<Map<string, StatusCounts>> {
+  const out = new Map<string, StatusCounts>();
+  if (agreementIds.length === 0) return out;
+  const rows = await rawRows<{ agreement_id: string; status: string; n: number | string }>(
+    db,
+    sql`select t.agreement_id, ${STATUS_SQL} as status, count(*) as n ${statusFrom(sql`t.agreement_id in ${idList(agreementIds)}`)} group by 1, 2`,
+  );
+  for (const r of rows) if (isStatus(r.status)) addCount(out, r.agreement_id, r.status, Number(r.n));
+  return out;
+}
+
+/** One municipality's status for each of the agreements (those addressed to it). One statement. */
+export async function municipalityStatusesSql(db: Db, agreementIds: string[], municipalityCode: string): Promise<Map<string, MunicipalStatus>> {
+  if (agreementIds.length === 0) return new Map();
+  const rows = await rawRows<{ agreement_id: string; status: string }>(
+    db,
+    sql`select t.agreement_id, ${STATUS_SQL} as status ${statusFrom(sql`t.municipality_code = ${municipalityCode} and t.agreement_id in ${idList(agreementIds)}`)}`,
+  );
+  return new Map(rows.flatMap((r) => (isStatus(r.status) ? [[r.agreement_id, r.status] as const] : [])));
+}
+
+/** The statuses' first letters differ: s, r, p, i, n. */
+const STATUS_OF = new Map(municipalStatuses.map((status) => [status[0]!, status]));
+
+/**
+ * Every cell of the matrix and every agreement's counts in one statement over one pass of the
+ * targets: per municipality "agreementId:s,agreementId:n,…" aggregated in the database (98 short
+ * rows instead of 5,880), and per agreement and status a count (GROUP BY).
+ */
+export async function statusGridSql(db: Db, agreementIds: string[]): Promise<{ grid: Map<string, Map<string, MunicipalStatus>>; counts: Map<string, StatusCounts> }> {
+  const grid = new Map<string, Map<string, MunicipalStatus>>();
+  const counts = new Map<string, StatusCounts>();
+  if (agreementIds.length === 0) return { grid, counts };
+  const rows = await rawRows<{ kind: 'cells' | 'count'; key: string; status: string; value: string }>(
+    db,
+    sql`with st as (
+        select t.agreement_id, t.municipality_code, ${STATUS_SQL} as status ${statusFrom(sql`t.agreement_id in ${idList(agreementIds)}`)}
+      )
+      select 'cells' as kind, municipality_code::text as key, '' as status, string_agg(agreement_id::text || ':' || left(status, 1), ',') as value
+        from st group by municipality_code
+      union all
+      select 'count', agreement_id::text, status, count(*)::text from st group by agreement_id, status`,
+  );
+  for (const r of rows) {
+    if (r.kind === 'count') {
+      if (isStatus(r.status)) addCount(counts, r.key, r.status, Number(r.value));
+      continue;
+    }
+    const cells = new Map<string, MunicipalStatus>();
+    for (const part of r.value.split(',')) {
+      const status = STATUS_OF.get(part.slice(-1));
+      if (status) cells.set(part.slice(0, -2), status);
+    }
+    grid.set(r.key, cells);
+  }
+  return { grid, counts };
+}
