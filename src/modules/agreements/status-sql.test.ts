@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, loginAs, startTestApp, type TestApp } from '../../../test/app.ts';
 import { buildAgreement, buildSignature } from '../../../test/factories/agreements.ts';
 import type { Db } from '../../db/client.ts';
-import { seedDemoTasks } from '../tasks/demo.ts';
 import { DEMO_TITLES, seedDemoAgreements } from './demo.ts';
 import { agreement, agreementSignature } from './schema.ts';
 import { countStatusesSql, municipalityStatusesSql, statusGridSql } from './status-sql.ts';
@@ -20,7 +19,6 @@ let db: Db;
 beforeAll(async () => {
   t = await startTestApp();
   db = t.database.db;
-  await seedDemoTasks(db);
   await seedDemoAgreements(db);
   // The corners of the K98 rule on top of the demo data: a connection agreement without solutions
   // is never replaced; a K98 agreement covering only part of it, or only pending or drafted, does not replace it.
