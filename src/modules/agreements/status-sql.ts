@@ -24,13 +24,12 @@ export const STATUS_SQL = sql.raw(`(case
   else 'not_signed' end)`);
 
 /**
- * The targets with what STATUS_SQL reads; `where` may use t and a. `r` holds the (connection
+ * The targets with what STATUS_SQL reads; `where` may use t. `r` holds the (connection
  * agreement, municipality) pairs replaced by K98, as a join rather than a subquery per target: the
  * per-row subplan made PostgreSQL's planner estimate the matrix expensive enough to JIT-compile it
  * (200 ms per request).
  */
-const statusFrom = (where: SQL) => sql`from agreement_target t
-  join agreement a on a.id = t.agreement_id
+const statusFrom = (where: SQL, join: SQL = sql``) => sql`from agreement_target t ${join}
   left join agreement_signature s on s.agreement_id = t.agreement_id and s.municipality_code = t.municipality_code
     and s.superseded_at is null and s.state <> 'rejected'
   left join (
@@ -88,35 +87,29 @@ export async function municipalityStatusesSql(db: Db, agreementIds: string[], mu
 const STATUS_OF = new Map(municipalStatuses.map((status) => [status[0]!, status]));
 
 /**
- * Every cell of the matrix and every agreement's counts in one statement over one pass of the
- * targets: per municipality "agreementId:s,agreementId:n,…" aggregated in the database (98 short
- * rows instead of 5,880), and per agreement and status a count (GROUP BY).
+ * Every cell of the matrix, one row per municipality: "0s,1n,2p,…" (the agreement's position in
+ * `agreementIds` and the status's first letter) aggregated in the database, so 98 short rows
+ * travel instead of 5,880. Positions rather than ids: on PGlite this halved the statement's time.
  */
-export async function statusGridSql(db: Db, agreementIds: string[]): Promise<{ grid: Map<string, Map<string, MunicipalStatus>>; counts: Map<string, StatusCounts> }> {
+export async function statusGridSql(db: Db, agreementIds: string[]): Promise<Map<string, Map<string, MunicipalStatus>>> {
   const grid = new Map<string, Map<string, MunicipalStatus>>();
-  const counts = new Map<string, StatusCounts>();
-  if (agreementIds.length === 0) return { grid, counts };
-  const rows = await rawRows<{ kind: 'cells' | 'count'; key: string; status: string; value: string }>(
+  if (agreementIds.length === 0) return grid;
+  const positions = sql`join (values ${sql.join(
+    agreementIds.map((id, n) => sql`(${id}::uuid, ${n}::int)`),
+    sql`, `,
+  )}) o(id, n) on o.id = t.agreement_id`;
+  const rows = await rawRows<{ municipality_code: string; cells: string }>(
     db,
-    sql`with st as (
-        select t.agreement_id, t.municipality_code, ${STATUS_SQL} as status ${statusFrom(sql`t.agreement_id in ${idList(agreementIds)}`)}
-      )
-      select 'cells' as kind, municipality_code::text as key, '' as status, string_agg(agreement_id::text || ':' || left(status, 1), ',') as value
-        from st group by municipality_code
-      union all
-      select 'count', agreement_id::text, status, count(*)::text from st group by agreement_id, status`,
+    sql`select t.municipality_code, string_agg(o.n::text || left(${STATUS_SQL}, 1), ',') as cells ${statusFrom(sql`true`, positions)} group by 1`,
   );
   for (const r of rows) {
-    if (r.kind === 'count') {
-      if (isStatus(r.status)) addCount(counts, r.key, r.status, Number(r.value));
-      continue;
-    }
     const cells = new Map<string, MunicipalStatus>();
-    for (const part of r.value.split(',')) {
+    for (const part of r.cells.split(',')) {
       const status = STATUS_OF.get(part.slice(-1));
-      if (status) cells.set(part.slice(0, -2), status);
+      const id = agreementIds[Number(part.slice(0, -1))];
+      if (status && id) cells.set(id, status);
     }
-    grid.set(r.key, cells);
+    grid.set(r.municipality_code, cells);
   }
-  return { grid, counts };
+  return grid;
 }
