@@ -47,7 +47,7 @@ describe('the status rule in SQL', () => {
     expect(rows.length).toBeGreaterThan(300);
     // Every status occurs, so the comparison covers every branch of the rule.
     expect(new Set(rows.map((r) => r.status))).toEqual(new Set(['signed', 'replaced', 'pending', 'in_dialogue', 'not_signed']));
-    const grid = await statusGridSql(db, ids);
+    const { grid, counts: gridCounts } = await statusGridSql(db, ids);
     const fromSql = rows.map((r) => grid.get(r.municipalityCode)?.get(r.agreementId));
     expect(fromSql).toEqual(rows.map((r) => r.status));
     expect([...grid.values()].reduce((n, cells) => n + cells.size, 0)).toBe(rows.length);
@@ -55,6 +55,7 @@ describe('the status rule in SQL', () => {
     const js = countStatuses(rows);
     const counted = await countStatusesSql(db, ids);
     for (const id of js.keys()) expect(counted.get(id), id).toEqual(js.get(id));
+    expect(gridCounts).toEqual(counted);
 
     const own = await municipalityStatusesSql(db, ids, FRB);
     expect(own).toEqual(new Map(rows.filter((r) => r.municipalityCode === FRB).map((r) => [r.agreementId, r.status])));

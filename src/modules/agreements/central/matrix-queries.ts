@@ -37,13 +37,13 @@ async function matrixAxes(db: Db, type: AgreementType | null) {
 /**
  * Every municipality against every agreement that has been sent (drafts are nobody's business yet),
  * optionally of one type: agreements by type, then title; municipalities in Danish order. The
- * statuses and their counts come from the database (status-sql.ts): four statements however many
+ * statuses and their counts come from the database (status-sql.ts): three statements however many
  * agreements and municipalities.
  */
 export async function agreementMatrix(db: Db, type: AgreementType | null): Promise<Matrix> {
   const { agreements, municipalities } = await matrixAxes(db, type);
   const ids = agreements.map((a) => a.id);
-  const [grid, counts] = await Promise.all([statusGridSql(db, ids), countStatusesSql(db, ids)]);
+  const { grid, counts } = await statusGridSql(db, ids);
   return {
     type,
     agreements: agreements.map((a) => ({ ...a, counts: counts.get(a.id) ?? emptyCounts() })),
