@@ -27,7 +27,9 @@ a throwaway database is created and dropped).
   --seconds N       measured seconds per route (default 5)
   --warmup N        unmeasured seconds before each route (default 1)
   --connections N   concurrent keep-alive connections (default 8)
-  --engine E        pglite, postgres or all (default all)`;
+  --engine E        pglite, postgres or all (default all)
+  --only WORDS      measure only the routes whose label contains one of the comma-separated words,
+                    e.g. --only matrix,portfolio (the trivial route is always measured)`;
 
 const CONSULTANT = 'konsulent@samspil.demo';
 /** Faxe's programleder sees every task addressed to Faxe on "Mine opgaver": all 2,000. */
@@ -36,16 +38,20 @@ const FAXE_LEADER = 'programleder-0320@samspil.demo';
 const OVERVIEW_EVERY = 40;
 const overviewPath = (solution: string) => `/rolleoverblik?rolle=systemansvarlig&loesning=${encodeURIComponent(solution)}`;
 
-type Options = { seconds: number; warmup: number; connections: number; engines: EngineName[] };
+type Options = { seconds: number; warmup: number; connections: number; engines: EngineName[]; only: string[] };
 
 function parseArgs(args: string[]): Options | null {
-  const opts: Options = { seconds: 5, warmup: 1, connections: 8, engines: ['pglite', 'postgres'] };
+  const opts: Options = { seconds: 5, warmup: 1, connections: 8, engines: ['pglite', 'postgres'], only: [] };
   for (let i = 0; i < args.length; i++) {
     const flag = args[i];
     if (flag === '--help' || flag === '-h') return null;
     const value = args[++i];
     if (value === undefined) throw new Error(`bench: ${flag} needs a value\n\n${USAGE}`);
     const num = Number(value);
+    if (flag === '--only') {
+      opts.only = value.split(',').map((w) => w.trim().toLowerCase()).filter(Boolean);
+      continue;
+    }
     if (flag === '--engine') {
       if (value === 'all') opts.engines = ['pglite', 'postgres'];
       else if (value === 'pglite' || value === 'postgres') opts.engines = [value];
@@ -115,7 +121,7 @@ async function benchEngine(engine: OpenedEngine, opts: Options) {
     served.front = (front.match(/class="samspil-attention-item/g) ?? []).length;
 
     const session: Record<string, string> = { cookie };
-    const routes = [
+    const allRoutes = [
       { label: `GET /opgaver/:id/overblik (${taskIds.length} tasks in turn)`, paths: taskOverviewPaths, headers: session },
       { label: 'GET /opgaver (Mine opgaver, Faxe programleder)', paths: ['/opgaver'], headers: { cookie: leaderCookie } },
       { label: 'GET /overblik (dashboard)', paths: ['/overblik'], headers: session },
@@ -131,6 +137,8 @@ async function benchEngine(engine: OpenedEngine, opts: Options) {
       // No cookie: the trivial route should not pay for a session lookup.
       { label: 'GET /healthz (trivial)', paths: ['/healthz'], headers: {} },
     ];
+    const trivialRoute = allRoutes[allRoutes.length - 1]!;
+    const routes = opts.only.length === 0 ? allRoutes : allRoutes.filter((r) => r === trivialRoute || opts.only.some((w) => r.label.toLowerCase().includes(w)));
     const results: RouteResult[] = [];
     for (const r of routes) {
       // Peak RSS while this route is measured (warmup included): shows which page makes the process grow.

@@ -155,7 +155,7 @@ describe('aftaler: konsulenten sender en databehandleraftale til tre kommuners p
   it('the status shows one signed and two outstanding; the reminder preview lists exactly those two', async () => {
     await consultant.goto(url(`${agreementPath}/status`));
     await consultant.getByRole('heading', { level: 1, name: 'Status pr. kommune' }).waitFor();
-    await consultant.getByText('1 af 3 kommuner har underskrevet (heraf 0 via K98-aftalen). 2 mangler.').waitFor();
+    await consultant.getByText('1 af 3 underskrevet. 2 mangler.').waitFor();
     expect(await statuses(consultant)).toEqual({ '0153': 'not_signed', '0320': 'signed', '0707': 'not_signed' });
     const list = await consultant.getByLabel('Listen som tekst').inputValue();
     expect(list).toContain('KOMBIT ser fortsat frem til at modtage underskrevne aftaler fra følgende:');
@@ -196,7 +196,7 @@ describe('aftaler: konsulenten sender en databehandleraftale til tre kommuners p
     await accessible(consultant, 'aftale (central, version 2)');
 
     await consultant.goto(url(`${agreementPath}/status`));
-    await consultant.getByText('0 af 3 kommuner har underskrevet (heraf 0 via K98-aftalen). 3 mangler.').waitFor();
+    await consultant.getByText('0 af 3 underskrevet. 3 mangler.').waitFor();
     expect(await statuses(consultant)).toEqual({ '0153': 'not_signed', '0320': 'not_signed', '0707': 'not_signed' });
 
     await consultant.goto(url(`${agreementPath}/paamindelse`));

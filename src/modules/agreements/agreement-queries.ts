@@ -7,6 +7,7 @@ import { byDanishName, danishCompare } from '../../platform/views/format.ts';
 import { municipality, roleType, solution } from '../../platform/identity/schema.ts';
 import { historyLines, type HistoryLine, loadHistoryRows } from './history.ts';
 import { agreement, agreementFile, agreementSignature, agreementSolution, agreementTarget, agreementVersion } from './schema.ts';
+import { countStatusesSql } from './status-sql.ts';
 import { countStatuses, emptyCounts, loadStatuses, type StatusCounts, type StatusRow } from './status.ts';
 
 /**
@@ -108,11 +109,12 @@ export async function listAgreements(db: Db, actor: Actor): Promise<AgreementSum
     .orderBy(desc(agreement.createdAt));
   rows.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || danishCompare(a.title, b.title));
   const ids = rows.map((r) => r.id);
-  const [solutions, statuses] = await Promise.all([
+  // Central staff see counts (one GROUP BY in the database); a municipality its own rows in full.
+  const [solutions, counts, statuses] = await Promise.all([
     solutionsOf(db, ids),
-    loadStatuses(db, central ? { agreementIds: ids } : { agreementIds: ids, municipalityCode: code! }),
+    central ? countStatusesSql(db, ids) : new Map<string, StatusCounts>(),
+    central ? ([] as StatusRow[]) : loadStatuses(db, { agreementIds: ids, municipalityCode: code! }),
   ]);
-  const counts = countStatuses(statuses);
   const ownRow = new Map(statuses.map((s) => [s.agreementId, s]));
   return rows.map((r) => ({
     ...r,

@@ -6,6 +6,7 @@ import { type Actor, isCentral } from '../../platform/context.ts';
 import { roleType, solution } from '../../platform/identity/schema.ts';
 import { danishCompare, danishList, formatDate, formatDateTime } from '../../platform/views/format.ts';
 import { agreementTargetVisibleTo, signerSql } from './policy.ts';
+import { currentSignatureSql, replacedSql } from './status-sql.ts';
 import { agreement, agreementNote, agreementTarget } from './schema.ts';
 
 /**
@@ -21,25 +22,13 @@ import { agreement, agreementNote, agreementTarget } from './schema.ts';
 const SOON_DAYS = 14;
 
 /** A current signature that counts (made in Samspil, or an uploaded copy accepted by KOMBIT). */
-const signedSql = sql`exists(select 1 from agreement_signature s where s.agreement_id = ${agreement.id}
-  and s.municipality_code = ${agreementTarget.municipalityCode} and s.superseded_at is null and s.state = 'signed')`;
+const signedSql = currentSignatureSql('agreement_target', ['signed']);
 
 /** An uploaded signed copy waiting for KOMBIT's review: signed as far as the municipality can tell. */
 const pendingSinceSql = sql<string | null>`(select max(s.signed_at) from agreement_signature s where s.agreement_id = ${agreement.id}
   and s.municipality_code = ${agreementTarget.municipalityCode} and s.superseded_at is null and s.state = 'pending')`;
 
-/**
- * Replaced: a connection agreement all of whose solutions are in annex 1 of a (sent) K98 agreement
- * the municipality has signed.
- */
-const replacedSql = sql`(${agreement.type} = 'tilslutningsaftale'
-  and exists(select 1 from agreement_solution own where own.agreement_id = ${agreement.id})
-  and exists(select 1 from agreement k
-    join agreement_signature ks on ks.agreement_id = k.id and ks.municipality_code = ${agreementTarget.municipalityCode}
-      and ks.superseded_at is null and ks.state = 'signed'
-    where k.type = 'k98' and k.status <> 'draft'
-      and not exists(select 1 from agreement_solution own where own.agreement_id = ${agreement.id}
-        and not exists(select 1 from agreement_solution annex where annex.agreement_id = k.id and annex.solution_key = own.solution_key))))`;
+const replaced = replacedSql('agreement', 'agreement_target');
 
 /** Open for signing and still owed by the municipality of the target row (pending copies included). */
 function owedWhere(actor: Actor, code: string): SQL {
@@ -48,7 +37,7 @@ function owedWhere(actor: Actor, code: string): SQL {
     eq(agreement.status, 'sent'),
     agreementTargetVisibleTo(actor),
     sql`not ${signedSql}`,
-    sql`not ${replacedSql}`,
+    sql`not ${replaced}`,
   )!;
 }
 

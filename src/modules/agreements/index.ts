@@ -2,4 +2,5 @@
 // portfolio reads. A module's own files never import this file.
 export { MUNICIPAL_STATUS_LABELS, TYPE_LABELS } from './labels.ts';
 export { agreement, agreementSolution, agreementStatuses, agreementTarget, agreementTypes, type AgreementStatus, type AgreementType } from './schema.ts';
-export { countStatuses, emptyCounts, loadStatuses, municipalStatuses, type MunicipalStatus, type StatusCounts } from './status.ts';
+export { countStatuses, coveredCount, emptyCounts, loadStatuses, municipalStatuses, signedText, type MunicipalStatus, type StatusCounts } from './status.ts';
+export { countStatusesSql, municipalityStatusesSql } from './status-sql.ts';

@@ -78,7 +78,7 @@ describe('the status page', () => {
     const consultant = await loginAs(t.app, DEMO.consultant);
     const page = await consultant.get(`/aftaler/${a.id}/status`);
     expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('1 af 6 kommuner har underskrevet (heraf 0 via K98-aftalen). 4 mangler.');
+    expect(page.body).toContain('1 af 6 underskrevet. 4 mangler.');
     for (const line of ['Underskrevet: 1', 'Erstattet af K98-aftalen: 0', 'Modtaget – afventer godkendelse: 1', 'I dialog: 1', 'Ikke underskrevet: 3']) {
       expect(page.body).toContain(line);
     }
@@ -135,7 +135,7 @@ describe('the status page', () => {
     const admin = await loginAs(t.app, DEMO.admin);
     const page = await admin.get(`/aftaler/${connection.id}/status`);
     expect(rowOf(page.body, KBH)).toContain('Erstattet af K98-aftalen fra 3. juni 2025');
-    expect(page.body).toContain('1 af 2 kommuner har underskrevet (heraf 1 via K98-aftalen). 1 mangler.');
+    expect(page.body).toContain('1 af 2 underskrevet (heraf 1 erstattet af K98-aftalen). 1 mangler.');
     const api = await admin.api('GET', `/api/v1/agreements/${connection.id}/status`);
     const body = api.json() as { counts: Record<string, number>; rows: { municipalityCode: string; status: string; statusText: string; replacedBy: { agreementId: string } | null }[] };
     expect(body.counts).toMatchObject({ addressed: 2, replaced: 1, not_signed: 1, outstanding: 1 });

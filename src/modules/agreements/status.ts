@@ -214,3 +214,15 @@ export function countStatuses(rows: StatusRow[]): Map<string, StatusCounts> {
   }
   return out;
 }
+
+/** Municipalities that have what the agreement asks: signed, or replaced by their K98 signature. */
+export const coveredCount = (c: StatusCounts) => c.signed + c.replaced;
+
+/**
+ * "98 af 98 underskrevet (heraf 60 erstattet af K98-aftalen)": the one wording of the counts, on the
+ * agreements list, an agreement's status page and the portfolio, so they never disagree.
+ */
+export function signedText(c: StatusCounts): string {
+  const replaced = c.replaced > 0 ? ` (heraf ${c.replaced} erstattet af K98-aftalen)` : '';
+  return `${coveredCount(c)} af ${c.addressed} underskrevet${replaced}`;
+}

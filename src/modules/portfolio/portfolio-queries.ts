@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, ne, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lte, ne, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../platform/context.ts';
 import { danishCompare } from '../../platform/views/format.ts';
@@ -7,10 +7,11 @@ import {
   agreementSolution,
   type AgreementStatus,
   type AgreementType,
-  countStatuses,
+  countStatusesSql,
   emptyCounts,
-  loadStatuses,
+  municipalityStatusesSql,
   type MunicipalStatus,
+  signedText,
   type StatusCounts,
 } from '../agreements/index.ts';
 import { solution, solutionPhases, type SolutionPhase } from '../../platform/identity/schema.ts';
@@ -57,15 +58,17 @@ export type PortfolioSolution = {
   phase: SolutionPhase;
   productManager: string | null;
   agreements: PortfolioAgreement[];
+  /** The first open tasks (all of them unless the caller asked for fewer), nearest deadline first */
   openTasks: PortfolioTask[];
+  openTaskCount: number;
 };
 
 /**
  * Every solution (in the solution table's order) with its agreements' signing counts and its open
  * central tasks that the actor may read. Four to six queries however many solutions, agreements and tasks: the solutions,
- * the agreements behind them, one loadStatuses for all those agreements, and the tasks.
+ * the agreements behind them, their counts (one GROUP BY) and the actor's own statuses, and the tasks.
  */
-export async function loadPortfolio(db: Db, actor: Actor, filters: PortfolioFilters & { key?: string }): Promise<PortfolioSolution[]> {
+export async function loadPortfolio(db: Db, actor: Actor, filters: PortfolioFilters & { key?: string; tasksShown?: number }): Promise<PortfolioSolution[]> {
   const where: SQL[] = [];
   if (filters.k98 !== null) where.push(eq(solution.k98, filters.k98));
   if (filters.phase) where.push(eq(solution.phase, filters.phase));
@@ -85,22 +88,15 @@ export async function loadPortfolio(db: Db, actor: Actor, filters: PortfolioFilt
       .innerJoin(agreement, eq(agreement.id, agreementSolution.agreementId))
       // Drafts are being prepared: nobody outside the authors should count on them yet.
       .where(and(inArray(agreementSolution.solutionKey, keys), ne(agreement.status, 'draft'))),
-    db
-      .select({ id: task.id, code: task.code, title: task.title, status: task.status, deadline: task.deadline, solutionKey: task.solutionKey })
-      .from(task)
-      // A municipality's users see the tasks the task policy lets them read, so a task sent to
-      // other municipalities shows neither in the list nor in its count.
-      .where(and(inArray(task.solutionKey, keys), isNull(task.localMunicipalityCode), inArray(task.status, ['published', 'announced']), taskVisibleTo(actor)))
-      .orderBy(asc(task.deadline), asc(task.code)),
+    openTasks(db, actor, keys, filters.tasksShown),
   ]);
 
   const agreementIds = [...new Set(links.map((l) => l.id))];
-  const statusRows = await loadStatuses(db, { agreementIds });
-  const counts = countStatuses(statusRows);
-  const own = new Map<string, MunicipalStatus>();
-  if (actor.municipalityCode) {
-    for (const r of statusRows) if (r.municipalityCode === actor.municipalityCode) own.set(r.agreementId, r.status);
-  }
+  // Counted in the database (status-sql.ts), the same rule as the agreements' own pages.
+  const [counts, own] = await Promise.all([
+    countStatusesSql(db, agreementIds),
+    actor.municipalityCode ? municipalityStatusesSql(db, agreementIds, actor.municipalityCode) : new Map<string, MunicipalStatus>(),
+  ]);
 
   const agreementsOf = new Map<string, PortfolioAgreement[]>();
   for (const l of links) {
@@ -117,7 +113,9 @@ export async function loadPortfolio(db: Db, actor: Actor, filters: PortfolioFilt
     agreementsOf.set(l.solutionKey, list);
   }
   const tasksOf = new Map<string, PortfolioTask[]>();
+  const taskCount = new Map<string, number>();
   for (const t of tasks) {
+    taskCount.set(t.solutionKey!, t.total);
     const list = tasksOf.get(t.solutionKey!) ?? [];
     list.push({ id: t.id, code: t.code, title: t.title, status: t.status as PortfolioTask['status'], deadline: t.deadline });
     tasksOf.set(t.solutionKey!, list);
@@ -127,15 +125,42 @@ export async function loadPortfolio(db: Db, actor: Actor, filters: PortfolioFilt
     ...s,
     agreements: (agreementsOf.get(s.key) ?? []).sort((a, b) => danishCompare(a.title, b.title)),
     openTasks: tasksOf.get(s.key) ?? [],
+    openTaskCount: taskCount.get(s.key) ?? 0,
   }));
 }
 
-/** "75 af 98 underskrevet": a connection agreement replaced by K98 counts as covered, so it is in the number. */
-export function signedText(c: StatusCounts): string {
-  const covered = c.signed + c.replaced;
-  const replaced = c.replaced > 0 ? ` (heraf ${c.replaced} erstattet af K98-aftalen)` : '';
-  return `${covered} af ${c.addressed} underskrevet${replaced}`;
+/**
+ * The open central tasks of the solutions that the actor may read, nearest deadline first, each
+ * with its solution's total; with `shown`, only the first `shown` per solution leave the database
+ * (the page lists five; with 2,000 tasks loading all of them was most of its time).
+ */
+async function openTasks(db: Db, actor: Actor, keys: string[], shown: number | undefined) {
+  const ranked = db
+    .select({
+      id: task.id,
+      code: task.code,
+      title: task.title,
+      status: task.status,
+      deadline: task.deadline,
+      solutionKey: task.solutionKey,
+      rank: sql<number>`row_number() over (partition by ${task.solutionKey} order by ${task.deadline}, ${task.code})`.as('rank'),
+      total: sql<number>`count(*) over (partition by ${task.solutionKey})`.as('total'),
+    })
+    .from(task)
+    // A municipality's users see the tasks the task policy lets them read, so a task sent to
+    // other municipalities shows neither in the list nor in its count.
+    .where(and(inArray(task.solutionKey, keys), isNull(task.localMunicipalityCode), inArray(task.status, ['published', 'announced']), taskVisibleTo(actor)))
+    .as('ranked');
+  const rows = await db
+    .select()
+    .from(ranked)
+    .where(shown === undefined ? undefined : lte(ranked.rank, shown))
+    .orderBy(asc(ranked.deadline), asc(ranked.code));
+  return rows.map((r) => ({ ...r, total: Number(r.total) }));
 }
+
+/** The agreements' own wording (agreements/status.ts), so the portfolio and the agreements list say the same. */
+export { signedText };
 
 export const outstandingText = (c: StatusCounts) => `${c.outstanding} mangler`;
 

@@ -21,7 +21,7 @@ import { PRODUCT_MANAGER_MAX } from './update-solution.ts';
  * Open tasks shown per solution, nearest deadline first. A reform can have hundreds; listing them
  * all made the page half a megabyte (bench: 2,000 tasks). The spreadsheet and the API list every one.
  */
-const TASKS_SHOWN = 5;
+export const TASKS_SHOWN = 5;
 
 export const PORTFOLIO_NOTICES: Record<string, string> = {
   gemt: 'Løsningen er gemt.',
@@ -180,14 +180,14 @@ export function PortfolioPage(p: {
                       </ul>
                     )}
                   </td>
-                  <td data-aabne-opgaver={String(s.openTasks.length)}>
-                    <span safe>{taskCountText(s.openTasks.length)}</span>
+                  <td data-aabne-opgaver={String(s.openTaskCount)}>
+                    <span safe>{taskCountText(s.openTaskCount)}</span>
                     {s.openTasks.length > 0 ? (
                       <ul class="nobullet-list">
                         {s.openTasks.slice(0, TASKS_SHOWN).map((t) => (
                           <TaskItem t={t} central={p.central} />
                         ))}
-                        {s.openTasks.length > TASKS_SHOWN ? <li safe>{`… og ${s.openTasks.length - TASKS_SHOWN} flere (se regnearket)`}</li> : ''}
+                        {s.openTaskCount > TASKS_SHOWN ? <li safe>{`… og ${s.openTaskCount - TASKS_SHOWN} flere (se regnearket)`}</li> : ''}
                       </ul>
                     ) : (
                       ''

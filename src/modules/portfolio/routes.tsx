@@ -10,7 +10,7 @@ import { CONTENT_TYPES } from '../../platform/spreadsheet/formats.ts';
 import { buildPortfolioXlsx } from './export-portfolio.ts';
 import { registerPortfolioApi } from './portfolio-api.ts';
 import { loadPortfolio, parsePortfolioFilters } from './portfolio-queries.ts';
-import { EditSolutionPage, PORTFOLIO_NOTICES, PortfolioPage, type SolutionFormValues } from './portfolio-views.tsx';
+import { EditSolutionPage, PORTFOLIO_NOTICES, PortfolioPage, type SolutionFormValues, TASKS_SHOWN } from './portfolio-views.tsx';
 import { authorizePortfolioEditing, updateSolution } from './update-solution.ts';
 
 const portfolioQuery = pageQuery({ k98: queryText, fase: queryText });
@@ -37,7 +37,7 @@ export function registerPortfolio(root: FastifyInstance) {
   app.get('/portefoelje', { schema: { querystring: portfolioQuery } }, async (request, reply) => {
     const ctx = actorCtx(request);
     const filters = parsePortfolioFilters(request.query);
-    const solutions = await loadPortfolio(ctx.db, ctx.actor, filters);
+    const solutions = await loadPortfolio(ctx.db, ctx.actor, { ...filters, tasksShown: TASKS_SHOWN });
     const notice = PORTFOLIO_NOTICES[request.query.besked ?? ''];
     const page = (
       <PortfolioPage

@@ -9,6 +9,7 @@ import { ResponsiveTable } from '../../../platform/views/table.tsx';
 import type { AgreementDetail, AgreementReference, AgreementSummary } from '../agreement-queries.ts';
 import { AGREEMENT_STATUS_LABELS, TYPE_LABELS } from '../labels.ts';
 import { MAX_AGREEMENT_FILE_BYTES } from '../files.ts';
+import { signedText } from '../status.ts';
 import { agreementTypes, type AgreementStatus } from '../schema.ts';
 
 /** Form values as they come from a page: one string, or several for repeated names (checkboxes). */
@@ -98,7 +99,7 @@ export function AgreementListPage(p: { request: FastifyRequest; agreements: Agre
                 </td>
                 <td safe>{deadlineText(a.deadline)}</td>
                 <td class="text-align-right">
-                  {a.counts && a.counts.addressed > 0 ? `${a.counts.signed} af ${a.counts.addressed}` : '–'}
+                  {a.counts && a.counts.addressed > 0 ? signedText(a.counts) : '–'}
                 </td>
                 <td class="text-align-right">
                   {a.counts && a.counts.addressed > 0 ? String(a.counts.outstanding) : '–'}

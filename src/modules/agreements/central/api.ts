@@ -286,7 +286,7 @@ export function registerAgreementStatusApi(root: FastifyInstance) {
       const matrix = await agreementMatrix(ctx.db, request.query.type ?? null);
       return {
         agreements: matrix.agreements.map((a) => ({ id: a.id, title: a.title, type: a.type, status: a.status, counts: presentCounts(a.counts) })),
-        municipalities: matrix.rows.map((r) => ({ code: r.code, name: r.name, statuses: r.cells.map((c) => c?.status ?? null) })),
+        municipalities: matrix.rows.map((r) => ({ code: r.code, name: r.name, statuses: r.cells })),
       };
     },
   );

@@ -2,7 +2,7 @@ import { type Column, toXlsx } from '../../../platform/spreadsheet/write.ts';
 import { formatDateLong } from '../../../platform/views/format.ts';
 import { fileSlug } from '../../../platform/http/send-download.ts';
 import { MUNICIPAL_STATUS_LABELS } from '../labels.ts';
-import type { Matrix, MatrixRow } from './matrix-queries.ts';
+import type { agreementMatrixDetail, MatrixDetailRow } from './matrix-queries.ts';
 import type { StatusOverviewRow } from './notes-queries.ts';
 import type { StatusFilterKey } from '../outstanding-text.ts';
 import type { StatusRow } from '../status.ts';
@@ -55,13 +55,13 @@ function uniqueTitles(titles: string[]): string[] {
 }
 
 /** The matrix as a sheet: one row per municipality, one column per agreement with the full status ("–" not sent). */
-export function buildMatrixExport(matrix: Matrix): Promise<Buffer> {
+export function buildMatrixExport(matrix: Awaited<ReturnType<typeof agreementMatrixDetail>>): Promise<Buffer> {
   const headers = uniqueTitles(matrix.agreements.map((a) => a.title));
-  const columns: Column<MatrixRow>[] = [
+  const columns: Column<MatrixDetailRow>[] = [
     { header: 'Kommune', value: (r) => r.name, width: 22 },
     { header: 'Kommunekode', value: (r) => r.code },
     ...matrix.agreements.map(
-      (_a, i): Column<MatrixRow> => ({
+      (_a, i): Column<MatrixDetailRow> => ({
         header: headers[i]!,
         value: (r) => {
           const c = r.cells[i];

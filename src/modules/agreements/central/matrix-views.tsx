@@ -1,29 +1,36 @@
 import type { FastifyRequest } from 'fastify';
 import { Layout } from '../../../platform/views/layout.tsx';
-import { statusText } from './export-status.ts';
 import { TYPE_LABELS } from '../labels.ts';
 import type { Matrix } from './matrix-queries.ts';
 import { agreementTypes } from '../schema.ts';
-import type { MunicipalStatus, StatusCounts, StatusRow } from '../status.ts';
+import type { MunicipalStatus, StatusCounts } from '../status.ts';
 
-/** What a cell shows; the full status is read out to screen readers instead. */
-export const MATRIX_SHORT: Record<MunicipalStatus, string> = {
-  signed: '✓ underskrevet',
-  replaced: 'K98',
-  pending: 'afventer',
-  in_dialogue: 'dialog',
-  not_signed: 'mangler',
+/**
+ * A cell: a colour, an icon and a short word, so the status never rests on colour alone. The one
+ * letter class keeps 5,880 cells (98 × 60) within the page's 200 KiB; the legend says the rest.
+ */
+export const MATRIX_CELL: Record<MunicipalStatus | 'none', { cls: string; icon: string; text: string; full: string }> = {
+  signed: { cls: 's', icon: '✓', text: 'Ja', full: 'Underskrevet' },
+  replaced: { cls: 'r', icon: '✓', text: 'K98', full: 'Erstattet af K98-aftalen (kommunen har underskrevet K98-aftalen, der omfatter løsningen)' },
+  pending: { cls: 'p', icon: '◷', text: 'Afventer', full: 'Underskrevet kopi modtaget – afventer KOMBITs godkendelse' },
+  in_dialogue: { cls: 'd', icon: '↔', text: 'Dialog', full: 'I dialog med KOMBIT' },
+  not_signed: { cls: 'n', icon: '✗', text: 'Nej', full: 'Ikke underskrevet' },
+  none: { cls: 'x', icon: '–', text: '', full: 'Ikke sendt til kommunen' },
 };
-const NOT_ADDRESSED = { short: '–', full: 'Ikke sendt til kommunen' };
+const CELL_KEYS = ['signed', 'replaced', 'pending', 'in_dialogue', 'not_signed', 'none'] as const;
 
-const LEGEND: { short: string; full: string }[] = [
-  { short: MATRIX_SHORT.signed, full: 'Underskrevet' },
-  { short: MATRIX_SHORT.replaced, full: 'Erstattet af K98-aftalen (kommunen har underskrevet K98-aftalen, der omfatter løsningen)' },
-  { short: MATRIX_SHORT.pending, full: 'Underskrevet kopi modtaget – afventer KOMBITs godkendelse' },
-  { short: MATRIX_SHORT.in_dialogue, full: 'I dialog med KOMBIT' },
-  { short: MATRIX_SHORT.not_signed, full: 'Ikke underskrevet' },
-  NOT_ADDRESSED,
-];
+/** Each cell's markup rendered once: the page repeats six strings instead of rendering 5,880 elements. */
+const CELL_HTML = Object.fromEntries(
+  CELL_KEYS.map((k) => {
+    const c = MATRIX_CELL[k];
+    return [
+      k,
+      <td class={c.cls} safe>
+        {c.text ? `${c.icon} ${c.text}` : c.icon}
+      </td>,
+    ];
+  }),
+) as Record<(typeof CELL_KEYS)[number], JSX.Element>;
 
 const TOTALS: { label: string; value: (c: StatusCounts) => number }[] = [
   { label: 'Underskrevet', value: (c) => c.signed },
@@ -34,18 +41,21 @@ const TOTALS: { label: string; value: (c: StatusCounts) => number }[] = [
   { label: 'Sendt til i alt', value: (c) => c.addressed },
 ];
 
-function Cell(p: { cell: StatusRow | null }): JSX.Element {
-  const short = p.cell ? MATRIX_SHORT[p.cell.status] : NOT_ADDRESSED.short;
-  const full = p.cell ? statusText(p.cell) : NOT_ADDRESSED.full;
+function Legend(): JSX.Element {
   return (
-    <td data-status={p.cell?.status ?? 'none'}>
-      <span aria-hidden="true" safe>
-        {short}
-      </span>
-      <span class="sr-only" safe>
-        {full}
-      </span>
-    </td>
+    <ul class="nobullet-list samspil-matrix-legend" id="forklaring">
+      {CELL_KEYS.map((k) => {
+        const c = MATRIX_CELL[k];
+        return (
+          <li>
+            <span class={`samspil-matrix-key ${c.cls}`} aria-hidden="true" safe>
+              {c.text ? `${c.icon} ${c.text}` : c.icon}
+            </span>{' '}
+            <span safe>{c.text ? `${c.text}: ${c.full}` : `${c.icon}: ${c.full}`}</span>
+          </li>
+        );
+      })}
+    </ul>
   );
 }
 
@@ -87,22 +97,17 @@ export function MatrixPage(p: { request: FastifyRequest; matrix: Matrix }): JSX.
       </form>
 
       <h2>Forklaring</h2>
-      <dl class="samspil-details" id="forklaring">
-        {LEGEND.map((l) => (
-          <>
-            <dt safe>{l.short}</dt>
-            <dd safe>{l.full}</dd>
-          </>
-        ))}
-      </dl>
+      <Legend />
 
       <h2>Kommunerne</h2>
       {matrix.agreements.length === 0 ? (
         <p safe>{`Der er ingen udsendte aftaler${matrix.type ? ' af denne type' : ''}.`}</p>
       ) : (
-        <div class="table--responsive-scroll">
-          <table class="table table--compact table--zebra" id="overblik">
-            <caption safe>{`${matrix.rows.length} kommuner og ${matrix.agreements.length} ${matrix.agreements.length === 1 ? 'aftale' : 'aftaler'}`}</caption>
+        // Its own scroll box (keyboard reachable), so a phone scrolls the matrix and not the page; the
+        // header row and the municipality column stay in view while it scrolls.
+        <div class="table--responsive-scroll samspil-matrix-scroll" tabindex="0" role="region" aria-labelledby="overblik-titel">
+          <table class="table table--compact samspil-matrix" id="overblik">
+            <caption id="overblik-titel" safe>{`${matrix.rows.length} kommuner og ${matrix.agreements.length} ${matrix.agreements.length === 1 ? 'aftale' : 'aftaler'}`}</caption>
             <thead>
               <tr>
                 <th scope="col">Kommune</th>
@@ -112,7 +117,7 @@ export function MatrixPage(p: { request: FastifyRequest; matrix: Matrix }): JSX.
                       {a.title}
                     </a>
                     <br />
-                    <span class="text-muted weight-normal" safe>
+                    <span class="weight-normal" safe>
                       {TYPE_LABELS[a.type]}
                     </span>
                   </th>
@@ -125,9 +130,7 @@ export function MatrixPage(p: { request: FastifyRequest; matrix: Matrix }): JSX.
                   <th scope="row" safe>
                     {r.name}
                   </th>
-                  {r.cells.map((c) => (
-                    <Cell cell={c} />
-                  ))}
+                  {r.cells.map((c) => CELL_HTML[c ?? 'none'])}
                 </tr>
               ))}
             </tbody>

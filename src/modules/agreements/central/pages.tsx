@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isCentral } from '../../../platform/context.ts';
+import { danishDay } from '../../../platform/views/format.ts';
 import { AppError, notFound } from '../../../platform/errors.ts';
 import { actorCtx, sendPage } from '../../../platform/http/request-context.ts';
 import { authorizeCentralOverview } from '../../organisations/index.ts';
@@ -8,7 +9,7 @@ import { z } from 'zod';
 import { formBody, idParams, municipalityCodeParam, pageQuery, queryText, uuidParam } from '../../../platform/http/page-schemas.ts';
 import { buildMatrixExport, buildStatusExport, statusFilename, XLSX_TYPE } from './export-status.ts';
 import { loadAgreement } from '../load-agreement.ts';
-import { agreementMatrix, parseMatrixType } from './matrix-queries.ts';
+import { agreementMatrix, agreementMatrixDetail, parseMatrixType } from './matrix-queries.ts';
 import { MatrixPage } from './matrix-views.tsx';
 import { MUNICIPALITY_NOTICES, MunicipalityAgreementPage, type MunicipalityPageState } from './municipality-views.tsx';
 import { noteThread, signatureRecords, statusOverview } from './notes-queries.ts';
@@ -71,6 +72,7 @@ export function registerAgreementStatusPages(root: FastifyInstance) {
         filter={filter}
         outstanding={outstandingText(overview.rows, overview.organisationName)}
         canManage={can(ctx.actor, 'manage', a.facts)}
+        today={danishDay(ctx.now)}
       />
     );
     return sendPage(reply, page);
@@ -154,7 +156,7 @@ export function registerAgreementStatusPages(root: FastifyInstance) {
   app.get('/aftaler/overblik.xlsx', { schema: { querystring: matrixQuery } }, async (request, reply) => {
     const ctx = actorCtx(request);
     authorizeCentralOverview(ctx.actor);
-    const matrix = await agreementMatrix(ctx.db, parseMatrixType(request.query.type));
+    const matrix = await agreementMatrixDetail(ctx.db, parseMatrixType(request.query.type));
     return sendXlsx(reply, `aftaler-overblik${matrix.type ? `-${matrix.type}` : ''}.xlsx`, await buildMatrixExport(matrix));
   });
 }

@@ -3,11 +3,12 @@ import { Notice } from '../../../platform/views/components.tsx';
 import { formatDateLong, formatDateTime, formatDayLong } from '../../../platform/views/format.ts';
 import { Layout } from '../../../platform/views/layout.tsx';
 import { noteExcerpt, statusText } from './export-status.ts';
+import { DueMarker } from '../due-marker.tsx';
 import { AGREEMENT_STATUS_LABELS, TYPE_LABELS } from '../labels.ts';
 import type { AgreementRow } from '../load-agreement.ts';
 import type { StatusOverview, StatusOverviewRow } from './notes-queries.ts';
 import { STATUS_FILTER_LABELS, type StatusFilterKey } from '../outstanding-text.ts';
-import type { StatusCounts } from '../status.ts';
+import { signedText, type StatusCounts } from '../status.ts';
 
 const longDay = formatDateLong;
 
@@ -19,6 +20,8 @@ export type StatusPageProps = {
   /** The ready-to-paste outstanding list */
   outstanding: string;
   canManage: boolean;
+  /** The Danish day, for how far the deadline is */
+  today: string;
 };
 
 /** The counts as links to the filtered table; "0" lines stay so the numbers add up on sight. */
@@ -34,7 +37,7 @@ function Counts(p: { base: string; counts: StatusCounts }): JSX.Element {
   return (
     <div id="optaelling">
       <p class="font-lead" safe>
-        {`${c.signed + c.replaced} af ${c.addressed} kommuner har underskrevet (heraf ${c.replaced} via K98-aftalen). ${c.outstanding} mangler.`}
+        {`${signedText(c)}. ${c.outstanding} mangler.`}
       </p>
       <ul class="nobullet-list">
         {items.map((i) => (
@@ -129,8 +132,16 @@ export function StatusPage(p: StatusPageProps): JSX.Element {
       <p class="font-lead" safe>
         {a.title}
       </p>
-      <p safe>
-        {`${TYPE_LABELS[a.type]} · ${AGREEMENT_STATUS_LABELS[a.status]}${a.deadline ? ` · frist ${formatDayLong(a.deadline)}` : ''}`}
+      <p>
+        <span safe>{`${TYPE_LABELS[a.type]} · ${AGREEMENT_STATUS_LABELS[a.status]}${a.deadline ? ` · frist ${formatDayLong(a.deadline)}` : ''}`}</span>
+        {a.status === 'sent' && p.overview.counts.outstanding > 0 ? (
+          <>
+            {' '}
+            <DueMarker deadline={a.deadline} today={p.today} />
+          </>
+        ) : (
+          ''
+        )}
       </p>
       {a.status === 'draft' ? <Notice kind="info" text="Aftalen er en kladde og er endnu ikke sendt til kommunerne." /> : ''}
 

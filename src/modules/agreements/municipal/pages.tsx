@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, notFound } from '../../../platform/errors.ts';
 import { actorCtx, sendPage } from '../../../platform/http/request-context.ts';
+import { danishDay } from '../../../platform/views/format.ts';
 import { rolePlural } from '../labels.ts';
 import { loadAgreement } from '../load-agreement.ts';
 import { MunicipalAgreementListPage } from './views/agreement-list.tsx';
@@ -27,7 +28,7 @@ export async function renderMunicipalAgreementList(request: FastifyRequest, repl
   const code = ctx.actor.municipalityCode;
   if (!code) throw notFound();
   const rows = await municipalAgreements(ctx.db, code);
-  return sendPage(reply, <MunicipalAgreementListPage request={request} rows={rows} />);
+  return sendPage(reply, <MunicipalAgreementListPage request={request} rows={rows} today={danishDay(ctx.now)} />);
 }
 
 async function renderPage(request: FastifyRequest, reply: FastifyReply, agreementId: string, state: MunicipalPageState, status = 200) {
@@ -38,7 +39,7 @@ async function renderPage(request: FastifyRequest, reply: FastifyReply, agreemen
   const view = await municipalAgreementView(ctx.db, a, code, ctx.actor.personId);
   const whoSigns = a.audienceRoleKey ? `kommunens ${rolePlural(a.audienceRoleKey, view.audienceSolutionName)}` : 'kommunens modtagere af aftalen';
   const signer = { canSign: can(ctx.actor, 'sign', a.facts), whoSigns };
-  return sendPage(reply, <MunicipalAgreementPage request={request} view={view} signer={signer} state={state} />, status);
+  return sendPage(reply, <MunicipalAgreementPage request={request} view={view} signer={signer} state={state} today={danishDay(ctx.now)} />, status);
 }
 
 /** GET /aftaler/:id for a municipal user: the agreement, their municipality's status, signing. */

@@ -1,9 +1,9 @@
-import { and, asc, eq, inArray, ne, or } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, ne, or } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import type { Actor } from '../../../platform/context.ts';
 import { notFound } from '../../../platform/errors.ts';
 import { danishCompare } from '../../../platform/views/format.ts';
-import { municipality, person, solution, userAccount } from '../../../platform/identity/schema.ts';
+import { municipality, person, roleAssignment, roleType, solution, userAccount } from '../../../platform/identity/schema.ts';
 import type { AgreementRow } from '../load-agreement.ts';
 import {
   agreement,
@@ -193,25 +193,66 @@ export type MunicipalAgreementRow = {
   status: AgreementStatus;
   deadline: string | null;
   own: StatusRow;
+  /** Who signs for the municipality: the role of the latest dispatch and who holds it there now. */
+  signers: { roleLabel: string | null; solutionName: string | null; people: { personId: string; name: string }[] };
 };
 
 /**
- * "Aftaler" for one municipality: every agreement sent to it (never drafts) with its own status.
- * A constant number of queries (loadStatuses' few, plus one).
+ * "Aftaler" for one municipality: every agreement sent to it (never drafts) with its own status and
+ * who in the municipality signs it. A constant number of queries (loadStatuses' few, plus two).
  */
 export async function municipalAgreements(db: Db, municipalityCode: string): Promise<MunicipalAgreementRow[]> {
-  const [agreements, statuses] = await Promise.all([
+  const [agreements, statuses, holders] = await Promise.all([
     db
-      .select({ id: agreement.id, type: agreement.type, title: agreement.title, status: agreement.status, deadline: agreement.deadline })
+      .select({
+        id: agreement.id,
+        type: agreement.type,
+        title: agreement.title,
+        status: agreement.status,
+        deadline: agreement.deadline,
+        audienceRoleKey: agreement.audienceRoleKey,
+        audienceSolutionKey: agreement.audienceSolutionKey,
+        roleLabel: roleType.labelDa,
+        solutionName: solution.name,
+      })
       .from(agreementTarget)
       .innerJoin(agreement, eq(agreement.id, agreementTarget.agreementId))
+      .leftJoin(roleType, eq(roleType.key, agreement.audienceRoleKey))
+      .leftJoin(solution, eq(solution.key, agreement.audienceSolutionKey))
       .where(and(eq(agreementTarget.municipalityCode, municipalityCode), ne(agreement.status, 'draft'))),
     loadStatuses(db, { municipalityCode }),
+    // Everyone in the municipality's role gallery who holds a role some agreement sent to it is addressed to.
+    db
+      .selectDistinct({ roleKey: roleAssignment.roleTypeKey, solutionKey: roleAssignment.solutionKey, personId: person.id, name: person.name })
+      .from(roleAssignment)
+      .innerJoin(person, eq(person.id, roleAssignment.personId))
+      .where(
+        and(
+          eq(roleAssignment.municipalityCode, municipalityCode),
+          isNull(roleAssignment.removedAt),
+          eq(person.active, true),
+          inArray(
+            roleAssignment.roleTypeKey,
+            db
+              .selectDistinct({ key: agreement.audienceRoleKey })
+              .from(agreement)
+              .innerJoin(agreementTarget, and(eq(agreementTarget.agreementId, agreement.id), eq(agreementTarget.municipalityCode, municipalityCode)))
+              .where(isNotNull(agreement.audienceRoleKey)),
+          ),
+        ),
+      ),
   ]);
   const own = new Map(statuses.map((s) => [s.agreementId, s]));
-  return agreements.flatMap((a) => {
+  holders.sort((a, b) => danishCompare(a.name, b.name));
+  return agreements.flatMap(({ audienceRoleKey, audienceSolutionKey, roleLabel, solutionName, ...a }) => {
     const s = own.get(a.id);
-    return s ? [{ ...a, own: s }] : [];
+    if (!s) return [];
+    const people = holders
+      .filter((h) => h.roleKey === audienceRoleKey && (audienceSolutionKey === null || h.solutionKey === audienceSolutionKey))
+      .map(({ personId, name }) => ({ personId, name }));
+    // One person may hold the role for several solutions: listed once.
+    const unique = [...new Map(people.map((p) => [p.personId, p])).values()];
+    return [{ ...a, own: s, signers: { roleLabel, solutionName, people: unique } }];
   });
 }
 

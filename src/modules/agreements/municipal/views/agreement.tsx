@@ -5,7 +5,8 @@ import { Layout } from '../../../../platform/views/layout.tsx';
 import { PlainText } from '../../../../platform/views/components.tsx';
 import { formatSize } from '../../../../platform/views/format.ts';
 import { TYPE_LABELS } from '../../labels.ts';
-import { isCurrent, type MunicipalAgreementView } from '../../signing/signature-queries.ts';
+import { DueMarker } from '../../due-marker.tsx';
+import { isCurrent, type MunicipalAgreementView, mustSign } from '../../signing/signature-queries.ts';
 import { Hash, SignatureDetails, signaturePath } from '../../signing/signatures-views.tsx';
 import { StatusBadge, deadlineText } from './shared.tsx';
 import { FIELD_LABELS, type MunicipalPageState, SignForms, type SignerInfo } from './sign-forms.tsx';
@@ -78,7 +79,7 @@ function Signatures(p: { view: MunicipalAgreementView }): JSX.Element {
   );
 }
 
-export function MunicipalAgreementPage(p: { request: FastifyRequest; view: MunicipalAgreementView; signer: SignerInfo; state: MunicipalPageState }): JSX.Element {
+export function MunicipalAgreementPage(p: { request: FastifyRequest; view: MunicipalAgreementView; signer: SignerInfo; state: MunicipalPageState; today: string }): JSX.Element {
   const v = p.view;
   const a = v.agreement;
   const actor = p.request.actor!;
@@ -105,7 +106,17 @@ export function MunicipalAgreementPage(p: { request: FastifyRequest; view: Munic
         <OwnStatus view={v} />
         <dl class="samspil-details">
           <dt>Frist for underskrift</dt>
-          <dd safe>{deadlineText(a.deadline)}</dd>
+          <dd>
+            <span safe>{deadlineText(a.deadline)}</span>
+            {v.own && mustSign({ status: a.status, own: v.own }) ? (
+              <>
+                {' '}
+                <DueMarker deadline={a.deadline} today={p.today} />
+              </>
+            ) : (
+              ''
+            )}
+          </dd>
           {a.status === 'closed' ? (
             <>
               <dt>Aftalen</dt>
