@@ -29,6 +29,7 @@ const schema = z.object({
     .default('info'),
   TRUST_PROXY: z.enum(['true', 'false'], { message: "skal være 'true' eller 'false'" }).default('false'),
   OUTBOX_WORKER: z.enum(['on', 'off'], { message: "skal være 'on' eller 'off'" }).default('on'),
+  MENU_COUNT_SECONDS: z.coerce.number({ message: 'skal være et tal' }).int('skal være et heltal').min(0, 'må ikke være negativ').max(3600, 'højst 3600').default(60),
 });
 
 export type Config = {
@@ -44,6 +45,12 @@ export type Config = {
   /** Whose X-Forwarded-* headers count: none, or the one TLS-terminating proxy directly in front. */
   trustProxy: false | ((address: string, hop: number) => boolean);
   outboxWorker: boolean;
+  /**
+   * How long a user's menu counts may be reused (0: counted on every page). Any write in this
+   * process starts them afresh and the front page always counts, so the figure only bounds how
+   * late another instance's or another user's change shows in someone's menu.
+   */
+  menuCountSeconds: number;
 };
 
 export class ConfigError extends Error {
@@ -82,5 +89,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: c.LOG_LEVEL,
     trustProxy: c.TRUST_PROXY === 'true' ? trustOneProxy : false,
     outboxWorker: c.OUTBOX_WORKER === 'on',
+    menuCountSeconds: c.MENU_COUNT_SECONDS,
   };
 }

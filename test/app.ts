@@ -24,7 +24,7 @@ export async function startTestApp(opts: { seed?: boolean; env?: Record<string, 
   const seeded = opts.seed !== false;
   const database = await freshDatabase({ template: seeded ? 'demo' : 'migrated' });
   if (seeded && !hasDemoTemplate()) await demoSeed(database.db);
-  const config = loadConfig({ SAMSPIL_MODE: 'demo', LOG_LEVEL: 'silent', PUBLIC_URL: 'http://samspil.test', ...opts.env });
+  const config = loadConfig({ SAMSPIL_MODE: 'demo', LOG_LEVEL: 'silent', PUBLIC_URL: 'http://samspil.test', MENU_COUNT_SECONDS: '0', ...opts.env });
   let now: Date | null = null;
   const app = await buildApp({ config, database, logger: false, clock: () => now ?? new Date() });
   await app.ready();

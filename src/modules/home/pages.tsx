@@ -25,7 +25,7 @@ export function registerHome(app: FastifyInstance) {
   });
 
   // "Det skal I nu": what needs the user today, from every module's attention providers.
-  app.get('/', async (request, reply) => {
+  app.get('/', { config: { freshMenuCounts: true } }, async (request, reply) => {
     const ctx = actorCtx(request);
     const today = danishDay(ctx.now);
     const sections = await attentionForActor(ctx, today);
