@@ -28,6 +28,7 @@ describe('loadConfig', () => {
       logLevel: 'info',
       trustProxy: false,
       outboxWorker: true,
+      menuCountSeconds: 60,
     });
   });
 
@@ -108,6 +109,8 @@ describe('loadConfig', () => {
     [{ PUBLIC_URL: 'ikke en adresse' }, 'PUBLIC_URL: skal være en fuld adresse, fx https://samspil.example.dk'],
     [{ SMTP_URL: 'http://mail.example.dk' }, 'SMTP_URL: skal være en smtp:// eller smtps://-adresse'],
     [{ OUTBOX_WORKER: 'maybe' }, "OUTBOX_WORKER: skal være 'on' eller 'off'"],
+    [{ MENU_COUNT_SECONDS: '-5' }, 'MENU_COUNT_SECONDS: må ikke være negativ'],
+    [{ MENU_COUNT_SECONDS: 'lidt' }, 'MENU_COUNT_SECONDS: skal være et tal'],
   ])('explains every other bad variable in Danish too (%o)', (env, message) => {
     expect(configError(env).problems).toEqual([message]);
   });

@@ -74,9 +74,13 @@ export function registerAttentionBadges(app: FastifyInstance): void {
     if (typeof payload !== 'string' || !payload.includes('<!--attention-badge:')) return payload;
     const actor = request.actor;
     const counts = actor && reply.statusCode < 400 ? await countsFor(actor, request.routeOptions.config.freshMenuCounts === true) : new Map<string, number>();
-    return payload.replace(MARKER, (_m, key: string) => {
+    // The markers are in the header; a 170 KiB page need not be scanned past it.
+    const end = payload.indexOf('</header>');
+    const head = end < 0 ? payload : payload.slice(0, end);
+    const filled = head.replace(MARKER, (_m, key: string) => {
       const n = counts.get(key) ?? 0;
       return n > 0 ? ` <span class="samspil-menu-count">${n}<span class="sr-only"> kræver handling</span></span>` : '';
     });
+    return end < 0 ? filled : filled + payload.slice(end);
   });
 }
