@@ -1,12 +1,11 @@
 // The agreements matrix at 98 × 60 (the bench's agreements) in a browser, at 1366 and 390 px: the
 // table scrolls inside its own box (the page itself never sideways), the header row and the
 // municipality column stay put, and axe finds no serious or critical violations.
-import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addAgreements } from '../bench/agreements.ts';
 import { DEMO, startTestApp, type TestApp } from '../test/app.ts';
-import { expectAccessible, launchBrowser } from './browser.ts';
+import { expectAccessible, launchBrowser, listenForBrowser, logInAs } from './browser.ts';
 
 let t: TestApp;
 let browser: Browser;
@@ -15,8 +14,7 @@ let base: string;
 beforeAll(async () => {
   t = await startTestApp();
   await addAgreements(t.database.db);
-  await t.app.listen({ port: 0, host: '127.0.0.1' });
-  base = `http://127.0.0.1:${(t.app.server!.address() as AddressInfo).port}`;
+  base = await listenForBrowser(t.app);
   browser = await launchBrowser();
 });
 
@@ -26,14 +24,7 @@ afterAll(async () => {
 });
 
 async function matrixAt(width: number): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: 800 }, locale: 'da-DK' });
-  context.setDefaultTimeout(15_000);
-  const page = await context.newPage();
-  await page.goto(`${base}/login`);
-  await page.getByLabel('E-mail', { exact: true }).fill(DEMO.consultant);
-  await page.getByLabel('Adgangskode', { exact: true }).fill(DEMO.password);
-  await page.getByLabel('Adgangskode', { exact: true }).press('Enter');
-  await page.waitForURL(`${base}/`);
+  const page = await logInAs(browser, base, DEMO.consultant, { viewport: { width, height: 800 } });
   await page.goto(`${base}/aftaler/overblik`);
   await page.getByRole('heading', { level: 1, name: 'Overblik over tilslutnings- og databehandleraftaler' }).waitFor();
   return page;

@@ -2,14 +2,13 @@
 // ("Det skal I nu") and the municipality page the consultant opens for a phone call, each with
 // items in every section, checked with axe (no serious or critical violations) at 1366 and 390 px
 // wide, and usable by keyboard: every item is a link.
-import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { danishDay } from '../src/platform/views/format.ts';
 import { DEMO, startTestApp, type TestApp } from '../test/app.ts';
 import { buildAgreement } from '../test/factories/agreements.ts';
 import { buildTask } from '../test/factories/tasks.ts';
-import { expectAccessible, launchBrowser } from './browser.ts';
+import { expectAccessible, launchBrowser, listenForBrowser, logInAs } from './browser.ts';
 
 const FAXE = '0320';
 const dayFrom = (days: number) => new Date(Date.parse(`${danishDay(new Date())}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
@@ -25,8 +24,7 @@ beforeAll(async () => {
   await buildTask(db, { title: 'Test af Sygesikring', deadline: dayFrom(3), targets: [FAXE] });
   await buildAgreement(db, { title: 'Databehandleraftale FLIS', deadline: dayFrom(10), targets: [FAXE] });
   await buildAgreement(db, { title: 'K98-aftalen', audienceRoleKey: 'it-chef', deadline: dayFrom(40), targets: [FAXE] });
-  await t.app.listen({ port: 0, host: '127.0.0.1' });
-  base = `http://127.0.0.1:${(t.app.server!.address() as AddressInfo).port}`;
+  base = await listenForBrowser(t.app);
   browser = await launchBrowser();
 }, 120_000);
 
@@ -35,16 +33,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-async function loggedIn(email: string, width: number): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'da-DK' });
-  const page = await context.newPage();
-  await page.goto(`${base}/login`);
-  await page.getByLabel('E-mail', { exact: true }).fill(email);
-  await page.getByLabel('Adgangskode', { exact: true }).fill(DEMO.password);
-  await page.getByLabel('Adgangskode', { exact: true }).press('Enter');
-  await page.waitForURL(`${base}/`);
-  return page;
-}
+const loggedIn = (email: string, width: number) => logInAs(browser, base, email, { viewport: { width, height: 900 } });
 
 /** The page does not scroll sideways (the phone-width rule). */
 const noSideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);

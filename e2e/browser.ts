@@ -6,7 +6,10 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { DEMO } from '../test/app.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -100,4 +103,27 @@ export async function expectAccessible(page: Page, label: string, options: Acces
     throw new Error(lines.join('\n'));
   }
   return violations;
+}
+
+/** Starts the test app on a free local port for the browser; resolves with its base URL. */
+export async function listenForBrowser(app: FastifyInstance): Promise<string> {
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  return `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+}
+
+/**
+ * A fresh browser context (own cookies) logged in as `email` with the demo password, on the front
+ * page. Enter in the password field submits, as a user would. A local app answers fast, so a
+ * missing element fails a step after 15 s, not 30.
+ */
+export async function logInAs(browser: Browser, base: string, email: string, options: BrowserContextOptions = {}): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'da-DK', ...options });
+  context.setDefaultTimeout(15_000);
+  const page = await context.newPage();
+  await page.goto(`${base}/login`);
+  await page.getByLabel('E-mail', { exact: true }).fill(email);
+  await page.getByLabel('Adgangskode', { exact: true }).fill(DEMO.password);
+  await page.getByLabel('Adgangskode', { exact: true }).press('Enter');
+  await page.waitForURL(`${base}/`);
+  return page;
 }

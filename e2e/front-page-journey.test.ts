@@ -7,14 +7,13 @@
 // agreement out for signature and Faxe's waiting question, dated from today), driven like a user:
 // Danish labels, no sleeps. Every distinct page is checked with axe at 1366 px and again at 390 px, where
 // the page must not scroll sideways. Runs on PGlite and on PostgreSQL (TEST_DATABASE=postgres).
-import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LIVE_TITLE } from '../src/modules/agreements/demo-live.ts';
 import { seedDemoData } from '../src/modules/demo.ts';
 import { LIVE_QUESTION, LIVE_TASKS } from '../src/modules/tasks/demo-live.ts';
 import { DEMO, startTestApp, type TestApp } from '../test/app.ts';
-import { expectAccessible, launchBrowser } from './browser.ts';
+import { expectAccessible, launchBrowser, listenForBrowser, logInAs } from './browser.ts';
 
 const FAXE = '0320';
 const OVERDUE = LIVE_TASKS.find((x) => x.dueInDays === -5)!;
@@ -29,8 +28,7 @@ beforeAll(async () => {
   // The whole demo as `npm start` seeds it (about 3 s on PGlite), not the gallery-only test seed.
   t = await startTestApp({ seed: false });
   await seedDemoData(t.database.db, { now: new Date() });
-  await t.app.listen({ port: 0, host: '127.0.0.1' });
-  base = `http://127.0.0.1:${(t.app.server!.address() as AddressInfo).port}`;
+  base = await listenForBrowser(t.app);
   browser = await launchBrowser();
 }, 120_000);
 
@@ -41,17 +39,7 @@ afterAll(async () => {
 
 const url = (pathname: string) => `${base}${pathname}`;
 
-async function logIn(email: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'da-DK' });
-  context.setDefaultTimeout(15_000);
-  const page = await context.newPage();
-  await page.goto(url('/login'));
-  await page.getByLabel('E-mail', { exact: true }).fill(email);
-  await page.getByLabel('Adgangskode', { exact: true }).fill(DEMO.password);
-  await page.getByLabel('Adgangskode', { exact: true }).press('Enter');
-  await page.waitForURL(url('/'));
-  return page;
-}
+const logIn = (email: string) => logInAs(browser, base, email);
 
 const checked = new Set<string>();
 
