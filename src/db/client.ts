@@ -16,9 +16,24 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 /** Counts statements so tests can prove that list pages do not grow queries with their rows. */
 export class QueryCounter implements Logger {
   count = 0;
-  logQuery(): void {
+  /** Statements that may have changed data: every one that is not a plain SELECT. */
+  writes = 0;
+  logQuery(query: string): void {
     this.count++;
+    if (!/^\s*select\b/i.test(query)) this.writes++;
   }
+}
+
+const embeddedCounters = new WeakMap<Db, QueryCounter>();
+
+/**
+ * How many data-changing statements the embedded database has run, or null for PostgreSQL (and
+ * inside a transaction). One process owns an embedded database (data-dir-lock.ts) and every
+ * statement goes through this Drizzle instance, so an unchanged number means unchanged data;
+ * PostgreSQL may be written by other instances, so there the answer is always "unknown".
+ */
+export function embeddedWrites(db: Db): number | null {
+  return embeddedCounters.get(db)?.writes ?? null;
 }
 
 export type Database = {
@@ -85,6 +100,7 @@ export async function openPglite(dataDir: string | undefined, opts: { loadDataDi
   }
   const queries = new QueryCounter();
   const db = drizzlePglite(client, { schema, logger: queries }) as unknown as Db;
+  embeddedCounters.set(db, queries);
   return {
     db,
     kind: 'pglite',

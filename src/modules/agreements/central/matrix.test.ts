@@ -112,6 +112,28 @@ describe('the matrix of municipalities and agreements', () => {
     expect(before).toBeLessThanOrEqual(6);
   });
 
+  it('keeps the grid on PGlite until the next write, so a status is never stale', async () => {
+    const admin = await loginAs(t.app, DEMO.admin);
+    const { agreement } = await buildAgreement(db, { type: 'samarbejdsaftale', title: 'Kept-aftale' });
+    const faxeRow = async () => {
+      const start = t.database.queries.count;
+      const page = await admin.get('/aftaler/overblik');
+      expect(page.statusCode).toBe(200);
+      const row = /<tr data-kommune="0320">([\s\S]*?)<\/tr>/.exec(page.body)?.[1] ?? '';
+      return { signed: row.match(/<td class="s">/g)?.length ?? 0, statements: t.database.queries.count - start };
+    };
+    const first = await faxeRow();
+    const again = await faxeRow();
+    expect(again.signed).toBe(first.signed);
+    // PGlite: the grid statement is kept; PostgreSQL (other instances may write) reads every time.
+    expect(again.statements).toBe(t.database.kind === 'pglite' ? first.statements - 1 : first.statements);
+
+    await buildSignature(db, agreement.id, FAXE);
+    const signed = await faxeRow();
+    expect(signed.signed).toBe(first.signed + 1);
+    expect(signed.statements).toBe(first.statements);
+  });
+
   it('exports XLSX and answers the API, with the full status per cell', async () => {
     const admin = await loginAs(t.app, DEMO.admin);
     const res = await admin.get('/aftaler/overblik.xlsx?type=databehandleraftale');
