@@ -142,7 +142,7 @@ export function registerCentralApi(root: FastifyInstance) {
               task: z.object({ id: z.string(), code: z.string(), title: z.string(), status: z.enum(taskStatuses), deadline: z.string() }),
               steps: z.array(z.object({ id: z.string(), position: z.number(), header: z.string(), answerKind: z.enum(answerKinds) })),
               counts: countsOut,
-              missingSentence: z.string().describe('"Pr. 26/5 mangler 3 kommuner at løse opgaven: Brøndby, Faxe og Norddjurs"'),
+              missingSentence: z.string().describe('"Pr. 26. maj 2025 mangler 3 kommuner at løse opgaven: Brøndby, Faxe og Norddjurs"'),
               deadlineChanges: z.array(
                 deadlineChangeOut.extend({ changedBy: z.string().nullable() }),
               ),

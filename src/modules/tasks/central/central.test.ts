@@ -136,7 +136,7 @@ describe('the central side of tasks', () => {
 
       const res = await consultant.get(`/opgaver/${task.id}/overblik?mangler=1`);
       expect(res.statusCode).toBe(200);
-      expect(res.body).toContain('Pr. 26/5 mangler 3 kommuner at løse opgaven: Brøndby, Faxe og Norddjurs');
+      expect(res.body).toContain('Pr. 26. maj 2025 mangler 3 kommuner at løse opgaven: Brøndby, Faxe og Norddjurs');
       expect(countRows(res.body, 'kommune')).toBe(3);
       expect(rowOf(res.body, 'kommune', KOBENHAVN)).toBeUndefined();
       expect(res.body).toContain(`href="/opgaver/${task.id}/eksport.csv?mangler=1"`);
@@ -152,13 +152,13 @@ describe('the central side of tasks', () => {
       const api = await consultant.api('GET', `/api/v1/tasks/${task.id}/overview?missing=true`);
       expect(api.statusCode).toBe(200);
       const body = api.json();
-      expect(body.missingSentence).toBe('Pr. 26/5 mangler 3 kommuner at løse opgaven: Brøndby, Faxe og Norddjurs');
+      expect(body.missingSentence).toBe('Pr. 26. maj 2025 mangler 3 kommuner at løse opgaven: Brøndby, Faxe og Norddjurs');
       expect(body.rows.map((r: { municipalityName: string }) => r.municipalityName)).toEqual(['Brøndby', 'Faxe', 'Norddjurs']);
       expect(body.counts).toMatchObject({ addressed: 98, loest: 94, ikke_relevant: 1, missing: 3 });
 
       await setStatus(task.id, [FAXE, NORDDJURS], 'loest');
       const one = await consultant.get(`/opgaver/${task.id}/overblik?mangler=1`);
-      expect(one.body).toContain('Pr. 26/5 mangler 1 kommune at løse opgaven: Brøndby');
+      expect(one.body).toContain('Pr. 26. maj 2025 mangler 1 kommune at løse opgaven: Brøndby');
       await setStatus(task.id, [BRONDBY], 'ikke_relevant');
       const none = await consultant.get(`/opgaver/${task.id}/overblik?mangler=1`);
       expect(none.body).toContain('Alle kommuner har løst opgaven');
@@ -405,8 +405,8 @@ describe('the central side of tasks', () => {
     it('words the sentence for none, one and many', () => {
       const now = new Date('2025-05-26T10:00:00+02:00');
       expect(missingSentence(now, [])).toBe('Alle kommuner har løst opgaven');
-      expect(missingSentence(now, ['Faxe'])).toBe('Pr. 26/5 mangler 1 kommune at løse opgaven: Faxe');
-      expect(missingSentence(now, ['Brøndby', 'Faxe', 'Norddjurs'])).toBe('Pr. 26/5 mangler 3 kommuner at løse opgaven: Brøndby, Faxe og Norddjurs');
+      expect(missingSentence(now, ['Faxe'])).toBe('Pr. 26. maj 2025 mangler 1 kommune at løse opgaven: Faxe');
+      expect(missingSentence(now, ['Brøndby', 'Faxe', 'Norddjurs'])).toBe('Pr. 26. maj 2025 mangler 3 kommuner at løse opgaven: Brøndby, Faxe og Norddjurs');
     });
 
     it('shows answers as the overview does', () => {

@@ -34,7 +34,7 @@ export const PAGE_SIZE = 100;
 export const MISSING_STATUSES: TargetStatus[] = ['ikke_startet', 'i_gang'];
 export const isMissing = (s: TargetStatus) => MISSING_STATUSES.includes(s);
 
-import { byDanishName, danishDay, danishList, formatDeadline } from '../../../platform/views/format.ts';
+import { byDanishName, danishDay, danishList, formatDayLong, formatDeadline } from '../../../platform/views/format.ts';
 import { containsPattern } from '../../../platform/like-pattern.ts';
 
 // ---------------------------------------------------------------- counts
@@ -334,21 +334,15 @@ export async function taskOverview(db: Db, t: Pick<TaskRow, 'id' | 'deadline'>, 
 
 export type TaskOverview = Awaited<ReturnType<typeof taskOverview>>;
 
-/** "26/5": today in Denmark, as the deck writes it. */
-export function dayMonth(now: Date): string {
-  const [, m, d] = danishDay(now).split('-');
-  return `${Number(d)}/${Number(m)}`;
-}
-
 /**
- * "Pr. 26/5 mangler 3 kommuner at løse opgaven: Brøndby, Faxe og Norddjurs". The names come in the
+ * "Pr. 26. maj 2025 mangler 3 kommuner at løse opgaven: Brøndby, Faxe og Norddjurs". The names come in the
  * order given (the overview's: Danish alphabetical), "kommune" in the singular for one, and a plain
  * statement when nobody is missing.
  */
 export function missingSentence(now: Date, names: string[]): string {
   if (names.length === 0) return 'Alle kommuner har løst opgaven';
   const noun = names.length === 1 ? 'kommune' : 'kommuner';
-  return `Pr. ${dayMonth(now)} mangler ${names.length} ${noun} at løse opgaven: ${danishList(names)}`;
+  return `Pr. ${formatDayLong(danishDay(now))} mangler ${names.length} ${noun} at løse opgaven: ${danishList(names)}`;
 }
 
 // ---------------------------------------------------------------- a municipality's tasks
