@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { authAttempt } from './throttle-schema.ts';
 
@@ -28,10 +28,11 @@ export async function reserveAttempt(db: Db, keys: AttemptKeys, now: Date, limit
   const expired = sql`${authAttempt.windowStartedAt} <= ${cutoff.toISOString()}::timestamptz`;
   const counted = await db
     .insert(authAttempt)
-    .values([
-      { key: keys.account, windowStartedAt: now, attempts: 1 },
-      { key: keys.ip, windowStartedAt: now, attempts: 1 },
-    ])
+    // Rows in key order, as takeBack locks them: two statements locking the same two rows in
+    // opposite orders deadlock under parallel guesses on PostgreSQL (one of them then fails).
+    .values(
+      [keys.account, keys.ip].sort().map((key) => ({ key, windowStartedAt: now, attempts: 1 })),
+    )
     .onConflictDoUpdate({
       target: authAttempt.key,
       set: {
@@ -56,11 +57,18 @@ export async function acceptAttempt(db: Db, keys: AttemptKeys, now: Date, limits
   await takeBack(db, [keys.ip], new Date(now.getTime() - limits.windowMs));
 }
 
+/** One UPDATE for all keys, locking their rows in key order (see reserveAttempt). */
 async function takeBack(db: Db, keys: string[], cutoff: Date) {
+  const inOrder = db
+    .select({ key: authAttempt.key })
+    .from(authAttempt)
+    .where(and(inArray(authAttempt.key, keys), gt(authAttempt.windowStartedAt, cutoff)))
+    .orderBy(asc(authAttempt.key))
+    .for('update');
   await db
     .update(authAttempt)
     .set({ attempts: sql`greatest(${authAttempt.attempts} - 1, 0)` })
-    .where(and(inArray(authAttempt.key, keys), gt(authAttempt.windowStartedAt, cutoff)));
+    .where(inArray(authAttempt.key, inOrder));
 }
 
 /** Windows that have ended count nothing any more; the scheduler clears them. */
