@@ -87,8 +87,8 @@ export function registerOrganisationsPages(root: FastifyInstance) {
               <th scope="col">Kode</th>
               <th scope="col">Region</th>
               <th scope="col">KKR</th>
-              <th scope="col" class="text-align-right">Indbyggere</th>
-              <th scope="col" class="text-align-right">Personer</th>
+              <th scope="col" class="align-text-right">Indbyggere</th>
+              <th scope="col" class="align-text-right">Personer</th>
             </tr>
           </thead>
           <tbody>
@@ -102,10 +102,10 @@ export function registerOrganisationsPages(root: FastifyInstance) {
                 <td safe>{r.code}</td>
                 <td safe>{r.region}</td>
                 <td safe>{r.kkr}</td>
-                <td class="text-align-right" safe>
+                <td class="align-text-right" safe>
                   {formatNumber(r.population)}
                 </td>
-                <td class="text-align-right" safe>
+                <td class="align-text-right" safe>
                   {String(r.activePeople)}
                 </td>
               </tr>

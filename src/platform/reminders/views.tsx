@@ -43,10 +43,10 @@ export function ReminderHistoryTable(p: { rounds: ReminderRound[]; empty: string
           <th scope="col">Tidspunkt</th>
           <th scope="col">Påmindelse</th>
           <th scope="col">Sendt af</th>
-          <th scope="col" class="text-align-right">
+          <th scope="col" class="align-text-right">
             Modtagere
           </th>
-          <th scope="col" class="text-align-right">
+          <th scope="col" class="align-text-right">
             Kommuner
           </th>
         </tr>
@@ -57,10 +57,10 @@ export function ReminderHistoryTable(p: { rounds: ReminderRound[]; empty: string
             <td safe>{formatDateTime(r.sentAt)}</td>
             <td safe>{r.label}</td>
             <td safe>{senderOf(r)}</td>
-            <td class="text-align-right" safe>
+            <td class="align-text-right" safe>
               {String(r.recipients)}
             </td>
-            <td class="text-align-right" safe>
+            <td class="align-text-right" safe>
               {String(r.municipalities)}
             </td>
           </tr>

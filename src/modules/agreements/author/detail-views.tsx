@@ -114,7 +114,7 @@ function Counts(p: { a: AgreementDetail }): JSX.Element {
         <thead>
           <tr>
             <th scope="col">Status</th>
-            <th scope="col" class="text-align-right">
+            <th scope="col" class="align-text-right">
               Kommuner
             </th>
           </tr>
@@ -123,7 +123,7 @@ function Counts(p: { a: AgreementDetail }): JSX.Element {
           {municipalStatuses.map((s) => (
             <tr>
               <td safe>{MUNICIPAL_STATUS_LABELS[s]}</td>
-              <td class="text-align-right" safe>
+              <td class="align-text-right" safe>
                 {String(c[s])}
               </td>
             </tr>

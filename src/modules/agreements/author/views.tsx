@@ -71,10 +71,10 @@ export function AgreementListPage(p: { request: FastifyRequest; agreements: Agre
             <th scope="col">Løsninger</th>
             <th scope="col">Status</th>
             <th scope="col">Frist</th>
-            <th scope="col" class="text-align-right">
+            <th scope="col" class="align-text-right">
               Underskrevet
             </th>
-            <th scope="col" class="text-align-right">
+            <th scope="col" class="align-text-right">
               Mangler
             </th>
           </tr>
@@ -98,10 +98,10 @@ export function AgreementListPage(p: { request: FastifyRequest; agreements: Agre
                   <StatusBadge status={a.status} />
                 </td>
                 <td safe>{deadlineText(a.deadline)}</td>
-                <td class="text-align-right">
+                <td class="align-text-right">
                   {a.counts && a.counts.addressed > 0 ? signedText(a.counts) : '–'}
                 </td>
-                <td class="text-align-right">
+                <td class="align-text-right">
                   {a.counts && a.counts.addressed > 0 ? String(a.counts.outstanding) : '–'}
                 </td>
               </tr>

@@ -17,10 +17,10 @@ export function DraftsPage(p: { request: FastifyRequest; drafts: TaskSummary[]; 
             <th scope="col">Titel</th>
             <th scope="col">Projekt</th>
             <th scope="col">Frist</th>
-            <th scope="col" class="text-align-right">
+            <th scope="col" class="align-text-right">
               Kommuner
             </th>
-            <th scope="col" class="text-align-right">
+            <th scope="col" class="align-text-right">
               Trin
             </th>
             <th scope="col">Senest ændret</th>
@@ -42,10 +42,10 @@ export function DraftsPage(p: { request: FastifyRequest; drafts: TaskSummary[]; 
                 <td safe>{d.title}</td>
                 <td safe>{d.projectName ?? '–'}</td>
                 <td safe>{formatDeadline(d.deadline)}</td>
-                <td class="text-align-right" safe>
+                <td class="align-text-right" safe>
                   {String(d.targetCount)}
                 </td>
-                <td class="text-align-right" safe>
+                <td class="align-text-right" safe>
                   {String(d.stepCount)}
                 </td>
                 <td safe>{dateTimeDa(d.updatedAt)}</td>

@@ -32,7 +32,7 @@ export function ProjectsPage(p: {
             <th scope="col">Nøgle</th>
             <th scope="col">Løsning</th>
             <th scope="col">Beskrivelse</th>
-            <th scope="col" class="text-align-right">
+            <th scope="col" class="align-text-right">
               Opgaver
             </th>
           </tr>
@@ -49,7 +49,7 @@ export function ProjectsPage(p: {
                 <td safe>{x.key}</td>
                 <td safe>{x.solutionName ?? '–'}</td>
                 <td safe>{x.description}</td>
-                <td class="text-align-right" safe>
+                <td class="align-text-right" safe>
                   {String(x.taskCount)}
                 </td>
               </tr>

@@ -21,13 +21,13 @@ function TaskTable(p: { caption: string; tasks: TaskListItem[]; showStatus: bool
             <th scope="col">Frist</th>
             <th scope="col">Projekt</th>
             <th scope="col">Karakter</th>
-            <th scope="col" class="text-align-right">
+            <th scope="col" class="align-text-right">
               Adresseret
             </th>
-            <th scope="col" class="text-align-right">
+            <th scope="col" class="align-text-right">
               Løst
             </th>
-            <th scope="col" class="text-align-right">
+            <th scope="col" class="align-text-right">
               Mangler
             </th>
           </tr>
@@ -50,13 +50,13 @@ function TaskTable(p: { caption: string; tasks: TaskListItem[]; showStatus: bool
               <td>
                 <Character t={t} />
               </td>
-              <td class="text-align-right" safe>
+              <td class="align-text-right" safe>
                 {String(t.counts.addressed)}
               </td>
-              <td class="text-align-right" safe>
+              <td class="align-text-right" safe>
                 {String(t.counts.loest)}
               </td>
-              <td class="text-align-right" data-mangler={String(t.counts.missing)} safe>
+              <td class="align-text-right" data-mangler={String(t.counts.missing)} safe>
                 {String(t.counts.missing)}
               </td>
             </tr>
