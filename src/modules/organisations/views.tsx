@@ -33,18 +33,19 @@ export function GalleryPage(p: {
   canManage: boolean;
   notice?: string | undefined;
   /** What the municipality owes and has (tasks, agreements, gallery gaps), above the gallery. */
-  attention?: JSX.Element | undefined;
+  attention: JSX.Element;
 }) {
   const active = p.people.filter((x) => x.active);
   const former = p.people.filter((x) => !x.active);
   const base = `/kommuner/${p.municipality.code}`;
   return (
-    <Layout title={`Rollegalleri – ${p.municipality.name}`} actor={p.request.actor} csrfToken={p.request.csrfToken} nav="kommuner">
-      <h1 safe>{`${p.municipality.name} Kommune – rollegalleri`}</h1>
+    <Layout title={`${p.municipality.name} Kommune`} actor={p.request.actor} csrfToken={p.request.csrfToken} nav="kommuner">
+      {/* The page a consultant opens for a phone call: what the municipality owes first, then who holds which role. */}
+      <h1 safe>{`${p.municipality.name} Kommune`}</h1>
       {p.notice ? <Notice kind="success" text={p.notice} /> : ''}
-      <p class="font-lead">Hvem har hvilke roller for hvilke løsninger i kommunen.</p>
-      {(p.attention ?? '') as 'safe'}
-      {p.attention ? <h2 id="rollegalleri">Rollegalleri</h2> : ''}
+      {p.attention as 'safe'}
+      <h2 id="rollegalleri">Rollegalleri</h2>
+      <p>Hvem har hvilke roller for hvilke løsninger i kommunen.</p>
       <div class="samspil-actions">
         {p.canManage ? (
           <a href={`${base}/personer/ny`} class="button button-primary">
