@@ -1,4 +1,5 @@
 import { danishCompare } from '../../platform/views/format.ts';
+import { excerpt } from '../../platform/attention/excerpt.ts';
 import { sql, type SQL } from 'drizzle-orm';
 import { rawRows, type Db } from '../../db/client.ts';
 import { ATTENTION_LIMIT, withMore } from '../../platform/attention/more.ts';
@@ -15,7 +16,6 @@ import { outstandingSql } from './status-sql.ts';
 
 const NEAR_DAYS = 14;
 
-const excerpt = (s: string) => (s.length > 140 ? `${s.slice(0, 139).trimEnd()}…` : s);
 
 /**
  * Answering a note and reviewing a copy are "note" and "manage" in policy.ts: central editors only.

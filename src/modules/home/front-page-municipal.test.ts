@@ -174,6 +174,7 @@ describe('the front page of a municipal user', () => {
     const first = (await leader.get('/')).body;
     expect(first).toContain('Nye svar fra KOMBIT');
     expect(first).toContain('KOMBIT har svaret');
+    expect(first).toContain('»AftaleID står i bilag 2.«'); // what KOMBIT answered, not only that it did
     const second = (await leader.get('/')).body;
     expect(second).not.toContain('Nye svar fra KOMBIT');
     expect(section(await attention(leader), 'tasks.answers')).toEqual([]);

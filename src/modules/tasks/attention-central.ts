@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { excerpt } from '../../platform/attention/excerpt.ts';
 import { rawRows } from '../../db/client.ts';
 import { ATTENTION_LIMIT, withMore } from '../../platform/attention/more.ts';
 import { registerAttentionProvider, type AttentionItem } from '../../platform/attention/provider.ts';
@@ -17,7 +18,6 @@ import { task, taskMessage, taskTarget } from './schema.ts';
 /** Deadlines this many days ahead count as near. */
 export const NEAR_DAYS = 14;
 
-const excerpt = (s: string) => (s.length > 140 ? `${s.slice(0, 139).trimEnd()}…` : s);
 
 // ---------------------------------------------------------------- questions waiting
 

@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, gt, inArray, max, sql, type SQL } from 'drizzle-orm';
+import { excerpt } from '../../platform/attention/excerpt.ts';
 import { daysUntil } from '../../platform/attention/due.ts';
 import type { AttentionCtx, AttentionItem, AttentionProvider } from '../../platform/attention/provider.ts';
 import { frontPageSeenSql } from '../../platform/attention/seen.ts';
@@ -108,7 +109,15 @@ export const answersProvider: AttentionProvider = {
     return (async () => {
       const latest = max(taskMessage.createdAt);
       const rows = await ctx.db
-        .select({ id: task.id, code: task.code, title: task.title, answers: count(), latest })
+        .select({
+          id: task.id,
+          code: task.code,
+          title: task.title,
+          answers: count(),
+          latest,
+          // The newest answer's text, so the item says what KOMBIT answered.
+          body: sql<string>`(array_agg(${taskMessage.body} order by ${taskMessage.createdAt} desc))[1]`,
+        })
         .from(taskMessage)
         .innerJoin(taskTarget, and(eq(taskTarget.taskId, taskMessage.taskId), eq(taskTarget.municipalityCode, taskMessage.municipalityCode)))
         .innerJoin(task, eq(task.id, taskMessage.taskId))
@@ -131,7 +140,7 @@ export const answersProvider: AttentionProvider = {
           severity: 'info',
           label: 'Nyt svar',
           title: r.title,
-          detail: `${r.code} · ${n === 1 ? 'KOMBIT har svaret' : `KOMBIT har svaret ${n} gange`}${when}`,
+          detail: `${r.code} · »${excerpt(r.body)}« – ${n === 1 ? 'KOMBIT har svaret' : `KOMBIT har svaret ${n} gange`}${when}`,
           href: `/opgaver/${r.id}#beskeder`,
         };
       });
