@@ -3,7 +3,7 @@ import type { Db } from '../client.ts';
 import {
   municipality,
   organisation,
-  riskLevel,
+  riskScaleLevel,
   riskMatrixCell,
   riskScale,
   riskScaleConsequence,
@@ -78,10 +78,10 @@ async function syncRiskScales(tx: Tx): Promise<void> {
     .values(axis('consequences'))
     .onConflictDoUpdate({ target: [riskScaleConsequence.scaleKey, riskScaleConsequence.value], set: axisSet });
   await tx
-    .insert(riskLevel)
+    .insert(riskScaleLevel)
     .values(riskScales.flatMap((s) => s.levels.map((l, i) => ({ scaleKey: s.key, key: l.key, label: l.label, colour: l.colour, rank: i + 1 }))))
     .onConflictDoUpdate({
-      target: [riskLevel.scaleKey, riskLevel.key],
+      target: [riskScaleLevel.scaleKey, riskScaleLevel.key],
       set: { label: sql`excluded.label`, colour: sql`excluded.colour`, rank: sql`excluded.rank` },
     });
   await tx

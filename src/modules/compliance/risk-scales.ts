@@ -1,6 +1,6 @@
 import { asc } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { riskLevel as riskLevelTable, riskMatrixCell, riskScale, riskScaleConsequence, riskScaleLikelihood, type RiskColourToken } from './schema.ts';
+import { riskMatrixCell, riskScale, riskScaleConsequence, riskScaleLevel, riskScaleLikelihood, type RiskColourToken } from './schema.ts';
 
 export interface RiskAxisLevel {
   value: number;
@@ -35,7 +35,7 @@ export async function loadRiskScales(db: Db): Promise<RiskScale[]> {
   const scales = await db.select().from(riskScale).orderBy(asc(riskScale.sort), asc(riskScale.key));
   const likelihoods = await db.select().from(riskScaleLikelihood).orderBy(asc(riskScaleLikelihood.value));
   const consequences = await db.select().from(riskScaleConsequence).orderBy(asc(riskScaleConsequence.value));
-  const levels = await db.select().from(riskLevelTable).orderBy(asc(riskLevelTable.rank));
+  const levels = await db.select().from(riskScaleLevel).orderBy(asc(riskScaleLevel.rank));
   const cells = await db.select().from(riskMatrixCell);
   return scales.map((s) => {
     const own = <T extends { scaleKey: string }>(rows: T[]) => rows.filter((r) => r.scaleKey === s.key);

@@ -38,8 +38,8 @@ export const riskScaleConsequence = pgTable('risk_scale_consequence', axisColumn
   check('risk_scale_consequence_value', sql`${t.value} >= 1`),
 ]);
 
-export const riskLevel = pgTable(
-  'risk_level',
+export const riskScaleLevel = pgTable(
+  'risk_scale_level',
   {
     scaleKey: text('scale_key')
       .notNull()
@@ -66,6 +66,6 @@ export const riskMatrixCell = pgTable(
     primaryKey({ columns: [t.scaleKey, t.consequence, t.likelihood] }),
     foreignKey({ columns: [t.scaleKey, t.consequence], foreignColumns: [riskScaleConsequence.scaleKey, riskScaleConsequence.value] }).onDelete('cascade'),
     foreignKey({ columns: [t.scaleKey, t.likelihood], foreignColumns: [riskScaleLikelihood.scaleKey, riskScaleLikelihood.value] }).onDelete('cascade'),
-    foreignKey({ columns: [t.scaleKey, t.levelKey], foreignColumns: [riskLevel.scaleKey, riskLevel.key] }),
+    foreignKey({ columns: [t.scaleKey, t.levelKey], foreignColumns: [riskScaleLevel.scaleKey, riskScaleLevel.key] }),
   ],
 );
