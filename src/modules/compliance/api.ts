@@ -36,7 +36,7 @@ export function registerComplianceApi(root: FastifyInstance) {
       schema: {
         tags: ['Compliance'],
         summary: 'Risikoskalaerne: niveauer, definitioner og matricen',
-        description: 'Alle indloggede. Standardskalaen er Datatilsynets 4×4.',
+        description: 'Alle indloggede. Standardskalaen er Datatilsynets 4×4. Siden [/compliance/risikoskalaer](/compliance/risikoskalaer) viser det samme med matricen tegnet.',
         response: { 200: z.object({ scales: z.array(scaleOut) }).meta({ id: 'RiskScales' }), ...errorResponses },
       },
     },

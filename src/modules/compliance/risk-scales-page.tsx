@@ -28,7 +28,7 @@ function MatrixSvg({ scale }: { scale: RiskScale }): JSX.Element {
       height={String(height)}
       role="img"
       aria-labelledby={`matrix-svg-${scale.key}`}
-      class="risk-matrix-svg"
+      class="samspil-risk-matrix"
     >
       <title id={`matrix-svg-${scale.key}`} safe>{`Risikomatrix for ${scale.name}. Samme indhold står i tabellen.`}</title>
       {rows.map((c, r) =>

@@ -55,7 +55,7 @@ describe('risk scales', () => {
     expect(res.statusCode).toBe(200);
     const start = res.body.indexOf('<svg xmlns="http://www.w3.org/2000/svg"');
     const svg = res.body.slice(start, res.body.indexOf('</svg>', start));
-    expect(svg).toContain('class="risk-matrix-svg"');
+    expect(svg).toContain('class="samspil-risk-matrix"');
     const table = res.body.slice(res.body.indexOf('<table class="table table--compact risk-matrix-table"'));
     const tableBody = table.slice(table.indexOf('<tbody>'), table.indexOf('</tbody>'));
     const svgCells = [...svg.matchAll(/<g data-consequence="(\d)" data-likelihood="(\d)">.*?<text[^>]*>([^<]+)<\/text>/gs)].map((m) => [
