@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { Layout } from '../../platform/views/layout.tsx';
+import { ResponsiveTable } from '../../platform/views/table.tsx';
 import type { RiskColourToken } from './schema.ts';
 import type { RiskAxisLevel, RiskScale } from './risk-scales.ts';
 
@@ -66,7 +67,7 @@ function MatrixSvg({ scale }: { scale: RiskScale }): JSX.Element {
 function MatrixTable({ scale }: { scale: RiskScale }): JSX.Element {
   const rows = [...scale.consequences].reverse();
   return (
-    <div class="table--responsive-scroll">
+    <ResponsiveTable>
       <table class="table table--compact risk-matrix-table">
         <caption safe>{`Risikoniveau efter konsekvens (rækker) og sandsynlighed (kolonner) – ${scale.name}`}</caption>
         <thead>
@@ -88,13 +89,13 @@ function MatrixTable({ scale }: { scale: RiskScale }): JSX.Element {
           ))}
         </tbody>
       </table>
-    </div>
+    </ResponsiveTable>
   );
 }
 
 function Definitions({ caption, levels }: { caption: string; levels: RiskAxisLevel[] }): JSX.Element {
   return (
-    <div class="table--responsive-scroll">
+    <ResponsiveTable>
       <table class="table table--zebra table--compact">
         <caption safe>{caption}</caption>
         <thead>
@@ -114,7 +115,7 @@ function Definitions({ caption, levels }: { caption: string; levels: RiskAxisLev
           ))}
         </tbody>
       </table>
-    </div>
+    </ResponsiveTable>
   );
 }
 
