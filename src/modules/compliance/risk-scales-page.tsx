@@ -57,6 +57,9 @@ function MatrixSvg({ scale }: { scale: RiskScale }): JSX.Element {
           {`${l.value} ${l.label}`}
         </text>
       ))}
+      <text x="14" y={String((rows.length * CELL_H) / 2)} transform={`rotate(-90 14 ${(rows.length * CELL_H) / 2})`} text-anchor="middle" font-size="14" font-weight="600" fill={INK}>
+        Konsekvens →
+      </text>
       <text x={String(HEAD_W + (CELL_W * scale.likelihoods.length) / 2)} y={String(rows.length * CELL_H + 46)} text-anchor="middle" font-size="14" font-weight="600" fill={INK}>
         Sandsynlighed →
       </text>
