@@ -8,6 +8,11 @@ import {
   auditEvent,
   outboxMail,
   person,
+  riskScaleLevel,
+  riskMatrixCell,
+  riskScale,
+  riskScaleConsequence,
+  riskScaleLikelihood,
   roleAssignment,
   stepAnswer,
   task,
@@ -103,7 +108,24 @@ const pages = (): Page[] => [
   { name: 'GET / (central front page, consultant)', who: 'consultant', url: '/', shows: 'BOUND - mange 000' },
   { name: 'GET / (central front page, administrator)', who: 'admin', url: '/', shows: 'mails kunne ikke sendes' },
   { name: 'GET /api/v1/me/attention (consultant)', who: 'consultant', url: '/api/v1/me/attention', shows: 'Bench-besked 0' },
+  // Risk scales: one statement per table however many scales (the many rows add 20 scales of 5×5).
+  { name: `GET /compliance/risikoskalaer (${FAXE} programleder)`, who: 'programleder', url: '/compliance/risikoskalaer', shows: 'Bench-skala 19<' },
+  { name: 'GET /api/v1/compliance/risk-scales', who: 'consultant', url: '/api/v1/compliance/risk-scales', shows: 'Bench-skala 19"' },
 ];
+
+/** Twenty more risk scales of 5×5, each with its own levels and a full matrix. */
+async function addManyRiskScales(db: Db) {
+  const keys = Array.from({ length: 20 }, (_, i) => `bench-${i}`);
+  const five = [1, 2, 3, 4, 5];
+  await db.insert(riskScale).values(keys.map((key, i) => ({ key, name: `Bench-skala ${i}`, sort: 100 + i })));
+  const axis = keys.flatMap((scaleKey) => five.map((value) => ({ scaleKey, value, label: `Trin ${value}`, definition: `Definition af trin ${value}` })));
+  await db.insert(riskScaleLikelihood).values(axis);
+  await db.insert(riskScaleConsequence).values(axis);
+  await db.insert(riskScaleLevel).values(keys.flatMap((scaleKey) => (['groen', 'gul', 'roed'] as const).map((colour, i) => ({ scaleKey, key: colour, label: `Niveau ${i + 1}`, rank: i + 1, colour }))));
+  await db
+    .insert(riskMatrixCell)
+    .values(keys.flatMap((scaleKey) => five.flatMap((consequence) => five.map((likelihood) => ({ scaleKey, consequence, likelihood, levelKey: consequence + likelihood < 5 ? 'groen' : consequence + likelihood < 8 ? 'gul' : 'roed' })))));
+}
 
 /** Many agreements to all 98 municipalities: some signed by Faxe, one copy awaiting review, a K98 agreement replacing a connection agreement. */
 async function addManyAgreements(db: Db) {
@@ -335,6 +357,7 @@ describe('list pages run a bounded number of SQL queries, whatever the number of
     await addRows(db, admin!.id);
     await addManyTasks(db, admin!.id);
     await addManyAgreements(db);
+    await addManyRiskScales(db);
   }, 120_000);
   afterAll(() => t?.close());
 

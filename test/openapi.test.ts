@@ -16,6 +16,8 @@ describe('API description', () => {
     const paths = Object.keys(spec.paths);
     expect(paths).toContain('/api/v1/municipalities/{code}/gallery');
     expect(paths).toContain('/api/v1/role-overview');
+    expect(paths).toContain('/api/v1/compliance/risk-scales');
+    expect((spec.paths['/api/v1/compliance/risk-scales']!.get as unknown as { tags: string[] }).tags).toEqual(['Compliance']);
     expect(paths.every((p) => p.startsWith('/api/v1/'))).toBe(true);
     for (const [path, ops] of Object.entries(spec.paths)) {
       for (const [method, op] of Object.entries(ops)) {

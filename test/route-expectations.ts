@@ -531,6 +531,10 @@ export const ROUTE_EXPECTATIONS: RouteExpectation[] = [
     ],
   },
 
+  // compliance: the risk scales are read by everyone logged in (municipalities assess their own residual risk on them)
+  { route: 'GET /compliance/risikoskalaer', samples: [{ what: 'risk scales', url: '/compliance/risikoskalaer', expect: page(signedIn(200)) }] },
+  { route: 'GET /api/v1/compliance/risk-scales', samples: [{ what: 'risk scales', url: '/api/v1/compliance/risk-scales', expect: api(signedIn(200)) }] },
+
   // tasks (KLIK-opgaver): a table of their own
   ...taskRouteExpectations(),
 

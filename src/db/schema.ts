@@ -8,3 +8,4 @@ export * from '../platform/outbox/schema.ts';
 export * from '../modules/tasks/schema.ts';
 export * from '../platform/notify/schema.ts';
 export * from '../modules/agreements/schema.ts';
+export * from '../modules/compliance/schema.ts';

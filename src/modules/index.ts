@@ -4,6 +4,7 @@ import { registerAgreements } from './agreements/routes.ts';
 import { registerAuditRoutes } from './audit/routes.tsx';
 import { registerAuthApi } from './auth/api.ts';
 import { registerAuthPages } from './auth/pages.tsx';
+import { registerCompliance } from './compliance/routes.tsx';
 import { registerHome } from './home/pages.tsx';
 import { registerNotificationSettings } from './notifications/settings.tsx';
 import { registerOrganisationsApi } from './organisations/api.ts';
@@ -28,4 +29,5 @@ export async function registerModules(app: FastifyInstance) {
   registerAgreements(app);
   registerPortfolio(app);
   registerNotificationSettings(app);
+  registerCompliance(app);
 }

@@ -1,7 +1,18 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
-import { municipality, organisation, roleType, solution } from '../schema.ts';
+import {
+  municipality,
+  organisation,
+  riskScaleLevel,
+  riskMatrixCell,
+  riskScale,
+  riskScaleConsequence,
+  riskScaleLikelihood,
+  roleType,
+  solution,
+} from '../schema.ts';
 import { referenceMunicipalities } from './municipalities.ts';
+import { riskScales } from './risk-scales.ts';
 import { roleTypes } from './role-types.ts';
 import { solutions } from './solutions.ts';
 
@@ -38,5 +49,50 @@ export async function syncReferenceData(db: Db): Promise<void> {
           sort: sql`excluded.sort`,
         },
       });
+    await syncRiskScales(tx);
   });
+}
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/**
+ * The reference scales' texts and matrix are kept as given here (a corrected definition reaches
+ * every installation with the next deploy). Scales added later by users have other keys and are
+ * left alone.
+ */
+async function syncRiskScales(tx: Tx): Promise<void> {
+  if (riskScales.length === 0) return;
+  await tx
+    .insert(riskScale)
+    .values(riskScales.map((s, i) => ({ key: s.key, name: s.name, description: s.description, sort: i })))
+    .onConflictDoUpdate({ target: riskScale.key, set: { name: sql`excluded.name`, description: sql`excluded.description`, sort: sql`excluded.sort` } });
+  const axis = (pick: 'likelihoods' | 'consequences') =>
+    riskScales.flatMap((s) => s[pick].map((l, i) => ({ scaleKey: s.key, value: i + 1, label: l.label, definition: l.definition })));
+  const axisSet = { label: sql`excluded.label`, definition: sql`excluded.definition` };
+  await tx
+    .insert(riskScaleLikelihood)
+    .values(axis('likelihoods'))
+    .onConflictDoUpdate({ target: [riskScaleLikelihood.scaleKey, riskScaleLikelihood.value], set: axisSet });
+  await tx
+    .insert(riskScaleConsequence)
+    .values(axis('consequences'))
+    .onConflictDoUpdate({ target: [riskScaleConsequence.scaleKey, riskScaleConsequence.value], set: axisSet });
+  await tx
+    .insert(riskScaleLevel)
+    .values(riskScales.flatMap((s) => s.levels.map((l, i) => ({ scaleKey: s.key, key: l.key, label: l.label, colour: l.colour, rank: i + 1 }))))
+    .onConflictDoUpdate({
+      target: [riskScaleLevel.scaleKey, riskScaleLevel.key],
+      set: { label: sql`excluded.label`, colour: sql`excluded.colour`, rank: sql`excluded.rank` },
+    });
+  await tx
+    .insert(riskMatrixCell)
+    .values(
+      riskScales.flatMap((s) =>
+        s.matrix.flatMap((row, c) => row.map((levelKey, l) => ({ scaleKey: s.key, consequence: c + 1, likelihood: l + 1, levelKey }))),
+      ),
+    )
+    .onConflictDoUpdate({
+      target: [riskMatrixCell.scaleKey, riskMatrixCell.consequence, riskMatrixCell.likelihood],
+      set: { levelKey: sql`excluded.level_key` },
+    });
 }
