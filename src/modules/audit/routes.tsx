@@ -31,7 +31,6 @@ const ENTITY_TYPES: Record<string, string> = {
 /** The filter lists every action by its label, in Danish alphabetical order. */
 const ACTION_OPTIONS = Object.entries(AUDIT_ACTION_LABELS).sort((a, b) => danishCompare(a[1], b[1]));
 
-const fmt = formatDateTimeSeconds;
 
 export function registerAuditRoutes(root: FastifyInstance) {
   registerMenuEntry({ key: 'log', order: 70, href: '/log', label: 'Log', visible: mayReadAudit });
@@ -116,7 +115,7 @@ export function registerAuditRoutes(root: FastifyInstance) {
             ) : (
               rows.map((r) => (
                 <tr>
-                  <td safe>{fmt(r.at)}</td>
+                  <td safe>{formatDateTimeSeconds(r.at)}</td>
                   <td safe>{r.actorLabel}</td>
                   <td safe>{r.municipalityCode ?? '–'}</td>
                   <td safe>{auditActionLabel(r.action)}</td>

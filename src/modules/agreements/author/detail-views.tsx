@@ -6,7 +6,6 @@ import { deadlineText, Page, StatusBadge } from './views.tsx';
 import { MUNICIPAL_STATUS_LABELS, TYPE_LABELS } from '../labels.ts';
 import { municipalStatuses } from '../status.ts';
 
-const dayLong = formatDateLong;
 
 function FilesTable(p: { agreementId: string; version: AgreementVersionInfo; caption: string }): JSX.Element {
   return (
@@ -47,7 +46,7 @@ function VersionHeadline(p: { version: AgreementVersionInfo }): JSX.Element {
   const note = v.changeNote ? `: ${v.changeNote}` : '';
   return (
     <p safe>
-      {`Lagt op ${dayLong(v.createdAt)}${note}.${v.number > 1 ? (v.requiresResign ? ' Kræver ny underskrift.' : ' Kræver ikke ny underskrift.') : ''}`}
+      {`Lagt op ${formatDateLong(v.createdAt)}${note}.${v.number > 1 ? (v.requiresResign ? ' Kræver ny underskrift.' : ' Kræver ikke ny underskrift.') : ''}`}
     </p>
   );
 }

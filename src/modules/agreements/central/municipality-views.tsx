@@ -9,7 +9,6 @@ import { TYPE_LABELS } from '../labels.ts';
 import type { AgreementRow } from '../load-agreement.ts';
 import type { AgreementNote, SignatureRecord, StatusOverviewRow } from './notes-queries.ts';
 
-const longDay = formatDateLong;
 
 export type MunicipalityPageState = {
   form?: 'note' | 'dialogue';
@@ -43,7 +42,7 @@ const METHOD_LABELS = { samspil: 'Underskrevet i Samspil', upload: 'Uploadet und
 
 function signatureState(s: SignatureRecord): string {
   if (s.state === 'rejected') return s.rejectReason ? `Afvist: ${s.rejectReason}` : 'Afvist';
-  if (s.supersededAt) return `Gælder ikke længere: erstattet af en ny version ${longDay(s.supersededAt)}`;
+  if (s.supersededAt) return `Gælder ikke længere: erstattet af en ny version ${formatDateLong(s.supersededAt)}`;
   if (s.state === 'pending') return 'Afventer godkendelse hos KOMBIT';
   return 'Gældende';
 }
@@ -197,7 +196,7 @@ export function MunicipalityAgreementPage(p: MunicipalityPageProps): JSX.Element
         )}
         <dt>Dialog med KOMBIT</dt>
         <dd id="dialog">
-          {inDialogue ? (p.status?.dialogueSince ? `I dialog siden ${longDay(p.status.dialogueSince)}` : 'I dialog') : 'Nej'}
+          {inDialogue ? (p.status?.dialogueSince ? `I dialog siden ${formatDateLong(p.status.dialogueSince)}` : 'I dialog') : 'Nej'}
         </dd>
       </dl>
 

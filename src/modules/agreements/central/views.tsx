@@ -10,7 +10,6 @@ import type { StatusOverview, StatusOverviewRow } from './notes-queries.ts';
 import { STATUS_FILTER_LABELS, type StatusFilterKey } from '../outstanding-text.ts';
 import { signedText, type StatusCounts } from '../status.ts';
 
-const longDay = formatDateLong;
 
 export type StatusPageProps = {
   request: FastifyRequest;
@@ -97,7 +96,7 @@ function Row(p: { base: string; r: StatusOverviewRow }): JSX.Element {
           ''
         )}
       </td>
-      <td>{r.inDialogue ? (r.dialogueSince ? `Ja, siden ${longDay(r.dialogueSince)}` : 'Ja') : ''}</td>
+      <td>{r.inDialogue ? (r.dialogueSince ? `Ja, siden ${formatDateLong(r.dialogueSince)}` : 'Ja') : ''}</td>
       <td>
         {r.lastNote ? (
           <>

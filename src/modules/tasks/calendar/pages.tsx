@@ -22,7 +22,6 @@ import { formatDateTimeLong } from '../../../platform/views/format.ts';
  * - GET /opgaver/:id/pdf: whoever may read the task (loadTask 'read'), 404 for everyone else.
  */
 
-const fmtTime = formatDateTimeLong;
 
 const NOTICES: Record<string, string> = {
   'slaaet-fra': 'Kalenderen er slået fra. Den gamle adresse virker ikke længere.',
@@ -82,7 +81,7 @@ function CalendarPage(p: { request: FastifyRequest; createdAt: Date | null; newU
       )}
       <h2>Din kalenderadresse</h2>
       {p.createdAt ? (
-        <p safe>{`Du har en kalenderadresse, oprettet ${fmtTime(p.createdAt)}.`}</p>
+        <p safe>{`Du har en kalenderadresse, oprettet ${formatDateTimeLong(p.createdAt)}.`}</p>
       ) : (
         <p>Du har ingen kalenderadresse.</p>
       )}

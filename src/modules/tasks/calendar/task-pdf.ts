@@ -25,8 +25,6 @@ import { renderPdf } from '../../../platform/pdf/render.ts';
 
 // ---------------------------------------------------------------- text helpers
 
-const fmtDate = formatDate;
-const fmtTime = formatDateTime;
 
 /** Markdown as plain paragraphs: markup stripped, list items as "• item" / "1. item", one string per paragraph. */
 export function markdownParagraphs(source: string | null | undefined): string[] {
@@ -68,7 +66,7 @@ function deadlineHistory(changes: { fromDeadline: string; toDeadline: string; re
   return [
     heading('Fristens historik'),
     {
-      ul: changes.map((c) => `${fmtDate(c.changedAt)}: ${formatDeadline(c.fromDeadline)} ændret til ${formatDeadline(c.toDeadline)}${c.reason ? ` – ${c.reason}` : ''}`),
+      ul: changes.map((c) => `${formatDate(c.changedAt)}: ${formatDeadline(c.fromDeadline)} ændret til ${formatDeadline(c.toDeadline)}${c.reason ? ` – ${c.reason}` : ''}`),
       margin: [0, 0, 0, 8],
     },
   ];
@@ -82,7 +80,7 @@ function textSections(t: { description: string; consequence: string }): Content[
 }
 
 function document(p: { title: string; code: string; subject: string; kicker: string; content: Content[]; now: Date }): TDocumentDefinitions {
-  const printed = `Udskrevet fra Samspil ${fmtTime(p.now)}`;
+  const printed = `Udskrevet fra Samspil ${formatDateTime(p.now)}`;
   return {
     info: { title: `${p.code} – ${p.title}`, subject: p.subject, creator: 'Samspil', producer: 'Samspil' },
     language: 'da-DK',
@@ -120,7 +118,7 @@ export function municipalTaskDocument(v: TargetView, now: Date): TDocumentDefini
     ['Status', `${TARGET_STATUS_DA[v.status]}${overdue ? ' (forsinket)' : ''}`],
     ...(t.status === 'published' ? [] : ([['Opgaven', TASK_STATUS_DA[t.status]]] as [string, string][])),
     ['Frist', `${formatDeadline(t.deadline)}${lastChange ? ` (ændret fra ${formatDeadline(lastChange.fromDeadline)})` : ''}`],
-    ...(v.solvedAt ? ([['Løst', fmtTime(v.solvedAt)]] as [string, string][]) : []),
+    ...(v.solvedAt ? ([['Løst', formatDateTime(v.solvedAt)]] as [string, string][]) : []),
     ['Ansvarlig', v.responsibleName ?? 'Ingen'],
     ['Udfører', v.executorName ?? 'Ingen'],
     ...(v.projectName ? ([['Projekt', v.projectName]] as [string, string][]) : []),
@@ -136,7 +134,7 @@ export function municipalTaskDocument(v: TargetView, now: Date): TDocumentDefini
     lines.push({
       text: [
         { text: answer?.completed ? 'Udført' : 'Ikke udført', bold: true },
-        answer ? ` · senest gemt ${fmtTime(answer.answeredAt)}${answer.answeredByName ? ` af ${answer.answeredByName}` : ''}` : '',
+        answer ? ` · senest gemt ${formatDateTime(answer.answeredAt)}${answer.answeredByName ? ` af ${answer.answeredByName}` : ''}` : '',
       ],
       style: 'muted',
       margin: [0, 2, 0, 4],
@@ -170,8 +168,8 @@ export function centralTaskDocument(d: TaskDefinition, counts: TargetCounts | un
   const rows: [string, string][] = [
     ['Status', TASK_STATUS_DA[d.status]],
     ['Frist', formatDeadline(d.deadline)],
-    ...(d.announceAt ? ([['Annonceres', fmtDate(d.announceAt)]] as [string, string][]) : []),
-    ...(d.publishAt ? ([['Publiceres', fmtDate(d.publishAt)]] as [string, string][]) : []),
+    ...(d.announceAt ? ([['Annonceres', formatDate(d.announceAt)]] as [string, string][]) : []),
+    ...(d.publishAt ? ([['Publiceres', formatDate(d.publishAt)]] as [string, string][]) : []),
     ['Til', audienceText(d)],
     ['Kommuner', String(d.targetCodes.length)],
     ...(d.projectName ? ([['Projekt', d.projectName]] as [string, string][]) : []),

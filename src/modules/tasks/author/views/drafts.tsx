@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { TaskSummary } from '../queries.ts';
-import { Page, SubNav, dateTimeDa } from './shared.tsx';
-import { formatDeadline } from '../../../../platform/views/format.ts';
+import { Page, SubNav } from './shared.tsx';
+import { formatDateTime, formatDeadline } from '../../../../platform/views/format.ts';
 
 export function DraftsPage(p: { request: FastifyRequest; drafts: TaskSummary[]; canAuthor: boolean }): JSX.Element {
   return (
@@ -48,7 +48,7 @@ export function DraftsPage(p: { request: FastifyRequest; drafts: TaskSummary[]; 
                 <td class="align-text-right" safe>
                   {String(d.stepCount)}
                 </td>
-                <td safe>{dateTimeDa(d.updatedAt)}</td>
+                <td safe>{formatDateTime(d.updatedAt)}</td>
               </tr>
             ))
           )}

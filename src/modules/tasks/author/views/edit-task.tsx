@@ -1,10 +1,10 @@
 import type { FastifyRequest } from 'fastify';
 import type { FieldErrors } from '../../../../platform/errors.ts';
 import { CsrfField, ErrorSummary, ErrorText, fieldId, Notice, TextArea } from '../../../../platform/views/components.tsx';
-import { formatDeadline, formatSize } from '../../../../platform/views/format.ts';
+import { formatDateTime, formatDeadline, formatSize } from '../../../../platform/views/format.ts';
 import { audienceText, type AuthoringReference, type TaskDefinition } from '../queries.ts';
 import type { FormBody } from '../../inputs.ts';
-import { ANSWER_KIND_DA, Markdown, Page, StatusBadge, dateTimeDa, instantDa, labelsFor, one } from './shared.tsx';
+import { ANSWER_KIND_DA, Markdown, Page, StatusBadge, instantDa, labelsFor, one } from './shared.tsx';
 import { TaskForm } from './task-form.tsx';
 
 function Lifecycle(p: { request: FastifyRequest; task: TaskDefinition; now: Date }): JSX.Element {
@@ -26,7 +26,7 @@ function Lifecycle(p: { request: FastifyRequest; task: TaskDefinition; now: Date
         <dd safe>{t.status === 'draft' ? `Ikke endnu${t.announceAt ? ` (planlagt ${instantDa(t.announceAt)})` : ''}` : instantDa(t.announceAt) || '–'}</dd>
         <dt>Publiceret</dt>
         <dd safe>
-          {t.publishedAt ? dateTimeDa(t.publishedAt) : futurePublish ? `Publiceres automatisk ${instantDa(t.publishAt)}` : 'Ikke endnu'}
+          {t.publishedAt ? formatDateTime(t.publishedAt) : futurePublish ? `Publiceres automatisk ${instantDa(t.publishAt)}` : 'Ikke endnu'}
         </dd>
         <dt>Rettet til</dt>
         <dd safe>{`${audienceText(t)} i ${t.targetCodes.length} ${t.targetCodes.length === 1 ? 'kommune' : 'kommuner'}`}</dd>
@@ -103,7 +103,7 @@ export function DeadlineHistory(p: { task: Pick<TaskDefinition, 'deadlineChanges
             <tr>
               <td safe>{`${formatDeadline(c.fromDeadline)} → ${formatDeadline(c.toDeadline)}`}</td>
               <td safe>{c.reason}</td>
-              <td safe>{dateTimeDa(c.changedAt)}</td>
+              <td safe>{formatDateTime(c.changedAt)}</td>
             </tr>
           ))}
         </tbody>

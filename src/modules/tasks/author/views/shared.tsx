@@ -6,7 +6,7 @@ import { stepLabel, taskLabels } from '../../inputs.ts';
 import { renderMarkdown } from '../../markdown.ts';
 import type { AnswerKind, TaskStatus } from '../../schema.ts';
 import { TASK_STATUS_DA } from '../../status.ts';
-import { formatDate, formatDateTime } from '../../../../platform/views/format.ts';
+import { formatDate } from '../../../../platform/views/format.ts';
 
 /** Messages after a redirect (?besked=…); the central overview may show the same ones. */
 export const AUTHOR_NOTICES: Record<string, string> = {
@@ -35,7 +35,6 @@ export const ANSWER_KIND_DA: Record<AnswerKind, string> = {
 const STATUS_VARIANT: Record<TaskStatus, BadgeVariant> = { draft: null, announced: 'info', published: 'success', closed: null };
 
 export const instantDa = (d: Date | null) => (d ? formatDate(d) : '');
-export const dateTimeDa = formatDateTime;
 export const one = (v: string | string[] | undefined) => (Array.isArray(v) ? (v[0] ?? '') : (v ?? ''));
 export const many = (v: string | string[] | undefined) => (v === undefined ? [] : [v].flat());
 

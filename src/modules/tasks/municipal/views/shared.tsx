@@ -3,7 +3,6 @@ import type { FieldErrors } from '../../../../platform/errors.ts';
 import { renderMarkdown } from '../../markdown.ts';
 import type { TargetStatus } from '../../schema.ts';
 import { TARGET_STATUS_DA } from '../../status.ts';
-import { formatDate, formatDateTime } from '../../../../platform/views/format.ts';
 
 export const NOTICES: Record<string, string> = {
   'trin-gemt': 'Trinnet er gemt.',
@@ -22,8 +21,6 @@ const STATUS_VARIANT: Record<TargetStatus, BadgeVariant> = {
   ikke_relevant: null,
 };
 
-export const fmtTime = formatDateTime;
-export const fmtDate = formatDate;
 
 /** Task descriptions, consequences and step instructions are Markdown, rendered by the authors' safe renderer (no raw HTML). */
 export function TaskText(p: { text: string }): JSX.Element {

@@ -1,6 +1,7 @@
+import { formatDateTime } from '../../../../platform/views/format.ts';
 import { CsrfField, fieldId, PlainText, SelectField } from '../../../../platform/views/components.tsx';
 import type { PersonOption, TargetView } from '../../task-view-queries.ts';
-import { type TaskPageState, fmtTime } from './shared.tsx';
+import { type TaskPageState } from './shared.tsx';
 import { ErrorMessage } from './task-steps.tsx';
 
 export function Thread(p: { view: TargetView; action: string | null; csrf: string | undefined; state: TaskPageState; central: boolean }): JSX.Element {
@@ -25,7 +26,7 @@ export function Thread(p: { view: TargetView; action: string | null; csrf: strin
               <p>
                 <strong safe>{m.authorName}</strong>
                 <span safe>{m.fromCentral ? ' (KOMBIT)' : ` (${p.view.municipalityName} Kommune)`}</span>
-                <span class="text-muted" safe>{` · ${fmtTime(m.createdAt)}`}</span>
+                <span class="text-muted" safe>{` · ${formatDateTime(m.createdAt)}`}</span>
               </p>
               <PlainText text={m.body} />
             </li>

@@ -1,7 +1,7 @@
 import { CsrfField, fieldId } from '../../../../platform/views/components.tsx';
 import type { FileView, StepView, TargetView } from '../../task-view-queries.ts';
-import { formatDeadline, formatSize } from '../../../../platform/views/format.ts';
-import { type TaskPageState, TaskText, fmtTime } from './shared.tsx';
+import { formatDateTime, formatDeadline, formatSize } from '../../../../platform/views/format.ts';
+import { type TaskPageState, TaskText } from './shared.tsx';
 
 export function FileLink(p: { taskId: string; file: Pick<FileView, 'id' | 'filename' | 'size'> }): JSX.Element {
   return (
@@ -143,7 +143,7 @@ export function Step(p: { view: TargetView; step: StepView; editable: boolean; c
         {s.answer?.completed ? <span class="badge badge-success">Udført</span> : <span class="badge">Ikke udført</span>}
         {s.answer ? (
           <span class="text-muted" safe>
-            {` Senest gemt ${fmtTime(s.answer.answeredAt)}${s.answer.answeredByName ? ` af ${s.answer.answeredByName}` : ''}`}
+            {` Senest gemt ${formatDateTime(s.answer.answeredAt)}${s.answer.answeredByName ? ` af ${s.answer.answeredByName}` : ''}`}
           </span>
         ) : (
           ''

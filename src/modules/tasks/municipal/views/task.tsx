@@ -3,10 +3,10 @@ import { ErrorSummary, Notice } from '../../../../platform/views/components.tsx'
 import { Layout } from '../../../../platform/views/layout.tsx';
 import { isOverdue } from '../../status.ts';
 import type { PersonOption, TargetView } from '../../task-view-queries.ts';
-import { Flags, StatusBadge, type TaskPageMode, type TaskPageState, TaskText, fmtDate, fmtTime } from './shared.tsx';
+import { Flags, StatusBadge, type TaskPageMode, type TaskPageState, TaskText } from './shared.tsx';
 import { NotRelevant, PeopleForm, Thread } from './task-sections.tsx';
 import { FileLink, Step } from './task-steps.tsx';
-import { formatDateLong, formatDeadline } from '../../../../platform/views/format.ts';
+import { formatDate, formatDateLong, formatDateTime, formatDeadline } from '../../../../platform/views/format.ts';
 
 const ERROR_LABELS: Record<string, string> = {
   responsiblePersonId: 'Ansvarlig',
@@ -96,7 +96,7 @@ export function TaskPage(p: {
         {v.solvedAt ? (
           <>
             <dt>Løst</dt>
-            <dd safe>{fmtTime(v.solvedAt)}</dd>
+            <dd safe>{formatDateTime(v.solvedAt)}</dd>
           </>
         ) : (
           ''
@@ -111,7 +111,7 @@ export function TaskPage(p: {
           <summary>Fristens historik</summary>
           <ul>
             {v.deadlineChanges.map((c) => (
-              <li safe>{`${fmtDate(c.changedAt)}: ${formatDeadline(c.fromDeadline)} → ${formatDeadline(c.toDeadline)}${c.reason ? ` – ${c.reason}` : ''}`}</li>
+              <li safe>{`${formatDate(c.changedAt)}: ${formatDeadline(c.fromDeadline)} → ${formatDeadline(c.toDeadline)}${c.reason ? ` – ${c.reason}` : ''}`}</li>
             ))}
           </ul>
         </details>
