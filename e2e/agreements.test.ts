@@ -8,13 +8,12 @@
 // Faxe's programleder each have a browser context of their own. Runs on PGlite by default and on
 // PostgreSQL with TEST_DATABASE=postgres (see test/db.ts).
 import { createHash } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { danishDay, formatDayLong } from '../src/platform/views/format.ts';
 import { DEMO, startTestApp, type TestApp } from '../test/app.ts';
 import { tinyPdf } from '../test/factories/agreements.ts';
-import { expectAccessible, launchBrowser } from './browser.ts';
+import { expectAccessible, launchBrowser, listenForBrowser, logInAs } from './browser.ts';
 
 const FAXE = { code: '0320', name: 'Faxe' };
 const CHOSEN = [
@@ -40,8 +39,7 @@ let agreementPath = '';
 
 beforeAll(async () => {
   t = await startTestApp();
-  await t.app.listen({ port: 0, host: '127.0.0.1' });
-  base = `http://127.0.0.1:${(t.app.server!.address() as AddressInfo).port}`;
+  base = await listenForBrowser(t.app);
   browser = await launchBrowser();
 });
 
@@ -53,14 +51,7 @@ afterAll(async () => {
 const url = (pathname: string) => `${base}${pathname}`;
 
 async function logIn(email: string): Promise<Page> {
-  const context: BrowserContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'da-DK' });
-  context.setDefaultTimeout(15_000);
-  const page = await context.newPage();
-  await page.goto(url('/login'));
-  await page.getByLabel('E-mail', { exact: true }).fill(email);
-  await page.getByLabel('Adgangskode', { exact: true }).fill(DEMO.password);
-  await page.getByLabel('Adgangskode', { exact: true }).press('Enter');
-  await page.waitForURL(url('/'));
+  const page = await logInAs(browser, base, email, { viewport: { width: 1280, height: 900 } });
   return page;
 }
 

@@ -9,16 +9,15 @@
 // them; otherwise they are removed afterwards). Runs on PGlite by default and on PostgreSQL with
 // TEST_DATABASE=postgres (see test/db.ts).
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { person, roleAssignment, userAccount } from '../src/platform/identity/schema.ts';
 import { danishDay, formatDayLong, formatDeadline } from '../src/platform/views/format.ts';
 import { hashPassword } from '../src/platform/auth/secrets.ts';
 import { DEMO, startTestApp, type TestApp } from '../test/app.ts';
-import { expectAccessible, launchBrowser } from './browser.ts';
+import { expectAccessible, launchBrowser, listenForBrowser, logInAs } from './browser.ts';
 
 const FAXE = { code: '0320', name: 'Faxe' };
 /** Faxe's system owner for Aula; the demo seed has none, so beforeAll adds her (the journey starts after that). */
@@ -62,8 +61,7 @@ beforeAll(async () => {
   await db.insert(userAccount).values({ personId: p!.id, email: SOFIE.email, passwordHash: await hashPassword(DEMO.password) });
   await db.insert(roleAssignment).values({ personId: p!.id, municipalityCode: FAXE.code, roleTypeKey: 'systemansvarlig', solutionKey: 'aula', isPrimary: true });
 
-  await t.app.listen({ port: 0, host: '127.0.0.1' });
-  base = `http://127.0.0.1:${(t.app.server!.address() as AddressInfo).port}`;
+  base = await listenForBrowser(t.app);
   browser = await launchBrowser();
   keepShots = Boolean(process.env.E2E_SCREENSHOT_DIR);
   if (process.env.E2E_SCREENSHOT_DIR) mkdirSync(process.env.E2E_SCREENSHOT_DIR, { recursive: true });
@@ -80,15 +78,7 @@ const url = (pathname: string) => `${base}${pathname}`;
 
 /** A fresh browser context (own cookies) logged in as `email`; Enter in the password field submits. */
 async function logIn(email: string): Promise<Page> {
-  const context: BrowserContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'da-DK' });
-  // A local app answers fast; a missing element should fail the step soon, not after 30 s.
-  context.setDefaultTimeout(15_000);
-  const page = await context.newPage();
-  await page.goto(url('/login'));
-  await page.getByLabel('E-mail', { exact: true }).fill(email);
-  await page.getByLabel('Adgangskode', { exact: true }).fill(DEMO.password);
-  await page.getByLabel('Adgangskode', { exact: true }).press('Enter');
-  await page.waitForURL(url('/'));
+  const page = await logInAs(browser, base, email, { viewport: { width: 1280, height: 900 } });
   await page.getByRole('button', { name: 'Log af' }).waitFor();
   return page;
 }
