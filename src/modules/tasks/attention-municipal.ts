@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, gt, inArray, max, sql, type SQL } from 'drizzle-orm';
 import { excerpt } from '../../platform/attention/excerpt.ts';
 import { daysUntil } from '../../platform/attention/due.ts';
+import { withMore } from '../../platform/attention/more.ts';
 import type { AttentionCtx, AttentionItem, AttentionProvider } from '../../platform/attention/provider.ts';
 import { frontPageSeenSql } from '../../platform/attention/seen.ts';
 import { type Actor, isCentral } from '../../platform/context.ts';
@@ -54,19 +55,17 @@ async function openTasks(ctx: AttentionCtx, code: string, today: string, hrefOf:
     .where(openTasksWhere(ctx.actor, code))
     .orderBy(asc(task.deadline), asc(task.code), asc(task.id))
     .limit(SHOWN_TASKS);
-  const items = rows.map((r) => taskItem(r, today, hrefOf(r.id)));
-  const rest = Number(rows[0]?.total ?? 0) - rows.length;
-  if (rest > 0) {
-    items.push({
+  return withMore(
+    rows.map((r) => taskItem(r, today, hrefOf(r.id))),
+    Number(rows[0]?.total ?? 0),
+    {
       kind: 'task.more',
-      severity: 'info',
-      label: 'Flere',
-      title: rest === 1 ? 'Se 1 åben opgave mere' : `Se ${rest} åbne opgaver mere`,
-      detail: 'Opgaverne ovenfor har de tidligste frister.',
       href: allHref,
-    });
-  }
-  return items;
+      what: 'åbne opgaver',
+      title: (rest) => (rest === 1 ? 'Se 1 åben opgave mere' : `Se ${rest} åbne opgaver mere`),
+      detail: 'Opgaverne ovenfor har de tidligste frister.',
+    },
+  );
 }
 
 export const openTasksProvider: AttentionProvider = {

@@ -11,8 +11,13 @@ export const ATTENTION_LIMIT = 50;
  * how many more and where they are all listed. `total` is the uncapped count (count(*) over () in
  * the same statement).
  */
-export function withMore(items: AttentionItem[], total: number, more: { kind: string; href: string; what: string }): AttentionItem[] {
+export function withMore(
+  items: AttentionItem[],
+  total: number,
+  more: { kind: string; href: string; what: string; title?: (rest: number) => string; detail?: string },
+): AttentionItem[] {
   const rest = total - items.length;
   if (rest <= 0) return items;
-  return [...items, { kind: more.kind, title: `Og ${rest} flere ${more.what}`, href: more.href, severity: 'info', label: 'Flere' }];
+  const title = more.title ? more.title(rest) : `Og ${rest} flere ${more.what}`;
+  return [...items, { kind: more.kind, title, detail: more.detail, href: more.href, severity: 'info', label: 'Flere' }];
 }
