@@ -1,4 +1,5 @@
 import type { LightMyRequestResponse } from 'fastify';
+import { complianceRouteExpectations, type ComplianceFixtures } from './route-expectations-compliance.ts';
 import { agreementRouteExpectations, type AgreementFixtures } from './route-expectations-agreements.ts';
 import { taskRouteExpectations, type TaskFixtures } from './route-expectations-tasks.ts';
 
@@ -71,6 +72,8 @@ export interface Fixtures {
   readonly tasks: TaskFixtures;
   /** Agreements, their signatures and files (see route-expectations-agreements.ts). */
   readonly agreements: AgreementFixtures;
+  /** Compliance packages (see route-expectations-compliance.ts). */
+  readonly compliance: ComplianceFixtures;
 }
 
 type Dyn<T> = T | ((fx: Fixtures, actor: ActorName) => T | Promise<T>);
@@ -531,9 +534,8 @@ export const ROUTE_EXPECTATIONS: RouteExpectation[] = [
     ],
   },
 
-  // compliance: the risk scales are read by everyone logged in (municipalities assess their own residual risk on them)
-  { route: 'GET /compliance/risikoskalaer', samples: [{ what: 'risk scales', url: '/compliance/risikoskalaer', expect: page(signedIn(200)) }] },
-  { route: 'GET /api/v1/compliance/risk-scales', samples: [{ what: 'risk scales', url: '/api/v1/compliance/risk-scales', expect: api(signedIn(200)) }] },
+  // compliance packages: a table of their own
+  ...complianceRouteExpectations(),
 
   // tasks (KLIK-opgaver): a table of their own
   ...taskRouteExpectations(),

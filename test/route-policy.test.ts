@@ -7,11 +7,14 @@ import { auditEvent, apiToken, outboxMail, passwordReset, person, roleAssignment
 import { fileSha256 } from '../src/modules/agreements/files.ts';
 import { agreementFile, agreementSignature } from '../src/modules/agreements/schema.ts';
 import { registerModules } from '../src/modules/index.ts';
+import { complianceActivity, compliancePackageSupplier, complianceRisk } from '../src/modules/compliance/schema.ts';
 import { calendarFeed, taskFile, taskTarget } from '../src/modules/tasks/schema.ts';
 import { hashPassword, randomToken, sha256 } from '../src/platform/auth/secrets.ts';
 import { Client, DEMO, loginAs, startTestApp, type TestApp } from './app.ts';
 import { buildAgreement, buildSignature, tinyPdf, type BuildAgreement } from './factories/agreements.ts';
+import { buildPackage } from './factories/compliance.ts';
 import { buildTask, type BuildTask } from './factories/tasks.ts';
+import type { ComplianceFixtures } from './route-expectations-compliance.ts';
 import {
   ACTORS,
   BRONDBY_AUDIT_ENTITY,
@@ -253,6 +256,8 @@ describe('route policy: every route against every kind of caller', () => {
     const superbruger = await newPerson(OWN, MUNICIPAL_USER.email, 'Sofie Superbruger');
     await newAccount(superbruger, MUNICIPAL_USER.email, MUNICIPAL_USER.password);
     await newRole(superbruger, OWN);
+    // ... and one of Faxe's two compliance-package recipients.
+    await newRole(superbruger, OWN, 'compliancepakke-modtager', null);
     // A Faxe user without any role, whom Faxe names executor on most of the test's tasks (below).
     const executor = await newPerson(OWN, NAMED_EXECUTOR.email, 'Ulrik Udfører');
     await newAccount(executor, NAMED_EXECUTOR.email, NAMED_EXECUTOR.password);
@@ -431,6 +436,27 @@ describe('route policy: every route against every kind of caller', () => {
       password: passwordOf,
     };
 
+    // Compliance packages: the demo consultant also holds the information-security role, which authors them.
+    const [consultantAccount] = await db.select({ personId: userAccount.personId }).from(userAccount).where(eq(userAccount.email, DEMO.consultant));
+    await newRole(consultantAccount!.personId, null, 'informationssikkerhed', null);
+    const packageRefs = async (p: { id: string }) => {
+      const [risk] = await db.select({ id: complianceRisk.id }).from(complianceRisk).where(eq(complianceRisk.packageId, p.id)).limit(1);
+      const [activity] = await db.select({ id: complianceActivity.id }).from(complianceActivity).where(eq(complianceActivity.packageId, p.id)).limit(1);
+      const [supplier] = await db
+        .select({ id: compliancePackageSupplier.supplierId })
+        .from(compliancePackageSupplier)
+        .where(eq(compliancePackageSupplier.packageId, p.id))
+        .limit(1);
+      return { id: p.id, riskId: risk!.id, activityId: activity!.id, supplierId: supplier!.id };
+    };
+    const compliance: ComplianceFixtures = {
+      draft: await packageRefs(await buildPackage(db, { status: 'draft' })),
+      published: await packageRefs(await buildPackage(db, { status: 'published', targets: [OWN, OTHER] })),
+      elsewhere: await packageRefs(await buildPackage(db, { status: 'published', targets: [OTHER] })),
+      freshDraft: async () => packageRefs(await buildPackage(db, { status: 'draft' })),
+      freshPublished: async () => packageRefs(await buildPackage(db, { status: 'published', targets: [OWN, OTHER] })),
+    };
+
     const otherRolePerson = await newPerson(OTHER);
     fx = {
       ownPerson: await newPerson(OWN),
@@ -467,6 +493,7 @@ describe('route policy: every route against every kind of caller', () => {
         return m!.id;
       },
       loginProbe: LOGIN_PROBE,
+      compliance,
       tasks,
       agreements,
     };

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import {
   municipality,
+  complianceChoice,
   organisation,
   riskScaleLevel,
   riskMatrixCell,
@@ -11,6 +12,7 @@ import {
   roleType,
   solution,
 } from '../schema.ts';
+import { complianceChoices } from './compliance-choices.ts';
 import { referenceMunicipalities } from './municipalities.ts';
 import { riskScales } from './risk-scales.ts';
 import { roleTypes } from './role-types.ts';
@@ -50,6 +52,13 @@ export async function syncReferenceData(db: Db): Promise<void> {
         },
       });
     await syncRiskScales(tx);
+    await tx
+      .insert(complianceChoice)
+      .values(Object.entries(complianceChoices).flatMap(([list, rows]) => rows.map((r, i) => ({ list: list as keyof typeof complianceChoices, key: r.key, label: r.label, detail: r.detail ?? '', grp: r.grp ?? '', sort: i }))))
+      .onConflictDoUpdate({
+        target: [complianceChoice.list, complianceChoice.key],
+        set: { label: sql`excluded.label`, detail: sql`excluded.detail`, grp: sql`excluded.grp`, sort: sql`excluded.sort` },
+      });
   });
 }
 

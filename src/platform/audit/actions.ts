@@ -49,6 +49,22 @@ export const AUDIT_ACTION_LABELS = {
   'agreement.signature_uploaded': 'Underskrevet kopi indsendt',
   'agreement.signature_accepted': 'Underskrevet kopi godkendt',
   'agreement.signature_rejected': 'Underskrevet kopi afvist',
+  'compliance.package_created': 'Compliancepakke oprettet',
+  'compliance.package_copied': 'Compliancepakke oprettet som kopi af sidste år',
+  'compliance.package_updated': 'Compliancepakke rettet',
+  'compliance.package_published': 'Compliancepakke offentliggjort',
+  'compliance.activity_saved': 'Behandlingsaktivitet gemt',
+  'compliance.activity_deleted': 'Behandlingsaktivitet slettet',
+  'compliance.column_g_saved': 'Kolonne G gemt',
+  'compliance.rights_saved': 'Principper og rettigheder gemt',
+  'compliance.record_imported': 'Skema 1 importeret',
+  'compliance.supplier_created': 'Leverandør oprettet',
+  'compliance.supplier_updated': 'Leverandør rettet',
+  'compliance.package_suppliers_changed': 'Pakkens leverandører ændret',
+  'compliance.risk_saved': 'Risiko gemt',
+  'compliance.risk_deleted': 'Risiko slettet',
+  'compliance.package_acknowledged': 'Modtagelse af compliancepakke kvitteret',
+  'compliance.risk_response_saved': 'Kommunens svar på risiko gemt',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;

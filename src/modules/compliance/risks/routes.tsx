@@ -1,0 +1,6 @@
+import type { FastifyInstance } from 'fastify';
+
+/** Compliance packages, risk assessment, warnings and heatmaps. */
+export function registerRiskRoutes(app: FastifyInstance): void {
+  void app;
+}

@@ -1,0 +1,118 @@
+import type { Db } from '../../src/db/client.ts';
+import { buildPackageContent } from '../../src/modules/compliance/content.ts';
+import {
+  complianceActivity,
+  complianceActivityData,
+  complianceActivityLegalBasis,
+  complianceActivitySubject,
+  complianceColumnG,
+  compliancePackage,
+  compliancePackageRight,
+  compliancePackageSupplier,
+  compliancePackageTarget,
+  complianceRisk,
+  complianceRiskMeasure,
+  complianceSupplier,
+  type PackageStatus,
+} from '../../src/modules/compliance/schema.ts';
+import { eq } from 'drizzle-orm';
+
+let seq = 0;
+
+export type BuildPackage = {
+  solutionKey?: string;
+  /** default: 2098, 2097, … (one per call, clear of the demo's years) */
+  year?: number;
+  status?: PackageStatus;
+  /** municipalities it was delivered to (published only); default Faxe and Brøndby */
+  targets?: string[];
+  activities?: number;
+  suppliers?: number;
+  risks?: number;
+  publishedAt?: Date;
+  copiedFromId?: string;
+};
+
+/**
+ * A package straight in the database: activities with two data-subject and two personal-data
+ * categories and a column G link each, suppliers (every third a sub-processor of the first),
+ * risks spread over the 4×4 with one planned measure each, and the six rights. A published one is
+ * frozen as publishing freezes it and delivered to its targets.
+ */
+export async function buildPackage(db: Db, o: BuildPackage = {}) {
+  seq++;
+  const status = o.status ?? 'draft';
+  const [pkg] = await db
+    .insert(compliancePackage)
+    .values({
+      solutionKey: o.solutionKey ?? 'aula',
+      year: o.year ?? 2099 - seq,
+      scaleKey: 'datatilsynet-4x4',
+      introduction: `Testpakke ${seq}`,
+      principles: 'Behandlingen er lovlig, rimelig og gennemsigtig.',
+      securityMeasures: 'Kryptering, logning og adgangsstyring.',
+      copiedFromId: o.copiedFromId ?? null,
+    })
+    .returning();
+  const id = pkg!.id;
+  await db.insert(compliancePackageRight).values(
+    ['indsigt', 'berigtigelse', 'sletning', 'begraensning', 'dataportabilitet', 'indsigelse'].map((rightKey) => ({ packageId: id, rightKey, handling: `Håndteres af kommunen (${rightKey}).` })),
+  );
+  for (let i = 1; i <= (o.activities ?? 3); i++) {
+    const [a] = await db
+      .insert(complianceActivity)
+      .values({ packageId: id, ref: `B${i}`, name: `Behandlingsaktivitet ${i}`, purpose: `Formål ${i}`, retentionKey: '5-aar', deletion: 'Slettes automatisk.', sort: i })
+      .returning({ id: complianceActivity.id });
+    const activityId = a!.id;
+    await db.insert(complianceActivityLegalBasis).values([{ activityId, basisKey: 'art6-1-e' }]);
+    await db.insert(complianceActivitySubject).values([{ activityId, subjectKey: 'borgere' }, { activityId, subjectKey: 'boern' }]);
+    await db.insert(complianceActivityData).values([{ activityId, dataKey: 'identifikation' }, { activityId, dataKey: 'cpr' }]);
+    await db.insert(complianceColumnG).values([{ activityId, dataKey: 'cpr', subjectKey: 'borgere' }]);
+  }
+  let first: string | null = null;
+  for (let i = 1; i <= (o.suppliers ?? 2); i++) {
+    const sub: boolean = first !== null && i % 3 === 0;
+    const [s]: { id: string }[] = await db
+      .insert(complianceSupplier)
+      .values({
+        name: `Leverandør ${seq}-${i} A/S`,
+        cvr: String(10000000 + seq * 100 + i),
+        role: sub ? 'sub-processor' : 'processor',
+        parentId: sub ? first : null,
+        transferBasisKey: 'eu-eoes',
+        locations: 'Danmark',
+      })
+      .returning({ id: complianceSupplier.id });
+    first ??= s!.id;
+    await db.insert(compliancePackageSupplier).values({ packageId: id, supplierId: s!.id });
+  }
+  for (let i = 1; i <= (o.risks ?? 4); i++) {
+    const likelihood = ((i - 1) % 4) + 1;
+    const consequence = (Math.floor((i - 1) / 4) % 4) + 1;
+    const [r] = await db
+      .insert(complianceRisk)
+      .values({
+        packageId: id,
+        ref: `R${i}`,
+        threat: `Trussel ${i}`,
+        impact: `Konsekvens for de registrerede ${i}`,
+        likelihood,
+        consequence,
+        residualLikelihood: Math.max(1, likelihood - 1),
+        residualConsequence: consequence,
+        existingMeasures: 'Adgangsstyring',
+        sort: i,
+      })
+      .returning({ id: complianceRisk.id });
+    await db.insert(complianceRiskMeasure).values({ riskId: r!.id, description: `Foranstaltning ${i}`, owner: 'KOMBIT', deadline: '2030-12-31' });
+  }
+  if (status === 'published') {
+    const content = await buildPackageContent(db, id);
+    const publishedAt = o.publishedAt ?? new Date();
+    await db.update(compliancePackage).set({ status, publishedContent: content, publishedAt }).where(eq(compliancePackage.id, id));
+    const targets = o.targets ?? ['0320', '0153'];
+    if (targets.length > 0) await db.insert(compliancePackageTarget).values(targets.map((municipalityCode) => ({ packageId: id, municipalityCode, deliveredAt: publishedAt })));
+  }
+  const [row] = await db.select().from(compliancePackage).where(eq(compliancePackage.id, id));
+  return row!;
+}
