@@ -1,4 +1,7 @@
+import { eq } from 'drizzle-orm';
 import type { Db } from '../../src/db/client.ts';
+import { person, roleAssignment, userAccount } from '../../src/db/schema.ts';
+import { hashPassword } from '../../src/platform/auth/secrets.ts';
 import { buildPackageContent } from '../../src/modules/compliance/content.ts';
 import {
   complianceActivity,
@@ -15,7 +18,6 @@ import {
   complianceSupplier,
   type PackageStatus,
 } from '../../src/modules/compliance/schema.ts';
-import { eq } from 'drizzle-orm';
 
 let seq = 0;
 
@@ -115,4 +117,17 @@ export async function buildPackage(db: Db, o: BuildPackage = {}) {
   }
   const [row] = await db.select().from(compliancePackage).where(eq(compliancePackage.id, id));
   return row!;
+}
+
+/**
+ * A person with a login (the demo password) and one role: 'informationssikkerhed' (central, the
+ * packages' author) or 'compliancepakke-modtager' in a municipality. Returns the e-mail to log in with.
+ */
+export async function complianceUser(db: Db, role: 'informationssikkerhed' | 'compliancepakke-modtager', municipalityCode: string | null = null): Promise<string> {
+  seq++;
+  const email = `${role}-${seq}-${process.pid}@compliancetest.dk`;
+  const [p] = await db.insert(person).values({ municipalityCode, name: role === 'informationssikkerhed' ? `Ingrid Sikkerhed ${seq}` : `Mona Modtager ${seq}`, email, title: 'Test' }).returning({ id: person.id });
+  await db.insert(userAccount).values({ personId: p!.id, email, passwordHash: await hashPassword('demo1234') });
+  await db.insert(roleAssignment).values({ personId: p!.id, municipalityCode, roleTypeKey: role, solutionKey: null });
+  return email;
 }

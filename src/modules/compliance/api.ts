@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errorResponses } from '../../platform/http/api-schemas.ts';
+import { apiBody, errorResponses } from '../../platform/http/api-schemas.ts';
+import { createRiskScale, riskScaleInput } from './create-risk-scale.ts';
 import { actorCtx } from '../../platform/http/request-context.ts';
 import { riskColourTokens } from './schema.ts';
 import { loadRiskScales, type RiskScale } from './risk-scales.ts';
@@ -41,5 +42,26 @@ export function registerComplianceApi(root: FastifyInstance) {
       },
     },
     async (request) => ({ scales: (await loadRiskScales(actorCtx(request).db)).map(present) }),
+  );
+  app.post(
+    '/api/v1/compliance/risk-scales',
+    {
+      schema: {
+        tags: ['Compliance'],
+        summary: 'Opret en risikoskala med egne trin, definitioner, niveauer og matrix',
+        description:
+          'Kun KOMBITs informationssikkerhed. `matrix[konsekvens-1][sandsynlighed-1]` er et niveaus betegnelse. Niveauet må ikke falde, når ' +
+          'sandsynlighed eller konsekvens stiger. Nøglen dannes af navnet: samme skala sendt igen svarer 200 med den, der findes; ' +
+          'en anden skala under et brugt navn giver 409.',
+        body: apiBody(riskScaleInput),
+        response: { 200: scaleOut, 201: scaleOut, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const ctx = actorCtx(request);
+      const { key, created } = await createRiskScale(ctx, request.body);
+      const scale = (await loadRiskScales(ctx.db)).find((s) => s.key === key)!;
+      return reply.status(created ? 201 : 200).send(present(scale));
+    },
   );
 }

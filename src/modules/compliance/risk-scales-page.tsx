@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import { Notice } from '../../platform/views/components.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import { ResponsiveTable } from '../../platform/views/table.tsx';
 import type { RiskColourToken } from './schema.ts';
@@ -122,7 +123,7 @@ function Definitions({ caption, levels }: { caption: string; levels: RiskAxisLev
   );
 }
 
-export function RiskScalesPage(p: { request: FastifyRequest; scales: RiskScale[] }): JSX.Element {
+export function RiskScalesPage(p: { request: FastifyRequest; scales: RiskScale[]; canCreate: boolean; created: boolean }): JSX.Element {
   return (
     <Layout title="Risikoskalaer" actor={p.request.actor} csrfToken={p.request.csrfToken}>
       <h1>Risikoskalaer</h1>
@@ -130,6 +131,16 @@ export function RiskScalesPage(p: { request: FastifyRequest; scales: RiskScale[]
         Skalaerne, som risici i compliancepakkerne vurderes efter. Risikoniveauet aflæses i matricen ud fra konsekvens og sandsynlighed; det
         beregnes ikke.
       </p>
+      {p.created ? <Notice kind="success" text="Risikoskalaen er oprettet." /> : ''}
+      {p.canCreate ? (
+        <p>
+          <a href="/compliance/risikoskalaer/ny" class="button button-secondary">
+            Ny risikoskala
+          </a>
+        </p>
+      ) : (
+        ''
+      )}
       <>{p.scales.map((s) => (
         <section aria-labelledby={`skala-${s.key}`}>
           <h2 id={`skala-${s.key}`} safe>{s.name}</h2>

@@ -49,6 +49,7 @@ export const AUDIT_ACTION_LABELS = {
   'agreement.signature_uploaded': 'Underskrevet kopi indsendt',
   'agreement.signature_accepted': 'Underskrevet kopi godkendt',
   'agreement.signature_rejected': 'Underskrevet kopi afvist',
+  'compliance.risk_scale_created': 'Risikoskala oprettet',
   'compliance.package_created': 'Compliancepakke oprettet',
   'compliance.package_copied': 'Compliancepakke oprettet som kopi af sidste år',
   'compliance.package_updated': 'Compliancepakke rettet',
