@@ -11,6 +11,7 @@ import { openPgliteEngine, openPostgresEngine, type EngineName, type EngineOutco
 import { login, runLoad } from './load.ts';
 import { loadLine, memoryLine, ratioLines, routeTable, rowsLine, statusWarnings, type RouteResult } from './report.ts';
 import { addAgreements, BENCH_AGREEMENTS, benchAgreementId } from './agreements.ts';
+import { addCompliance, BENCH_ACTIVITIES, BENCH_RISKS, BENCH_SUPPLIERS } from './compliance.ts';
 import { addTasks, BENCH_TASKS, sampleTaskIds, targetStatusShares } from './tasks.ts';
 
 const USAGE = `samspil bench [--seconds N] [--warmup N] [--connections N] [--engine pglite|postgres|all]
@@ -20,7 +21,9 @@ answers and threads) and measures a task's overview, "Mine opgaver" of Faxe's pr
 dashboard and the central role overview; loads 60 agreements sent to all 98 municipalities
 (5,880 targets, ~4,400 signatures) and measures the agreements matrix, an agreement's status page,
 the portfolio and a municipality's agreement list; the front page of Faxe's programleder and of
-the consultant; all against the trivial route /healthz in the same process,
+the consultant; loads a compliance package (200 Skema 1 rows, 50 suppliers, 60 risks) delivered
+to all 98 with their risk responses and measures its overview, Skema 1, suppliers, risks, XLSX and
+the central responses overview; all against the trivial route /healthz in the same process,
 on PGlite and on PostgreSQL (BENCH_POSTGRES_URL, default postgres://postgres@127.0.0.1:5432/test;
 a throwaway database is created and dropped).
 
@@ -86,6 +89,7 @@ async function benchEngine(engine: OpenedEngine, opts: Options) {
   const volume = await addVolume(database.db);
   const tasks = await addTasks(database.db);
   const agreements = await addAgreements(database.db);
+  const compliance = await addCompliance(database.db);
   const rssAfterLoad = process.memoryUsage().rss;
   // Fresh statistics, as a running system has them, and no autovacuum kicking in mid-measurement.
   const t0 = performance.now();
@@ -119,6 +123,13 @@ async function benchEngine(engine: OpenedEngine, opts: Options) {
     await check(origin, '/kommuner/0320', cookie, (html) => (html.includes('samspil-attention-item') ? null : 'nothing owed on the municipality page'));
     const front = await check(origin, '/', cookie, (html) => (html.includes('Opgaver med frist') && html.includes('Underskrevne kopier') ? null : 'no deadlines or copies to review on the central front page'));
     served.front = (front.match(/class="samspil-attention-item/g) ?? []).length;
+    const pkg = `/compliance/pakker/${compliance.packageId}`;
+    await check(origin, `${pkg}/fortegnelse`, cookie, (html) => (html.includes(`B${BENCH_ACTIVITIES}`) ? null : `activity B${BENCH_ACTIVITIES} not shown`));
+    await check(origin, `${pkg}/risici`, cookie, (html) => (html.includes(`R${BENCH_RISKS}`) ? null : `risk R${BENCH_RISKS} not shown`));
+    await check(origin, `${pkg}/leverandoerer`, cookie, (html) => (html.includes('BENCH-leverandør 50') ? null : 'supplier 50 not shown'));
+    await check(origin, `${pkg}/svar`, cookie, (html) => (html.includes('Faxe') && html.includes('R1') ? null : 'responses of Faxe or R1 not shown'));
+    const xlsx = await fetch(`${origin}${pkg}/compliancepakke.xlsx`, { headers: { cookie } });
+    if (xlsx.status !== 200 || (await xlsx.arrayBuffer()).byteLength < 10_000) throw new Error(`check of the package XLSX failed: status ${xlsx.status}`);
 
     const session: Record<string, string> = { cookie };
     const allRoutes = [
@@ -134,6 +145,12 @@ async function benchEngine(engine: OpenedEngine, opts: Options) {
       { label: 'GET / (Det skal I nu, Faxe programleder)', paths: ['/'], headers: { cookie: leaderCookie } },
       { label: 'GET /kommuner/0320 (what Faxe owes, consultant)', paths: ['/kommuner/0320'], headers: session },
       { label: 'GET / (front page, consultant)', paths: ['/'], headers: session },
+      { label: `GET /compliance/pakker/:id (package overview, ${BENCH_RISKS} risks in two heatmaps)`, paths: [pkg], headers: session },
+      { label: `GET /compliance/pakker/:id/fortegnelse (Skema 1, ${BENCH_ACTIVITIES} rows)`, paths: [`${pkg}/fortegnelse`], headers: session },
+      { label: `GET /compliance/pakker/:id/leverandoerer (package suppliers, ${BENCH_SUPPLIERS})`, paths: [`${pkg}/leverandoerer`], headers: session },
+      { label: `GET /compliance/pakker/:id/risici (package risks, ${BENCH_RISKS})`, paths: [`${pkg}/risici`], headers: session },
+      { label: 'GET /compliance/pakker/:id/compliancepakke.xlsx (package XLSX)', paths: [`${pkg}/compliancepakke.xlsx`], headers: session },
+      { label: `GET /compliance/pakker/:id/svar (responses, 98 municipalities × ${BENCH_RISKS} risks)`, paths: [`${pkg}/svar`], headers: session },
       // No cookie: the trivial route should not pay for a session lookup.
       { label: 'GET /healthz (trivial)', paths: ['/healthz'], headers: {} },
     ];
@@ -158,7 +175,7 @@ async function benchEngine(engine: OpenedEngine, opts: Options) {
     const rows = await countRows(database.db);
     const shares = await targetStatusShares(database.db);
     const bytes = await databaseBytes(database.db);
-    return { results, rows, volume, tasks, agreements, vacuumSeconds, rssAfterLoad, served, shares, bytes };
+    return { results, rows, volume, tasks, agreements, compliance, vacuumSeconds, rssAfterLoad, served, shares, bytes };
   } finally {
     await app.close();
   }
@@ -207,6 +224,10 @@ export async function runBench(args: string[]): Promise<void> {
         console.log(`Volume added on top of the demo seed: ${r.volume.people} people, ${r.volume.assignments} role assignments`);
         console.log(loadLine(r.tasks, r.vacuumSeconds, r.rssAfterLoad, r.bytes));
         console.log(`Agreements: ${r.agreements.agreements} sent to all 98 (${r.agreements.targets} targets, ${r.agreements.signatures} signatures) loaded in ${r.agreements.seconds.toFixed(1)} s`);
+        console.log(
+          `Compliance: one published package (${BENCH_ACTIVITIES} Skema 1 rows, ${BENCH_SUPPLIERS} suppliers, ${BENCH_RISKS} risks) delivered to all 98, ` +
+            `${r.compliance.responses} risk responses, loaded in ${r.compliance.seconds.toFixed(1)} s`,
+        );
         console.log(
           `Target status: ${Object.entries(r.shares)
             .map(([s, n]) => `${s} ${n}`)
