@@ -1,6 +1,7 @@
 import type { Db } from '../db/client.ts';
 import { seedDemoAgreements } from './agreements/demo.ts';
 import { seedLiveDemoAgreement } from './agreements/demo-live.ts';
+import { seedDemoCompliance } from './compliance/demo.ts';
 import { seedDemo } from './organisations/demo.ts';
 import { seedDemoTasks } from './tasks/demo.ts';
 import { seedLiveDemoTasks } from './tasks/demo-live.ts';
@@ -12,13 +13,16 @@ export { DEMO_PASSWORD, hasAnyPeople } from './organisations/demo.ts';
  * then tasks addressed to them, then agreements (which add the IT chefs who sign them). Beside the
  * deck's 2025 history come current items dated from `now` (the day the demo is seeded, in Danish
  * days): tasks due in 3, 10 and 30 days and one 5 days overdue, an agreement to sign within 14 days
- * and a question waiting for KOMBIT, so the front pages have something to show on any date.
+ * and a question waiting for KOMBIT, and the compliance packages (2024 and 2025 as history, next
+ * year's being prepared and one delivered 20 days ago), so the front pages have something to show on any date.
  */
 export async function seedDemoData(db: Db, opts: { now?: Date } = {}): Promise<{ users: number }> {
   const now = opts.now ?? new Date();
   const { users } = await seedDemo(db);
   await seedDemoTasks(db);
   await seedDemoAgreements(db, now);
+  // Before the live tasks: the task to register compliance-package recipients is solved where they are registered.
+  await seedDemoCompliance(db, now);
   await seedLiveDemoTasks(db, now);
   await seedLiveDemoAgreement(db, now);
   return { users };

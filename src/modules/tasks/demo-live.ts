@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { municipality, person, project, stepAnswer, task, taskMessage, taskStep, taskTarget, userAccount } from '../../db/schema.ts';
+import { municipality, person, project, roleAssignment, stepAnswer, task, taskMessage, taskStep, taskTarget, userAccount } from '../../db/schema.ts';
 import { danishDay } from '../../platform/days.ts';
 import { addDays } from '../../platform/reminders/schedule.ts';
 import { danishTime } from '../../platform/days.ts';
@@ -119,6 +119,28 @@ export const LIVE_QUESTION = {
   body: 'Gælder gennemgangen også sagsgangene for jobafklaringsforløb, eller kun sygedagpengesagerne? Vi har internt møde om opsætningen i næste uge og vil gerne have det afklaret inden.',
 };
 
+/**
+ * The KLIK administrators' task from issue #10: register the (at most two) compliance-package
+ * recipients in the role gallery. Solved exactly where the gallery has a recipient, so the task and
+ * the gallery tell the same story; a few more have started.
+ */
+export const RECIPIENT_TASK = {
+  code: 'KLIK - COMP 02',
+  title: 'Registrér modtagere af compliancepakker',
+  description:
+    'Compliancepakkerne sendes kun til kommunens udpegede modtagere: højst to personer med rollen Compliancepakke-modtager i rollegalleriet. ' +
+    'Registrér dem, så de får besked, når årets pakker udsendes i juli og august.\n\n1. Opret personerne i rollegalleriet, hvis de ikke findes.\n2. Tildel dem rollen Compliancepakke-modtager.',
+  consequence: 'Uden registrerede modtagere kan ingen i kommunen åbne compliancepakkerne; programlederen får i stedet besked om at registrere en.',
+  audienceRoleKey: 'klik-administrator',
+  dueInDays: 14,
+  publishedDaysAgo: 21,
+  startedShare: 0.15,
+  steps: [
+    { title: 'Find op til to modtagere', instructions: 'Typisk kommunens informationssikkerhedskoordinator og databeskyttelsesrådgiver (DPO).' },
+    { title: 'Tildel rollen Compliancepakke-modtager', instructions: 'Rollen kan højst have to personer i kommunen.', answerKind: 'yes_no', answerLabel: 'Modtagere registreret' },
+  ] as LiveStep[],
+};
+
 const pick = (code: string, salt: string, share: number) => createHash('sha256').update(`${salt}|${code}`).digest().readUInt16BE(0) / 65536 < share;
 
 /**
@@ -216,5 +238,62 @@ export async function seedLiveDemoTasks(db: Db, now: Date): Promise<void> {
       }
       await scheduleNextReminder(tx, t!.id, now);
     }
+    await seedRecipientTask(tx, now, projects.find((p) => p.key === 'compliancepakker')!.id, consultant?.userId ?? null, codes);
   });
+}
+
+async function seedRecipientTask(tx: Db, now: Date, projectId: string, createdBy: string | null, codes: string[]): Promise<void> {
+  const d = RECIPIENT_TASK;
+  const today = danishDay(now);
+  const publishedAt = danishTime(addDays(today, -d.publishedDaysAgo), 8, 0);
+  const registered = new Set(
+    (
+      await tx
+        .selectDistinct({ code: roleAssignment.municipalityCode })
+        .from(roleAssignment)
+        .where(and(eq(roleAssignment.roleTypeKey, 'compliancepakke-modtager'), isNull(roleAssignment.removedAt)))
+    ).map((r) => r.code),
+  );
+  const [t] = await tx
+    .insert(task)
+    .values({
+      code: d.code,
+      title: d.title,
+      description: d.description,
+      consequence: d.consequence,
+      projectId,
+      solutionKey: null,
+      audienceRoleKey: d.audienceRoleKey,
+      status: 'published',
+      deadline: addDays(today, d.dueInDays),
+      announceAt: publishedAt,
+      publishedAt,
+      createdBy,
+      createdAt: publishedAt,
+      updatedAt: publishedAt,
+    })
+    .returning({ id: task.id });
+  const steps = await tx
+    .insert(taskStep)
+    .values(d.steps.map((s, i) => ({ taskId: t!.id, position: i + 1, title: s.title, instructions: s.instructions, answerKind: s.answerKind ?? 'none', answerLabel: s.answerLabel ?? '' })))
+    .returning({ id: taskStep.id, position: taskStep.position });
+  const activityAt = (code: string) => {
+    const h = createHash('sha256').update(`${d.code}-at|${code}`).digest();
+    return danishTime(addDays(today, -d.publishedDaysAgo + 1 + (h.readUInt16BE(0) % (d.publishedDaysAgo - 1))), 8 + (h[2]! % 8), h[3]! % 60);
+  };
+  const stateOf = (code: string): TargetStatus => (registered.has(code) ? 'loest' : pick(code, `${d.code}-i-gang`, d.startedShare) ? 'i_gang' : 'ikke_startet');
+  await tx.insert(taskTarget).values(
+    codes.map((code) => {
+      const status = stateOf(code);
+      const at = status === 'ikke_startet' ? null : activityAt(code);
+      return { taskId: t!.id, municipalityCode: code, status, solvedAt: status === 'loest' ? at : null, lastActivityAt: at };
+    }),
+  );
+  const answers = codes.flatMap((code) => {
+    const status = stateOf(code);
+    const upTo = status === 'loest' ? steps.length : status === 'i_gang' ? 1 : 0;
+    return steps.filter((s) => s.position <= upTo).map((s) => ({ stepId: s.id, taskId: t!.id, municipalityCode: code, value: s.position === 2 ? 'ja' : null, completed: true, answeredAt: activityAt(code) }));
+  });
+  if (answers.length > 0) await tx.insert(stepAnswer).values(answers);
+  await scheduleNextReminder(tx, t!.id, now);
 }
