@@ -40,18 +40,18 @@ const PROJECTS = [
 export const LIVE_TASKS: LiveTask[] = [
   {
     code: 'KLIK - COMP 01',
-    title: 'Udpeg op til to modtagere af compliancepakkerne i KLIK',
+    title: 'Giv input til næste års compliancepakker',
     description:
-      'Kommunen kan udpege op til to personer, der får adgang til compliancepakkerne for de fælleskommunale løsninger. Modtagerne bliver en rolle i KLIK.\n\n' +
-      '1. Find de to personer (typisk informationssikkerhedskoordinator og DPO).\n2. Registrér dem i rollegalleriet.\n3. Bekræft i trin 2.',
-    consequence: 'Kommunen får ikke adgang til årets compliancepakker og kan ikke bruge dokumentationen i sin egen fortegnelse.',
+      'Dokumentationen i compliancepakkerne skal give kommunerne mest mulig værdi. Fortæl os, hvilke dele af årets pakker kommunen bruger i sin egen fortegnelse og risikovurdering, og hvad der mangler.\n\n' +
+      '1. Gennemgå årets pakker med kommunens informationssikkerhedskoordinator og DPO.\n2. Svar i trin 2.',
+    consequence: 'Næste års pakker bygger kun på de input, der er kommet fra andre kommuner.',
     project: 'compliancepakker',
     solutionKey: null,
     dueInDays: -5,
     publishedDaysAgo: 33,
     steps: [
-      { title: 'Find modtagerne', instructions: 'Højst to personer; de skal være registreret i KLIK.' },
-      { title: 'Registrér modtagerne i rollegalleriet', instructions: 'Tildel rollen "Modtager af compliancepakker".', answerKind: 'yes_no', answerLabel: 'Modtagere registreret', answer: () => 'ja' },
+      { title: 'Gennemgå årets pakker', instructions: 'Skema 1 med kolonne G, leverandørerne og risikovurderingen.' },
+      { title: 'Bruger kommunen pakkerne i sin egen fortegnelse?', instructions: 'Svar ja, hvis kommunen har indarbejdet mindst én pakke.', answerKind: 'yes_no', answerLabel: 'Pakkerne er indarbejdet', answer: () => 'ja' },
     ],
     solvedShare: 0.7,
     faxe: 'ikke_startet',
