@@ -7,9 +7,9 @@ import { diffCounts, diffPackages, diffSize } from './diff.ts';
 function datatilsynet(): RiskScale {
   const lvl = (key: string, label: string, rank: number, colour: RiskLevelDef['colour']): RiskLevelDef => ({ key, label, rank, colour });
   const L = lvl('lav', 'Lav', 1, 'groen');
-  const M = lvl('middel', 'Middel', 2, 'gul');
+  const M = lvl('mellem', 'Mellem', 2, 'gul');
   const H = lvl('hoej', 'Høj', 3, 'orange');
-  const K = lvl('kritisk', 'Kritisk', 4, 'roed');
+  const K = lvl('meget-hoej', 'Meget høj', 4, 'roed');
   const axis = [1, 2, 3, 4].map((value) => ({ value, label: `Trin ${value}`, definition: '' }));
   return {
     key: 'dt',
@@ -23,7 +23,7 @@ function datatilsynet(): RiskScale {
       [L, L, M, H],
       [L, M, H, H],
       [M, H, H, K],
-      [H, H, K, K],
+      [H, K, K, K],
     ],
   };
 }
@@ -168,7 +168,7 @@ describe('diffPackages: what changed since last year', () => {
     ]);
   });
 
-  it('pairs risks by ref and shows the levels as the scale names them (Middel → Høj), read from the matrix', () => {
+  it('pairs risks by ref and shows the levels as the scale names them (Mellem → Høj), read from the matrix', () => {
     const scale = datatilsynet();
     const prev = content({ risks: [risk('R1', { likelihood: 2, consequence: 2 }), risk('R2')] });
     const cur = content({ risks: [risk('R1', { likelihood: 3, consequence: 2, residualLikelihood: 2 }), risk('R3')] });
@@ -179,7 +179,7 @@ describe('diffPackages: what changed since last year', () => {
       ['R2', 'removed'],
     ]);
     const byField = Object.fromEntries(d.risks[0]!.fields.map((f) => [f.field, `${f.from} → ${f.to}`]));
-    expect(byField).toEqual({ likelihood: '2 → 3', level: 'Middel → Høj', residualLikelihood: '1 → 2', residualLevel: 'Lav → Middel' });
+    expect(byField).toEqual({ likelihood: '2 → 3', level: 'Mellem → Høj', residualLikelihood: '1 → 2', residualLevel: 'Lav → Mellem' });
   });
 
   it('reads a level from the matrix cell, not a product: 1×4 and 4×1 are both Høj, so a swap is no level change', () => {
