@@ -120,11 +120,11 @@ export function ChangesPage(p: { request: FastifyRequest; pkg: PackageRow; chang
       ) : (
         <>
           <p class="font-lead">
-            <span safe>{`Sammenlignet med `}</span>
+            Sammenlignet med{' '}
             <a href={`/compliance/pakker/${changes.previous!.id}`} safe>
               {changes.previous!.title}
             </a>
-            <span safe>{diffSize(d) === 0 ? ': intet er ændret.' : '. Aktiviteter og risici sammenholdes på deres nummer, leverandører på CVR-nummer.'}</span>
+            {diffSize(d) === 0 ? ': intet er ændret.' : '. Aktiviteter og risici sammenholdes på deres nummer, leverandører på CVR-nummer.'}
           </p>
           {d.texts.length > 0 ? (
             <section aria-labelledby="aendringer-tekster">

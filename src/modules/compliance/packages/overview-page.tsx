@@ -117,7 +117,8 @@ export function PackageOverviewPage(p: OverviewProps): JSX.Element {
       </section>
       <KeyFigures content={content} scale={p.scale} />
       <RiskHeatmaps scale={p.scale} risks={content.risks} headingLevel={2} />
-      {p.delivery}
+      {/* already rendered markup from the delivery panel */}
+      {p.delivery as 'safe'}
       {p.changesFirst ? '' : <ChangesSummary pkg={pkg} changes={p.changes} />}
     </Layout>
   );
