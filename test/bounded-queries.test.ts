@@ -6,6 +6,8 @@ import { solutions } from '../src/db/reference/solutions.ts';
 import {
   apiToken,
   auditEvent,
+  compliancePackage,
+  compliancePackageTarget,
   outboxMail,
   person,
   riskScaleLevel,
@@ -111,7 +113,20 @@ const pages = (): Page[] => [
   // Risk scales: one statement per table however many scales (the many rows add 20 scales of 5×5).
   { name: `GET /compliance/risikoskalaer (${FAXE} programleder)`, who: 'programleder', url: '/compliance/risikoskalaer', shows: 'Bench-skala 19<' },
   { name: 'GET /api/v1/compliance/risk-scales', who: 'consultant', url: '/api/v1/compliance/risk-scales', shows: 'Bench-skala 19"' },
+  // Compliance packages: one statement for the list, one for the years, one for the solutions (the many rows add 42 packages).
+  { name: 'GET /compliance (consultant, the author)', who: 'consultant', url: '/compliance', shows: 'Compliancepakke 2082 – Aula<' },
+  { name: `GET /compliance (${FAXE} programleder: delivered to Faxe)`, who: 'programleder', url: '/compliance', shows: 'Compliancepakke 2082 – Aula<' },
+  { name: 'GET /api/v1/compliance/packages', who: 'admin', url: '/api/v1/compliance/packages', shows: 'Compliancepakke 2082 – Aula"' },
 ];
+
+/** Three years of published packages for every solution, delivered to Faxe and Brøndby. */
+async function addManyPackages(db: Db) {
+  const packages = await db
+    .insert(compliancePackage)
+    .values(solutions.flatMap((s) => [2080, 2081, 2082].map((year) => ({ solutionKey: s.key, year, scaleKey: 'datatilsynet-4x4', status: 'published' as const, publishedAt: new Date() }))))
+    .returning({ id: compliancePackage.id });
+  await db.insert(compliancePackageTarget).values(packages.flatMap((p) => [FAXE, BRONDBY].map((municipalityCode) => ({ packageId: p.id, municipalityCode }))));
+}
 
 /** Twenty more risk scales of 5×5, each with its own levels and a full matrix. */
 async function addManyRiskScales(db: Db) {
@@ -358,6 +373,7 @@ describe('list pages run a bounded number of SQL queries, whatever the number of
     await addManyTasks(db, admin!.id);
     await addManyAgreements(db);
     await addManyRiskScales(db);
+    await addManyPackages(db);
   }, 120_000);
   afterAll(() => t?.close());
 

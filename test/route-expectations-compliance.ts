@@ -1,5 +1,5 @@
-import type { Expect, LaterActor, RouteExpectation, SignedIn } from './route-expectations.ts';
-import { api, page, signedIn } from './route-expectations.ts';
+import type { ActorName, Expect, LaterActor, RouteExpectation, SignedIn } from './route-expectations.ts';
+import { ACTORS, api, page, signedIn } from './route-expectations.ts';
 
 /**
  * The compliance module's routes against every kind of caller; part of the table in
@@ -27,6 +27,8 @@ export interface ComplianceFixtures {
   freshDraft(): Promise<{ id: string; riskId: string; activityId: string; supplierId: string }>;
   /** A fresh published package delivered to Faxe and Brøndby, for one write. */
   freshPublished(): Promise<{ id: string; riskId: string }>;
+  /** A fresh draft whose solution has no package the year after (so it can be copied). */
+  copyable(): Promise<{ id: string }>;
 }
 
 /**
@@ -89,11 +91,123 @@ export function complianceRouteExpectations(): RouteExpectation[] {
       samples: [{ what: 'new 2×2 scale', url: '/api/v1/compliance/risk-scales', body: (fx) => scaleJson(fx.email()), expect: api(byRole(404, 404, 404, 201, 403)) }],
     },
     // ---- packages (list, create, copy, overview, changes, API)
+    ...packageRouteExpectations(),
     // ---- record (Skema 1)
     // ---- suppliers
     // ---- risks
     // ---- delivery
     // ---- responses
     // ---- files
+  ];
+}
+
+const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+const createdPage = (besked: string): Expect => ({ status: 303, location: new RegExp(`^/compliance/pakker/${UUID}\\?besked=${besked}$`) });
+/** A year no fixture uses, one per caller, so that only the author's create succeeds and nothing collides. */
+const yearFor = (base: number) => (actor: ActorName) => String(base + ACTORS.indexOf(actor));
+
+/**
+ * Packages: everyone logged in gets the list (those without a compliance role read who gets the
+ * packages); central staff read every package, the author creates, copies and edits drafts;
+ * Faxe's recipient reads what was delivered to Faxe, its administrators are sent to the delivery
+ * page (overview) or refused the content (403); anything not delivered to Faxe is 404 there.
+ */
+function packageRouteExpectations(): RouteExpectation[] {
+  const pkg = (fx: { compliance: ComplianceFixtures }, which: 'draft' | 'published' | 'elsewhere') => `/compliance/pakker/${fx.compliance[which].id}`;
+  const apiPkg = (fx: { compliance: ComplianceFixtures }, which: 'draft' | 'published' | 'elsewhere') => `/api/v1/compliance/packages/${fx.compliance[which].id}`;
+  const toDelivery: Expect = { status: 303, location: (url) => `${url}/kommuner/0320` };
+  const unseen = byRole(404, 404, 404, 200, 200);
+  return [
+    {
+      route: 'GET /compliance',
+      samples: [
+        { what: 'package list', url: '/compliance', expect: page(signedIn(200)) },
+        { what: 'package list, filtered', url: '/compliance?aar=2097&loesning=aula', expect: page(signedIn(200)) },
+      ],
+    },
+    {
+      route: 'POST /compliance/pakker',
+      samples: [
+        {
+          what: 'create a package',
+          url: '/compliance/pakker',
+          body: (_fx, actor) => ({ solution: 'valg', year: yearFor(2060)(actor) }),
+          expect: page(byRole(403, 403, 403, createdPage('oprettet'), 403)),
+        },
+      ],
+    },
+    {
+      route: 'POST /compliance/pakker/:id/kopi',
+      samples: [
+        { what: 'copy a draft', url: async (fx) => `/compliance/pakker/${(await fx.compliance.copyable()).id}/kopi`, body: {}, expect: page(byRole(404, 404, 404, createdPage('kopieret'), 403)) },
+        // the published fixture's next year is the draft fixture's: refused with the reason
+        { what: 'copy when next year exists', url: (fx) => `${pkg(fx, 'published')}/kopi`, body: {}, expect: page(byRole(403, 403, 404, 409, 403)) },
+      ],
+    },
+    {
+      route: 'GET /compliance/pakker/:id',
+      samples: [
+        { what: 'draft', url: (fx) => pkg(fx, 'draft'), expect: page(unseen) },
+        { what: 'published to Faxe', url: (fx) => pkg(fx, 'published'), expect: page(byRole(200, toDelivery, 404, 200, 200)) },
+        { what: 'published to Brøndby only', url: (fx) => pkg(fx, 'elsewhere'), expect: page(unseen) },
+      ],
+    },
+    {
+      route: 'GET /compliance/pakker/:id/aendringer',
+      samples: [
+        { what: 'draft', url: (fx) => `${pkg(fx, 'draft')}/aendringer`, expect: page(unseen) },
+        { what: 'published to Faxe', url: (fx) => `${pkg(fx, 'published')}/aendringer`, expect: page(byRole(200, 403, 404, 200, 200)) },
+        { what: 'published to Brøndby only', url: (fx) => `${pkg(fx, 'elsewhere')}/aendringer`, expect: page(unseen) },
+      ],
+    },
+    {
+      route: 'GET /compliance/pakker/:id/rediger',
+      samples: [
+        { what: 'draft', url: (fx) => `${pkg(fx, 'draft')}/rediger`, expect: page(byRole(404, 404, 404, 200, 403)) },
+        { what: 'published', url: (fx) => `${pkg(fx, 'published')}/rediger`, expect: page(byRole(403, 403, 404, 403, 403)) },
+      ],
+    },
+    {
+      route: 'POST /compliance/pakker/:id/rediger',
+      samples: [
+        {
+          what: 'edit a draft',
+          url: async (fx) => `/compliance/pakker/${(await fx.compliance.freshDraft()).id}/rediger`,
+          body: { introduction: 'Ny introduktion', scaleKey: 'datatilsynet-4x4' },
+          expect: page(byRole(404, 404, 404, { status: 303, location: new RegExp(`^/compliance/pakker/${UUID}\\?besked=gemt$`) }, 403)),
+        },
+        { what: 'edit a published package', url: (fx) => `${pkg(fx, 'published')}/rediger`, body: { introduction: 'x', scaleKey: 'datatilsynet-4x4' }, expect: page(byRole(403, 403, 404, 403, 403)) },
+      ],
+    },
+    {
+      route: 'GET /api/v1/compliance/packages',
+      samples: [{ what: 'package list', url: '/api/v1/compliance/packages?year=2097&solution=aula', expect: api(signedIn(200)) }],
+    },
+    {
+      route: 'GET /api/v1/compliance/packages/:id',
+      samples: [
+        { what: 'draft', url: (fx) => apiPkg(fx, 'draft'), expect: api(unseen) },
+        { what: 'published to Faxe', url: (fx) => apiPkg(fx, 'published'), expect: api(byRole(200, 403, 404, 200, 200)) },
+        { what: 'published to Brøndby only', url: (fx) => apiPkg(fx, 'elsewhere'), expect: api(unseen) },
+      ],
+    },
+    {
+      route: 'GET /api/v1/compliance/packages/:id/changes',
+      samples: [
+        { what: 'published to Faxe', url: (fx) => `${apiPkg(fx, 'published')}/changes`, expect: api(byRole(200, 403, 404, 200, 200)) },
+        { what: 'published to Brøndby only', url: (fx) => `${apiPkg(fx, 'elsewhere')}/changes`, expect: api(unseen) },
+      ],
+    },
+    {
+      route: 'POST /api/v1/compliance/packages',
+      samples: [{ what: 'create a package', url: '/api/v1/compliance/packages', body: (_fx, actor) => ({ solution: 'valg', year: Number(yearFor(2070)(actor)) }), expect: api(byRole(403, 403, 403, 201, 403)) }],
+    },
+    {
+      route: 'POST /api/v1/compliance/packages/:id/copy',
+      samples: [
+        { what: 'copy a draft', url: async (fx) => `/api/v1/compliance/packages/${(await fx.compliance.copyable()).id}/copy`, body: {}, expect: api(byRole(404, 404, 404, 201, 403)) },
+        { what: 'copy when next year exists', url: (fx) => `${apiPkg(fx, 'published')}/copy`, body: {}, expect: api(byRole(403, 403, 404, 409, 403)) },
+      ],
+    },
   ];
 }

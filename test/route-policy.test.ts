@@ -449,12 +449,15 @@ describe('route policy: every route against every kind of caller', () => {
         .limit(1);
       return { id: p.id, riskId: risk!.id, activityId: activity!.id, supplierId: supplier!.id };
     };
+    let copyables = 0;
     const compliance: ComplianceFixtures = {
       draft: await packageRefs(await buildPackage(db, { status: 'draft' })),
       published: await packageRefs(await buildPackage(db, { status: 'published', targets: [OWN, OTHER] })),
       elsewhere: await packageRefs(await buildPackage(db, { status: 'published', targets: [OTHER] })),
       freshDraft: async () => packageRefs(await buildPackage(db, { status: 'draft' })),
       freshPublished: async () => packageRefs(await buildPackage(db, { status: 'published', targets: [OWN, OTHER] })),
+      // every other year of a solution no other fixture uses, so the year after is free
+      copyable: async () => buildPackage(db, { status: 'draft', solutionKey: 'sygesikring', year: 2000 + 2 * ++copyables }),
     };
 
     const otherRolePerson = await newPerson(OTHER);

@@ -1,4 +1,4 @@
-import { and, eq, exists, sql, type SQL } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { municipalAdminRoles } from '../../db/reference/role-types.ts';
 import { type Actor, holds, isCentral } from '../../platform/context.ts';
 import { forbidden, notFound } from '../../platform/errors.ts';
@@ -65,11 +65,10 @@ export function packageListedFor(actor: Actor): SQL {
   if (isCentral(actor)) return sql`true`;
   const code = actor.municipalityCode;
   if (code === null || !seesMunicipalStatus(actor)) return sql`false`;
+  // drizzle's exists() over a raw sql fragment prints no parentheses, so the subquery carries its own
   return and(
     eq(compliancePackage.status, 'published'),
-    exists(
-      sql`select 1 from ${compliancePackageTarget} where ${compliancePackageTarget.packageId} = ${compliancePackage.id} and ${compliancePackageTarget.municipalityCode} = ${code}`,
-    ),
+    sql`exists (select 1 from ${compliancePackageTarget} where ${compliancePackageTarget.packageId} = ${compliancePackage.id} and ${compliancePackageTarget.municipalityCode} = ${code})`,
   )!;
 }
 
