@@ -34,13 +34,13 @@ export async function deliveryPanel(ctx: Ctx & { actor: Actor }, pkg: PackageRow
         <h2 id="levering">Levering</h2>
         <dl class="samspil-details">
           <dt>Leveret til</dt>
-          <dd>{plural(c.delivered, 'kommune', 'kommuner')}</dd>
+          <dd safe>{plural(c.delivered, 'kommune', 'kommuner')}</dd>
           <dt>Med modtagere</dt>
-          <dd>{plural(c.withRecipients, 'kommune', 'kommuner')}</dd>
+          <dd safe>{plural(c.withRecipients, 'kommune', 'kommuner')}</dd>
           <dt>Åbnet</dt>
-          <dd>{plural(c.opened, 'kommune', 'kommuner')}</dd>
+          <dd safe>{plural(c.opened, 'kommune', 'kommuner')}</dd>
           <dt>Kvitteret</dt>
-          <dd>{plural(c.acknowledged, 'kommune', 'kommuner')}</dd>
+          <dd safe>{plural(c.acknowledged, 'kommune', 'kommuner')}</dd>
         </dl>
         <p>
           <a href={`${base}/kommuner`} class="function-link">

@@ -279,3 +279,26 @@ describe('a municipality and its delivery', () => {
     expect((await recipientA.post(`/compliance/pakker/${draft.id}/kvitter`, {})).statusCode).toBe(404);
   });
 });
+
+describe('publishing runs a fixed number of statements', () => {
+  it('whatever the number of recipients and programledere', async () => {
+    const db = t.database.db;
+    const publishCounting = async () => {
+      const pkg = await buildPackage(db);
+      const start = t.database.queries.count;
+      const res = await publishApi(author, pkg.id);
+      expect(res.statusCode).toBe(201);
+      return { count: t.database.queries.count - start, body: res.json() as { recipientsMailed: number } };
+    };
+    const few = await publishCounting();
+    const codes = (await db.query.municipality.findMany({ columns: { code: true } })).map((m) => m.code).filter((c) => c !== FAXE && c !== BRONDBY);
+    const added = await db
+      .insert(person)
+      .values(codes.flatMap((code) => [1, 2].map((n) => ({ municipalityCode: code, name: `Mange ${code}-${n}`, email: `mange-${n}-${code}@kommune.test` }))))
+      .returning({ id: person.id, code: person.municipalityCode });
+    await db.insert(roleAssignment).values(added.map((p) => ({ personId: p.id, municipalityCode: p.code, roleTypeKey: 'compliancepakke-modtager' })));
+    const many = await publishCounting();
+    expect(many.body.recipientsMailed).toBe(few.body.recipientsMailed + added.length);
+    expect(many.count).toBe(few.count);
+  });
+});

@@ -22,6 +22,11 @@ function published(rows: MunicipalityRow[]): { kind: 'success'; text: string } {
   };
 }
 
+const openedText = (r: MunicipalityRow): string => (r.firstOpenedAt ? formatDate(r.firstOpenedAt) : 'Ikke åbnet');
+const lastAccessText = (r: MunicipalityRow): string => (r.lastAccessAt ? formatDateTime(r.lastAccessAt) : '–');
+const acknowledgedText = (r: MunicipalityRow): string =>
+  r.acknowledgedAt ? `${formatDate(r.acknowledgedAt)}${r.acknowledgedBy ? ` af ${r.acknowledgedBy.name}` : ''}` : 'Ikke kvitteret';
+
 function Recipients(p: { row: MunicipalityRow }): JSX.Element {
   if (p.row.recipients.length === 0) return <strong class="samspil-vacant">Ingen modtager</strong>;
   return (
@@ -98,11 +103,9 @@ export function MunicipalitiesPage(p: { request: FastifyRequest; pkg: PackageRow
                       <td>
                         <Recipients row={r} />
                       </td>
-                      <td safe>{r.firstOpenedAt ? formatDate(r.firstOpenedAt) : 'Ikke åbnet'}</td>
-                      <td safe>
-                        {r.acknowledgedAt ? `${formatDate(r.acknowledgedAt)}${r.acknowledgedBy ? ` af ${r.acknowledgedBy.name}` : ''}` : 'Ikke kvitteret'}
-                      </td>
-                      <td safe>{r.lastAccessAt ? formatDateTime(r.lastAccessAt) : '–'}</td>
+                      <td safe>{openedText(r)}</td>
+                      <td safe>{acknowledgedText(r)}</td>
+                      <td safe>{lastAccessText(r)}</td>
                       <td safe>{formatNumber(r.responses)}</td>
                     </tr>
                   ))

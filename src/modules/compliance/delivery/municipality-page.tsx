@@ -93,6 +93,10 @@ export function MunicipalityDeliveryPage(p: { request: FastifyRequest; pkg: Pack
   const central = isCentral(actor);
   const code = target.municipalityCode;
   const gallery = `/kommuner/${code}#rollegalleri`;
+  const opened: string = target.firstOpenedAt ? `Første gang ${formatDateLong(target.firstOpenedAt)}` : 'Ikke åbnet endnu';
+  const acknowledged: string = target.acknowledgedAt
+    ? `${formatDateLong(target.acknowledgedAt)}${target.acknowledgedBy ? ` af ${target.acknowledgedBy.name}` : ''}`
+    : 'Ikke kvitteret endnu';
   return (
     <Layout title={`${target.municipalityName} Kommune – ${pkg.title}`} actor={actor} csrfToken={p.request.csrfToken} nav="compliance">
       {central ? (
@@ -144,11 +148,11 @@ export function MunicipalityDeliveryPage(p: { request: FastifyRequest; pkg: Pack
           <dd safe>{formatDateLong(target.deliveredAt)}</dd>
           <dt>Åbnet</dt>
           <dd id="aabnet" safe>
-            {target.firstOpenedAt ? `Første gang ${formatDateLong(target.firstOpenedAt)}` : 'Ikke åbnet endnu'}
+            {opened}
           </dd>
           <dt>Kvitteret</dt>
           <dd id="kvitteret" safe>
-            {target.acknowledgedAt ? `${formatDateLong(target.acknowledgedAt)}${target.acknowledgedBy ? ` af ${target.acknowledgedBy.name}` : ''}` : 'Ikke kvitteret endnu'}
+            {acknowledged}
           </dd>
         </dl>
       </section>

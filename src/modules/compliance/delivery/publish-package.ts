@@ -7,8 +7,7 @@ import { municipality } from '../../../platform/identity/schema.ts';
 import { notifyEach, type Notification, type NotifyRecipient } from '../../../platform/notify/notify.ts';
 import { danishCompare } from '../../../platform/views/format.ts';
 import { buildPackageContent } from '../content.ts';
-import { loadPackage, type PackageRow } from '../load-package.ts';
-import { assertDraft } from '../policy.ts';
+import { loadPackage } from '../load-package.ts';
 import { compliancePackage } from '../schema.ts';
 import { deliveryCounts } from './delivery-queries.ts';
 import { byMunicipality, loadHolders, PROGRAM_LEADER_ROLE, type Holder } from './holders.ts';
@@ -49,16 +48,11 @@ function plan(municipalities: { code: string; name: string }[], holders: Holder[
 
 const allMunicipalities = (db: Db) => db.select({ code: municipality.code, name: municipality.name }).from(municipality);
 
-/** What publishing would do now, for the confirmation page: two statements after the policy check. */
-export async function planDelivery(ctx: Ctx & { actor: Actor }, packageId: string): Promise<{ pkg: PackageRow; plan: DeliveryPlan }> {
-  const pkg = await loadPackage(ctx.db, ctx.actor, packageId, 'author');
-  assertDraft(pkg);
-  const municipalities = await allMunicipalities(ctx.db);
-  const p = plan(municipalities, await loadHolders(ctx.db, { programLeaders: true }));
-  return {
-    pkg,
-    plan: { municipalities: municipalities.length, recipients: p.recipients.length, withoutRecipients: p.without, programLeaders: p.leaders.length },
-  };
+/** What publishing would do now, for the confirmation page (the caller has checked the policy): two statements. */
+export async function planDelivery(db: Db): Promise<DeliveryPlan> {
+  const municipalities = await allMunicipalities(db);
+  const p = plan(municipalities, await loadHolders(db, { programLeaders: true }));
+  return { municipalities: municipalities.length, recipients: p.recipients.length, withoutRecipients: p.without, programLeaders: p.leaders.length };
 }
 
 export type PublishResult = {

@@ -30,7 +30,7 @@ export function registerDeliveryRoutes(root: FastifyInstance): void {
     const pkg = await loadPackage(ctx.db, ctx.actor, request.params.id, 'author');
     // Published already (a second tab, the back button): the delivery is what there is to see.
     if (pkg.status !== 'draft') return reply.redirect(`${packagePath(pkg.id)}/kommuner?besked=allerede-offentliggjort`, 303);
-    const { plan } = await planDelivery(ctx, pkg.id);
+    const plan = await planDelivery(ctx.db);
     return sendPage(reply, <PublishPage request={request} pkg={pkg} plan={plan} />);
   });
 
