@@ -9,6 +9,7 @@ import { loadActor } from '../../../platform/auth/load-actor.ts';
 import { buildPackageContent, loadPackageContent } from '../content.ts';
 import { loadPackage } from '../load-package.ts';
 import { compliancePackage, compliancePackageTarget, complianceRisk } from '../schema.ts';
+import { deliveryPanel } from './delivery-panel.tsx';
 import { logAccess } from './log-access.ts';
 
 /**
@@ -277,6 +278,35 @@ describe('a municipality and its delivery', () => {
     // Not delivered to Køge's users, a draft to nobody: 404.
     const draft = await buildPackage(t.database.db);
     expect((await recipientA.post(`/compliance/pakker/${draft.id}/kvitter`, {})).statusCode).toBe(404);
+  });
+});
+
+describe("the delivery panel on a package's overview page", () => {
+  const panelFor = async (email: string, id: string) => {
+    const db = t.database.db;
+    const [account] = await db.select({ id: userAccount.id }).from(userAccount).where(eq(userAccount.email, email));
+    const actor = (await loadActor(db, account!.id))!;
+    const ctx = { actor, db, now: new Date(), requestId: 'panel', config: t.config };
+    return String(await deliveryPanel(ctx, await loadPackage(db, actor, id, 'status'), 'csrf-token'));
+  };
+
+  it('offers publishing to the author of a draft, counts for central staff once published, the acknowledgement to a recipient, and nothing to others', async () => {
+    const draft = await buildPackage(t.database.db);
+    expect(await panelFor(DEMO.consultant, draft.id)).toContain(`href="/compliance/pakker/${draft.id}/offentliggoer"`);
+    expect(await panelFor('oekonomi@levering.test', draft.id)).toBe('');
+    const published = await buildPackage(t.database.db, { status: 'published', targets: [FAXE, BRONDBY] });
+    const central = await panelFor('oekonomi@levering.test', published.id);
+    expect(central).toContain('2 kommuner');
+    expect(central).toContain(`href="/compliance/pakker/${published.id}/kommuner"`);
+    const before = await panelFor('anne@faxe.test', published.id);
+    expect(before).toContain(`action="/compliance/pakker/${published.id}/kvitter"`);
+    expect(before).toContain('value="csrf-token"');
+    expect(await panelFor(DEMO.programLeader(FAXE), published.id)).toBe('');
+    await recipientB.post(`/compliance/pakker/${published.id}/kvitter`, {});
+    const after = await panelFor('anne@faxe.test', published.id);
+    expect(after).toContain('Kvitteret for modtagelsen');
+    expect(after).toContain('af Bo Modtager');
+    expect(after).not.toContain('<form');
   });
 });
 
