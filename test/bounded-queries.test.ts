@@ -31,6 +31,9 @@ import { createTokenForEmail } from '../src/modules/auth/cli-token.ts';
 import { bearer, DEMO, loginAs, startTestApp, type Client, type TestApp } from './app.ts';
 import { buildTask } from './factories/tasks.ts';
 import { buildAgreement, buildSignature } from './factories/agreements.ts';
+import { buildPackage } from './factories/compliance.ts';
+import { complianceAccess, complianceRisk, complianceRiskResponse } from '../src/modules/compliance/schema.ts';
+import { hashPassword } from '../src/platform/auth/secrets.ts';
 
 /**
  * "Each list page runs a bounded number of SQL queries, independent of the number of rows."
@@ -58,7 +61,7 @@ const FAXE_SYSTEM_OWNER = 'system-flis-0320@samspil.demo';
 const MANY_TASKS = 100;
 const MANY_MESSAGES = 100;
 
-type Who = 'admin' | 'klik' | 'token' | 'programleder' | 'systemOwner' | 'consultant';
+type Who = 'admin' | 'klik' | 'token' | 'programleder' | 'systemOwner' | 'consultant' | 'recipient';
 type Page = {
   name: string;
   who: Who;
@@ -71,6 +74,10 @@ type Page = {
 
 /** Filled in by beforeAll: the one task the task pages show, with few and then many rows. */
 const focus = { id: '' };
+/** Filled in by beforeAll: the compliance package the delivery pages show, delivered to Faxe and Brøndby, then to all 98. */
+const compliance = { id: '' };
+/** A compliance-package recipient in Faxe (the role has no demo holder). */
+const RECIPIENT = { email: 'modtager-bench@faxe.test', password: 'modtager-bench-1234' };
 
 const pages = (): Page[] => [
   { name: 'GET /kommuner', who: 'admin', url: '/kommuner' },
@@ -117,6 +124,12 @@ const pages = (): Page[] => [
   { name: 'GET /compliance (consultant, the author)', who: 'consultant', url: '/compliance', shows: 'Compliancepakke 2082 – Aula<' },
   { name: `GET /compliance (${FAXE} programleder: delivered to Faxe)`, who: 'programleder', url: '/compliance', shows: 'Compliancepakke 2082 – Aula<' },
   { name: 'GET /api/v1/compliance/packages', who: 'admin', url: '/api/v1/compliance/packages', shows: 'Compliancepakke 2082 – Aula"' },
+  // Compliance delivery: the municipalities a package went to, one municipality's page and API, the recipient's front page.
+  { name: 'GET /compliance/pakker/:id/kommuner', who: 'consultant', url: `/compliance/pakker/${compliance.id}/kommuner`, shows: 'Bench-modtager 0101-2<' },
+  { name: 'GET /compliance/pakker/:id/kommuner?vis=mangler', who: 'consultant', url: `/compliance/pakker/${compliance.id}/kommuner?vis=mangler`, shows: 'Bench-modtager 0101-2<' },
+  { name: `GET /compliance/pakker/:id/kommuner/${FAXE} (programleder)`, who: 'programleder', url: `/compliance/pakker/${compliance.id}/kommuner/${FAXE}`, shows: 'bench-fil-299.xlsx' },
+  { name: `GET /api/v1/compliance/packages/:id/municipalities/${FAXE}`, who: 'admin', url: `/api/v1/compliance/packages/${compliance.id}/municipalities/${FAXE}`, shows: 'bench-fil-299.xlsx' },
+  { name: `GET / (Det skal I nu, ${FAXE} compliance recipient)`, who: 'recipient', url: '/', shows: 'Kvittér for modtagelsen af Compliancepakke 2059 – Aula<' },
 ];
 
 /** Three years of published packages for every solution, delivered to Faxe and Brøndby. */
@@ -289,6 +302,50 @@ async function addManyTasks(db: Db, adminUserId: string) {
   await db.insert(taskTarget).values(local.map((x) => ({ taskId: x.id, municipalityCode: FAXE })));
 }
 
+/** The few delivery rows: a published package to Faxe and Brøndby, a Faxe recipient who can log in, one view. */
+async function addFewDelivery(db: Db) {
+  const pkg = await buildPackage(db, { status: 'published', targets: [FAXE, BRONDBY] });
+  compliance.id = pkg.id;
+  const [p] = await db.insert(person).values({ municipalityCode: FAXE, name: 'Bench-modtager Faxe', email: RECIPIENT.email }).returning({ id: person.id });
+  await db.insert(userAccount).values({ personId: p!.id, email: RECIPIENT.email, passwordHash: await hashPassword(RECIPIENT.password) });
+  await db.insert(roleAssignment).values({ personId: p!.id, municipalityCode: FAXE, roleTypeKey: 'compliancepakke-modtager' });
+  await db.insert(complianceAccess).values({ packageId: pkg.id, municipalityCode: FAXE, personId: p!.id, kind: 'view' });
+}
+
+/**
+ * Many delivery rows: the package delivered to all 98, two recipients in most municipalities, 300
+ * accesses in Faxe (and some elsewhere), responses from every municipality to every risk, and 20
+ * more packages delivered to Faxe and not acknowledged.
+ */
+async function addManyDelivery(db: Db) {
+  const codes = (await db.query.municipality.findMany({ columns: { code: true } })).map((m) => m.code);
+  const others = codes.filter((c) => c !== FAXE && c !== BRONDBY);
+  await db.insert(compliancePackageTarget).values(others.map((municipalityCode, i) => ({ packageId: compliance.id, municipalityCode, firstOpenedAt: i % 2 ? new Date() : null })));
+  const recipients = await db
+    .insert(person)
+    .values(others.slice(0, 80).flatMap((code) => [1, 2].map((n) => ({ municipalityCode: code, name: `Bench-modtager ${code}-${n}`, email: `bench-modtager-${n}-${code}@kommune.test` }))))
+    .returning({ id: person.id, code: person.municipalityCode });
+  await db.insert(roleAssignment).values(recipients.map((r) => ({ personId: r.id, municipalityCode: r.code, roleTypeKey: 'compliancepakke-modtager' })));
+  const [faxeRecipient] = await db.select({ id: person.id }).from(person).where(eq(person.email, RECIPIENT.email));
+  const start = Date.now() - 1_000_000;
+  await db.insert(complianceAccess).values([
+    ...Array.from({ length: 300 }, (_, i) => ({
+      packageId: compliance.id,
+      municipalityCode: FAXE,
+      personId: faxeRecipient!.id,
+      kind: i % 3 ? ('download' as const) : ('view' as const),
+      file: i % 3 ? `bench-fil-${i}.xlsx` : '',
+      at: new Date(start + i * 1000),
+    })),
+    ...recipients.map((r) => ({ packageId: compliance.id, municipalityCode: r.code!, personId: r.id, kind: 'view' as const })),
+  ]);
+  const risks = await db.select({ id: complianceRisk.id }).from(complianceRisk).where(eq(complianceRisk.packageId, compliance.id));
+  await db
+    .insert(complianceRiskResponse)
+    .values(codes.flatMap((municipalityCode) => risks.map((r) => ({ packageId: compliance.id, riskId: r.id, municipalityCode, response: 'accepted' as const }))));
+  for (let i = 0; i < 20; i++) await buildPackage(db, { status: 'published', year: 2040 + i, targets: [FAXE], activities: 1, suppliers: 1, risks: 1 });
+}
+
 /** Many more rows of everything the pages list: people, roles (current and former), log, mail, tokens. */
 async function addRows(db: Db, adminUserId: string) {
   const extra = await db
@@ -364,6 +421,10 @@ describe('list pages run a bounded number of SQL queries, whatever the number of
       klik: await loginAs(t.app, DEMO.klikAdmin(FAXE)),
       programleder: await loginAs(t.app, DEMO.programLeader(FAXE)),
       systemOwner: await loginAs(t.app, FAXE_SYSTEM_OWNER),
+      recipient: await (async () => {
+        await addFewDelivery(db);
+        return loginAs(t.app, RECIPIENT.email, RECIPIENT.password);
+      })(),
     };
     token = await createTokenForEmail(db, t.config, DEMO.admin, 'Til testen');
     await addFewTasks(db);
@@ -374,6 +435,7 @@ describe('list pages run a bounded number of SQL queries, whatever the number of
     await addManyAgreements(db);
     await addManyRiskScales(db);
     await addManyPackages(db);
+    await addManyDelivery(db);
   }, 120_000);
   afterAll(() => t?.close());
 

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client.ts';
 import { enqueueMail } from '../outbox/enqueue.ts';
+import { outboxMail } from '../outbox/schema.ts';
 import { pendingNotification } from './schema.ts';
 
 export type NotifyRecipient = {
@@ -37,4 +38,25 @@ export async function notify(tx: Db, now: Date, recipients: NotifyRecipient[], n
       );
     }
   }
+}
+
+/**
+ * The same as `notify` for many notifications at once (a publication to every municipality): each
+ * item its own recipients and text, queued with a fixed number of statements however many there
+ * are, so one request does not run a statement per recipient.
+ */
+export async function notifyEach(tx: Db, now: Date, items: { recipient: NotifyRecipient; notification: Notification }[]): Promise<void> {
+  const seen = new Set<string>();
+  const digest: (typeof pendingNotification.$inferInsert)[] = [];
+  const mails: (typeof outboxMail.$inferInsert)[] = [];
+  for (const { recipient: r, notification: n } of items) {
+    const email = r.email.toLowerCase();
+    const dedupeKey = `${n.dedupeKey}:${email}`;
+    if (seen.has(dedupeKey)) continue;
+    seen.add(dedupeKey);
+    if (r.userId && r.digestMode === 'daily') digest.push({ userId: r.userId, subject: n.subject, body: n.body, createdAt: now });
+    else mails.push({ toAddress: r.email, subject: n.subject, body: n.body, kind: n.kind, municipalityCode: r.municipalityCode, dedupeKey, createdAt: now, nextAttemptAt: now });
+  }
+  if (digest.length > 0) await tx.insert(pendingNotification).values(digest);
+  if (mails.length > 0) await tx.insert(outboxMail).values(mails).onConflictDoNothing({ target: outboxMail.dedupeKey });
 }
