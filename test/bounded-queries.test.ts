@@ -29,6 +29,8 @@ import { createTokenForEmail } from '../src/modules/auth/cli-token.ts';
 import { bearer, DEMO, loginAs, startTestApp, type Client, type TestApp } from './app.ts';
 import { buildTask } from './factories/tasks.ts';
 import { buildAgreement, buildSignature } from './factories/agreements.ts';
+import { buildPackage } from './factories/compliance.ts';
+import { complianceActivity, complianceActivityData, complianceActivityLegalBasis, complianceActivitySubject, complianceColumnG } from '../src/modules/compliance/schema.ts';
 
 /**
  * "Each list page runs a bounded number of SQL queries, independent of the number of rows."
@@ -69,6 +71,8 @@ type Page = {
 
 /** Filled in by beforeAll: the one task the task pages show, with few and then many rows. */
 const focus = { id: '' };
+/** Filled in by beforeAll: a draft compliance package with 3 and then 203 activities. */
+const focusPackage = { id: '' };
 
 const pages = (): Page[] => [
   { name: 'GET /kommuner', who: 'admin', url: '/kommuner' },
@@ -111,7 +115,22 @@ const pages = (): Page[] => [
   // Risk scales: one statement per table however many scales (the many rows add 20 scales of 5×5).
   { name: `GET /compliance/risikoskalaer (${FAXE} programleder)`, who: 'programleder', url: '/compliance/risikoskalaer', shows: 'Bench-skala 19<' },
   { name: 'GET /api/v1/compliance/risk-scales', who: 'consultant', url: '/api/v1/compliance/risk-scales', shows: 'Bench-skala 19"' },
+  // Skema 1 of a draft: one statement for the activities with their keys and column G (the many rows add 200).
+  { name: 'GET /compliance/pakker/:id/fortegnelse (draft)', who: 'consultant', url: `/compliance/pakker/${focusPackage.id}/fortegnelse`, shows: 'Bench-aktivitet 199<' },
 ];
+
+/** 200 more activities in the package, each with its legal basis, categories and column G. */
+async function addManyActivities(db: Db, packageId: string) {
+  const made = await db
+    .insert(complianceActivity)
+    .values(Array.from({ length: 200 }, (_, i) => ({ packageId, ref: `X${i}`, name: `Bench-aktivitet ${i}`, purpose: 'Benchmark', retentionKey: '5-aar', sort: 100 + i })))
+    .returning({ id: complianceActivity.id });
+  const ids = made.map((a) => a.id);
+  await db.insert(complianceActivityLegalBasis).values(ids.map((activityId) => ({ activityId, basisKey: 'art6-1-e' })));
+  await db.insert(complianceActivitySubject).values(ids.flatMap((activityId) => ['borgere', 'boern'].map((subjectKey) => ({ activityId, subjectKey }))));
+  await db.insert(complianceActivityData).values(ids.flatMap((activityId) => ['identifikation', 'cpr', 'helbred'].map((dataKey) => ({ activityId, dataKey }))));
+  await db.insert(complianceColumnG).values(ids.flatMap((activityId) => ['borgere', 'boern'].map((subjectKey) => ({ activityId, dataKey: 'cpr', subjectKey }))));
+}
 
 /** Twenty more risk scales of 5×5, each with its own levels and a full matrix. */
 async function addManyRiskScales(db: Db) {
@@ -352,12 +371,14 @@ describe('list pages run a bounded number of SQL queries, whatever the number of
     };
     token = await createTokenForEmail(db, t.config, DEMO.admin, 'Til testen');
     await addFewTasks(db);
+    focusPackage.id = (await buildPackage(db, { activities: 3 })).id;
     for (const page of pages()) before.set(page.name, (await countQueries(page)).count);
     const [admin] = await db.select({ id: userAccount.id }).from(userAccount).where(eq(userAccount.email, DEMO.admin));
     await addRows(db, admin!.id);
     await addManyTasks(db, admin!.id);
     await addManyAgreements(db);
     await addManyRiskScales(db);
+    await addManyActivities(db, focusPackage.id);
   }, 120_000);
   afterAll(() => t?.close());
 
