@@ -21,11 +21,12 @@ export const RECORD_NOTICES: Record<string, string> = {
 export const recordUrl = (pkgId: string) => `/compliance/pakker/${pkgId}/fortegnelse`;
 export const activityAnchor = (a: { id: string }) => `aktivitet-${a.id}`;
 
-function Fact({ term, children }: { term: string; children?: JSX.Element | JSX.Element[] | string }): JSX.Element {
+/** A term and its description; the description is markup only (user text inside elements marked `safe`). */
+function Fact({ term, children }: { term: string; children?: JSX.Element | JSX.Element[] }): JSX.Element {
   return (
     <>
       <dt safe>{term}</dt>
-      <dd>{children ?? ''}</dd>
+      <dd>{children as 'safe'}</dd>
     </>
   );
 }
@@ -35,6 +36,7 @@ const orNone = (s: string) => (s === '' ? 'Ikke angivet' : s);
 function ActivityDetails({ a, choices, pkgId, edit }: { a: ContentActivity; choices: Choices; pkgId: string; edit: boolean }): JSX.Element {
   const bases = chosen(choices['legal-basis'], a.legalBases);
   const base = `${recordUrl(pkgId)}/${a.id}`;
+  const retention: string = a.retention ? choices.label('retention', a.retention) : 'Opbevaringsperiode ikke angivet';
   return (
     <details class="details" id={activityAnchor(a)}>
       <summary class="details-summary">
@@ -95,7 +97,7 @@ function ActivityDetails({ a, choices, pkgId, edit }: { a: ContentActivity; choi
             )}
           </Fact>
           <Fact term="Opbevaring og sletning">
-            <span safe>{a.retention ? choices.label('retention', a.retention) : 'Opbevaringsperiode ikke angivet'}</span>
+            <span safe>{retention}</span>
             {a.deletion ? <p class="samspil-pre-line" safe>{a.deletion}</p> : ''}
           </Fact>
         </dl>
