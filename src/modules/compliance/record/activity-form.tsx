@@ -144,11 +144,18 @@ export function ActivityFormPage(p: {
           error={e.legalBasisNote}
           rows={2}
         />
-        <ChoiceGroup name="dataSubjects" legend="Kategorier af registrerede" list={choices['data-subject']} values={v} errors={e} />
+        <ChoiceGroup
+          name="dataSubjects"
+          legend="Kategorier af registrerede"
+          hint="En kategori, du fjerner her, fjernes også fra kolonne G."
+          list={choices['data-subject']}
+          values={v}
+          errors={e}
+        />
         <ChoiceGroup
           name="personalData"
           legend="Kategorier af personoplysninger"
-          hint="Hvilke registrerede hver kategori vedrører, angives bagefter i kolonne G."
+          hint="Hvilke registrerede hver kategori vedrører, angives bagefter i kolonne G. En kategori, du fjerner her, fjernes også fra kolonne G."
           list={choices['personal-data']}
           groups={DATA_GROUPS}
           values={v}
