@@ -16,8 +16,7 @@ import { loadActivity, loadRecord } from './load-record.ts';
 import { activityAnchor, RECORD_NOTICES, RecordPage, recordUrl } from './record-page.tsx';
 import { RightsFormPage } from './rights-form.tsx';
 import { saveActivity } from './save-activity.ts';
-import { columnGFromForm } from './save-column-g.ts';
-import { saveColumnG } from './save-column-g.ts';
+import { columnGFromForm, saveColumnG } from './save-column-g.ts';
 import { rightField, rightsFromForm, saveRights } from './save-rights.ts';
 
 /** 422 and 409 come back as the same page with the user's input and a Danish error summary. */
