@@ -34,6 +34,7 @@ import { buildAgreement, buildSignature } from './factories/agreements.ts';
 import { buildPackage } from './factories/compliance.ts';
 import { complianceAccess, complianceRisk, complianceRiskResponse } from '../src/modules/compliance/schema.ts';
 import { hashPassword } from '../src/platform/auth/secrets.ts';
+import { complianceActivity, complianceActivityData, complianceActivityLegalBasis, complianceActivitySubject, complianceColumnG } from '../src/modules/compliance/schema.ts';
 
 /**
  * "Each list page runs a bounded number of SQL queries, independent of the number of rows."
@@ -78,6 +79,8 @@ const focus = { id: '' };
 const compliance = { id: '' };
 /** A compliance-package recipient in Faxe (the role has no demo holder). */
 const RECIPIENT = { email: 'modtager-bench@faxe.test', password: 'modtager-bench-1234' };
+/** Filled in by beforeAll: a draft compliance package with 3 and then 203 activities. */
+const focusPackage = { id: '' };
 
 const pages = (): Page[] => [
   { name: 'GET /kommuner', who: 'admin', url: '/kommuner' },
@@ -130,6 +133,8 @@ const pages = (): Page[] => [
   { name: `GET /compliance/pakker/:id/kommuner/${FAXE} (programleder)`, who: 'programleder', url: `/compliance/pakker/${compliance.id}/kommuner/${FAXE}`, shows: 'bench-fil-299.xlsx' },
   { name: `GET /api/v1/compliance/packages/:id/municipalities/${FAXE}`, who: 'admin', url: `/api/v1/compliance/packages/${compliance.id}/municipalities/${FAXE}`, shows: 'bench-fil-299.xlsx' },
   { name: `GET / (Det skal I nu, ${FAXE} compliance recipient)`, who: 'recipient', url: '/', shows: 'Kvittér for modtagelsen af Compliancepakke 2059 – Aula<' },
+  // Skema 1 of a draft: one statement for the activities with their keys and column G (the many rows add 200).
+  { name: 'GET /compliance/pakker/:id/fortegnelse (draft)', who: 'consultant', url: `/compliance/pakker/${focusPackage.id}/fortegnelse`, shows: 'Bench-aktivitet 199<' },
 ];
 
 /** Three years of published packages for every solution, delivered to Faxe and Brøndby. */
@@ -139,6 +144,19 @@ async function addManyPackages(db: Db) {
     .values(solutions.flatMap((s) => [2080, 2081, 2082].map((year) => ({ solutionKey: s.key, year, scaleKey: 'datatilsynet-4x4', status: 'published' as const, publishedAt: new Date() }))))
     .returning({ id: compliancePackage.id });
   await db.insert(compliancePackageTarget).values(packages.flatMap((p) => [FAXE, BRONDBY].map((municipalityCode) => ({ packageId: p.id, municipalityCode }))));
+}
+
+/** 200 more activities in the package, each with its legal basis, categories and column G. */
+async function addManyActivities(db: Db, packageId: string) {
+  const made = await db
+    .insert(complianceActivity)
+    .values(Array.from({ length: 200 }, (_, i) => ({ packageId, ref: `X${i}`, name: `Bench-aktivitet ${i}`, purpose: 'Benchmark', retentionKey: '5-aar', sort: 100 + i })))
+    .returning({ id: complianceActivity.id });
+  const ids = made.map((a) => a.id);
+  await db.insert(complianceActivityLegalBasis).values(ids.map((activityId) => ({ activityId, basisKey: 'art6-1-e' })));
+  await db.insert(complianceActivitySubject).values(ids.flatMap((activityId) => ['borgere', 'boern'].map((subjectKey) => ({ activityId, subjectKey }))));
+  await db.insert(complianceActivityData).values(ids.flatMap((activityId) => ['identifikation', 'cpr', 'helbred'].map((dataKey) => ({ activityId, dataKey }))));
+  await db.insert(complianceColumnG).values(ids.flatMap((activityId) => ['borgere', 'boern'].map((subjectKey) => ({ activityId, dataKey: 'cpr', subjectKey }))));
 }
 
 /** Twenty more risk scales of 5×5, each with its own levels and a full matrix. */
@@ -428,6 +446,7 @@ describe('list pages run a bounded number of SQL queries, whatever the number of
     };
     token = await createTokenForEmail(db, t.config, DEMO.admin, 'Til testen');
     await addFewTasks(db);
+    focusPackage.id = (await buildPackage(db, { activities: 3 })).id;
     for (const page of pages()) before.set(page.name, (await countQueries(page)).count);
     const [admin] = await db.select({ id: userAccount.id }).from(userAccount).where(eq(userAccount.email, DEMO.admin));
     await addRows(db, admin!.id);
@@ -436,6 +455,7 @@ describe('list pages run a bounded number of SQL queries, whatever the number of
     await addManyRiskScales(db);
     await addManyPackages(db);
     await addManyDelivery(db);
+    await addManyActivities(db, focusPackage.id);
   }, 120_000);
   afterAll(() => t?.close());
 

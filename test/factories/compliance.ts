@@ -1,5 +1,5 @@
-import { eq } from 'drizzle-orm';
-import type { Db } from '../../src/db/client.ts';
+import { eq, sql } from 'drizzle-orm';
+import { rawRows, type Db } from '../../src/db/client.ts';
 import { person, roleAssignment, userAccount } from '../../src/db/schema.ts';
 import { hashPassword } from '../../src/platform/auth/secrets.ts';
 import { buildPackageContent } from '../../src/modules/compliance/content.ts';
@@ -21,9 +21,26 @@ import {
 
 let seq = 0;
 
+/**
+ * A (solution, year) no package has yet: the given solution's latest free year from 2099 down, or
+ * without one Aula's, then the other solutions' once Aula's years are used (a test file may build
+ * a few hundred packages).
+ */
+async function freeSlot(db: Db, solutionKey: string | undefined): Promise<{ solutionKey: string; year: number }> {
+  const [row] = await rawRows<{ key: string; year: number }>(
+    db,
+    sql`select s.key, y::int as year from solution s cross join generate_series(2030, 2099) y
+        where ${solutionKey === undefined ? sql`true` : sql`s.key = ${solutionKey}`}
+          and not exists (select 1 from compliance_package p where p.solution_key = s.key and p.year = y)
+        order by (s.key = 'aula') desc, y desc, s.sort limit 1`,
+  );
+  if (!row) throw new Error(`no free year left for a test package of ${solutionKey ?? 'any solution'}`);
+  return { solutionKey: row.key, year: row.year };
+}
+
 export type BuildPackage = {
   solutionKey?: string;
-  /** default: 2098, 2097, … (one per call, clear of the demo's years) */
+  /** default: the latest free year from 2099 down (clear of the demo's years); without a solution, Aula's, then another solution's */
   year?: number;
   status?: PackageStatus;
   /** municipalities it was delivered to (published only); default Faxe and Brøndby */
@@ -44,11 +61,11 @@ export type BuildPackage = {
 export async function buildPackage(db: Db, o: BuildPackage = {}) {
   seq++;
   const status = o.status ?? 'draft';
+  const slot = o.year === undefined ? await freeSlot(db, o.solutionKey) : { solutionKey: o.solutionKey ?? 'aula', year: o.year };
   const [pkg] = await db
     .insert(compliancePackage)
     .values({
-      solutionKey: o.solutionKey ?? 'aula',
-      year: o.year ?? 2099 - seq,
+      ...slot,
       scaleKey: 'datatilsynet-4x4',
       introduction: `Testpakke ${seq}`,
       principles: 'Behandlingen er lovlig, rimelig og gennemsigtig.',
