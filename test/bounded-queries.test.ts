@@ -29,6 +29,9 @@ import { createTokenForEmail } from '../src/modules/auth/cli-token.ts';
 import { bearer, DEMO, loginAs, startTestApp, type Client, type TestApp } from './app.ts';
 import { buildTask } from './factories/tasks.ts';
 import { buildAgreement, buildSignature } from './factories/agreements.ts';
+import { buildPackage } from './factories/compliance.ts';
+import { buildPackageContent } from '../src/modules/compliance/content.ts';
+import { compliancePackage, compliancePackageSupplier, complianceSupplier } from '../src/modules/compliance/schema.ts';
 
 /**
  * "Each list page runs a bounded number of SQL queries, independent of the number of rows."
@@ -69,6 +72,8 @@ type Page = {
 
 /** Filled in by beforeAll: the one task the task pages show, with few and then many rows. */
 const focus = { id: '' };
+/** Filled in by beforeAll: a published compliance package whose suppliers grow from 2 to 62. */
+const compliance = { published: '' };
 
 const pages = (): Page[] => [
   { name: 'GET /kommuner', who: 'admin', url: '/kommuner' },
@@ -111,6 +116,10 @@ const pages = (): Page[] => [
   // Risk scales: one statement per table however many scales (the many rows add 20 scales of 5×5).
   { name: `GET /compliance/risikoskalaer (${FAXE} programleder)`, who: 'programleder', url: '/compliance/risikoskalaer', shows: 'Bench-skala 19<' },
   { name: 'GET /api/v1/compliance/risk-scales', who: 'consultant', url: '/api/v1/compliance/risk-scales', shows: 'Bench-skala 19"' },
+  // Suppliers: the master list and a package's chains are one statement however many suppliers (60 more, a third of them sub-processors).
+  { name: 'GET /compliance/leverandoerer', who: 'consultant', url: '/compliance/leverandoerer', shows: 'Bench-leverandør 59<' },
+  { name: 'GET /api/v1/compliance/suppliers', who: 'consultant', url: '/api/v1/compliance/suppliers', shows: 'Bench-leverandør 59"' },
+  { name: 'GET /compliance/pakker/:id/leverandoerer (published)', who: 'consultant', url: `/compliance/pakker/${compliance.published}/leverandoerer`, shows: 'Underdatabehandler for Bench-leverandør 58<' },
 ];
 
 /** Twenty more risk scales of 5×5, each with its own levels and a full matrix. */
@@ -125,6 +134,23 @@ async function addManyRiskScales(db: Db) {
   await db
     .insert(riskMatrixCell)
     .values(keys.flatMap((scaleKey) => five.flatMap((consequence) => five.map((likelihood) => ({ scaleKey, consequence, likelihood, levelKey: consequence + likelihood < 5 ? 'groen' : consequence + likelihood < 8 ? 'gul' : 'roed' })))));
+}
+
+/** Sixty more suppliers, every third a sub-processor of the one before it, all in the published package (frozen again, as publishing would). */
+async function addManySuppliers(db: Db) {
+  let previous: string | null = null;
+  const added: string[] = [];
+  for (let i = 0; i < 60; i++) {
+    const sub: boolean = previous !== null && i % 3 === 2;
+    const [s]: { id: string }[] = await db
+      .insert(complianceSupplier)
+      .values({ name: `Bench-leverandør ${i}`, cvr: String(50000000 + i), role: sub ? 'sub-processor' : 'processor', parentId: sub ? previous : null, locations: i % 4 ? 'Danmark' : 'USA' })
+      .returning({ id: complianceSupplier.id });
+    previous = s!.id;
+    added.push(s!.id);
+  }
+  await db.insert(compliancePackageSupplier).values(added.map((supplierId) => ({ packageId: compliance.published, supplierId })));
+  await db.update(compliancePackage).set({ publishedContent: await buildPackageContent(db, compliance.published) }).where(eq(compliancePackage.id, compliance.published));
 }
 
 /** Many agreements to all 98 municipalities: some signed by Faxe, one copy awaiting review, a K98 agreement replacing a connection agreement. */
@@ -352,12 +378,14 @@ describe('list pages run a bounded number of SQL queries, whatever the number of
     };
     token = await createTokenForEmail(db, t.config, DEMO.admin, 'Til testen');
     await addFewTasks(db);
+    compliance.published = (await buildPackage(db, { status: 'published', targets: [FAXE] })).id;
     for (const page of pages()) before.set(page.name, (await countQueries(page)).count);
     const [admin] = await db.select({ id: userAccount.id }).from(userAccount).where(eq(userAccount.email, DEMO.admin));
     await addRows(db, admin!.id);
     await addManyTasks(db, admin!.id);
     await addManyAgreements(db);
     await addManyRiskScales(db);
+    await addManySuppliers(db);
   }, 120_000);
   afterAll(() => t?.close());
 
