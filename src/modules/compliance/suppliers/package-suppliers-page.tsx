@@ -131,7 +131,7 @@ export function PackageSuppliersPage(p: Props): JSX.Element {
       <PackageNav pkg={p.pkg} actor={p.actor} current="leverandoerer" />
       <h2>Leverandører</h2>
       {p.pkg.status === 'published' && p.pkg.publishedAt ? (
-        <p>{`Leverandørerne er vist, som de var, da pakken blev offentliggjort ${formatDateLong(p.pkg.publishedAt)}.`}</p>
+        <p safe>{`Leverandørerne er vist, som de var, da pakken blev offentliggjort ${formatDateLong(p.pkg.publishedAt)}.`}</p>
       ) : (
         ''
       )}

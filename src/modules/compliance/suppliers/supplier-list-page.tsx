@@ -35,7 +35,7 @@ export function SupplierListPage(p: { request: FastifyRequest; suppliers: Suppli
       )}
       <ResponsiveTable>
         <table class="table table--zebra">
-          <caption>{`${formatNumber(p.suppliers.length)} leverandører i alfabetisk orden`}</caption>
+          <caption safe>{`${formatNumber(p.suppliers.length)} leverandører i alfabetisk orden`}</caption>
           <thead>
             <tr>
               <th scope="col">Navn</th>
@@ -56,6 +56,7 @@ export function SupplierListPage(p: { request: FastifyRequest; suppliers: Suppli
             ) : (
               p.suppliers.map((s) => {
                 const warning = transferWarning({ transferBasis: s.transferBasisKey, locations: s.locations });
+                const basis: string = s.transferBasisKey ? p.choices.label('transfer-basis', s.transferBasisKey) : 'Ikke valgt';
                 return (
                   <tr data-leverandoer={s.id}>
                     <th scope="row">
@@ -81,7 +82,7 @@ export function SupplierListPage(p: { request: FastifyRequest; suppliers: Suppli
                     </td>
                     <td safe>{s.locations || 'Ikke oplyst'}</td>
                     <td>
-                      <span safe>{s.transferBasisKey ? p.choices.label('transfer-basis', s.transferBasisKey) : 'Ikke valgt'}</span>
+                      <span safe>{basis}</span>
                       {warning ? (
                         <>
                           {' '}
@@ -91,7 +92,7 @@ export function SupplierListPage(p: { request: FastifyRequest; suppliers: Suppli
                         ''
                       )}
                     </td>
-                    <td class="align-text-right">{formatNumber(s.packages)}</td>
+                    <td class="align-text-right" safe>{formatNumber(s.packages)}</td>
                   </tr>
                 );
               })
