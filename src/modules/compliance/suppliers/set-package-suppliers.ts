@@ -20,8 +20,7 @@ export const packageSuppliersInput = z.object({
 });
 
 export const packageSuppliersBody = z
-  .object({ supplierIds: z.array(z.string()).describe('Alle pakkens leverandører; dem, der ikke er med, fjernes fra pakken (ikke fra leverandørregistret)') })
-  .meta({ id: 'CompliancePackageSuppliersInput' });
+  .object({ supplierIds: z.array(z.string()).describe('Alle pakkens leverandører; dem, der ikke er med, fjernes fra pakken (ikke fra leverandørregistret)') });
 
 export type PackageSuppliersOutcome = {
   supplierIds: string[];

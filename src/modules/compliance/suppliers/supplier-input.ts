@@ -95,8 +95,7 @@ export const supplierBody = z
     locations: z.string().optional().describe('Hvor data behandles (lande, datacentre)'),
     transferBasisKey: z.string().nullable().optional().describe("Nøgle i valglisten 'transfer-basis' (eu-eoes, adequacy, scc, dpf, none)"),
     parentId: z.string().nullable().optional().describe('Påkrævet for en underdatabehandler: den leverandør, den arbejder for'),
-  })
-  .meta({ id: 'ComplianceSupplierInput' });
+  });
 
 /** Supplier master data is central information security's to write; other central staff read it; to a municipality it does not exist. */
 export function authorizeSupplierAuthoring(actor: Actor): void {
