@@ -39,7 +39,8 @@ async function formPage(request: FastifyRequest, reply: FastifyReply, supplierId
 async function packagePage(request: FastifyRequest, reply: FastifyReply, packageId: string, opts: { notice?: string | undefined; error?: string; status?: number } = {}) {
   const ctx = actorCtx(request);
   const pkg = await loadPackage(ctx.db, ctx.actor, packageId, 'read');
-  const [content, choices] = [await loadPackageContent(ctx.db, pkg.id), await loadChoices(ctx.db)];
+  const content = await loadPackageContent(ctx.db, pkg.id);
+  const choices = await loadChoices(ctx.db);
   const edits = pkg.status === 'draft' && can(ctx.actor, 'author', pkg.facts);
   const addable = edits ? await listSuppliers(ctx.db) : null;
   await logAccess(ctx.db, ctx.actor, pkg, 'view');

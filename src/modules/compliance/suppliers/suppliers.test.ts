@@ -109,6 +109,12 @@ describe('supplier master data', () => {
     expect(rows).toHaveLength(1);
     expect((await audits('compliance.supplier_created')).filter((a) => a.entityId === rows[0]!.id)).toHaveLength(1);
 
+    // Two at once (the second click before the first answer): still one row.
+    const parallel = { name: 'Samtidig A/S', cvr: '11223355', address: 'Faxe, Danmark', requestKey: 'samtidig-1' };
+    const both = await Promise.all([create(parallel), create(parallel)]);
+    expect(both.map((r) => r.statusCode)).toEqual([303, 303]);
+    expect((await suppliers()).filter((s) => s.name === 'Samtidig A/S')).toHaveLength(1);
+
     const send = () =>
       t.app.inject({
         method: 'POST',
