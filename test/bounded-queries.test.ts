@@ -35,6 +35,8 @@ import { buildPackage } from './factories/compliance.ts';
 import { complianceAccess, complianceRisk, complianceRiskResponse } from '../src/modules/compliance/schema.ts';
 import { hashPassword } from '../src/platform/auth/secrets.ts';
 import { complianceActivity, complianceActivityData, complianceActivityLegalBasis, complianceActivitySubject, complianceColumnG } from '../src/modules/compliance/schema.ts';
+import { buildPackageContent } from '../src/modules/compliance/content.ts';
+import { compliancePackageSupplier, complianceSupplier } from '../src/modules/compliance/schema.ts';
 
 /**
  * "Each list page runs a bounded number of SQL queries, independent of the number of rows."
@@ -81,6 +83,8 @@ const compliance = { id: '' };
 const RECIPIENT = { email: 'modtager-bench@faxe.test', password: 'modtager-bench-1234' };
 /** Filled in by beforeAll: a draft compliance package with 3 and then 203 activities. */
 const focusPackage = { id: '' };
+/** Filled in by beforeAll: a published compliance package whose suppliers grow from 2 to 62. */
+const supplierPackage = { published: '' };
 
 const pages = (): Page[] => [
   { name: 'GET /kommuner', who: 'admin', url: '/kommuner' },
@@ -135,6 +139,10 @@ const pages = (): Page[] => [
   { name: `GET / (Det skal I nu, ${FAXE} compliance recipient)`, who: 'recipient', url: '/', shows: 'Kvittér for modtagelsen af Compliancepakke 2059 – Aula<' },
   // Skema 1 of a draft: one statement for the activities with their keys and column G (the many rows add 200).
   { name: 'GET /compliance/pakker/:id/fortegnelse (draft)', who: 'consultant', url: `/compliance/pakker/${focusPackage.id}/fortegnelse`, shows: 'Bench-aktivitet 199<' },
+  // Suppliers: the master list and a package's chains are one statement however many suppliers (60 more, a third of them sub-processors).
+  { name: 'GET /compliance/leverandoerer', who: 'consultant', url: '/compliance/leverandoerer', shows: 'Bench-leverandør 59<' },
+  { name: 'GET /api/v1/compliance/suppliers', who: 'consultant', url: '/api/v1/compliance/suppliers', shows: 'Bench-leverandør 59"' },
+  { name: 'GET /compliance/pakker/:id/leverandoerer (published)', who: 'consultant', url: `/compliance/pakker/${supplierPackage.published}/leverandoerer`, shows: 'Underdatabehandler for Bench-leverandør 58<' },
 ];
 
 /** Three years of published packages for every solution, delivered to Faxe and Brøndby. */
@@ -171,6 +179,23 @@ async function addManyRiskScales(db: Db) {
   await db
     .insert(riskMatrixCell)
     .values(keys.flatMap((scaleKey) => five.flatMap((consequence) => five.map((likelihood) => ({ scaleKey, consequence, likelihood, levelKey: consequence + likelihood < 5 ? 'groen' : consequence + likelihood < 8 ? 'gul' : 'roed' })))));
+}
+
+/** Sixty more suppliers, every third a sub-processor of the one before it, all in the published package (frozen again, as publishing would). */
+async function addManySuppliers(db: Db) {
+  let previous: string | null = null;
+  const added: string[] = [];
+  for (let i = 0; i < 60; i++) {
+    const sub: boolean = previous !== null && i % 3 === 2;
+    const [s]: { id: string }[] = await db
+      .insert(complianceSupplier)
+      .values({ name: `Bench-leverandør ${i}`, cvr: String(50000000 + i), role: sub ? 'sub-processor' : 'processor', parentId: sub ? previous : null, locations: i % 4 ? 'Danmark' : 'USA' })
+      .returning({ id: complianceSupplier.id });
+    previous = s!.id;
+    added.push(s!.id);
+  }
+  await db.insert(compliancePackageSupplier).values(added.map((supplierId) => ({ packageId: supplierPackage.published, supplierId })));
+  await db.update(compliancePackage).set({ publishedContent: await buildPackageContent(db, supplierPackage.published) }).where(eq(compliancePackage.id, supplierPackage.published));
 }
 
 /** Many agreements to all 98 municipalities: some signed by Faxe, one copy awaiting review, a K98 agreement replacing a connection agreement. */
@@ -447,6 +472,7 @@ describe('list pages run a bounded number of SQL queries, whatever the number of
     token = await createTokenForEmail(db, t.config, DEMO.admin, 'Til testen');
     await addFewTasks(db);
     focusPackage.id = (await buildPackage(db, { activities: 3 })).id;
+    supplierPackage.published = (await buildPackage(db, { status: 'published', targets: [FAXE] })).id;
     for (const page of pages()) before.set(page.name, (await countQueries(page)).count);
     const [admin] = await db.select({ id: userAccount.id }).from(userAccount).where(eq(userAccount.email, DEMO.admin));
     await addRows(db, admin!.id);
@@ -456,6 +482,7 @@ describe('list pages run a bounded number of SQL queries, whatever the number of
     await addManyPackages(db);
     await addManyDelivery(db);
     await addManyActivities(db, focusPackage.id);
+    await addManySuppliers(db);
   }, 120_000);
   afterAll(() => t?.close());
 

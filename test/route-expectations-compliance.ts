@@ -81,6 +81,16 @@ const scaleForm = (name: string): Record<string, string> => {
   j.levels.forEach((l, i) => Object.assign(fields, { [`levels.${i}.label`]: l.label, [`levels.${i}.colour`]: l.colour }));
   return { ...fields, 'matrix.0.0': '1', 'matrix.0.1': '2', 'matrix.1.0': '2', 'matrix.1.1': '2' };
 };
+let supplierSeq = 0;
+/** A supplier without a Danish CVR number (its address names the country), under a name no other call uses. */
+const supplierForm = () => ({
+  name: `Rutetest leverandør ${process.pid}-${++supplierSeq}`,
+  cvr: '',
+  address: 'One Microsoft Place, Dublin, Irland',
+  role: 'processor',
+  locations: 'Irland',
+  transferBasisKey: 'eu-eoes',
+});
 
 export function complianceRouteExpectations(): RouteExpectation[] {
   return [
@@ -102,6 +112,99 @@ export function complianceRouteExpectations(): RouteExpectation[] {
     // ---- record (Skema 1)
     ...recordRouteExpectations(),
     // ---- suppliers
+    // The master data is central: readers see the list, information security writes; to a municipality it does not exist.
+    { route: 'GET /compliance/leverandoerer', samples: [{ what: 'supplier master data', url: '/compliance/leverandoerer', expect: page(byRole(404, 404, 404, 200, 200)) }] },
+    { route: 'GET /compliance/leverandoerer/ny', samples: [{ what: 'new supplier form', url: '/compliance/leverandoerer/ny', expect: page(byRole(404, 404, 404, 200, 403)) }] },
+    {
+      route: 'POST /compliance/leverandoerer/ny',
+      samples: [{ what: 'create a supplier', url: '/compliance/leverandoerer/ny', body: supplierForm, expect: page(byRole(404, 404, 404, { status: 303, location: '/compliance/leverandoerer?besked=oprettet' }, 403)) }],
+    },
+    {
+      route: 'GET /compliance/leverandoerer/:supplierId',
+      samples: [{ what: 'edit a supplier', url: (fx) => `/compliance/leverandoerer/${fx.compliance.draft.supplierId}`, expect: page(byRole(404, 404, 404, 200, 403)) }],
+    },
+    {
+      route: 'POST /compliance/leverandoerer/:supplierId',
+      samples: [
+        {
+          what: "correct a fresh draft's supplier",
+          url: async (fx) => `/compliance/leverandoerer/${(await fx.compliance.freshDraft()).supplierId}`,
+          body: supplierForm,
+          expect: page(byRole(404, 404, 404, { status: 303, location: '/compliance/leverandoerer?besked=rettet' }, 403)),
+        },
+      ],
+    },
+    {
+      route: 'GET /compliance/pakker/:id/leverandoerer',
+      samples: [
+        { what: 'published package', url: (fx) => `/compliance/pakker/${fx.compliance.published.id}/leverandoerer`, expect: page(byRole(200, 403, 404, 200, 200)) },
+        { what: 'draft', url: (fx) => `/compliance/pakker/${fx.compliance.draft.id}/leverandoerer`, expect: page(byRole(404, 404, 404, 200, 200)) },
+        { what: 'delivered to Brøndby only', url: (fx) => `/compliance/pakker/${fx.compliance.elsewhere.id}/leverandoerer`, expect: page(byRole(404, 404, 404, 200, 200)) },
+      ],
+    },
+    {
+      route: 'POST /compliance/pakker/:id/leverandoerer',
+      samples: [
+        {
+          what: 'add a supplier to a fresh draft',
+          url: async (fx) => `/compliance/pakker/${(await fx.compliance.freshDraft()).id}/leverandoerer`,
+          body: (fx) => ({ supplierId: fx.compliance.published.supplierId }),
+          expect: page(byRole(404, 404, 404, { status: 303, location: /\/leverandoerer\?besked=tilfoejet$/ }, 403)),
+        },
+        {
+          what: 'add to a published package',
+          url: async (fx) => `/compliance/pakker/${(await fx.compliance.freshPublished()).id}/leverandoerer`,
+          body: (fx) => ({ supplierId: fx.compliance.draft.supplierId }),
+          expect: page(byRole(403, 403, 404, 403, 403)),
+        },
+      ],
+    },
+    {
+      route: 'POST /compliance/pakker/:id/leverandoerer/:supplierId/fjern',
+      samples: [
+        {
+          what: 'remove a supplier from a fresh draft',
+          url: async (fx) => {
+            const d = await fx.compliance.freshDraft();
+            return `/compliance/pakker/${d.id}/leverandoerer/${d.supplierId}/fjern`;
+          },
+          expect: page(byRole(404, 404, 404, { status: 303, location: /\/leverandoerer\?besked=fjernet$/ }, 403)),
+        },
+      ],
+    },
+    { route: 'GET /api/v1/compliance/suppliers', samples: [{ what: 'supplier master data', url: '/api/v1/compliance/suppliers', expect: api(byRole(404, 404, 404, 200, 200)) }] },
+    {
+      route: 'POST /api/v1/compliance/suppliers',
+      samples: [{ what: 'create a supplier', url: '/api/v1/compliance/suppliers', body: supplierForm, expect: api(byRole(404, 404, 404, 201, 403)) }],
+    },
+    {
+      route: 'PUT /api/v1/compliance/suppliers/:supplierId',
+      samples: [
+        {
+          what: "correct a fresh draft's supplier",
+          url: async (fx) => `/api/v1/compliance/suppliers/${(await fx.compliance.freshDraft()).supplierId}`,
+          body: supplierForm,
+          expect: api(byRole(404, 404, 404, 200, 403)),
+        },
+      ],
+    },
+    {
+      route: 'PUT /api/v1/compliance/packages/:id/suppliers',
+      samples: [
+        {
+          what: 'a fresh draft',
+          url: async (fx) => `/api/v1/compliance/packages/${(await fx.compliance.freshDraft()).id}/suppliers`,
+          body: (fx) => ({ supplierIds: [fx.compliance.draft.supplierId] }),
+          expect: api(byRole(404, 404, 404, 200, 403)),
+        },
+        {
+          what: 'a published package',
+          url: async (fx) => `/api/v1/compliance/packages/${(await fx.compliance.freshPublished()).id}/suppliers`,
+          body: (fx) => ({ supplierIds: [fx.compliance.draft.supplierId] }),
+          expect: api(byRole(403, 403, 404, 403, 403)),
+        },
+      ],
+    },
     // ---- risks
     // ---- delivery
     // Publishing: the author only, drafts only (a published package sends nothing: it answers "already published").

@@ -73,7 +73,7 @@ const supplierOut = z
     parentId: z.string().nullable(),
     parentName: z.string().nullable(),
   })
-  .meta({ id: 'ComplianceSupplier' });
+  .meta({ id: 'CompliancePackageSupplier' });
 
 const riskOut = z
   .object({
