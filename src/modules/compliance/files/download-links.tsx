@@ -1,0 +1,28 @@
+import type { PackageRow } from '../load-package.ts';
+import { packageFileName } from './download-package.ts';
+
+/**
+ * The package's files for whoever reads it: the XLSX (every table, for the municipality's own
+ * records) and the PDF (to read and file). Links, not buttons: a download changes nothing but
+ * the access log.
+ */
+export function PackageDownloads({ pkg }: { pkg: PackageRow }): JSX.Element {
+  const base = `/compliance/pakker/${pkg.id}`;
+  return (
+    <section aria-labelledby="pakke-filer">
+      <h2 id="pakke-filer">Hent pakken</h2>
+      <ul class="nobullet-list">
+        <li>
+          <a href={`${base}/compliancepakke.xlsx`} class="function-link" download={packageFileName(pkg, 'xlsx')} safe>
+            {`Regneark (XLSX): Skema 1 med kolonne G, principper og rettigheder, leverandører og risici`}
+          </a>
+        </li>
+        <li>
+          <a href={`${base}/compliancepakke.pdf`} class="function-link" download={packageFileName(pkg, 'pdf')} safe>
+            {`PDF: fortegnelse, leverandører, risici og risikooverblik`}
+          </a>
+        </li>
+      </ul>
+    </section>
+  );
+}
