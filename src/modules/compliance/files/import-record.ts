@@ -173,7 +173,9 @@ export function planImport(sheets: KeyedSheet[], choices: Choices): { planned: P
     const gHeader = (key: string) => columnGColumns.find((c) => c.key === key)!.header;
     const absent = ['ref', 'personalData', 'dataSubject'].filter((k) => !gCols.has(k));
     if (absent.length > 0) throw invalid({ fil: `Arket «${COLUMN_G.name}» mangler kolonnen ${absent.map((k) => `«${gHeader(k)}»`).join(' og ')}.` }, 'Filen mangler kolonner.');
-    const byRef = new Map(planned.map((p) => [p.ref.toLowerCase(), p]));
+    const byRef = new Map<string, Planned>();
+    // the first row of a ref: a later duplicate is already reported in Skema 1
+    for (const p of planned) if (!byRef.has(p.ref.toLowerCase())) byRef.set(p.ref.toLowerCase(), p);
     const links = new Map<Planned, Map<string, Set<string>>>();
     for (const { line, cells } of g.rows) {
       const issue = (key: string, message: string) => issues.push({ sheet: COLUMN_G.name, row: line, column: gHeader(key), message });
