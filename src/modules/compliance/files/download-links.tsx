@@ -13,13 +13,13 @@ export function PackageDownloads({ pkg }: { pkg: PackageRow }): JSX.Element {
       <h2 id="pakke-filer">Hent pakken</h2>
       <ul class="nobullet-list">
         <li>
-          <a href={`${base}/compliancepakke.xlsx`} class="function-link" download={packageFileName(pkg, 'xlsx')} safe>
-            {`Regneark (XLSX): Skema 1 med kolonne G, principper og rettigheder, leverandører og risici`}
+          <a href={`${base}/compliancepakke.xlsx`} class="function-link" download={packageFileName(pkg, 'xlsx')}>
+            Regneark (XLSX): Skema 1 med kolonne G, principper og rettigheder, leverandører og risici
           </a>
         </li>
         <li>
-          <a href={`${base}/compliancepakke.pdf`} class="function-link" download={packageFileName(pkg, 'pdf')} safe>
-            {`PDF: fortegnelse, leverandører, risici og risikooverblik`}
+          <a href={`${base}/compliancepakke.pdf`} class="function-link" download={packageFileName(pkg, 'pdf')}>
+            PDF: fortegnelse, leverandører, risici og risikooverblik
           </a>
         </li>
       </ul>

@@ -66,7 +66,7 @@ function Preview({ summary }: { summary: RecordImportSummary }): JSX.Element {
                 {a.ref}
               </th>
               <td safe>{a.name}</td>
-              <td safe>{a.change === 'ny' ? 'Ny' : a.change === 'ændret' ? 'Ændret' : 'Uændret'}</td>
+              <td>{a.change === 'ny' ? 'Ny' : a.change === 'ændret' ? 'Ændret' : 'Uændret'}</td>
             </tr>
           ))}
         </tbody>
