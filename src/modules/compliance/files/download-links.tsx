@@ -26,3 +26,13 @@ export function PackageDownloads({ pkg }: { pkg: PackageRow }): JSX.Element {
     </section>
   );
 }
+
+/** For Skema 1's page: the way to the import, on a draft (the page shows it to the package's authors only). */
+export function RecordImportLink({ pkg }: { pkg: Pick<PackageRow, 'id' | 'status'> }): JSX.Element {
+  if (pkg.status !== 'draft') return <></>;
+  return (
+    <a href={`/compliance/pakker/${pkg.id}/fortegnelse/import`} class="function-link">
+      Importér Skema 1 fra regneark (XLSX eller CSV)
+    </a>
+  );
+}

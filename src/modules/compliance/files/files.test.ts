@@ -109,7 +109,8 @@ describe('compliance package files', () => {
     const r4 = rowValues(risks, 5);
     expect(r4[header.indexOf('Sandsynlighed')]).toBe('4');
     expect(r4[header.indexOf('Konsekvens')]).toBe('1');
-    expect(r4[header.indexOf('Risikoniveau')]).toBeTruthy();
+    expect(r4[header.indexOf('Risikoniveau')]).toBe('Høj');
+    expect(r4[header.indexOf('Planlagte foranstaltninger')]).toBe('Foranstaltning 4 – ansvarlig: KOMBIT – frist: 31.12.2030');
     expect(r4[header.indexOf('Håndtering')]).toBe('Reducere');
     const suppliers = wb.getWorksheet('Leverandører')!;
     expect(rowValues(suppliers, 1)).toContain('Underdatabehandler for');

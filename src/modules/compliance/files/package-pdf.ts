@@ -1,6 +1,6 @@
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { renderPdf } from '../../../platform/pdf/render.ts';
-import { formatDateLong } from '../../../platform/views/format.ts';
+import { formatDateLong, formatDeadline } from '../../../platform/views/format.ts';
 import type { Choices } from '../choices.ts';
 import type { ContentRisk, PackageContent } from '../content.ts';
 import type { PackageRow } from '../load-package.ts';
@@ -113,7 +113,7 @@ export function packageDocument(pkg: PackageRow, content: PackageContent, choice
         r.ref,
         `${r.threat}\n${r.impact}`,
         `${level(r.likelihood, r.consequence)} (S${r.likelihood}, K${r.consequence})`,
-        [r.existingMeasures, ...r.measures.map((m) => `Planlagt: ${m.description}${m.owner ? `, ${m.owner}` : ''}${m.deadline ? `, frist ${m.deadline}` : ''}`)].filter(Boolean).join('\n'),
+        [r.existingMeasures, ...r.measures.map((m) => `Planlagt: ${m.description}${m.owner ? `, ${m.owner}` : ''}${m.deadline ? `, frist ${formatDeadline(m.deadline)}` : ''}`)].filter(Boolean).join('\n'),
         `${level(r.residualLikelihood, r.residualConsequence)} (S${r.residualLikelihood}, K${r.residualConsequence})`,
         [TREATMENT_DA[r.treatment], r.rationale].filter(Boolean).join(': '),
       ]),

@@ -1,4 +1,5 @@
 import { typedSheet, type KeyedColumn, type TypedSheet } from '../../../platform/spreadsheet/write.ts';
+import { formatDeadline } from '../../../platform/views/format.ts';
 import type { Choices } from '../choices.ts';
 import type { ContentActivity, ContentRisk, ContentSupplier, PackageContent } from '../content.ts';
 import { riskLevel, type RiskScale } from '../risk-scales.ts';
@@ -126,7 +127,7 @@ const riskColumns = (scale: RiskScale): Col<ContentRisk>[] => {
     {
       key: 'plannedMeasures',
       header: 'Planlagte foranstaltninger',
-      value: (r) => joinValues(r.measures.map((m) => [m.description, m.owner && `ansvarlig: ${m.owner}`, m.deadline && `frist: ${m.deadline}`].filter(Boolean).join(' – '))),
+      value: (r) => joinValues(r.measures.map((m) => [m.description, m.owner && `ansvarlig: ${m.owner}`, m.deadline && `frist: ${formatDeadline(m.deadline)}`].filter(Boolean).join(' – '))),
       width: 50,
     },
     { key: 'residualLikelihood', header: 'Restrisiko: sandsynlighed', value: (r) => r.residualLikelihood, width: 14 },
