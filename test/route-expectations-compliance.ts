@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ActorName, Expect, Fixtures, LaterActor, RouteExpectation, SignedIn } from './route-expectations.ts';
+import type { ActorName, Expect, Fixtures, LaterActor, RouteExpectation, SignedIn, Upload } from './route-expectations.ts';
 import { ACTORS, api, NO_SUCH, OTHER, OWN, page, signedIn } from './route-expectations.ts';
 
 /** A redirect to a page of the package named in the requested URL (delivery). */
@@ -91,6 +91,13 @@ const supplierForm = () => ({
   locations: 'Irland',
   transferBasisKey: 'eu-eoes',
 });
+/** Skema 1 as a CSV file with one new activity (the import adds and updates, never removes). */
+const recordFile: Upload = {
+  field: 'fil',
+  filename: 'skema1.csv',
+  contentType: 'text/csv',
+  content: 'Ref.;Behandlingsaktivitet;Retsgrundlag;Kategorier af registrerede\r\nRT1;Rutetest;Art. 6, stk. 1, litra e;Borgere\r\n',
+};
 
 export function complianceRouteExpectations(): RouteExpectation[] {
   return [
@@ -297,6 +304,55 @@ export function complianceRouteExpectations(): RouteExpectation[] {
     },
     // ---- responses
     // ---- files
+    ...(['xlsx', 'pdf'] as const).map((format) => ({
+      route: `GET /compliance/pakker/:id/compliancepakke.${format}`,
+      samples: [
+        { what: `published package as ${format}`, url: (fx: Fixtures) => `/compliance/pakker/${fx.compliance.published.id}/compliancepakke.${format}`, expect: page(byRole(200, 403, 404, 200, 200)) },
+        { what: `draft as ${format}`, url: (fx: Fixtures) => `/compliance/pakker/${fx.compliance.draft.id}/compliancepakke.${format}`, expect: page(byRole(404, 404, 404, 200, 200)) },
+        { what: `package delivered elsewhere as ${format}`, url: (fx: Fixtures) => `/compliance/pakker/${fx.compliance.elsewhere.id}/compliancepakke.${format}`, expect: page(byRole(404, 404, 404, 200, 200)) },
+      ],
+    })),
+    {
+      route: 'GET /compliance/pakker/:id/fortegnelse/import',
+      samples: [
+        { what: 'import into a draft', url: (fx) => `/compliance/pakker/${fx.compliance.draft.id}/fortegnelse/import`, expect: page(byRole(404, 404, 404, 200, 403)) },
+        { what: 'import into a published package', url: (fx) => `/compliance/pakker/${fx.compliance.published.id}/fortegnelse/import`, expect: page(byRole(403, 403, 404, 403, 403)) },
+      ],
+    },
+    {
+      route: 'POST /compliance/pakker/:id/fortegnelse/import',
+      samples: [
+        {
+          what: 'import Skema 1 into a fresh draft',
+          url: async (fx) => `/compliance/pakker/${(await fx.compliance.freshDraft()).id}/fortegnelse/import`,
+          upload: recordFile,
+          expect: page(byRole(404, 404, 404, { status: 303, location: /\/fortegnelse\/import\?besked=importeret&nye=1&/ }, 403)),
+        },
+        {
+          what: 'import Skema 1 into a published package',
+          url: (fx) => `/compliance/pakker/${fx.compliance.published.id}/fortegnelse/import`,
+          upload: recordFile,
+          expect: page(byRole(403, 403, 404, 403, 403)),
+        },
+      ],
+    },
+    {
+      route: 'POST /api/v1/compliance/packages/:id/record/import',
+      samples: [
+        {
+          what: 'import Skema 1 into a fresh draft',
+          url: async (fx) => `/api/v1/compliance/packages/${(await fx.compliance.freshDraft()).id}/record/import`,
+          upload: recordFile,
+          expect: api(byRole(404, 404, 404, 200, 403)),
+        },
+        {
+          what: 'import Skema 1 into a package delivered elsewhere',
+          url: (fx) => `/api/v1/compliance/packages/${fx.compliance.elsewhere.id}/record/import`,
+          upload: recordFile,
+          expect: api(byRole(404, 404, 404, 403, 403)),
+        },
+      ],
+    },
   ];
 }
 

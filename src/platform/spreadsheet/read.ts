@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { AppError, invalid } from '../errors.ts';
 import { detectSeparator, parseCsv, UnterminatedQuoteError } from './csv.ts';
-import { booleanText } from './write.ts';
+import { booleanText, KEY_SHEET } from './write.ts';
 
 /** A file the user uploaded could not be turned into a table; the message is shown to them as is. */
 export class SpreadsheetError extends AppError {
@@ -136,6 +136,10 @@ async function readXlsxGrid(file: Buffer): Promise<Grid> {
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) throw new SpreadsheetError('Filen indeholder ingen ark.');
+  return sheetGrid(sheet);
+}
+
+function sheetGrid(sheet: ExcelJS.Worksheet): Grid {
   const grid: Grid = [];
   sheet.eachRow({ includeEmpty: false }, (row) => {
     const cells: string[] = [];
@@ -191,4 +195,67 @@ export async function readUploadedTable(file: Buffer, filename: string, field = 
     if (error instanceof SpreadsheetError) throw invalid({ [field]: error.message }, error.message);
     throw error;
   }
+}
+
+// ---------- workbooks with column keys ----------
+
+export type KeyedSheetColumn = {
+  /** 0-based position in the sheet */
+  index: number;
+  /** the header as written (trimmed) */
+  header: string;
+  /** the key from the workbook name on the header cell (see toXlsxWorkbook), when the file has one */
+  namedKey: string | null;
+  /** the key the hidden "Kolonnenøgler" sheet lists for this position, when the file has one */
+  listedKey: string | null;
+};
+
+export type KeyedSheet = {
+  /** the sheet's name; '' for a CSV file */
+  name: string;
+  columns: KeyedSheetColumn[];
+  /** data rows below the header, empty rows left out; `cells[column.index]` */
+  rows: { line: number; cells: string[] }[];
+};
+
+/**
+ * Every visible sheet of an XLSX file (or a CSV file as one sheet named ''), with each column's
+ * header and the keys the file itself gives it, so a reader can find its columns even when a user
+ * has renamed a header (the listed key) or also moved the column (the workbook name).
+ */
+export async function readKeyedWorkbook(file: Buffer, filename: string): Promise<KeyedSheet[]> {
+  if (file.length === 0) throw new SpreadsheetError('Filen er tom.');
+  if (isOleCompound(file)) throw new SpreadsheetError('Gamle Excel-filer (.xls) kan ikke læses. Gem filen som .xlsx eller CSV og prøv igen.');
+  if (!isZip(file) && !/\.xlsx$/i.test(filename)) return [keyedSheet('', readCsvGrid(file), new Map(), new Map())];
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(file as unknown as ArrayBuffer);
+  } catch {
+    throw new SpreadsheetError(GENERIC_MESSAGE);
+  }
+  const named = new Map<string, string>();
+  for (const { name, ranges } of workbook.definedNames.model as { name: string; ranges: string[] }[]) {
+    const m = /^kol\.[^.]+\.(.+)$/i.exec(name);
+    const at = ranges.length === 1 ? /^'?(.+?)'?!\$?([A-Z]+)\$?1$/.exec(ranges[0]!) : null;
+    if (m && at) named.set(`${at[1]!.replace(/''/g, "'")}!${at[2]}`, m[1]!);
+  }
+  const listed = new Map<string, string>();
+  const keySheet = workbook.getWorksheet(KEY_SHEET);
+  if (keySheet) for (const { cells } of sheetGrid(keySheet).slice(1)) if (cells[0] && cells[1] && cells[2]) listed.set(`${cells[0]}!${cells[1]}`, cells[2]);
+  return workbook.worksheets.filter((s) => s.name !== KEY_SHEET && s.state === 'visible').map((s) => keyedSheet(s.name, sheetGrid(s), named, listed));
+}
+
+const letterOf = (n: number): string => (n <= 26 ? String.fromCharCode(64 + n) : letterOf(Math.floor((n - 1) / 26)) + String.fromCharCode(65 + ((n - 1) % 26)));
+
+function keyedSheet(name: string, grid: Grid, named: Map<string, string>, listed: Map<string, string>): KeyedSheet {
+  const headerIndex = grid.findIndex((r) => r.cells.some((c) => c !== ''));
+  if (headerIndex < 0) return { name, columns: [], rows: [] };
+  const columns: KeyedSheetColumn[] = [];
+  grid[headerIndex]!.cells.forEach((header, index) => {
+    const at = `${name}!${letterOf(index + 1)}`;
+    if (header === '' && !named.has(at)) return;
+    columns.push({ index, header, namedKey: named.get(at) ?? null, listedKey: listed.get(at) ?? null });
+  });
+  const rows = grid.slice(headerIndex + 1).filter((r) => r.cells.some((c) => c !== ''));
+  return { name, columns, rows };
 }

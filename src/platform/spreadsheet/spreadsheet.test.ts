@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { readTable, SpreadsheetError } from './read.ts';
-import { toCsv, toXlsx, type Column } from './write.ts';
+import { readKeyedWorkbook, readTable, SpreadsheetError } from './read.ts';
+import { KEY_SHEET, toCsv, toXlsx, toXlsxWorkbook, typedSheet, type Column } from './write.ts';
 
 type Person = { name: string; note: string | null; count: number; active: boolean; born: Date | null };
 
@@ -211,5 +211,58 @@ describe('readTable – unreadable input', () => {
     expect(error).toBeInstanceOf(SpreadsheetError);
     expect((error as SpreadsheetError).status).toBe(422);
     expect((error as SpreadsheetError).message).toMatch(/^[A-ZÆØÅ].*\.$/);
+  });
+});
+
+describe('toXlsxWorkbook and readKeyedWorkbook', () => {
+  type Row = { ref: string; name: string };
+  const sheet = typedSheet<Row>({
+    name: 'Skema 1',
+    key: 'skema1',
+    columns: [
+      { key: 'ref', header: 'Ref.', value: (r) => r.ref, width: 8 },
+      { key: 'name', header: 'Navn', value: (r) => r.name },
+    ],
+    rows: [
+      { ref: 'B1', name: 'Første' },
+      { ref: 'B2', name: 'Anden\nlinje' },
+    ],
+  });
+
+  it('writes each sheet with a frozen header, an autofilter, widths, and the keys in a hidden sheet and on the header cells', async () => {
+    const wb = await loadXlsx(await toXlsxWorkbook([sheet]));
+    const s = wb.getWorksheet('Skema 1')!;
+    expect(s.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(s.autoFilter).toBe('A1:B3');
+    expect(s.getColumn(1).width).toBe(8);
+    expect(wb.getWorksheet(KEY_SHEET)!.state).toBe('hidden');
+    expect(wb.definedNames.model).toEqual(expect.arrayContaining([{ name: 'kol.skema1.ref', ranges: ["'Skema 1'!$A$1"] }]));
+  });
+
+  it('reads each column with the key the file gives it, also under a renamed header, and without the names by the listed position', async () => {
+    const wb = await loadXlsx(await toXlsxWorkbook([sheet]));
+    wb.getWorksheet('Skema 1')!.getCell('B1').value = 'Behandling (omdøbt)';
+    const named = await readKeyedWorkbook(Buffer.from(await wb.xlsx.writeBuffer()), 'x.xlsx');
+    expect(named.map((s) => s.name)).toEqual(['Skema 1']);
+    expect(named[0]!.columns).toEqual([
+      { index: 0, header: 'Ref.', namedKey: 'ref', listedKey: 'ref' },
+      { index: 1, header: 'Behandling (omdøbt)', namedKey: 'name', listedKey: 'name' },
+    ]);
+    expect(named[0]!.rows).toEqual([
+      { line: 2, cells: ['B1', 'Første'] },
+      { line: 3, cells: ['B2', 'Anden\nlinje'] },
+    ]);
+    wb.definedNames.remove("'Skema 1'!$A$1", 'kol.skema1.ref');
+    wb.definedNames.remove("'Skema 1'!$B$1", 'kol.skema1.name');
+    const listed = await readKeyedWorkbook(Buffer.from(await wb.xlsx.writeBuffer()), 'x.xlsx');
+    expect(listed[0]!.columns.map((c) => [c.namedKey, c.listedKey])).toEqual([
+      [null, 'ref'],
+      [null, 'name'],
+    ]);
+  });
+
+  it('reads a CSV file as one sheet without keys', async () => {
+    const [only] = await readKeyedWorkbook(csv('Ref.;Navn\r\nB1;Første\r\n'), 'x.csv');
+    expect(only).toEqual({ name: '', columns: [{ index: 0, header: 'Ref.', namedKey: null, listedKey: null }, { index: 1, header: 'Navn', namedKey: null, listedKey: null }], rows: [{ line: 2, cells: ['B1', 'Første'] }] });
   });
 });

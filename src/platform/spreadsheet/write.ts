@@ -98,3 +98,54 @@ export async function toXlsx<T>(sheetName: string, columns: Column<T>[], rows: T
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
+
+/** A column of a workbook sheet: `key` is stable across releases (a file's columns are found by it, whatever the header says). */
+export type KeyedColumn<T> = Column<T> & { key: string };
+
+export type WorkbookSheet<T> = { name: string; key: string; columns: KeyedColumn<T>[]; rows: T[] };
+/** A sheet whose columns have been checked against its rows' type, ready to join sheets of other row types. */
+export type TypedSheet = { readonly checked: WorkbookSheet<unknown> };
+export const typedSheet = <T>(s: WorkbookSheet<T>): TypedSheet => ({ checked: s as unknown as WorkbookSheet<unknown> });
+
+/** The hidden sheet that lists every sheet's columns with their keys, for whoever reads the file by program. */
+export const KEY_SHEET = 'Kolonnenøgler';
+
+/** The workbook name a header cell gets, so its key follows the column if a user moves it or renames the header. */
+export const columnKeyName = (sheetKey: string, columnKey: string) => `kol.${sheetKey}.${columnKey}`;
+
+const columnLetter = (n: number): string => (n <= 26 ? String.fromCharCode(64 + n) : columnLetter(Math.floor((n - 1) / 26)) + String.fromCharCode(65 + ((n - 1) % 26)));
+
+/**
+ * Several sheets in one workbook, each with a bold frozen header row, an autofilter and set widths.
+ * Each column's key is kept twice: as a workbook name on its header cell (Excel moves it with the
+ * column) and as a row of the hidden sheet "Kolonnenøgler" (sheet, column, key, header).
+ */
+export async function toXlsxWorkbook(sheets: TypedSheet[]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const listed: [string, string, string, string][] = [];
+  for (const { checked: s } of sheets) {
+    const name = safeSheetName(s.name);
+    const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }] });
+    sheet.columns = s.columns.map((c) => ({ key: c.key, width: c.width ?? Math.max(10, c.header.length + 4) }));
+    const header = sheet.addRow(s.columns.map((c) => c.header));
+    header.font = { bold: true };
+    s.columns.forEach((c, i) => {
+      const letter = columnLetter(i + 1);
+      workbook.definedNames.add(`'${name}'!$${letter}$1`, columnKeyName(s.key, c.key));
+      listed.push([name, letter, c.key, c.header]);
+    });
+    for (const row of s.rows) {
+      const added = sheet.addRow(s.columns.map((c) => xlsxCell(c.value(row))));
+      added.eachCell((cell) => {
+        if (cell.value instanceof Date) cell.numFmt = 'yyyy-mm-dd';
+        else if (typeof cell.value === 'string' && cell.value.includes('\n')) cell.alignment = { wrapText: true, vertical: 'top' };
+      });
+    }
+    if (s.columns.length > 0) sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: s.rows.length + 1, column: s.columns.length } };
+  }
+  const keys = workbook.addWorksheet(KEY_SHEET, { state: 'hidden' });
+  keys.columns = [{ width: 28 }, { width: 10 }, { width: 28 }, { width: 40 }];
+  keys.addRow(['Ark', 'Kolonne', 'Nøgle', 'Overskrift']).font = { bold: true };
+  for (const row of listed) keys.addRow(row);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
