@@ -18,17 +18,12 @@ const text = (max: number, tooLong: string) =>
     .pipe(z.string().max(max, tooLong));
 
 const measure = z.object({
-  description: text(2000, 'Beskrivelsen må højst være 2.000 tegn').pipe(z.string().min(1, 'Beskriv foranstaltningen')),
+  description: text(2000, 'Beskrivelsen må højst være 2.000 tegn'),
   owner: text(200, 'Den ansvarlige må højst være 200 tegn'),
   deadline: z
     .union([z.string(), z.null()], { message: 'Skriv fristen som en dato, fx 31.12.2025' })
     .optional()
-    .transform((s, c) => {
-      if (s === null || s === undefined || s.trim() === '') return null;
-      const day = parseDay(s);
-      if (!day) c.addIssue({ code: 'custom', message: 'Skriv fristen som en gyldig dato, fx 31.12.2025' });
-      return day;
-    }),
+    .transform((s) => (s ?? '').trim()),
 });
 
 const level = z.union([z.number(), z.string(), z.null()]).optional().transform((v) => (v === null || v === undefined || v === '' ? null : Number(v)));
@@ -117,6 +112,10 @@ export function responseSchema(scale: RiskScale): z.ZodType<ResponseInput> {
     .superRefine((p, c) => {
       const issue = (path: (string | number)[], message: string) => c.addIssue({ code: 'custom', path, message });
       if (p.response === 'own-measures') {
+        p.measures.forEach((m, i) => {
+          if (m.description === '') issue(['measures', i, 'description'], 'Beskriv foranstaltningen');
+          if (m.deadline !== '' && !parseDay(m.deadline)) issue(['measures', i, 'deadline'], 'Skriv fristen som en gyldig dato, fx 31.12.2025');
+        });
         if (p.measures.length === 0) issue(['measures', 0, 'description'], 'Beskriv mindst én egen foranstaltning');
         if (!inScale(p.residualLikelihood, scale.likelihoods.length))
           issue(['residualLikelihood'], `Vælg jeres sandsynlighed efter foranstaltningerne (1-${scale.likelihoods.length})`);
@@ -132,7 +131,7 @@ export function responseSchema(scale: RiskScale): z.ZodType<ResponseInput> {
         reason: p.response === 'not-relevant' ? p.reason : '',
         residualLikelihood: own ? p.residualLikelihood : null,
         residualConsequence: own ? p.residualConsequence : null,
-        measures: own ? p.measures : [],
+        measures: own ? p.measures.map((m) => ({ ...m, deadline: m.deadline === '' ? null : parseDay(m.deadline) })) : [],
       };
     });
 }
