@@ -10,7 +10,7 @@ import { ownMeasuresSentence, type ResponseAggregate, type RiskAggregate } from 
 const residualText = (r: RiskAggregate) =>
   r.ownResidualLevels.length === 0 ? 'Ingen' : r.ownResidualLevels.map((l) => `${l.level.label}: ${formatNumber(l.count)}`).join(', ');
 
-/** The risks most municipalities act on first: the sentences central staff quote. */
+/** The risks most municipalities act on first, each with the municipalities by name: the sentences central staff quote. */
 function Highlights({ a }: { a: ResponseAggregate }): JSX.Element {
   const acted = a.risks.filter((r) => r.ownMeasures > 0).sort((x, y) => y.ownMeasures - x.ownMeasures);
   if (acted.length === 0) return <p>Ingen kommuner har tilføjet egne foranstaltninger endnu.</p>;
@@ -50,7 +50,6 @@ function PerRisk({ a }: { a: ResponseAggregate }): JSX.Element {
               Intet svar
             </th>
             <th scope="col">Kommunernes egne restrisici</th>
-            <th scope="col">Kommuner med egne foranstaltninger</th>
           </tr>
         </thead>
         <tbody>
@@ -65,7 +64,6 @@ function PerRisk({ a }: { a: ResponseAggregate }): JSX.Element {
               <td class="align-text-right" safe>{formatNumber(r.notRelevant)}</td>
               <td class="align-text-right" safe>{formatNumber(r.noResponse)}</td>
               <td safe>{residualText(r)}</td>
-              <td safe>{r.ownMeasuresMunicipalities.length === 0 ? 'Ingen' : r.ownMeasuresMunicipalities.map((m) => m.name).join(', ')}</td>
             </tr>
           ))}
         </tbody>
@@ -114,8 +112,8 @@ function PerMunicipality({ a, pkg, risks }: { a: ResponseAggregate; pkg: Package
               <td class="align-text-right" safe>{formatNumber(m.ownMeasures)}</td>
               <td class="align-text-right" safe>{formatNumber(m.notRelevant)}</td>
               <td class="align-text-right" safe>{formatNumber(m.measures)}</td>
-              <td safe>{m.firstOpenedAt ? formatDate(m.firstOpenedAt) : 'Ikke åbnet'}</td>
-              <td safe>{m.acknowledgedAt ? formatDate(m.acknowledgedAt) : 'Ikke kvitteret'}</td>
+              <td>{m.firstOpenedAt ? formatDate(m.firstOpenedAt) : 'Ikke åbnet'}</td>
+              <td>{m.acknowledgedAt ? formatDate(m.acknowledgedAt) : 'Ikke kvitteret'}</td>
             </tr>
           ))}
         </tbody>

@@ -67,7 +67,8 @@ export async function loadResponseAggregate(db: Db, packageId: string, scale: Ri
   const groups = await db
     .select({
       riskId: r.riskId,
-      response: r.response,
+      // grouped by its bytes: the three keys need no language's order, and PGlite sorts them faster
+      response: sql<RiskResponse>`${r.response} collate "C"`,
       residualLikelihood: r.residualLikelihood,
       residualConsequence: r.residualConsequence,
       count: sql<number>`count(*)::int`,
@@ -76,34 +77,47 @@ export async function loadResponseAggregate(db: Db, packageId: string, scale: Ri
     .from(r)
     .innerJoin(t, and(eq(t.packageId, r.packageId), eq(t.municipalityCode, r.municipalityCode)))
     .where(eq(r.packageId, packageId))
-    .groupBy(r.riskId, r.response, r.residualLikelihood, r.residualConsequence);
+    .groupBy(r.riskId, sql`${r.response} collate "C"`, r.residualLikelihood, r.residualConsequence);
 
-  const measureCounts = db
-    .select({ responseId: complianceResponseMeasure.responseId, n: sql<number>`count(*)::int`.as('n') })
+  // Responses and measures are counted per municipality first, so the join to the 98 targets is row for row.
+  const counted = (kind: RiskResponse) => sql<number>`(count(*) filter (where ${r.response} = ${kind}))::int`;
+  const perResponse = db
+    .select({
+      code: r.municipalityCode,
+      answered: sql<number>`count(*)::int`.as('answered'),
+      accepted: counted('accepted').as('accepted'),
+      ownMeasures: counted('own-measures').as('own_measures'),
+      notRelevant: counted('not-relevant').as('not_relevant'),
+    })
+    .from(r)
+    .where(eq(r.packageId, packageId))
+    .groupBy(r.municipalityCode)
+    .as('per_response');
+  const perMeasure = db
+    .select({ code: r.municipalityCode, n: sql<number>`count(*)::int`.as('n') })
     .from(complianceResponseMeasure)
     .innerJoin(r, eq(r.id, complianceResponseMeasure.responseId))
     .where(eq(r.packageId, packageId))
-    .groupBy(complianceResponseMeasure.responseId)
-    .as('measure_counts');
-  const counted = (kind: RiskResponse) => sql<number>`(count(${r.id}) filter (where ${r.response} = ${kind}))::int`;
+    .groupBy(r.municipalityCode)
+    .as('per_measure');
+  const zero = (column: unknown) => sql<number>`coalesce(${column}, 0)::int`;
   const perMunicipality = await db
     .select({
       code: t.municipalityCode,
       name: municipality.name,
       firstOpenedAt: t.firstOpenedAt,
       acknowledgedAt: t.acknowledgedAt,
-      answered: sql<number>`count(${r.id})::int`,
-      accepted: counted('accepted'),
-      ownMeasures: counted('own-measures'),
-      notRelevant: counted('not-relevant'),
-      measures: sql<number>`coalesce(sum(${measureCounts.n}), 0)::int`,
+      answered: zero(perResponse.answered),
+      accepted: zero(perResponse.accepted),
+      ownMeasures: zero(perResponse.ownMeasures),
+      notRelevant: zero(perResponse.notRelevant),
+      measures: zero(perMeasure.n),
     })
     .from(t)
     .innerJoin(municipality, eq(municipality.code, t.municipalityCode))
-    .leftJoin(r, and(eq(r.packageId, t.packageId), eq(r.municipalityCode, t.municipalityCode)))
-    .leftJoin(measureCounts, eq(measureCounts.responseId, r.id))
-    .where(eq(t.packageId, packageId))
-    .groupBy(t.municipalityCode, municipality.name, t.firstOpenedAt, t.acknowledgedAt);
+    .leftJoin(perResponse, eq(perResponse.code, t.municipalityCode))
+    .leftJoin(perMeasure, eq(perMeasure.code, t.municipalityCode))
+    .where(eq(t.packageId, packageId));
 
   const municipalities = perMunicipality.map((m) => ({ ...m, code: m.code.trim() })).sort(byDanishName);
   const nameOf = new Map(municipalities.map((m) => [m.code, m.name]));

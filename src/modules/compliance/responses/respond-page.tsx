@@ -16,7 +16,8 @@ export function RespondPage(p: { request: FastifyRequest; pkg: PackageRow; risk:
           {`Tilbage til risikoen ${risk.ref}: ${risk.threat}`}
         </a>
       </p>
-      {p.panel}
+      {/* the panel's own markup, its user text already escaped inside it */}
+      {p.panel as 'safe'}
     </Layout>
   );
 }

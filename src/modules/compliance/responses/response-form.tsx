@@ -81,7 +81,7 @@ export function CurrentResponse(p: { current: MunicipalityResponse | null; scale
                 <tr>
                   <td safe>{m.description}</td>
                   <td safe>{m.owner || 'Ikke angivet'}</td>
-                  <td safe>{m.deadline ? formatDeadline(m.deadline) : 'Ingen frist'}</td>
+                  <td>{m.deadline ? formatDeadline(m.deadline) : 'Ingen frist'}</td>
                 </tr>
               ))}
             </tbody>
