@@ -57,7 +57,7 @@ export const responseBody = z
       .optional()
       .describe('Påkrævet ved own-measures (mindst én); erstatter de hidtidige'),
   })
-  .meta({ id: 'RiskResponseInput' });
+  .describe('Kommunens svar på en risiko');
 
 /** The labels of the fields an error can name, for the error summary. */
 export function responseFieldLabels(measureCount: number): Record<string, string> {
