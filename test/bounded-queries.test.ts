@@ -37,6 +37,7 @@ import { hashPassword } from '../src/platform/auth/secrets.ts';
 import { complianceActivity, complianceActivityData, complianceActivityLegalBasis, complianceActivitySubject, complianceColumnG } from '../src/modules/compliance/schema.ts';
 import { buildPackageContent } from '../src/modules/compliance/content.ts';
 import { compliancePackageSupplier, complianceSupplier } from '../src/modules/compliance/schema.ts';
+import { complianceResponseMeasure } from '../src/modules/compliance/schema.ts';
 
 /**
  * "Each list page runs a bounded number of SQL queries, independent of the number of rows."
@@ -85,6 +86,9 @@ const RECIPIENT = { email: 'modtager-bench@faxe.test', password: 'modtager-bench
 const focusPackage = { id: '' };
 /** Filled in by beforeAll: a published compliance package whose suppliers grow from 2 to 62. */
 const supplierPackage = { published: '' };
+/** Filled in by beforeAll: the compliance package whose responses the aggregate shows. */
+const responded = { id: '' };
+const RESPONSE_RISKS = 60;
 
 const pages = (): Page[] => [
   { name: 'GET /kommuner', who: 'admin', url: '/kommuner' },
@@ -143,6 +147,9 @@ const pages = (): Page[] => [
   { name: 'GET /compliance/leverandoerer', who: 'consultant', url: '/compliance/leverandoerer', shows: 'Bench-leverandør 59<' },
   { name: 'GET /api/v1/compliance/suppliers', who: 'consultant', url: '/api/v1/compliance/suppliers', shows: 'Bench-leverandør 59"' },
   { name: 'GET /compliance/pakker/:id/leverandoerer (published)', who: 'consultant', url: `/compliance/pakker/${supplierPackage.published}/leverandoerer`, shows: 'Underdatabehandler for Bench-leverandør 58<' },
+  // The municipalities' responses to a package's risks: the many rows deliver it to all 98, and every one answers all 60 risks.
+  { name: 'GET /compliance/pakker/:id/svar', who: 'consultant', url: `/compliance/pakker/${responded.id}/svar`, shows: '98 kommuner har tilføjet egne foranstaltninger til R1' },
+  { name: 'GET /api/v1/compliance/packages/:id/responses', who: 'admin', url: `/api/v1/compliance/packages/${responded.id}/responses`, shows: '"delivered":98' },
 ];
 
 /** Three years of published packages for every solution, delivered to Faxe and Brøndby. */
@@ -196,6 +203,48 @@ async function addManySuppliers(db: Db) {
   }
   await db.insert(compliancePackageSupplier).values(added.map((supplierId) => ({ packageId: supplierPackage.published, supplierId })));
   await db.update(compliancePackage).set({ publishedContent: await buildPackageContent(db, supplierPackage.published) }).where(eq(compliancePackage.id, supplierPackage.published));
+}
+
+/** A published package with 60 risks delivered to Faxe and Brøndby; Faxe has added its own measure to R1. */
+async function addFewResponses(db: Db) {
+  const pkg = await buildPackage(db, { status: 'published', targets: [FAXE, BRONDBY], risks: RESPONSE_RISKS, activities: 1, suppliers: 1 });
+  responded.id = pkg.id;
+  const [r1] = await db.select({ id: complianceRisk.id }).from(complianceRisk).where(eq(complianceRisk.packageId, pkg.id)).orderBy(complianceRisk.sort).limit(1);
+  const [row] = await db
+    .insert(complianceRiskResponse)
+    .values({ packageId: pkg.id, riskId: r1!.id, municipalityCode: FAXE, response: 'own-measures', residualLikelihood: 1, residualConsequence: 1 })
+    .returning({ id: complianceRiskResponse.id });
+  await db.insert(complianceResponseMeasure).values({ responseId: row!.id, description: 'Faxes foranstaltning' });
+}
+
+/** The package delivered to all 98, and every municipality's response to every risk (R1 always with own measures, two each). */
+async function addManyResponses(db: Db) {
+  const codes = (await db.query.municipality.findMany({ columns: { code: true } })).map((m) => m.code);
+  await db.insert(compliancePackageTarget).values(codes.filter((c) => c !== FAXE && c !== BRONDBY).map((municipalityCode) => ({ packageId: responded.id, municipalityCode })));
+  const risks = await db.select({ id: complianceRisk.id, sort: complianceRisk.sort }).from(complianceRisk).where(eq(complianceRisk.packageId, responded.id));
+  const kinds = ['own-measures', 'accepted', 'not-relevant'] as const;
+  const rows = codes.flatMap((code, i) =>
+    risks
+      .filter((r) => !(code === FAXE && r.sort === 1))
+      .map((r) => {
+        const response = r.sort === 1 ? 'own-measures' : kinds[(i + r.sort) % 3]!;
+        const own = response === 'own-measures';
+        return {
+          packageId: responded.id,
+          riskId: r.id,
+          municipalityCode: code,
+          response,
+          reason: response === 'not-relevant' ? 'Ikke relevant' : '',
+          residualLikelihood: own ? ((i + r.sort) % 4) + 1 : null,
+          residualConsequence: own ? (i % 4) + 1 : null,
+        };
+      }),
+  );
+  for (let i = 0; i < rows.length; i += 1000) {
+    const inserted = await db.insert(complianceRiskResponse).values(rows.slice(i, i + 1000)).returning({ id: complianceRiskResponse.id, response: complianceRiskResponse.response });
+    const own = inserted.filter((x) => x.response === 'own-measures');
+    if (own.length > 0) await db.insert(complianceResponseMeasure).values(own.flatMap((x) => [1, 2].map((sort) => ({ responseId: x.id, description: `Bench-foranstaltning ${sort}`, sort }))));
+  }
 }
 
 /** Many agreements to all 98 municipalities: some signed by Faxe, one copy awaiting review, a K98 agreement replacing a connection agreement. */
@@ -473,6 +522,7 @@ describe('list pages run a bounded number of SQL queries, whatever the number of
     await addFewTasks(db);
     focusPackage.id = (await buildPackage(db, { activities: 3 })).id;
     supplierPackage.published = (await buildPackage(db, { status: 'published', targets: [FAXE] })).id;
+    await addFewResponses(db);
     for (const page of pages()) before.set(page.name, (await countQueries(page)).count);
     const [admin] = await db.select({ id: userAccount.id }).from(userAccount).where(eq(userAccount.email, DEMO.admin));
     await addRows(db, admin!.id);
@@ -483,6 +533,7 @@ describe('list pages run a bounded number of SQL queries, whatever the number of
     await addManyDelivery(db);
     await addManyActivities(db, focusPackage.id);
     await addManySuppliers(db);
+    await addManyResponses(db);
   }, 120_000);
   afterAll(() => t?.close());
 

@@ -303,6 +303,95 @@ export function complianceRouteExpectations(): RouteExpectation[] {
       ],
     },
     // ---- responses
+    // The aggregate names every municipality's answers: central staff only, and to a municipality it does not exist (404).
+    {
+      route: 'GET /compliance/pakker/:id/svar',
+      samples: [
+        { what: 'responses to a published package', url: (fx) => `/compliance/pakker/${fx.compliance.published.id}/svar`, expect: page(byRole(404, 404, 404, 200, 200)) },
+        { what: 'a draft', url: (fx) => `/compliance/pakker/${fx.compliance.draft.id}/svar`, expect: page(byRole(404, 404, 404, 200, 200)) },
+      ],
+    },
+    {
+      route: 'GET /api/v1/compliance/packages/:id/responses',
+      samples: [
+        { what: 'responses to a published package', url: (fx) => `/api/v1/compliance/packages/${fx.compliance.published.id}/responses`, expect: api(byRole(404, 404, 404, 200, 200)) },
+        { what: 'a package delivered to Brøndby only', url: (fx) => `/api/v1/compliance/packages/${fx.compliance.elsewhere.id}/responses`, expect: api(byRole(404, 404, 404, 200, 200)) },
+      ],
+    },
+    // Only a municipality's recipients respond, for their own municipality; central staff read the package but answer for no municipality (403).
+    {
+      route: 'POST /compliance/pakker/:id/risici/:riskId/svar',
+      samples: [
+        {
+          what: 'accept a risk of a package delivered to Faxe',
+          url: async (fx) => {
+            const p = await fx.compliance.freshPublished();
+            return `/compliance/pakker/${p.id}/risici/${p.riskId}/svar`;
+          },
+          body: { response: 'accepted' },
+          expect: page(byRole({ status: 303, location: (url) => `${url.slice(0, -'/svar'.length)}?besked=svar-gemt#svar` }, 403, 404, 403, 403)),
+        },
+        {
+          what: 'a package delivered to Brøndby only',
+          url: (fx) => `/compliance/pakker/${fx.compliance.elsewhere.id}/risici/${fx.compliance.elsewhere.riskId}/svar`,
+          body: { response: 'accepted' },
+          expect: page(byRole(404, 404, 404, 403, 403)),
+        },
+        {
+          what: 'a draft',
+          url: (fx) => `/compliance/pakker/${fx.compliance.draft.id}/risici/${fx.compliance.draft.riskId}/svar`,
+          body: { response: 'accepted' },
+          expect: page(byRole(404, 404, 404, 403, 403)),
+        },
+        {
+          what: "another package's risk",
+          url: (fx) => `/compliance/pakker/${fx.compliance.published.id}/risici/${fx.compliance.elsewhere.riskId}/svar`,
+          body: { response: 'accepted' },
+          expect: page(byRole(404, 403, 404, 403, 403)),
+        },
+      ],
+    },
+    {
+      route: 'PUT /api/v1/compliance/packages/:id/risks/:riskId/response',
+      samples: [
+        {
+          what: 'accept a risk of a package delivered to Faxe',
+          url: async (fx) => {
+            const p = await fx.compliance.freshPublished();
+            return `/api/v1/compliance/packages/${p.id}/risks/${p.riskId}/response`;
+          },
+          body: { response: 'accepted' },
+          expect: api(byRole(200, 403, 404, 403, 403)),
+        },
+        {
+          what: 'a package delivered to Brøndby only',
+          url: (fx) => `/api/v1/compliance/packages/${fx.compliance.elsewhere.id}/risks/${fx.compliance.elsewhere.riskId}/response`,
+          body: { response: 'accepted' },
+          expect: api(byRole(404, 404, 404, 403, 403)),
+        },
+        {
+          what: 'a draft',
+          url: (fx) => `/api/v1/compliance/packages/${fx.compliance.draft.id}/risks/${fx.compliance.draft.riskId}/response`,
+          body: { response: 'accepted' },
+          expect: api(byRole(404, 404, 404, 403, 403)),
+        },
+      ],
+    },
+    {
+      route: 'GET /api/v1/compliance/packages/:id/risks/:riskId/response',
+      samples: [
+        {
+          what: 'own response to a risk of a package delivered to Faxe',
+          url: (fx) => `/api/v1/compliance/packages/${fx.compliance.published.id}/risks/${fx.compliance.published.riskId}/response`,
+          expect: api(byRole(200, 403, 404, 403, 403)),
+        },
+        {
+          what: 'a package delivered to Brøndby only',
+          url: (fx) => `/api/v1/compliance/packages/${fx.compliance.elsewhere.id}/risks/${fx.compliance.elsewhere.riskId}/response`,
+          expect: api(byRole(404, 404, 404, 403, 403)),
+        },
+      ],
+    },
     // ---- files
     ...(['xlsx', 'pdf'] as const).map((format) => ({
       route: `GET /compliance/pakker/:id/compliancepakke.${format}`,
