@@ -2,11 +2,18 @@ import type { RiskLevelDef } from '../risk-scales.ts';
 import { FILL, INK } from '../risk-colours.ts';
 import type { RiskWarning } from './warnings.ts';
 
-/** A risk level as its word on its matrix colour; the word carries the level, the colour only repeats it. */
+/**
+ * A risk level as its word after a swatch of its matrix colour; the word carries the level, the
+ * colour only repeats it. The swatch is a presentation attribute of an SVG, which the page's
+ * content security policy (no inline styles) allows.
+ */
 export function LevelTag(p: { level: RiskLevelDef }): JSX.Element {
   return (
-    <span class="samspil-level" data-level={p.level.key} style={`background:${FILL[p.level.colour]};color:${INK};padding:0 .4rem;border-radius:3px;white-space:nowrap`} safe>
-      {p.level.label}
+    <span class="samspil-level" data-level={p.level.key}>
+      <svg width="12" height="12" viewBox="0 0 12 12" aria-hidden="true" focusable="false">
+        <rect width="12" height="12" rx="2" fill={FILL[p.level.colour]} stroke={INK} stroke-width="1" />
+      </svg>{' '}
+      <span safe>{p.level.label}</span>
     </span>
   );
 }
