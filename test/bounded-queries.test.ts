@@ -29,6 +29,9 @@ import { createTokenForEmail } from '../src/modules/auth/cli-token.ts';
 import { bearer, DEMO, loginAs, startTestApp, type Client, type TestApp } from './app.ts';
 import { buildTask } from './factories/tasks.ts';
 import { buildAgreement, buildSignature } from './factories/agreements.ts';
+import { buildPackage } from './factories/compliance.ts';
+import { buildPackageContent } from '../src/modules/compliance/content.ts';
+import { compliancePackage, complianceRisk, complianceRiskMeasure } from '../src/modules/compliance/schema.ts';
 
 /**
  * "Each list page runs a bounded number of SQL queries, independent of the number of rows."
@@ -69,6 +72,8 @@ type Page = {
 
 /** Filled in by beforeAll: the one task the task pages show, with few and then many rows. */
 const focus = { id: '' };
+/** Filled in by beforeAll: a draft and a published package whose risks go from 3 to 60. */
+const riskFocus = { draft: '', published: '' };
 
 const pages = (): Page[] => [
   { name: 'GET /kommuner', who: 'admin', url: '/kommuner' },
@@ -111,6 +116,9 @@ const pages = (): Page[] => [
   // Risk scales: one statement per table however many scales (the many rows add 20 scales of 5×5).
   { name: `GET /compliance/risikoskalaer (${FAXE} programleder)`, who: 'programleder', url: '/compliance/risikoskalaer', shows: 'Bench-skala 19<' },
   { name: 'GET /api/v1/compliance/risk-scales', who: 'consultant', url: '/api/v1/compliance/risk-scales', shows: 'Bench-skala 19"' },
+  // A package's risks with both heatmaps: a draft's from the risk and measure tables, a published one's frozen copy.
+  { name: 'GET /compliance/pakker/:id/risici (draft)', who: 'consultant', url: `/compliance/pakker/${riskFocus.draft}/risici`, shows: 'Bench-risiko 59<' },
+  { name: 'GET /compliance/pakker/:id/risici (published, by level)', who: 'consultant', url: `/compliance/pakker/${riskFocus.published}/risici?sorter=risiko`, shows: 'Bench-risiko 59<' },
 ];
 
 /** Twenty more risk scales of 5×5, each with its own levels and a full matrix. */
@@ -125,6 +133,23 @@ async function addManyRiskScales(db: Db) {
   await db
     .insert(riskMatrixCell)
     .values(keys.flatMap((scaleKey) => five.flatMap((consequence) => five.map((likelihood) => ({ scaleKey, consequence, likelihood, levelKey: consequence + likelihood < 5 ? 'groen' : consequence + likelihood < 8 ? 'gul' : 'roed' })))));
+}
+
+/** The two packages' risks from 3 to 60, each with two planned measures; the published one frozen again. */
+async function addManyRisks(db: Db) {
+  for (const packageId of [riskFocus.draft, riskFocus.published]) {
+    const risks = await db
+      .insert(complianceRisk)
+      .values(
+        Array.from({ length: 57 }, (_, k) => {
+          const i = k + 3;
+          return { packageId, ref: `R${i + 1}`, threat: `Bench-risiko ${i}`, likelihood: (i % 4) + 1, consequence: (Math.floor(i / 4) % 4) + 1, residualLikelihood: 1, residualConsequence: 1, sort: i + 1 };
+        }),
+      )
+      .returning({ id: complianceRisk.id });
+    await db.insert(complianceRiskMeasure).values(risks.flatMap((r) => [1, 2].map((n) => ({ riskId: r.id, description: `Bench-foranstaltning ${n}`, owner: n === 1 ? 'KOMBIT' : '' }))));
+  }
+  await db.update(compliancePackage).set({ publishedContent: await buildPackageContent(db, riskFocus.published) }).where(eq(compliancePackage.id, riskFocus.published));
 }
 
 /** Many agreements to all 98 municipalities: some signed by Faxe, one copy awaiting review, a K98 agreement replacing a connection agreement. */
@@ -352,12 +377,15 @@ describe('list pages run a bounded number of SQL queries, whatever the number of
     };
     token = await createTokenForEmail(db, t.config, DEMO.admin, 'Til testen');
     await addFewTasks(db);
+    riskFocus.draft = (await buildPackage(db, { risks: 3 })).id;
+    riskFocus.published = (await buildPackage(db, { risks: 3, status: 'published' })).id;
     for (const page of pages()) before.set(page.name, (await countQueries(page)).count);
     const [admin] = await db.select({ id: userAccount.id }).from(userAccount).where(eq(userAccount.email, DEMO.admin));
     await addRows(db, admin!.id);
     await addManyTasks(db, admin!.id);
     await addManyAgreements(db);
     await addManyRiskScales(db);
+    await addManyRisks(db);
   }, 120_000);
   afterAll(() => t?.close());
 
