@@ -84,7 +84,7 @@ function HeatmapSvg(p: { scale: RiskScale; cells: Cells; kind: Kind }): JSX.Elem
           return (
             <g data-consequence={String(c.value)} data-likelihood={String(l.value)} data-count={String(n)}>
               <rect x={String(x)} y={String(y)} width={String(CELL_W)} height={String(CELL_H)} fill={FILL[level.colour]} stroke="#ffffff" stroke-width="2" />
-              <text x={String(x + CELL_W / 2)} y={String(y + 32)} text-anchor="middle" font-size={n > 0 ? '26' : '18'} font-weight="700" fill={INK}>
+              <text x={String(x + CELL_W / 2)} y={String(y + 32)} text-anchor="middle" font-size={n > 0 ? '26' : '18'} font-weight="700" fill={INK} safe>
                 {String(n)}
               </text>
               <text x={String(x + CELL_W / 2)} y={String(y + 52)} text-anchor="middle" font-size="13" fill={INK} safe>
@@ -138,7 +138,7 @@ function HeatmapTable(p: { scale: RiskScale; cells: Cells; kind: Kind }): JSX.El
                 const level = riskLevel(scale, l.value, c.value);
                 return (
                   <td data-cell={cellKey(c.value, l.value)} data-count={String(refs.length)}>
-                    <strong>{String(refs.length)}</strong>
+                    <strong safe>{String(refs.length)}</strong>
                     <span class="sr-only">{refs.length === 1 ? ' risiko,' : ' risici,'}</span> <span safe>{level.label}</span>
                     {refs.length > 0 ? (
                       <>
@@ -164,7 +164,15 @@ function Heatmap(p: { scale: RiskScale; risks: ContentRisk[]; kind: Kind; headin
   const id = `heatmap-${p.kind}`;
   return (
     <section aria-labelledby={id} class="samspil-heatmap">
-      {p.headingLevel === 2 ? <h2 id={id}>{TITLE[p.kind]}</h2> : <h3 id={id}>{TITLE[p.kind]}</h3>}
+      {p.headingLevel === 2 ? (
+        <h2 id={id} safe>
+          {TITLE[p.kind]}
+        </h2>
+      ) : (
+        <h3 id={id} safe>
+          {TITLE[p.kind]}
+        </h3>
+      )}
       <div class="row">
         <div class="col-12 col-lg-6">
           <HeatmapSvg scale={p.scale} cells={cells} kind={p.kind} />

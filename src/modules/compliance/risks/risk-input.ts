@@ -80,7 +80,7 @@ export const riskBody = z
     treatment: z.enum(riskTreatments).describe('reduce: reducere; accept: acceptere (med begrundelse); avoid: undgå; transfer: overføre'),
     rationale: z.string().optional(),
   })
-  .meta({ id: 'ComplianceRiskInput' });
+  .meta({ id: 'ComplianceRiskChange' });
 
 export const RISK_FIELD_LABELS: Record<string, string> = {
   ref: 'Nummer',

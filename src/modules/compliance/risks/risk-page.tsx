@@ -26,13 +26,13 @@ function AxisValue(p: { axis: RiskAxisLevel[]; value: number }): JSX.Element {
   );
 }
 
-function Row(p: { label: string; children: JSX.Element | JSX.Element[] | string }): JSX.Element {
+function Row(p: { label: string; children: JSX.Element | JSX.Element[] }): JSX.Element {
   return (
     <tr>
       <th scope="row" safe>
         {p.label}
       </th>
-      <td>{p.children}</td>
+      <td>{p.children as 'safe'}</td>
     </tr>
   );
 }
@@ -129,7 +129,7 @@ export function RiskPage(p: {
                 <tr>
                   <td safe>{m.description}</td>
                   <td safe>{m.owner || 'Ingen ejer'}</td>
-                  <td safe>{m.deadline ? formatDeadline(m.deadline) : 'Ingen frist'}</td>
+                  <td>{m.deadline ? formatDeadline(m.deadline) : 'Ingen frist'}</td>
                 </tr>
               ))}
             </tbody>
@@ -152,7 +152,7 @@ export function RiskPage(p: {
       </p>
       <h3>Begrundelse</h3>
       {textOr(risk.rationale, 'Ingen begrundelse.')}
-      {p.responses}
+      {p.responses as 'safe'}
     </Layout>
   );
 }

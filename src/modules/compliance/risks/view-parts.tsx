@@ -32,7 +32,7 @@ export function WarningBadge(p: { count: number }): JSX.Element {
   return (
     <span class="badge badge-warning samspil-warning-badge">
       <WarningIcon />
-      {p.count === 1 ? '1 advarsel' : `${p.count} advarsler`}
+      <span safe>{p.count === 1 ? '1 advarsel' : `${p.count} advarsler`}</span>
     </span>
   );
 }
@@ -63,7 +63,7 @@ export function WarningAlert(p: { warnings: RiskWarning[]; headingId: string }):
         <use href="/static/dkfds/img/all-svg-icons.svg#warning"></use>
       </svg>
       <div class="alert-body">
-        <h2 class="alert-heading" id={p.headingId}>
+        <h2 class="alert-heading" id={p.headingId} safe>
           {p.warnings.length === 1 ? 'Advarsel om vurderingen' : `${p.warnings.length} advarsler om vurderingen`}
         </h2>
         <ul class="alert-text">
