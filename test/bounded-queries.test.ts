@@ -38,6 +38,7 @@ import { complianceActivity, complianceActivityData, complianceActivityLegalBasi
 import { buildPackageContent } from '../src/modules/compliance/content.ts';
 import { compliancePackageSupplier, complianceSupplier } from '../src/modules/compliance/schema.ts';
 import { complianceResponseMeasure } from '../src/modules/compliance/schema.ts';
+import { complianceRiskMeasure } from '../src/modules/compliance/schema.ts';
 
 /**
  * "Each list page runs a bounded number of SQL queries, independent of the number of rows."
@@ -89,6 +90,8 @@ const supplierPackage = { published: '' };
 /** Filled in by beforeAll: the compliance package whose responses the aggregate shows. */
 const responded = { id: '' };
 const RESPONSE_RISKS = 60;
+/** Filled in by beforeAll: a draft and a published package whose risks go from 3 to 60. */
+const riskFocus = { draft: '', published: '' };
 
 const pages = (): Page[] => [
   { name: 'GET /kommuner', who: 'admin', url: '/kommuner' },
@@ -150,6 +153,9 @@ const pages = (): Page[] => [
   // The municipalities' responses to a package's risks: the many rows deliver it to all 98, and every one answers all 60 risks.
   { name: 'GET /compliance/pakker/:id/svar', who: 'consultant', url: `/compliance/pakker/${responded.id}/svar`, shows: '98 kommuner har tilføjet egne foranstaltninger til R1' },
   { name: 'GET /api/v1/compliance/packages/:id/responses', who: 'admin', url: `/api/v1/compliance/packages/${responded.id}/responses`, shows: '"delivered":98' },
+  // A package's risks with both heatmaps: a draft's from the risk and measure tables, a published one's frozen copy.
+  { name: 'GET /compliance/pakker/:id/risici (draft)', who: 'consultant', url: `/compliance/pakker/${riskFocus.draft}/risici`, shows: 'Bench-risiko 59<' },
+  { name: 'GET /compliance/pakker/:id/risici (published, by level)', who: 'consultant', url: `/compliance/pakker/${riskFocus.published}/risici?sorter=risiko`, shows: 'Bench-risiko 59<' },
 ];
 
 /** Three years of published packages for every solution, delivered to Faxe and Brøndby. */
@@ -245,6 +251,23 @@ async function addManyResponses(db: Db) {
     const own = inserted.filter((x) => x.response === 'own-measures');
     if (own.length > 0) await db.insert(complianceResponseMeasure).values(own.flatMap((x) => [1, 2].map((sort) => ({ responseId: x.id, description: `Bench-foranstaltning ${sort}`, sort }))));
   }
+}
+
+/** The two packages' risks from 3 to 60, each with two planned measures; the published one frozen again. */
+async function addManyRisks(db: Db) {
+  for (const packageId of [riskFocus.draft, riskFocus.published]) {
+    const risks = await db
+      .insert(complianceRisk)
+      .values(
+        Array.from({ length: 57 }, (_, k) => {
+          const i = k + 3;
+          return { packageId, ref: `R${i + 1}`, threat: `Bench-risiko ${i}`, likelihood: (i % 4) + 1, consequence: (Math.floor(i / 4) % 4) + 1, residualLikelihood: 1, residualConsequence: 1, sort: i + 1 };
+        }),
+      )
+      .returning({ id: complianceRisk.id });
+    await db.insert(complianceRiskMeasure).values(risks.flatMap((r) => [1, 2].map((n) => ({ riskId: r.id, description: `Bench-foranstaltning ${n}`, owner: n === 1 ? 'KOMBIT' : '' }))));
+  }
+  await db.update(compliancePackage).set({ publishedContent: await buildPackageContent(db, riskFocus.published) }).where(eq(compliancePackage.id, riskFocus.published));
 }
 
 /** Many agreements to all 98 municipalities: some signed by Faxe, one copy awaiting review, a K98 agreement replacing a connection agreement. */
@@ -523,6 +546,8 @@ describe('list pages run a bounded number of SQL queries, whatever the number of
     focusPackage.id = (await buildPackage(db, { activities: 3 })).id;
     supplierPackage.published = (await buildPackage(db, { status: 'published', targets: [FAXE] })).id;
     await addFewResponses(db);
+    riskFocus.draft = (await buildPackage(db, { risks: 3 })).id;
+    riskFocus.published = (await buildPackage(db, { risks: 3, status: 'published' })).id;
     for (const page of pages()) before.set(page.name, (await countQueries(page)).count);
     const [admin] = await db.select({ id: userAccount.id }).from(userAccount).where(eq(userAccount.email, DEMO.admin));
     await addRows(db, admin!.id);
@@ -534,6 +559,7 @@ describe('list pages run a bounded number of SQL queries, whatever the number of
     await addManyActivities(db, focusPackage.id);
     await addManySuppliers(db);
     await addManyResponses(db);
+    await addManyRisks(db);
   }, 120_000);
   afterAll(() => t?.close());
 

@@ -213,6 +213,7 @@ export function complianceRouteExpectations(): RouteExpectation[] {
       ],
     },
     // ---- risks
+    ...riskExpectations(),
     // ---- delivery
     // Publishing: the author only, drafts only (a published package sends nothing: it answers "already published").
     {
@@ -727,6 +728,199 @@ function recordRouteExpectations(): RouteExpectation[] {
         { what: 'fresh draft', url: freshDraft((d) => skemaApi(d.id, '/rights')), body: { principles: 'Rutetest', rights: [{ right: 'indsigt', handling: 'Rutetest' }] }, expect: api(authorDraft(200)) },
         { what: 'published to Faxe', url: fx((c) => skemaApi(c.published.id, '/rights')), body: { principles: 'Rutetest' }, expect: api(authorPublished) },
         { what: 'published to Brøndby only', url: fx((c) => skemaApi(c.elsewhere.id, '/rights')), body: { principles: 'Rutetest' }, expect: api(authorElsewhere) },
+      ],
+    },
+  ];
+}
+
+// ---- risks: the list and a risk's page (readers), the form, confirmation and writes (information security, drafts)
+
+const riskForm = (ref: string) => ({
+  ref,
+  threat: 'Rutetest af en trussel',
+  likelihood: '3',
+  consequence: '2',
+  existingMeasures: 'Adgangsstyring',
+  measureRows: '1',
+  'measures.0.description': 'Logning',
+  'measures.0.owner': 'KOMBIT',
+  'measures.0.deadline': '31.12.2030',
+  residualLikelihood: '2',
+  residualConsequence: '2',
+  treatment: 'reduce',
+  rationale: '',
+});
+const riskJson = (ref: string) => ({
+  ref,
+  threat: 'Rutetest af en trussel',
+  likelihood: 3,
+  consequence: 2,
+  residualLikelihood: 2,
+  residualConsequence: 2,
+  treatment: 'reduce',
+  measures: [{ description: 'Logning', owner: 'KOMBIT', deadline: '2030-12-31' }],
+});
+const UUID_RE = '[0-9a-f-]{36}';
+/** Reading: the recipient once delivered, central staff always. */
+const riskReads = [
+  { what: 'draft', pkg: 'draft', expect: byRole(404, 404, 404, 200, 200) },
+  { what: 'published to Faxe', pkg: 'published', expect: byRole(200, 403, 404, 200, 200) },
+  { what: 'published to Brøndby only', pkg: 'elsewhere', expect: byRole(404, 404, 404, 200, 200) },
+] as const;
+/** The form and its writes: the author on a draft; a published package is 403 to the author too. */
+const authorOnly = (ok: Expect) => ({
+  draft: byRole(404, 404, 404, ok, 403),
+  published: byRole(403, 403, 404, 403, 403),
+});
+
+/**
+ * The package a write sample goes to: a fresh draft for the author, whose write goes through; the
+ * shared draft for everyone else, whose write is refused (fresh packages are few: one per year).
+ */
+const writable = async (fx: Fixtures, actor: string) => (actor === 'consultant' ? fx.compliance.freshDraft() : fx.compliance.draft);
+
+function riskExpectations(): RouteExpectation[] {
+  const list = (id: string) => `/compliance/pakker/${id}/risici`;
+  /** After saving: the new risk's page (its id is new) or the edited one's. */
+  const toRisk = (url: string) =>
+    url.endsWith('/ny') ? new RegExp(`^${url.slice(0, -'/ny'.length)}/${UUID_RE}\\?besked=gemt$`) : `${url.slice(0, -'/rediger'.length)}?besked=gemt`;
+  return [
+    {
+      route: 'GET /compliance/pakker/:id/risici',
+      samples: riskReads.map((r) => ({ what: r.what, url: (fx) => `${list(fx.compliance[r.pkg].id)}?sorter=risiko`, expect: page(r.expect) })),
+    },
+    {
+      route: 'GET /compliance/pakker/:id/risici/:riskId',
+      samples: [
+        ...riskReads.map((r) => ({ what: r.what, url: (fx: Fixtures) => `${list(fx.compliance[r.pkg].id)}/${fx.compliance[r.pkg].riskId}`, expect: page(r.expect) })),
+        {
+          what: "another package's risk",
+          url: (fx) => `${list(fx.compliance.published.id)}/${fx.compliance.draft.riskId}`,
+          expect: page(byRole(404, 403, 404, 404, 404)),
+        },
+      ],
+    },
+    {
+      route: 'GET /compliance/pakker/:id/risici/ny',
+      samples: [
+        { what: 'draft', url: (fx) => `${list(fx.compliance.draft.id)}/ny`, expect: page(authorOnly(200).draft) },
+        { what: 'published', url: (fx) => `${list(fx.compliance.published.id)}/ny`, expect: page(authorOnly(200).published) },
+      ],
+    },
+    {
+      route: 'POST /compliance/pakker/:id/risici/ny',
+      samples: [
+        { what: 'draft', url: async (fx, actor) => `${list((await writable(fx, actor)).id)}/ny`, body: riskForm('R50'), expect: page(authorOnly({ status: 303, location: toRisk }).draft) },
+        { what: 'published', url: (fx) => `${list(fx.compliance.published.id)}/ny`, body: riskForm('R50'), expect: page(authorOnly(303).published) },
+      ],
+    },
+    {
+      route: 'GET /compliance/pakker/:id/risici/:riskId/rediger',
+      samples: [
+        { what: 'draft', url: (fx) => `${list(fx.compliance.draft.id)}/${fx.compliance.draft.riskId}/rediger`, expect: page(authorOnly(200).draft) },
+        { what: 'published', url: (fx) => `${list(fx.compliance.published.id)}/${fx.compliance.published.riskId}/rediger`, expect: page(authorOnly(200).published) },
+      ],
+    },
+    {
+      route: 'POST /compliance/pakker/:id/risici/:riskId/rediger',
+      samples: [
+        {
+          what: 'draft',
+          url: async (fx, actor) => {
+            const d = await writable(fx, actor);
+            return `${list(d.id)}/${d.riskId}/rediger`;
+          },
+          body: riskForm('R77'),
+          expect: page(authorOnly({ status: 303, location: toRisk }).draft),
+        },
+        {
+          what: 'published',
+          url: (fx) => {
+            const d = fx.compliance.published;
+            return `${list(d.id)}/${d.riskId}/rediger`;
+          },
+          body: riskForm('R77'),
+          expect: page(authorOnly(303).published),
+        },
+      ],
+    },
+    {
+      route: 'GET /compliance/pakker/:id/risici/:riskId/slet',
+      samples: [
+        { what: 'draft', url: (fx) => `${list(fx.compliance.draft.id)}/${fx.compliance.draft.riskId}/slet`, expect: page(authorOnly(200).draft) },
+        { what: 'published', url: (fx) => `${list(fx.compliance.published.id)}/${fx.compliance.published.riskId}/slet`, expect: page(authorOnly(200).published) },
+      ],
+    },
+    {
+      route: 'POST /compliance/pakker/:id/risici/:riskId/slet',
+      samples: [
+        {
+          what: 'draft',
+          url: async (fx, actor) => {
+            const d = await writable(fx, actor);
+            return `${list(d.id)}/${d.riskId}/slet`;
+          },
+          expect: page(authorOnly({ status: 303, location: (url: string) => `${url.replace(/\/[^/]+\/slet$/, '')}?besked=slettet` }).draft),
+        },
+        {
+          what: 'published',
+          url: (fx) => {
+            const d = fx.compliance.published;
+            return `${list(d.id)}/${d.riskId}/slet`;
+          },
+          expect: page(authorOnly(303).published),
+        },
+      ],
+    },
+    {
+      route: 'POST /api/v1/compliance/packages/:id/risks',
+      samples: [
+        { what: 'draft', url: async (fx, actor) => `/api/v1/compliance/packages/${(await writable(fx, actor)).id}/risks`, body: riskJson('R50'), expect: api(authorOnly(201).draft) },
+        { what: 'published', url: (fx) => `/api/v1/compliance/packages/${fx.compliance.published.id}/risks`, body: riskJson('R50'), expect: api(authorOnly(201).published) },
+      ],
+    },
+    {
+      route: 'PUT /api/v1/compliance/packages/:id/risks/:riskId',
+      samples: [
+        {
+          what: 'draft',
+          url: async (fx, actor) => {
+            const d = await writable(fx, actor);
+            return `/api/v1/compliance/packages/${d.id}/risks/${d.riskId}`;
+          },
+          body: riskJson('R77'),
+          expect: api(authorOnly(200).draft),
+        },
+        {
+          what: 'published',
+          url: (fx) => {
+            const d = fx.compliance.published;
+            return `/api/v1/compliance/packages/${d.id}/risks/${d.riskId}`;
+          },
+          body: riskJson('R77'),
+          expect: api(authorOnly(200).published),
+        },
+      ],
+    },
+    {
+      route: 'DELETE /api/v1/compliance/packages/:id/risks/:riskId',
+      samples: [
+        {
+          what: 'draft',
+          url: async (fx, actor) => {
+            const d = await writable(fx, actor);
+            return `/api/v1/compliance/packages/${d.id}/risks/${d.riskId}`;
+          },
+          expect: api(authorOnly(204).draft),
+        },
+        {
+          what: 'published',
+          url: (fx) => {
+            const d = fx.compliance.published;
+            return `/api/v1/compliance/packages/${d.id}/risks/${d.riskId}`;
+          },
+          expect: api(authorOnly(204).published),
+        },
       ],
     },
   ];

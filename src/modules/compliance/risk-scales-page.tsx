@@ -2,15 +2,8 @@ import type { FastifyRequest } from 'fastify';
 import { Notice } from '../../platform/views/components.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import { ResponsiveTable } from '../../platform/views/table.tsx';
-import type { RiskColourToken } from './schema.ts';
+import { FILL, INK } from './risk-colours.ts';
 import type { RiskAxisLevel, RiskScale } from './risk-scales.ts';
-
-/**
- * Light fills so the dark label in every cell keeps at least 4.5:1 contrast; the label, never the
- * colour alone, carries the level.
- */
-const FILL: Record<RiskColourToken, string> = { groen: '#c6e8cf', gul: '#fbe7a1', orange: '#f8c49a', roed: '#f2a7a7' };
-const INK = '#1a1a1a';
 
 const HEAD_W = 150;
 const CELL_W = 140;

@@ -91,7 +91,7 @@ const riskOut = z
     treatment: z.enum(riskTreatments),
     rationale: z.string(),
   })
-  .meta({ id: 'ComplianceRisk' });
+  .meta({ id: 'CompliancePackageRisk' });
 
 const detailOut = z
   .object({

@@ -1,6 +1,9 @@
 import type { FastifyInstance } from 'fastify';
+import { registerRiskApi } from './api.ts';
+import { registerRiskPages } from './pages.tsx';
 
 /** Compliance packages, risk assessment, warnings and heatmaps. */
 export function registerRiskRoutes(app: FastifyInstance): void {
-  void app;
+  registerRiskPages(app);
+  registerRiskApi(app);
 }
