@@ -1,3 +1,4 @@
+import { noticeFor } from '../../platform/views/components.tsx';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -122,7 +123,7 @@ export function registerOrganisationsPages(root: FastifyInstance) {
     // For the consultant's phone call: everything the municipality owes and has, then the gallery.
     const sections = await attentionForMunicipality(ctx, m.code, today);
     const people = await getGallery(ctx.db, m.code);
-    const notice = NOTICES[request.query.besked ?? ''];
+    const notice = noticeFor(NOTICES, request.query.besked);
     const attention = (
       <section aria-labelledby="kommunen-nu">
         <h2 id="kommunen-nu">Det venter på kommunen</h2>
@@ -170,7 +171,7 @@ export function registerOrganisationsPages(root: FastifyInstance) {
   app.get('/kommuner/:code/personer/:id', { schema: { params: personParams, querystring: pageQuery({}) } }, async (request, reply) => {
     const { ctx, m, canManage, person } = await loadPerson(request, request.params);
     const reference = await referenceLists(ctx.db);
-    const notice = NOTICES[request.query.besked ?? ''];
+    const notice = noticeFor(NOTICES, request.query.besked);
     return sendPage(reply, <PersonPage request={request} municipality={m} person={person} reference={reference} canManage={canManage} notice={notice} />);
   });
 

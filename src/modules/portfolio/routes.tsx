@@ -1,3 +1,4 @@
+import { noticeFor } from '../../platform/views/components.tsx';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -38,7 +39,7 @@ export function registerPortfolio(root: FastifyInstance) {
     const ctx = actorCtx(request);
     const filters = parsePortfolioFilters(request.query);
     const solutions = await loadPortfolio(ctx.db, ctx.actor, { ...filters, tasksShown: TASKS_SHOWN });
-    const notice = PORTFOLIO_NOTICES[request.query.besked ?? ''];
+    const notice = noticeFor(PORTFOLIO_NOTICES, request.query.besked);
     const page = (
       <PortfolioPage
         request={request}

@@ -207,3 +207,11 @@ export function PlainText(p: { text: string }): JSX.Element {
     </>
   );
 }
+
+/**
+ * The notice a page shows for its `?besked=` key. Only the map's own keys count: a hand-typed
+ * `?besked=constructor` must not find Object's prototype and print a function on the page.
+ */
+export function noticeFor<T>(notices: Readonly<Record<string, T>>, key: string | undefined): T | undefined {
+  return key !== undefined && Object.hasOwn(notices, key) ? notices[key] : undefined;
+}

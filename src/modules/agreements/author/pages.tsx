@@ -1,3 +1,4 @@
+import { noticeFor } from '../../../platform/views/components.tsx';
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isCentral, isCentralEditor } from '../../../platform/context.ts';
@@ -43,7 +44,7 @@ function detailNotice(besked: string | undefined, a: AgreementDetail): string | 
     const d = a.latestDispatch;
     return `Aftalen er udsendt til ${plural(d.municipalities, 'kommune', 'kommuner')}, og ${plural(d.recipients, 'modtager', 'modtagere')} har fået en mail.`;
   }
-  return besked ? AGREEMENT_NOTICES[besked] : undefined;
+  return besked ? noticeFor(AGREEMENT_NOTICES, besked) : undefined;
 }
 
 async function newAgreementPage(request: FastifyRequest, reply: FastifyReply, opts: { values: FormValues; errors?: FieldErrors; status?: number }) {

@@ -1,3 +1,4 @@
+import { noticeFor } from '../../../platform/views/components.tsx';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isCentral } from '../../../platform/context.ts';
 import { danishDay } from '../../../platform/views/format.ts';
@@ -109,7 +110,7 @@ export function registerAgreementStatusPages(root: FastifyInstance) {
         canNote={can(ctx.actor, 'note', a.facts)}
         canManage={can(ctx.actor, 'manage', a.facts)}
         state={state}
-        notice={status === 200 ? MUNICIPALITY_NOTICES[opts.besked ?? ''] : undefined}
+        notice={status === 200 ? noticeFor(MUNICIPALITY_NOTICES, opts.besked) : undefined}
       />
     );
     return sendPage(reply, page, status);

@@ -1,3 +1,4 @@
+import { noticeFor } from '../../../platform/views/components.tsx';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, notFound } from '../../../platform/errors.ts';
 import { actorCtx, sendPage } from '../../../platform/http/request-context.ts';
@@ -44,7 +45,7 @@ async function renderPage(request: FastifyRequest, reply: FastifyReply, agreemen
 
 /** GET /aftaler/:id for a municipal user: the agreement, their municipality's status, signing. */
 export async function renderMunicipalAgreement(request: FastifyRequest, reply: FastifyReply, agreementId: string, besked: string | undefined): Promise<unknown> {
-  const notice = MUNICIPAL_NOTICES[besked ?? ''];
+  const notice = noticeFor(MUNICIPAL_NOTICES, besked);
   return renderPage(request, reply, agreementId, { notice });
 }
 

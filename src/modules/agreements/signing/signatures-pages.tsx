@@ -1,3 +1,4 @@
+import { noticeFor } from '../../../platform/views/components.tsx';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isCentral } from '../../../platform/context.ts';
 import { AppError } from '../../../platform/errors.ts';
@@ -56,7 +57,7 @@ async function reviewForm(
 export function registerAgreementSignaturePages(root: FastifyInstance) {
   const app = root.withTypeProvider<ZodTypeProvider>();
   app.get('/aftaler/:id/underskrifter', { schema: { params: idParams, querystring: pageQuery({}) } }, async (request, reply) => {
-    const notice = SIGNATURE_NOTICES[request.query.besked ?? ''];
+    const notice = noticeFor(SIGNATURE_NOTICES, request.query.besked);
     return renderSignatures(request, reply, request.params.id, { notice });
   });
 

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { Notice } from '../../../platform/views/components.tsx';
+import { Notice, noticeFor } from '../../../platform/views/components.tsx';
 import { formatDate, formatDateTime, formatNumber } from '../../../platform/views/format.ts';
 import { Layout } from '../../../platform/views/layout.tsx';
 import { ResponsiveTable } from '../../../platform/views/table.tsx';
@@ -44,7 +44,7 @@ export function MunicipalitiesPage(p: { request: FastifyRequest; pkg: PackageRow
   const base = `/compliance/pakker/${pkg.id}`;
   const missing = p.rows.filter(isMissing);
   const shown = p.missingOnly ? missing : p.rows;
-  const notice = p.besked === 'offentliggjort' ? published(p.rows) : p.besked ? DELIVERY_NOTICES[p.besked] : undefined;
+  const notice = p.besked === 'offentliggjort' ? published(p.rows) : p.besked ? noticeFor(DELIVERY_NOTICES, p.besked) : undefined;
   return (
     <Layout title={`Kommunerne – ${pkg.title}`} actor={p.request.actor} csrfToken={p.request.csrfToken} nav="compliance">
       <h1 safe>{pkg.title}</h1>

@@ -224,11 +224,22 @@ export function PackageListPage(p: ListPageProps): JSX.Element {
           ) : (
             ''
           )}
-          <p>
-            <a href="/compliance/risikoskalaer" class="function-link">
-              Risikoskalaerne, risici vurderes efter
-            </a>
-          </p>
+          <ul class="nobullet-list">
+            <li>
+              <a href="/compliance/risikoskalaer" class="function-link">
+                Risikoskalaerne, risici vurderes efter
+              </a>
+            </li>
+            {p.view.kind === 'central' ? (
+              <li>
+                <a href="/compliance/leverandoerer" class="function-link">
+                  Leverandører (stamdata, der bruges på tværs af pakkerne)
+                </a>
+              </li>
+            ) : (
+              ''
+            )}
+          </ul>
           {author ? <CreateForm request={p.request} solutions={p.solutions} values={p.form?.values ?? {}} errors={p.form?.errors ?? {}} /> : ''}
           <h2>Pakker</h2>
           <Filters filter={p.filter} years={p.years} solutions={p.solutions} />

@@ -7,6 +7,7 @@ import type { PackageContent } from '../content.ts';
 import type { PackageRow } from '../load-package.ts';
 import { PackageNav } from '../package-nav.tsx';
 import { riskLevel, type RiskScale } from '../risk-scales.ts';
+import { PackageDownloads } from '../files/download-links.tsx';
 import { RiskHeatmaps } from '../risks/heatmaps.tsx';
 import { ChangesSummary } from './changes-views.tsx';
 import { PackageStatusBadge } from './list-page.tsx';
@@ -115,6 +116,7 @@ export function PackageOverviewPage(p: OverviewProps): JSX.Element {
           ''
         )}
       </section>
+      <PackageDownloads pkg={pkg} />
       <KeyFigures content={content} scale={p.scale} />
       <RiskHeatmaps scale={p.scale} risks={content.risks} headingLevel={2} />
       {/* already rendered markup from the delivery panel */}

@@ -1,3 +1,4 @@
+import { noticeFor } from '../../../platform/views/components.tsx';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { isCentral } from '../../../platform/context.ts';
@@ -63,7 +64,7 @@ async function listPage(
       years={years}
       solutions={solutions}
       existing={new Set(pairs.map((p) => `${p.solutionKey}:${p.year}`))}
-      notice={PACKAGE_NOTICES[q.besked ?? '']}
+      notice={noticeFor(PACKAGE_NOTICES, q.besked)}
       form={opts.form}
     />
   );
@@ -130,7 +131,7 @@ export function registerPackageRoutes(root: FastifyInstance): void {
         changesFirst={!isCentral(actor)}
         canEdit={can(actor, 'author', pkg.facts) && pkg.status === 'draft'}
         delivery={delivery}
-        notice={PACKAGE_NOTICES[request.query.besked ?? '']}
+        notice={noticeFor(PACKAGE_NOTICES, request.query.besked)}
       />
     );
     return sendPage(reply, page);

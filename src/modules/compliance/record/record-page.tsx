@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import { RecordImportLink } from '../files/download-links.tsx';
 import { Notice, PlainText } from '../../../platform/views/components.tsx';
 import { Layout } from '../../../platform/views/layout.tsx';
 import { ResponsiveTable } from '../../../platform/views/table.tsx';
@@ -202,6 +203,7 @@ export function RecordPage(p: { request: FastifyRequest; pkg: PackageRow; record
           <a href={`/compliance/pakker/${pkg.id}/principper`} class="button button-secondary">
             Ret principper, sikkerhed og rettigheder
           </a>
+          <RecordImportLink pkg={pkg} />
         </p>
       ) : (
         ''

@@ -1,3 +1,4 @@
+import { noticeFor } from '../../../platform/views/components.tsx';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError, type FieldErrors } from '../../../platform/errors.ts';
@@ -25,7 +26,7 @@ function formError(error: unknown): AppError {
   throw error;
 }
 const errorsOf = (e: AppError): FieldErrors => (Object.keys(e.fieldErrors).length > 0 ? e.fieldErrors : { _: e.message });
-const noticeOf = (besked: string | undefined) => (besked && Object.hasOwn(RECORD_NOTICES, besked) ? RECORD_NOTICES[besked] : undefined);
+const noticeOf = (besked: string | undefined) => noticeFor(RECORD_NOTICES, besked);
 const activityParams = idParams.extend({ activityId: uuidParam });
 
 /** A draft the actor authors: the forms' common check. */

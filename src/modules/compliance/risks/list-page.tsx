@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { Notice } from '../../../platform/views/components.tsx';
+import { Notice, noticeFor } from '../../../platform/views/components.tsx';
 import { Layout } from '../../../platform/views/layout.tsx';
 import { ResponsiveTable } from '../../../platform/views/table.tsx';
 import type { ContentRisk } from '../content.ts';
@@ -42,7 +42,7 @@ export function RiskListPage(p: {
   const base = `/compliance/pakker/${p.pkg.id}/risici`;
   const rows = riskRows(p.scale, p.risks, p.sort);
   const warned = rows.filter((r) => r.warnings.length > 0).length;
-  const notice = p.notice ? NOTICES[p.notice] : undefined;
+  const notice = p.notice ? noticeFor(NOTICES, p.notice) : undefined;
   return (
     <Layout title={`Risici – ${p.pkg.title}`} actor={p.request.actor} csrfToken={p.request.csrfToken} nav="compliance">
       <p class="samspil-package-title" safe>

@@ -1,3 +1,4 @@
+import { noticeFor } from '../../../platform/views/components.tsx';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -56,7 +57,7 @@ export function registerSupplierRoutes(root: FastifyInstance): void {
     const ctx = actorCtx(request);
     authorizeSupplierReading(ctx.actor);
     const [suppliers, choices] = await Promise.all([listSuppliers(ctx.db), loadChoices(ctx.db)]);
-    const notice = SUPPLIER_NOTICES[request.query.besked ?? ''];
+    const notice = noticeFor(SUPPLIER_NOTICES, request.query.besked);
     return sendPage(reply, <SupplierListPage request={request} suppliers={suppliers} choices={choices} canAuthor={isComplianceAuthor(ctx.actor)} notice={notice} />);
   });
 
@@ -109,7 +110,7 @@ export function registerSupplierRoutes(root: FastifyInstance): void {
   });
 
   app.get('/compliance/pakker/:id/leverandoerer', { schema: { params: idParams, querystring: pageQuery({}) } }, async (request, reply) =>
-    packagePage(request, reply, request.params.id, { notice: PACKAGE_SUPPLIER_NOTICES[request.query.besked ?? ''] }),
+    packagePage(request, reply, request.params.id, { notice: noticeFor(PACKAGE_SUPPLIER_NOTICES, request.query.besked) }),
   );
 
   app.post('/compliance/pakker/:id/leverandoerer', { schema: { params: idParams, body: formBody } }, async (request, reply) => {

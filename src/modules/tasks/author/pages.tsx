@@ -1,3 +1,4 @@
+import { noticeFor } from '../../../platform/views/components.tsx';
 import { sendDownload } from '../../../platform/http/send-download.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isCentral } from '../../../platform/context.ts';
@@ -97,7 +98,7 @@ async function editPage(
   const [ref, def] = await Promise.all([authoringReference(ctx.db), getTaskDefinition(ctx.db, id)]);
   const stored = formValuesOf(def!, ref);
   const values = opts.values ?? stored;
-  const notice = AUTHOR_NOTICES[opts.besked ?? ''];
+  const notice = noticeFor(AUTHOR_NOTICES, opts.besked);
   return sendPage(
     reply,
     <EditTaskPage
@@ -126,7 +127,7 @@ async function projectsPage(request: FastifyRequest, reply: FastifyReply, opts: 
   const ctx = actorCtx(request);
   authorizeCentralReading(ctx.actor);
   const [projects, ref] = await Promise.all([listProjects(ctx.db), authoringReference(ctx.db)]);
-  const notice = AUTHOR_NOTICES[opts.besked ?? ''];
+  const notice = noticeFor(AUTHOR_NOTICES, opts.besked);
   return sendPage(
     reply,
     <ProjectsPage

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { loadActor } from '../../../platform/auth/load-actor.ts';
 import { isCentral } from '../../../platform/context.ts';
 import { actorCtx, sendPage } from '../../../platform/http/request-context.ts';
-import { CsrfField, Notice } from '../../../platform/views/components.tsx';
+import { CsrfField, Notice, noticeFor } from '../../../platform/views/components.tsx';
 import { Layout } from '../../../platform/views/layout.tsx';
 import { renderFeed } from './feed.ts';
 import { createFeed, findFeedUser, getFeed, revokeFeed } from './feed-token.ts';
@@ -132,7 +132,7 @@ export function registerCalendarPages(root: FastifyInstance) {
   app.get('/profil/kalender', { schema: { querystring: pageQuery({}) } }, async (request, reply) => {
     const ctx = actorCtx(request);
     const feed = await getFeed(ctx.db, ctx.actor.userId);
-    const notice = NOTICES[request.query.besked ?? ''];
+    const notice = noticeFor(NOTICES, request.query.besked);
     return sendPage(reply, <CalendarPage request={request} createdAt={feed?.createdAt ?? null} notice={notice} />);
   });
 

@@ -1,3 +1,4 @@
+import { noticeFor } from '../../../platform/views/components.tsx';
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../../db/client.ts';
@@ -71,7 +72,7 @@ export function registerCentralPages(root: FastifyInstance) {
         missingOnly={wantsMissing(request.query)}
         now={ctx.now}
         canAuthor={canAuthor(ctx.actor)}
-        notice={AUTHOR_NOTICES[request.query.besked ?? '']}
+        notice={noticeFor(AUTHOR_NOTICES, request.query.besked)}
       />
     );
     return sendPage(reply, page);

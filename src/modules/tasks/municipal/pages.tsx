@@ -1,3 +1,4 @@
+import { noticeFor } from '../../../platform/views/components.tsx';
 import { sendDownload } from '../../../platform/http/send-download.ts';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Multipart } from '@fastify/multipart';
@@ -151,7 +152,7 @@ export function registerMunicipalPages(root: FastifyInstance) {
     const ctx = actorCtx(request);
     const { id } = request.params;
     if (isCentral(ctx.actor)) return reply.redirect(`/opgaver/${encodeURIComponent(id)}/overblik`, 303);
-    const notice = NOTICES[request.query.besked ?? ''];
+    const notice = noticeFor(NOTICES, request.query.besked);
     return renderTask(request, reply, id, { notice });
   });
 
@@ -231,7 +232,7 @@ export function registerMunicipalPages(root: FastifyInstance) {
       const t = await loadTargetTask(ctx, id, code, 'read');
       return reply.redirect(`/opgaver/${t.id}`, 303);
     }
-    return centralView(request, reply, request.params, { notice: NOTICES[request.query.besked ?? ''] });
+    return centralView(request, reply, request.params, { notice: noticeFor(NOTICES, request.query.besked) });
   });
 
   app.post('/opgaver/:id/kommuner/:code/beskeder', { schema: { params: targetParams, body: formBody } }, async (request, reply) => {
