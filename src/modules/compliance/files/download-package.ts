@@ -28,14 +28,39 @@ export async function scaleOf(ctx: Ctx, scaleKey: string): Promise<RiskScale> {
  */
 export async function downloadPackage(ctx: Ctx & { actor: Actor }, packageId: string, format: PackageFileFormat) {
   const pkg = await loadPackage(ctx.db, ctx.actor, packageId, 'read');
+  const filename = packageFileName(pkg, format);
+  const content = await frozenFile(pkg, format, () => renderPackageFile(ctx, pkg, format));
+  if (ctx.actor.municipalityCode !== null) await logAccess(ctx.db, ctx.actor, pkg, 'download', filename);
+  return { filename, contentType: format === 'xlsx' ? CONTENT_TYPES.xlsx : 'application/pdf', content };
+}
+
+async function renderPackageFile(ctx: Ctx, pkg: PackageRow, format: PackageFileFormat): Promise<Buffer> {
   const content = await loadPackageContent(ctx.db, pkg.id);
   const choices = await loadChoices(ctx.db);
   const scale = await scaleOf(ctx, pkg.scaleKey);
-  const filename = packageFileName(pkg, format);
-  const file =
-    format === 'xlsx'
-      ? { filename, contentType: CONTENT_TYPES.xlsx, content: await toXlsxWorkbook(packageSheets(content, choices, scale)) }
-      : { filename, contentType: 'application/pdf', content: await packagePdf(pkg, content, choices, scale) };
-  if (ctx.actor.municipalityCode !== null) await logAccess(ctx.db, ctx.actor, pkg, 'download', filename);
-  return file;
+  return format === 'xlsx' ? toXlsxWorkbook(packageSheets(content, choices, scale)) : packagePdf(pkg, content, choices, scale);
+}
+
+/**
+ * A published package's files are kept once made: its content is frozen, its scale cannot change
+ * once published, and the choice labels only change when a new version starts. Building the XLSX
+ * or PDF of a large package is tens of milliseconds of CPU per download, which ninety-eight
+ * municipalities' recipients fetching it in the same August week would otherwise repeat. Drafts
+ * change with every save and are always built afresh. At most FILES_KEPT files (small: tens of KB
+ * each), the oldest dropped first.
+ */
+const FILES_KEPT = 48;
+const kept = new Map<string, Promise<Buffer>>();
+
+function frozenFile(pkg: PackageRow, format: PackageFileFormat, make: () => Promise<Buffer>): Promise<Buffer> {
+  if (pkg.status !== 'published' || !pkg.publishedAt) return make();
+  const key = `${pkg.id}:${pkg.publishedAt.toISOString()}:${format}`;
+  const hit = kept.get(key);
+  if (hit) return hit;
+  const made = make();
+  kept.set(key, made);
+  // A failed build is not kept: the next download tries again.
+  made.catch(() => kept.delete(key));
+  while (kept.size > FILES_KEPT) kept.delete(kept.keys().next().value!);
+  return made;
 }
