@@ -15,7 +15,7 @@ let browser: Browser;
 let base = '';
 const users: Record<'author' | 'recipient', Page> = {} as Record<'author' | 'recipient', Page>;
 
-type Visit = { label: string; who: keyof typeof users; path: () => string; heading: string | RegExp };
+type Visit = { label: string; who: keyof typeof users; path: () => string; heading: string | RegExp; also?: (page: Page) => Promise<void> };
 const ids = { published: '', draft: '', publishedRisk: '', draftRisk: '', draftActivity: '' };
 const p = (id: () => string, rest = '') => () => `/compliance/pakker/${id()}${rest}`;
 const published = () => ids.published;
@@ -27,7 +27,21 @@ const VISITS: Visit[] = [
   { label: 'pakkens overblik (central)', who: 'author', path: p(published), heading: 'Compliancepakke 2025 – Aula' },
   { label: 'pakkens overblik (kommune)', who: 'recipient', path: p(published), heading: 'Compliancepakke 2025 – Aula' },
   { label: 'fortegnelse', who: 'author', path: p(published, '/fortegnelse'), heading: /./ },
-  { label: 'kolonne G', who: 'author', path: () => `${p(draft, '/fortegnelse')()}/${ids.draftActivity}/kolonne-g`, heading: /./ },
+  {
+    label: 'kolonne G',
+    who: 'author',
+    path: () => `${p(draft, '/fortegnelse')()}/${ids.draftActivity}/kolonne-g`,
+    heading: /^Kolonne G/,
+    also: async (page) => {
+      // Each cell shows a box to tick (the label draws it), not just an input nobody can see.
+      expect(await page.getByRole('checkbox', { name: 'CPR-nummer – Borgere' }).isChecked()).toBe(true);
+      const drawn = await page.locator('label[for="celle-cpr-boern"]').evaluate((label) => {
+        const box = getComputedStyle(label, '::before');
+        return { content: box.content, width: box.width, border: box.borderTopWidth };
+      });
+      expect(drawn).toEqual({ content: '""', width: '24px', border: '2px' });
+    },
+  },
   { label: 'pakkens leverandører', who: 'author', path: p(published, '/leverandoerer'), heading: /./ },
   { label: 'leverandørregister', who: 'author', path: () => '/compliance/leverandoerer', heading: /./ },
   { label: 'risici', who: 'author', path: p(published, '/risici'), heading: 'Risici' },
@@ -91,6 +105,7 @@ describe.each([1366, 390])('at %i px', (width) => {
     expect(res?.status(), v.path()).toBe(200);
     await page.getByRole('heading', { level: 1, name: v.heading }).first().waitFor();
     await expectAccessible(page, `${v.label}, ${width} px`);
+    await v.also?.(page);
     if (width < 768) {
       const overflow = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
       expect(overflow.scroll, `${v.label} scrolls sideways at ${width} px`).toBeLessThanOrEqual(overflow.inner + 1);
