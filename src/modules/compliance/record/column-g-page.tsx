@@ -103,7 +103,7 @@ export function ColumnGPage(p: {
   return (
     <Layout title={`${title} – ${pkg.title}`} actor={p.request.actor} csrfToken={p.request.csrfToken} nav="compliance">
       <p>
-        <a href={back} class="back-link" safe>
+        <a href={back} class="function-link" safe>
           {`${pkg.title}: Skema 1`}
         </a>
       </p>
