@@ -101,7 +101,7 @@ describe("compliance: Aula 2025 is published, Faxe's recipient responds, the con
     await consultant.getByRole('heading', { level: 1, name: 'Risiko R5' }).waitFor();
   });
 
-  it('publishes it through the confirmation; only the recipient mail goes to each Faxe recipient, once', async () => {
+  it('publishes it through the confirmation (Enter on the button); each Faxe recipient gets exactly one mail with the link', async () => {
     await packageNav(consultant).getByRole('link', { name: 'Overblik' }).click();
     await consultant.getByRole('heading', { level: 1, name: TITLE_2025 }).waitFor();
     await consultant.getByRole('link', { name: 'Offentliggør pakken' }).click();
