@@ -30,7 +30,7 @@ export function PackageNav({ pkg, actor, current }: { pkg: PackageRow; actor: Ac
   }
   return (
     <nav aria-label="Pakkens sider" class="samspil-subnav">
-      <ul class="nobullet-list">
+      <ul class="nobullet-list no-max-width">
         {links.map((l) => (
           <li>
             <a href={l.href} aria-current={l.key === current ? 'page' : undefined} safe>

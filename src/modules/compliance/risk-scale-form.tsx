@@ -12,6 +12,12 @@ export type ScaleFormValues = Record<string, string>;
 const COLOUR_LABELS: Record<RiskColourToken, string> = { groen: 'Grøn', gul: 'Gul', orange: 'Orange', roed: 'Rød' };
 const DEFAULT_COLOURS: RiskColourToken[][] = [[], [], ['groen', 'roed'], ['groen', 'gul', 'roed'], ['groen', 'gul', 'orange', 'roed'], ['groen', 'gul', 'gul', 'orange', 'roed']];
 
+const crumbSeparator = (
+  <svg class="icon-svg" focusable="false" aria-hidden="true">
+    <use href="/static/dkfds/img/all-svg-icons.svg#chevron-right"></use>
+  </svg>
+);
+
 /** A size from the query, kept inside the limits the use case accepts. */
 export function scaleSize(q: { sandsynligheder?: string | undefined; konsekvenser?: string | undefined; niveauer?: string | undefined }): ScaleSize {
   const clamp = (raw: string | undefined, min: number, max: number) => {
@@ -71,8 +77,9 @@ export function RiskScaleFormPage(p: { request: FastifyRequest; size: ScaleSize;
     <Layout title="Ny risikoskala" actor={p.request.actor} csrfToken={p.request.csrfToken} nav="compliance">
       <nav aria-label="Brødkrumme" class="breadcrumbs">
         <ol class="breadcrumbs__list">
-          <li class="breadcrumbs__list-item"><a href="/compliance" class="breadcrumbs__link">Compliance</a></li>
-          <li class="breadcrumbs__list-item"><a href="/compliance/risikoskalaer" class="breadcrumbs__link">Risikoskalaer</a></li>
+          {/* DKFDS draws the separator as an icon after each link; without it the crumbs run together. */}
+          <li class="breadcrumbs__list-item"><a href="/compliance" class="breadcrumbs__link">Compliance</a>{crumbSeparator}</li>
+          <li class="breadcrumbs__list-item"><a href="/compliance/risikoskalaer" class="breadcrumbs__link">Risikoskalaer</a>{crumbSeparator}</li>
           <li class="breadcrumbs__list-item" aria-current="page">Ny risikoskala</li>
         </ol>
       </nav>

@@ -115,7 +115,7 @@ export function ActivityFormPage(p: {
   return (
     <Layout title={`${title} – ${pkg.title}`} actor={p.request.actor} csrfToken={p.request.csrfToken} nav="compliance">
       <p>
-        <a href={p.activity ? `${recordUrl(pkg.id)}#${activityAnchor(p.activity)}` : recordUrl(pkg.id)} class="back-link" safe>
+        <a href={p.activity ? `${recordUrl(pkg.id)}#${activityAnchor(p.activity)}` : recordUrl(pkg.id)} class="function-link" safe>
           {`${pkg.title}: Skema 1`}
         </a>
       </p>
@@ -194,7 +194,7 @@ export function DeleteActivityPage(p: { request: FastifyRequest; pkg: PackageRow
   return (
     <Layout title={`${title} – ${pkg.title}`} actor={p.request.actor} csrfToken={p.request.csrfToken} nav="compliance">
       <p>
-        <a href={`${recordUrl(pkg.id)}#${activityAnchor(a)}`} class="back-link" safe>
+        <a href={`${recordUrl(pkg.id)}#${activityAnchor(a)}`} class="function-link" safe>
           {`${pkg.title}: Skema 1`}
         </a>
       </p>

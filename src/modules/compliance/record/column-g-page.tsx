@@ -79,12 +79,18 @@ export function ColumnGPage(p: {
                   );
                 }
                 const id = `celle-${d.key}-${s.key}`;
+                // DKFDS resets inputs to `appearance: none`, so a bare checkbox draws nothing: the
+                // box is DKFDS's, drawn by the label, whose words only a screen reader needs.
                 return (
                   <td>
-                    <input type="checkbox" id={id} name={CELL_FIELD} value={value} checked={on} />
-                    <label for={id} class="sr-only" safe>
-                      {name}
-                    </label>
+                    <div class="form-group-checkbox">
+                      <input type="checkbox" class="form-checkbox" id={id} name={CELL_FIELD} value={value} checked={on} />
+                      <label for={id} class="form-label">
+                        <span class="sr-only" safe>
+                          {name}
+                        </span>
+                      </label>
+                    </div>
                   </td>
                 );
               })}
@@ -97,7 +103,7 @@ export function ColumnGPage(p: {
   return (
     <Layout title={`${title} – ${pkg.title}`} actor={p.request.actor} csrfToken={p.request.csrfToken} nav="compliance">
       <p>
-        <a href={back} class="back-link" safe>
+        <a href={back} class="function-link" safe>
           {`${pkg.title}: Skema 1`}
         </a>
       </p>

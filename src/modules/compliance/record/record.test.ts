@@ -230,7 +230,9 @@ describe('Skema 1', () => {
     const grid = await author.get(url);
     expect(grid.statusCode).toBe(200);
     expect(grid.body).toContain('<th scope="col">Børn og unge</th>');
-    expect(grid.body).toMatch(/<input type="checkbox" id="celle-cpr-boern" name="cell" value="cpr\|boern"\s*\/?>\s*<label for="celle-cpr-boern" class="sr-only">CPR-nummer – Børn og unge<\/label>/);
+    expect(grid.body).toMatch(
+      /<input type="checkbox" class="form-checkbox" id="celle-cpr-boern" name="cell" value="cpr\|boern"\s*\/?>\s*<label for="celle-cpr-boern" class="form-label"><span class="sr-only">CPR-nummer – Børn og unge<\/span><\/label>/,
+    );
     expect(grid.body).toMatch(/value="cpr\|borgere" checked/);
     // identification data is on the activity but linked to nobody
     expect(grid.body).toContain('Identifikationsoplysninger (navn, adresse, kontaktoplysninger) er ikke knyttet til nogen kategori af registrerede');

@@ -21,7 +21,7 @@ export function RightsFormPage(p: { request: FastifyRequest; pkg: PackageRow; ch
   return (
     <Layout title={`${title} – ${pkg.title}`} actor={p.request.actor} csrfToken={p.request.csrfToken} nav="compliance">
       <p>
-        <a href={recordUrl(pkg.id)} class="back-link" safe>
+        <a href={recordUrl(pkg.id)} class="function-link" safe>
           {`${pkg.title}: Skema 1`}
         </a>
       </p>

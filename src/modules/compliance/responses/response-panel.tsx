@@ -30,9 +30,11 @@ export async function responsePanel(
   risk: ContentRisk,
   scale: RiskScale,
   csrfToken: string | undefined,
+  /** the page's `?besked=` after the form was posted */
+  besked?: string,
 ): Promise<JSX.Element> {
   if (isCentral(ctx.actor)) return centralSummary(ctx, pkg, risk);
-  if (isRecipient(ctx.actor) && can(ctx.actor, 'read', pkg.facts)) return recipientPanel(ctx, pkg, risk, scale, csrfToken);
+  if (isRecipient(ctx.actor) && can(ctx.actor, 'read', pkg.facts)) return recipientPanel(ctx, pkg, risk, scale, csrfToken, undefined, RESPONSE_NOTICES[besked ?? '']);
   return <></>;
 }
 
@@ -44,6 +46,7 @@ export async function recipientPanel(
   scale: RiskScale,
   csrfToken: string | undefined,
   posted?: { values: ResponseFormValues; errors: FieldErrors },
+  notice?: string,
 ): Promise<JSX.Element> {
   const code = ctx.actor.municipalityCode!;
   const current = await loadRiskResponse(ctx.db, risk.id, code);
@@ -51,6 +54,8 @@ export async function recipientPanel(
   return (
     <section id="svar" aria-labelledby="svar-overskrift" class="samspil-response-panel">
       <h2 id="svar-overskrift" safe>{`Jeres svar på ${risk.ref}`}</h2>
+      {/* The save redirects to #svar, so the confirmation is where the reader lands. */}
+      {notice ? <Notice kind="success" text={notice} /> : ''}
       <p>Svaret er kommunens eget: kun jeres kommune og KOMBIT ser det.</p>
       <CurrentResponse current={current} scale={scale} municipalityName={municipalityName} />
       {pkg.status === 'published' ? (

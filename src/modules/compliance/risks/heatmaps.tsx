@@ -174,10 +174,11 @@ function Heatmap(p: { scale: RiskScale; risks: ContentRisk[]; kind: Kind; headin
         </h3>
       )}
       <div class="row">
-        <div class="col-12 col-lg-6">
+        {/* Side by side only where the table fits its column; narrower, the table goes under the drawing. */}
+        <div class="col-12 col-xl-5">
           <HeatmapSvg scale={p.scale} cells={cells} kind={p.kind} />
         </div>
-        <div class="col-12 col-lg-6">
+        <div class="col-12 col-xl-7">
           <HeatmapTable scale={p.scale} cells={cells} kind={p.kind} />
         </div>
       </div>

@@ -71,7 +71,7 @@ export function RiskListPage(p: {
         {warned > 0 ? <p safe>{`${warned === 1 ? '1 risiko har' : `${warned} risici har`} advarsler om vurderingen.`}</p> : ''}
         <nav aria-label="Sortér risici" class="samspil-sort">
           <span>Sortér efter: </span>
-          <ul class="nobullet-list samspil-inline-list">
+          <ul class="nobullet-list no-max-width samspil-inline-list">
             {riskSorts.map((s) => (
               <li>
                 <a href={s === 'nummer' ? base : `${base}?sorter=${s}`} aria-current={s === p.sort ? 'true' : undefined} safe>

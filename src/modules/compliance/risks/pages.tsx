@@ -95,7 +95,7 @@ export function registerRiskPages(root: FastifyInstance) {
       const risk = await loadPackageRisk(ctx.db, pkg, request.params.riskId);
       const scale = await loadPackageScale(ctx.db, pkg);
       await logAccess(ctx.db, ctx.actor, pkg, 'view');
-      const responses = await responsePanel(ctx, pkg, risk, scale, request.csrfToken);
+      const responses = await responsePanel(ctx, pkg, risk, scale, request.csrfToken, request.query.besked);
       const page = (
         <RiskPage request={request} pkg={pkg} scale={scale} risk={risk} canEdit={canEdit(request, pkg)} saved={request.query.besked === 'gemt'} responseNotice={noticeFor(RESPONSE_NOTICES, request.query.besked)} responses={responses} />
       );
