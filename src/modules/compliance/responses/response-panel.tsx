@@ -1,7 +1,7 @@
 import { and, count, eq } from 'drizzle-orm';
 import { type Actor, type Ctx, isCentral } from '../../../platform/context.ts';
 import type { FieldErrors } from '../../../platform/errors.ts';
-import { Notice } from '../../../platform/views/components.tsx';
+import { Notice, noticeFor } from '../../../platform/views/components.tsx';
 import { formatNumber } from '../../../platform/views/format.ts';
 import type { ContentRisk } from '../content.ts';
 import type { PackageRow } from '../load-package.ts';
@@ -34,7 +34,7 @@ export async function responsePanel(
   besked?: string,
 ): Promise<JSX.Element> {
   if (isCentral(ctx.actor)) return centralSummary(ctx, pkg, risk);
-  if (isRecipient(ctx.actor) && can(ctx.actor, 'read', pkg.facts)) return recipientPanel(ctx, pkg, risk, scale, csrfToken, undefined, RESPONSE_NOTICES[besked ?? '']);
+  if (isRecipient(ctx.actor) && can(ctx.actor, 'read', pkg.facts)) return recipientPanel(ctx, pkg, risk, scale, csrfToken, undefined, noticeFor(RESPONSE_NOTICES, besked));
   return <></>;
 }
 

@@ -1,4 +1,3 @@
-import { noticeFor } from '../../../platform/views/components.tsx';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -9,7 +8,7 @@ import { clientKeyOf } from '../../../platform/idempotency/claim-request.ts';
 import { logAccess } from '../delivery/log-access.ts';
 import { loadPackage, type PackageRow } from '../load-package.ts';
 import { assertDraft, can, isComplianceAuthor } from '../policy.ts';
-import { RESPONSE_NOTICES, responsePanel } from '../responses/response-panel.tsx';
+import { responsePanel } from '../responses/response-panel.tsx';
 import { deleteRisk } from './delete-risk.ts';
 import { DeleteRiskPage, formValuesOf, RiskFormPage } from './form-page.tsx';
 import { RiskListPage, riskSorts } from './list-page.tsx';
@@ -97,7 +96,7 @@ export function registerRiskPages(root: FastifyInstance) {
       await logAccess(ctx.db, ctx.actor, pkg, 'view');
       const responses = await responsePanel(ctx, pkg, risk, scale, request.csrfToken, request.query.besked);
       const page = (
-        <RiskPage request={request} pkg={pkg} scale={scale} risk={risk} canEdit={canEdit(request, pkg)} saved={request.query.besked === 'gemt'} responseNotice={noticeFor(RESPONSE_NOTICES, request.query.besked)} responses={responses} />
+        <RiskPage request={request} pkg={pkg} scale={scale} risk={risk} canEdit={canEdit(request, pkg)} saved={request.query.besked === 'gemt'} responses={responses} />
       );
       return sendPage(reply, page);
     },

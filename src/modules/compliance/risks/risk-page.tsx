@@ -65,8 +65,6 @@ export function RiskPage(p: {
   risk: ContentRisk;
   canEdit: boolean;
   saved: boolean;
-  /** A notice after the municipality's response was posted (the response panel's texts). */
-  responseNotice?: string | undefined;
   responses: JSX.Element;
 }): JSX.Element {
   const { risk, scale } = p;
@@ -87,7 +85,6 @@ export function RiskPage(p: {
         </a>
       </p>
       {p.saved ? <Notice kind={warnings.length === 0 ? 'success' : 'warning'} text={savedText} /> : ''}
-      {p.responseNotice ? <Notice kind="success" text={p.responseNotice} /> : ''}
       <WarningAlert warnings={warnings} headingId="advarsler" />
       {p.canEdit ? (
         <p class="samspil-actions">
