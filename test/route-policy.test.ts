@@ -454,8 +454,9 @@ describe('route policy: every route against every kind of caller', () => {
       draft: await packageRefs(await buildPackage(db, { status: 'draft' })),
       published: await packageRefs(await buildPackage(db, { status: 'published', targets: [OWN, OTHER] })),
       elsewhere: await packageRefs(await buildPackage(db, { status: 'published', targets: [OTHER] })),
-      freshDraft: async () => packageRefs(await buildPackage(db, { status: 'draft' })),
-      freshPublished: async () => packageRefs(await buildPackage(db, { status: 'published', targets: [OWN, OTHER] })),
+      // The fresh ones are made for every single request: one row of each kind is all a write needs.
+      freshDraft: async () => packageRefs(await buildPackage(db, { status: 'draft', activities: 1, suppliers: 1, risks: 1 })),
+      freshPublished: async () => packageRefs(await buildPackage(db, { status: 'published', targets: [OWN, OTHER], activities: 1, suppliers: 1, risks: 1 })),
       // every other year of a solution no other fixture uses, so the year after is free
       copyable: async () => buildPackage(db, { status: 'draft', solutionKey: 'sygesikring', year: 2000 + 2 * ++copyables }),
     };

@@ -77,53 +77,60 @@ export async function buildPackage(db: Db, o: BuildPackage = {}) {
   await db.insert(compliancePackageRight).values(
     ['indsigt', 'berigtigelse', 'sletning', 'begraensning', 'dataportabilitet', 'indsigelse'].map((rightKey) => ({ packageId: id, rightKey, handling: `Håndteres af kommunen (${rightKey}).` })),
   );
-  for (let i = 1; i <= (o.activities ?? 3); i++) {
-    const [a] = await db
+  // Set-based, a fixed handful of statements however large: route tests build hundreds of packages.
+  const range = (n: number) => Array.from({ length: n }, (_, k) => k + 1);
+  const activities = range(o.activities ?? 3);
+  if (activities.length > 0) {
+    const made = await db
       .insert(complianceActivity)
-      .values({ packageId: id, ref: `B${i}`, name: `Behandlingsaktivitet ${i}`, purpose: `Formål ${i}`, retentionKey: '5-aar', deletion: 'Slettes automatisk.', sort: i })
+      .values(activities.map((i) => ({ packageId: id, ref: `B${i}`, name: `Behandlingsaktivitet ${i}`, purpose: `Formål ${i}`, retentionKey: '5-aar', deletion: 'Slettes automatisk.', sort: i })))
       .returning({ id: complianceActivity.id });
-    const activityId = a!.id;
-    await db.insert(complianceActivityLegalBasis).values([{ activityId, basisKey: 'art6-1-e' }]);
-    await db.insert(complianceActivitySubject).values([{ activityId, subjectKey: 'borgere' }, { activityId, subjectKey: 'boern' }]);
-    await db.insert(complianceActivityData).values([{ activityId, dataKey: 'identifikation' }, { activityId, dataKey: 'cpr' }]);
-    await db.insert(complianceColumnG).values([{ activityId, dataKey: 'cpr', subjectKey: 'borgere' }]);
+    const ids = made.map((m) => m.id);
+    await db.insert(complianceActivityLegalBasis).values(ids.map((activityId) => ({ activityId, basisKey: 'art6-1-e' })));
+    await db.insert(complianceActivitySubject).values(ids.flatMap((activityId) => ['borgere', 'boern'].map((subjectKey) => ({ activityId, subjectKey }))));
+    await db.insert(complianceActivityData).values(ids.flatMap((activityId) => ['identifikation', 'cpr'].map((dataKey) => ({ activityId, dataKey }))));
+    await db.insert(complianceColumnG).values(ids.map((activityId) => ({ activityId, dataKey: 'cpr', subjectKey: 'borgere' })));
   }
-  let first: string | null = null;
-  for (let i = 1; i <= (o.suppliers ?? 2); i++) {
-    const sub: boolean = first !== null && i % 3 === 0;
-    const [s]: { id: string }[] = await db
-      .insert(complianceSupplier)
-      .values({
-        name: `Leverandør ${seq}-${i} A/S`,
-        cvr: String(10000000 + seq * 100 + i),
-        role: sub ? 'sub-processor' : 'processor',
-        parentId: sub ? first : null,
-        transferBasisKey: 'eu-eoes',
-        locations: 'Danmark',
-      })
-      .returning({ id: complianceSupplier.id });
-    first ??= s!.id;
-    await db.insert(compliancePackageSupplier).values({ packageId: id, supplierId: s!.id });
+  const suppliers = range(o.suppliers ?? 2);
+  if (suppliers.length > 0) {
+    const supplier = (i: number, parentId: string | null) => ({
+      name: `Leverandør ${seq}-${i} A/S`,
+      cvr: String(10000000 + seq * 100 + i),
+      role: parentId ? ('sub-processor' as const) : ('processor' as const),
+      parentId,
+      transferBasisKey: 'eu-eoes',
+      locations: 'Danmark',
+    });
+    // The first is a processor; every third after it is its sub-processor.
+    const [first] = await db.insert(complianceSupplier).values(supplier(1, null)).returning({ id: complianceSupplier.id });
+    const rest = suppliers.slice(1);
+    const others = rest.length === 0 ? [] : await db.insert(complianceSupplier).values(rest.map((i) => supplier(i, i % 3 === 0 ? first!.id : null))).returning({ id: complianceSupplier.id });
+    await db.insert(compliancePackageSupplier).values([first!, ...others].map((s) => ({ packageId: id, supplierId: s.id })));
   }
-  for (let i = 1; i <= (o.risks ?? 4); i++) {
-    const likelihood = ((i - 1) % 4) + 1;
-    const consequence = (Math.floor((i - 1) / 4) % 4) + 1;
-    const [r] = await db
+  const risks = range(o.risks ?? 4);
+  if (risks.length > 0) {
+    const made = await db
       .insert(complianceRisk)
-      .values({
-        packageId: id,
-        ref: `R${i}`,
-        threat: `Trussel ${i}`,
-        impact: `Konsekvens for de registrerede ${i}`,
-        likelihood,
-        consequence,
-        residualLikelihood: Math.max(1, likelihood - 1),
-        residualConsequence: consequence,
-        existingMeasures: 'Adgangsstyring',
-        sort: i,
-      })
-      .returning({ id: complianceRisk.id });
-    await db.insert(complianceRiskMeasure).values({ riskId: r!.id, description: `Foranstaltning ${i}`, owner: 'KOMBIT', deadline: '2030-12-31' });
+      .values(
+        risks.map((i) => {
+          const likelihood = ((i - 1) % 4) + 1;
+          const consequence = (Math.floor((i - 1) / 4) % 4) + 1;
+          return {
+            packageId: id,
+            ref: `R${i}`,
+            threat: `Trussel ${i}`,
+            impact: `Konsekvens for de registrerede ${i}`,
+            likelihood,
+            consequence,
+            residualLikelihood: Math.max(1, likelihood - 1),
+            residualConsequence: consequence,
+            existingMeasures: 'Adgangsstyring',
+            sort: i,
+          };
+        }),
+      )
+      .returning({ id: complianceRisk.id, sort: complianceRisk.sort });
+    await db.insert(complianceRiskMeasure).values(made.map((r) => ({ riskId: r.id, description: `Foranstaltning ${r.sort}`, owner: 'KOMBIT', deadline: '2030-12-31' })));
   }
   if (status === 'published') {
     const content = await buildPackageContent(db, id);

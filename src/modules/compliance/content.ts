@@ -128,12 +128,7 @@ export async function buildPackageContent(db: Db, packageId: string): Promise<Pa
   const parentIds = [...new Set(suppliers.map((r) => r.s.parentId).filter((p): p is string => p !== null))];
   const parents = parentIds.length === 0 ? [] : await db.select({ id: complianceSupplier.id, name: complianceSupplier.name }).from(complianceSupplier).where(inArray(complianceSupplier.id, parentIds));
   const parentName = new Map(parents.map((p) => [p.id, p.name]));
-  const risks = await db.select().from(complianceRisk).where(eq(complianceRisk.packageId, packageId)).orderBy(asc(complianceRisk.sort), asc(complianceRisk.ref));
-  const riskIds = risks.map((r) => r.id);
-  const measures =
-    riskIds.length === 0
-      ? []
-      : await db.select().from(complianceRiskMeasure).where(inArray(complianceRiskMeasure.riskId, riskIds)).orderBy(asc(complianceRiskMeasure.sort));
+  const risks = await loadRiskRows(db, packageId);
 
   const keysOf = <T extends { activityId: string }>(rows: T[], id: string, pick: (r: T) => string) =>
     rows.filter((r) => r.activityId === id).map(pick).sort();
@@ -178,19 +173,36 @@ export async function buildPackageContent(db: Db, packageId: string): Promise<Pa
       }))
       // processors before their sub-processors; the page sorts names in Danish order itself
       .sort((a, b) => (a.role === b.role ? 0 : a.role === 'processor' ? -1 : 1)),
-    risks: risks.map((r) => ({
-      id: r.id,
-      ref: r.ref,
-      threat: r.threat,
-      impact: r.impact,
-      likelihood: r.likelihood,
-      consequence: r.consequence,
-      existingMeasures: r.existingMeasures,
-      measures: measures.filter((m) => m.riskId === r.id).map((m) => ({ id: m.id, description: m.description, owner: m.owner, deadline: m.deadline })),
-      residualLikelihood: r.residualLikelihood,
-      residualConsequence: r.residualConsequence,
-      treatment: r.treatment,
-      rationale: r.rationale,
-    })),
+    risks,
   };
+}
+
+/**
+ * A package's risks with their planned measures from its rows (two statements): what a draft's
+ * risk pages read instead of the whole content.
+ */
+export async function loadRiskRows(db: Db, packageId: string): Promise<ContentRisk[]> {
+  const risks = await db.select().from(complianceRisk).where(eq(complianceRisk.packageId, packageId)).orderBy(asc(complianceRisk.sort), asc(complianceRisk.ref));
+  const measures =
+    risks.length === 0
+      ? []
+      : await db
+          .select()
+          .from(complianceRiskMeasure)
+          .where(inArray(complianceRiskMeasure.riskId, risks.map((r) => r.id)))
+          .orderBy(asc(complianceRiskMeasure.sort));
+  return risks.map((r) => ({
+    id: r.id,
+    ref: r.ref,
+    threat: r.threat,
+    impact: r.impact,
+    likelihood: r.likelihood,
+    consequence: r.consequence,
+    existingMeasures: r.existingMeasures,
+    measures: measures.filter((m) => m.riskId === r.id).map((m) => ({ id: m.id, description: m.description, owner: m.owner, deadline: m.deadline })),
+    residualLikelihood: r.residualLikelihood,
+    residualConsequence: r.residualConsequence,
+    treatment: r.treatment,
+    rationale: r.rationale,
+  }));
 }

@@ -68,3 +68,10 @@ export function riskLevel(scale: RiskScale, likelihood: number, consequence: num
   if (!cell) throw new RangeError(`Sandsynligheden skal være et helt tal fra 1 til ${scale.likelihoods.length}`);
   return cell;
 }
+
+/** One scale by key (a package's); a missing one is a data error, not a user's. */
+export async function loadRiskScale(db: Db, key: string): Promise<RiskScale> {
+  const scale = (await loadRiskScales(db)).find((s) => s.key === key);
+  if (!scale) throw new Error(`risk scale ${key} does not exist`);
+  return scale;
+}

@@ -6,7 +6,7 @@ import { loadChoices } from '../choices.ts';
 import { loadPackageContent } from '../content.ts';
 import { logAccess } from '../delivery/log-access.ts';
 import { loadPackage, type PackageRow } from '../load-package.ts';
-import { loadRiskScales, type RiskScale } from '../risk-scales.ts';
+import { loadRiskScale, type RiskScale } from '../risk-scales.ts';
 import { packagePdf } from './package-pdf.ts';
 import { packageSheets } from './sheets.ts';
 
@@ -16,11 +16,7 @@ export type PackageFileFormat = 'xlsx' | 'pdf';
 export const packageFileName = (pkg: Pick<PackageRow, 'year' | 'solutionName'>, format: PackageFileFormat) =>
   `compliancepakke-${pkg.year}-${fileSlug(pkg.solutionName) || 'loesning'}.${format}`;
 
-export async function scaleOf(ctx: Ctx, scaleKey: string): Promise<RiskScale> {
-  const scale = (await loadRiskScales(ctx.db)).find((s) => s.key === scaleKey);
-  if (!scale) throw new Error(`compliance package scale ${scaleKey} does not exist`);
-  return scale;
-}
+export const scaleOf = (ctx: Ctx, scaleKey: string): Promise<RiskScale> => loadRiskScale(ctx.db, scaleKey);
 
 /**
  * The package as XLSX or PDF for whoever may read it (central staff; the municipality's recipients

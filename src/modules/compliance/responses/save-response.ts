@@ -6,7 +6,7 @@ import { isUuid } from '../../../platform/http/page-schemas.ts';
 import { answerRequest, claimRequest, requestIdentity } from '../../../platform/idempotency/claim-request.ts';
 import { loadPackage, type PackageRow } from '../load-package.ts';
 import { isRecipient } from '../policy.ts';
-import { loadRiskScales, type RiskScale } from '../risk-scales.ts';
+import { loadRiskScale, type RiskScale } from '../risk-scales.ts';
 import { complianceResponseMeasure, complianceRisk, complianceRiskResponse } from '../schema.ts';
 import { responseSchema, type ResponseInput } from './response-input.ts';
 
@@ -37,11 +37,7 @@ export async function loadRespondTarget(ctx: ActorCtx, packageId: string, riskId
   return { pkg, risk, municipalityCode: code };
 }
 
-export async function packageScale(ctx: Ctx, pkg: Pick<PackageRow, 'scaleKey'>): Promise<RiskScale> {
-  const scale = (await loadRiskScales(ctx.db)).find((s) => s.key === pkg.scaleKey);
-  if (!scale) throw new Error(`risk scale ${pkg.scaleKey} does not exist`);
-  return scale;
-}
+export const packageScale = (ctx: Ctx, pkg: Pick<PackageRow, 'scaleKey'>): Promise<RiskScale> => loadRiskScale(ctx.db, pkg.scaleKey);
 
 const sameResponse = (a: ResponseInput, b: ResponseInput) => JSON.stringify(a) === JSON.stringify(b);
 

@@ -1,17 +1,13 @@
-import { asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { notFound } from '../../../platform/errors.ts';
 import { isUuid } from '../../../platform/http/page-schemas.ts';
-import { type ContentRisk, loadPackageContent } from '../content.ts';
+import { type ContentRisk, loadPackageContent, loadRiskRows } from '../content.ts';
 import type { PackageRow } from '../load-package.ts';
-import { loadRiskScales, type RiskScale } from '../risk-scales.ts';
-import { complianceRisk, complianceRiskMeasure } from '../schema.ts';
+import { loadRiskScale, type RiskScale } from '../risk-scales.ts';
 
 /** The package's risk scale (the scales are few: one statement per scale table). */
 export async function loadPackageScale(db: Db, pkg: Pick<PackageRow, 'scaleKey'>): Promise<RiskScale> {
-  const scale = (await loadRiskScales(db)).find((s) => s.key === pkg.scaleKey);
-  if (!scale) throw new Error(`Risikoskalaen ${pkg.scaleKey} findes ikke`);
-  return scale;
+  return loadRiskScale(db, pkg.scaleKey);
 }
 
 /**
@@ -21,27 +17,7 @@ export async function loadPackageScale(db: Db, pkg: Pick<PackageRow, 'scaleKey'>
  */
 export async function loadPackageRisks(db: Db, pkg: Pick<PackageRow, 'id' | 'status'>): Promise<ContentRisk[]> {
   if (pkg.status === 'published') return (await loadPackageContent(db, pkg.id)).risks;
-  const risks = await db.select().from(complianceRisk).where(eq(complianceRisk.packageId, pkg.id)).orderBy(asc(complianceRisk.sort), asc(complianceRisk.ref));
-  if (risks.length === 0) return [];
-  const measures = await db
-    .select()
-    .from(complianceRiskMeasure)
-    .where(inArray(complianceRiskMeasure.riskId, risks.map((r) => r.id)))
-    .orderBy(asc(complianceRiskMeasure.sort));
-  return risks.map((r) => ({
-    id: r.id,
-    ref: r.ref,
-    threat: r.threat,
-    impact: r.impact,
-    likelihood: r.likelihood,
-    consequence: r.consequence,
-    existingMeasures: r.existingMeasures,
-    measures: measures.filter((m) => m.riskId === r.id).map((m) => ({ id: m.id, description: m.description, owner: m.owner, deadline: m.deadline })),
-    residualLikelihood: r.residualLikelihood,
-    residualConsequence: r.residualConsequence,
-    treatment: r.treatment,
-    rationale: r.rationale,
-  }));
+  return loadRiskRows(db, pkg.id);
 }
 
 /** One risk of the package; a risk of another package (or none) is 404. */
