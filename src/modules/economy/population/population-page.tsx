@@ -129,6 +129,7 @@ export function PopulationPage(p: PopulationPageProps) {
               hint="År og kvartal, fx 2026K1. Perioden skal have befolkningstal for alle kommuner."
               value={p.values?.[`periode-${y}`] ?? setting.get(y) ?? ''}
               error={errors[`periode-${y}`]}
+              required
             />
             <button type="submit" class="button button-secondary" safe>
               {`Gem periode for ${y}`}
