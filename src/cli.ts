@@ -12,6 +12,7 @@ const HELP = `samspil <kommando>
   token create --user EMAIL [--name NAVN]
                                      opret en personlig API-nøgle og skriv den ud
   import municipalities FIL.csv      opdatér kommuners navn, indbyggertal og CVR ud fra kommunekode
+  import population FIL.csv          importér befolkningstal pr. kommune og kvartal (Danmarks Statistiks FOLK1A)
   bench                              kør ydelsesmålinger (se bench/)
 
 Miljøvariable: PORT, HOST, DATA_DIR, DATABASE_URL, SAMSPIL_MODE, PUBLIC_URL, SMTP_URL, MAIL_FROM, LOG_LEVEL, TRUST_PROXY`;
@@ -109,8 +110,12 @@ export async function main(argv: string[]): Promise<number> {
     }
     case 'import': {
       const file = rest[1];
+      if (rest[0] === 'population' && file) {
+        const { importPopulationFile } = await import('./modules/economy/population/import-population-file.ts');
+        return withDatabase(config, ({ db }) => importPopulationFile(db, config, file));
+      }
       if (rest[0] !== 'municipalities' || !file) {
-        console.error('Brug: samspil import municipalities FIL.csv');
+        console.error('Brug: samspil import municipalities FIL.csv eller samspil import population FIL.csv');
         return 2;
       }
       const { importMunicipalitiesFile } = await import('./modules/organisations/import-municipalities.ts');

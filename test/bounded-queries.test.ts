@@ -36,6 +36,8 @@ import { complianceAccess, complianceRisk, complianceRiskResponse } from '../src
 import { hashPassword } from '../src/platform/auth/secrets.ts';
 import { complianceActivity, complianceActivityData, complianceActivityLegalBasis, complianceActivitySubject, complianceColumnG } from '../src/modules/compliance/schema.ts';
 import { buildPackageContent } from '../src/modules/compliance/content.ts';
+import { economyYearSetting, population } from '../src/modules/economy/schema.ts';
+import { municipality } from '../src/platform/identity/schema.ts';
 import { compliancePackageSupplier, complianceSupplier } from '../src/modules/compliance/schema.ts';
 import { complianceResponseMeasure } from '../src/modules/compliance/schema.ts';
 import { complianceRiskMeasure } from '../src/modules/compliance/schema.ts';
@@ -131,6 +133,9 @@ const pages = (): Page[] => [
   { name: 'GET / (central front page, consultant)', who: 'consultant', url: '/', shows: 'BOUND - mange 000' },
   { name: 'GET / (central front page, administrator)', who: 'admin', url: '/', shows: 'mails kunne ikke sendes' },
   { name: 'GET /api/v1/me/attention (consultant)', who: 'consultant', url: '/api/v1/me/attention', shows: 'Bench-besked 0' },
+  // Population: one grouped statement for the periods however many municipalities and periods.
+  { name: 'GET /oekonomi/befolkning', who: 'admin', url: '/oekonomi/befolkning', shows: '1992K4<' },
+  { name: 'GET /api/v1/economy/population', who: 'admin', url: '/api/v1/economy/population?period=1990K1', shows: '"name":"Læsø"' },
   // Risk scales: one statement per table however many scales (the many rows add 20 scales of 5×5).
   { name: `GET /compliance/risikoskalaer (${FAXE} programleder)`, who: 'programleder', url: '/compliance/risikoskalaer', shows: 'Bench-skala 19<' },
   { name: 'GET /api/v1/compliance/risk-scales', who: 'consultant', url: '/api/v1/compliance/risk-scales', shows: 'Bench-skala 19"' },
@@ -159,6 +164,20 @@ const pages = (): Page[] => [
 ];
 
 /** Three years of published packages for every solution, delivered to Faxe and Brøndby. */
+/** Two municipalities in one period, then all 98 in twelve periods, each chosen by a budget year. */
+async function addFewPopulation(db: Db) {
+  await db.insert(population).values([FAXE, BRONDBY].map((municipalityCode) => ({ municipalityCode, period: '1990K1', population: 1000 })));
+}
+async function addManyPopulation(db: Db) {
+  const codes = (await db.select({ code: municipality.code }).from(municipality)).map((m) => m.code);
+  const periods = [1990, 1991, 1992].flatMap((year) => [1, 2, 3, 4].map((q) => `${year}K${q}`));
+  await db
+    .insert(population)
+    .values(periods.flatMap((period) => codes.map((municipalityCode) => ({ municipalityCode, period, population: 1000 }))))
+    .onConflictDoNothing();
+  await db.insert(economyYearSetting).values(periods.map((populationPeriod, i) => ({ year: 2000 + i, populationPeriod })));
+}
+
 async function addManyPackages(db: Db) {
   const packages = await db
     .insert(compliancePackage)
@@ -546,6 +565,7 @@ describe('list pages run a bounded number of SQL queries, whatever the number of
     focusPackage.id = (await buildPackage(db, { activities: 3 })).id;
     supplierPackage.published = (await buildPackage(db, { status: 'published', targets: [FAXE] })).id;
     await addFewResponses(db);
+    await addFewPopulation(db);
     riskFocus.draft = (await buildPackage(db, { risks: 3 })).id;
     riskFocus.published = (await buildPackage(db, { risks: 3, status: 'published' })).id;
     for (const page of pages()) before.set(page.name, (await countQueries(page)).count);
@@ -560,6 +580,7 @@ describe('list pages run a bounded number of SQL queries, whatever the number of
     await addManySuppliers(db);
     await addManyResponses(db);
     await addManyRisks(db);
+    await addManyPopulation(db);
   }, 120_000);
   afterAll(() => t?.close());
 

@@ -76,6 +76,26 @@ describe.skipIf(engine === 'postgres')('the samspil command line', { timeout: 90
     }
   });
 
+  it('import population stores a FOLK1A file, says so when it is imported again, and reports bad rows by line with exit 1', async () => {
+    const good = path.join(tmp, 'folk1a.csv');
+    fs.writeFileSync(good, Buffer.from('OMRÅDE;TID;INDHOLD\r\nHele landet;2026K1;5.992.734\r\n101;2026K1;667.099\r\nFaxe;2026K1;36512\r\n', 'latin1'));
+    const first = await samspil(['import', 'population', good], { DATA_DIR: dataDir });
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('Linje 2: "Hele landet" er hele landet og springes over.');
+    expect(first.stdout).toContain('Importeret befolkningstal for 2026K1: 2 nye eller ændrede, 0 uændrede.');
+    const again = await samspil(['import', 'population', good], { DATA_DIR: dataDir });
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('Ingen ændringer: befolkningstallene for 2026K1 er allerede importeret (2 uændrede).');
+
+    const bad = path.join(tmp, 'folk1a-fejl.csv');
+    fs.writeFileSync(bad, 'OMRÅDE;TID;INDHOLD\n101;2026K1;1\nAtlantis;2026K1;10\n');
+    const refused = await samspil(['import', 'population', bad], { DATA_DIR: dataDir });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('Filen har fejl i 1 linje; ingen befolkningstal er ændret.');
+    expect(refused.stderr).toContain('Linje 3: Ukendt kommune "Atlantis"');
+  });
+
   it('serve with a bad PORT stops with a Danish message naming PORT', async () => {
     const run = await samspil(['serve'], { DATA_DIR: path.join(tmp, 'serve'), PORT: 'abc' });
     expect(run.code).toBe(2);

@@ -1,5 +1,6 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { complianceRouteExpectations, type ComplianceFixtures } from './route-expectations-compliance.ts';
+import { economyRouteExpectations } from './route-expectations-economy.ts';
 import { agreementRouteExpectations, type AgreementFixtures } from './route-expectations-agreements.ts';
 import { taskRouteExpectations, type TaskFixtures } from './route-expectations-tasks.ts';
 
@@ -536,6 +537,9 @@ export const ROUTE_EXPECTATIONS: RouteExpectation[] = [
 
   // compliance packages: a table of their own
   ...complianceRouteExpectations(),
+
+  // the K98 economy: a table of its own
+  ...economyRouteExpectations(),
 
   // tasks (KLIK-opgaver): a table of their own
   ...taskRouteExpectations(),

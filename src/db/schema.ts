@@ -9,3 +9,4 @@ export * from '../modules/tasks/schema.ts';
 export * from '../platform/notify/schema.ts';
 export * from '../modules/agreements/schema.ts';
 export * from '../modules/compliance/schema.ts';
+export * from '../modules/economy/schema.ts';

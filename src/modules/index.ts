@@ -5,6 +5,7 @@ import { registerAuditRoutes } from './audit/routes.tsx';
 import { registerAuthApi } from './auth/api.ts';
 import { registerAuthPages } from './auth/pages.tsx';
 import { registerCompliance } from './compliance/routes.tsx';
+import { registerEconomy } from './economy/routes.tsx';
 import { registerHome } from './home/pages.tsx';
 import { registerNotificationSettings } from './notifications/settings.tsx';
 import { registerOrganisationsApi } from './organisations/api.ts';
@@ -30,4 +31,5 @@ export async function registerModules(app: FastifyInstance) {
   registerPortfolio(app);
   registerNotificationSettings(app);
   registerCompliance(app);
+  registerEconomy(app);
 }

@@ -66,6 +66,8 @@ export const AUDIT_ACTION_LABELS = {
   'compliance.risk_deleted': 'Risiko slettet',
   'compliance.package_acknowledged': 'Modtagelse af compliancepakke kvitteret',
   'compliance.risk_response_saved': 'Kommunens svar på risiko gemt',
+  'economy.population_imported': 'Befolkningstal importeret',
+  'economy.population_period_set': 'Befolkningsperiode for budgetår valgt',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
