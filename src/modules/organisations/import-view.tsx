@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { FieldErrors } from '../../platform/errors.ts';
-import { CsrfField, ErrorSummary, fieldId } from '../../platform/views/components.tsx';
+import { CsrfField, ErrorSummary, fieldId, FileField, SPREADSHEET_ACCEPT } from '../../platform/views/components.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import type { referenceLists } from './queries.ts';
 
@@ -114,28 +114,7 @@ export function ImportPage(p: {
       </ul>
       <form method="post" action={`${base}/import`} enctype="multipart/form-data" novalidate>
         <CsrfField token={p.request.csrfToken} />
-        <div class={errors.fil ? 'form-group form-error' : 'form-group'}>
-          <label class="form-label" for={fieldId('fil')}>
-            Fil (XLSX eller CSV)
-          </label>
-          {errors.fil ? (
-            <span class="form-error-message" id={`${fieldId('fil')}-error`}>
-              <span class="sr-only">Fejl: </span>
-              <span safe>{errors.fil}</span>
-            </span>
-          ) : (
-            ''
-          )}
-          <input
-            type="file"
-            class="form-file-input"
-            id={fieldId('fil')}
-            name="fil"
-            accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            aria-describedby={errors.fil ? `${fieldId('fil')}-error` : undefined}
-            required
-          />
-        </div>
+        <FileField name="fil" label="Fil (XLSX eller CSV)" accept={SPREADSHEET_ACCEPT} error={errors.fil} />
         <button type="submit" class="button button-primary">
           Importér
         </button>

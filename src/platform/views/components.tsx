@@ -215,3 +215,27 @@ export function PlainText(p: { text: string }): JSX.Element {
 export function noticeFor<T>(notices: Readonly<Record<string, T>>, key: string | undefined): T | undefined {
   return key !== undefined && Object.hasOwn(notices, key) ? notices[key] : undefined;
 }
+
+/** The spreadsheets an import takes: XLSX or Danish Excel's CSV. */
+export const SPREADSHEET_ACCEPT = '.xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** A DKFDS file input with its label and, after a refused upload, the error linked for screen readers. */
+export function FileField(p: { name: string; label: string; accept: string; error?: string | undefined }): JSX.Element {
+  const id = fieldId(p.name);
+  return (
+    <div class={p.error ? 'form-group form-error' : 'form-group'}>
+      <label class="form-label" for={id} safe>
+        {p.label}
+      </label>
+      {p.error ? (
+        <span class="form-error-message" id={`${id}-error`}>
+          <span class="sr-only">Fejl: </span>
+          <span safe>{p.error}</span>
+        </span>
+      ) : (
+        ''
+      )}
+      <input type="file" class="form-file-input" id={id} name={p.name} accept={p.accept} aria-describedby={p.error ? `${id}-error` : undefined} required />
+    </div>
+  );
+}

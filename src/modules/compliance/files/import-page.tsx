@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { RequestKeyField } from '../../../platform/idempotency/request-key-field.tsx';
-import { CsrfField, ErrorSummary, fieldId, Notice } from '../../../platform/views/components.tsx';
+import { CsrfField, ErrorSummary, fieldId, FileField, Notice, SPREADSHEET_ACCEPT } from '../../../platform/views/components.tsx';
 import { formatNumber } from '../../../platform/views/format.ts';
 import { Layout } from '../../../platform/views/layout.tsx';
 import { ResponsiveTable } from '../../../platform/views/table.tsx';
@@ -137,28 +137,7 @@ export function RecordImportPage(p: {
       <form method="post" action={`${base}/fortegnelse/import`} enctype="multipart/form-data" novalidate>
         <CsrfField token={p.request.csrfToken} />
         <RequestKeyField value={p.requestKey} />
-        <div class={errors.fil ? 'form-group form-error' : 'form-group'}>
-          <label class="form-label" for={fieldId('fil')}>
-            Fil (XLSX eller CSV)
-          </label>
-          {errors.fil ? (
-            <span class="form-error-message" id={`${fieldId('fil')}-error`}>
-              <span class="sr-only">Fejl: </span>
-              <span safe>{errors.fil}</span>
-            </span>
-          ) : (
-            ''
-          )}
-          <input
-            type="file"
-            class="form-file-input"
-            id={fieldId('fil')}
-            name="fil"
-            accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            aria-describedby={errors.fil ? `${fieldId('fil')}-error` : undefined}
-            required
-          />
-        </div>
+        <FileField name="fil" label="Fil (XLSX eller CSV)" accept={SPREADSHEET_ACCEPT} error={errors.fil} />
         <button type="submit" name="handling" value="kontroller" class="button button-secondary">
           Kontrollér filen
         </button>{' '}

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { FieldErrors } from '../../../platform/errors.ts';
-import { CsrfField, ErrorSummary, fieldId, Notice, TextField } from '../../../platform/views/components.tsx';
+import { CsrfField, ErrorSummary, fieldId, FileField, Notice, TextField } from '../../../platform/views/components.tsx';
 import { Layout } from '../../../platform/views/layout.tsx';
 import { formatNumber } from '../../../platform/views/format.ts';
 import type { PeriodSummary } from './queries.ts';
@@ -156,28 +156,7 @@ export function PopulationPage(p: PopulationPageProps) {
           </ul>
           <form method="post" action="/oekonomi/befolkning/import" enctype="multipart/form-data" novalidate>
             <CsrfField token={p.request.csrfToken} />
-            <div class={errors.fil ? 'form-group form-error' : 'form-group'}>
-              <label class="form-label" for={fieldId('fil')}>
-                Fil (CSV)
-              </label>
-              {errors.fil ? (
-                <span class="form-error-message" id={`${fieldId('fil')}-error`}>
-                  <span class="sr-only">Fejl: </span>
-                  <span safe>{errors.fil}</span>
-                </span>
-              ) : (
-                ''
-              )}
-              <input
-                type="file"
-                class="form-file-input"
-                id={fieldId('fil')}
-                name="fil"
-                accept=".csv,text/csv"
-                aria-describedby={errors.fil ? `${fieldId('fil')}-error` : undefined}
-                required
-              />
-            </div>
+            <FileField name="fil" label="Fil (CSV)" accept={'.csv,text/csv'} error={errors.fil} />
             <button type="submit" class="button button-primary">
               Importér
             </button>
