@@ -1,12 +1,12 @@
+import { LineErrorTable, lineErrors } from '../../platform/views/line-errors.tsx';
 import type { FastifyRequest } from 'fastify';
 import type { FieldErrors } from '../../platform/errors.ts';
-import { CsrfField, ErrorSummary, fieldId, FileField, SPREADSHEET_ACCEPT } from '../../platform/views/components.tsx';
+import { CsrfField, ErrorSummary, FileField, SPREADSHEET_ACCEPT } from '../../platform/views/components.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import type { referenceLists } from './queries.ts';
 
 type Reference = Awaited<ReturnType<typeof referenceLists>>;
 
-const lineOf = (key: string) => /^linje-(\d+)$/.exec(key)?.[1];
 
 export function ImportPage(p: {
   request: FastifyRequest;
@@ -17,8 +17,7 @@ export function ImportPage(p: {
 }) {
   const base = `/kommuner/${p.municipality.code}`;
   const errors = p.errors ?? {};
-  const lines = Object.entries(errors).filter(([k]) => lineOf(k));
-  const labels = Object.fromEntries([['fil', 'Fil'], ...lines.map(([k]) => [k, `Linje ${lineOf(k)}`])]);
+  const { lines, labels } = lineErrors(errors);
   const roles = p.reference.roleTypes.filter((r) => r.scope === 'municipal');
   return (
     <Layout title={`Importér rollegalleri – ${p.municipality.name}`} actor={p.request.actor} csrfToken={p.request.csrfToken} nav="kommuner">
@@ -29,29 +28,7 @@ export function ImportPage(p: {
       </p>
       <h1 safe>{`Importér rollegalleri for ${p.municipality.name}`}</h1>
       <ErrorSummary errors={lines.length > 0 && p.message ? { _: p.message, ...errors } : errors} labels={labels} />
-      {lines.length > 0 ? (
-        <table class="table table--compact">
-          <caption safe>{`Fejlrapport (${lines.length} ${lines.length === 1 ? 'række' : 'rækker'} med fejl)`}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Linje</th>
-              <th scope="col">Problem</th>
-            </tr>
-          </thead>
-          <tbody>
-            {lines.map(([k, message]) => (
-              <tr id={fieldId(k)}>
-                <th scope="row" safe>
-                  {lineOf(k)}
-                </th>
-                <td safe>{message}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : (
-        ''
-      )}
+      <LineErrorTable lines={lines} noun={['række', 'rækker']} />
       <p class="font-lead">Tilføj og opdatér personer og roller i rollegalleriet ud fra et regneark (XLSX eller CSV).</p>
       <p>
         Det nemmeste er at hente det nuværende rollegalleri, rette det i Excel og importere det igen:{' '}

@@ -1,11 +1,11 @@
+import { LineErrorTable, lineErrors } from '../../../platform/views/line-errors.tsx';
 import type { FastifyRequest } from 'fastify';
 import type { FieldErrors } from '../../../platform/errors.ts';
-import { CsrfField, ErrorSummary, fieldId, FileField, Notice, TextField } from '../../../platform/views/components.tsx';
+import { CsrfField, ErrorSummary, FileField, Notice, TextField } from '../../../platform/views/components.tsx';
 import { Layout } from '../../../platform/views/layout.tsx';
 import { formatNumber } from '../../../platform/views/format.ts';
 import type { PeriodSummary } from './queries.ts';
 
-const lineOf = (key: string) => /^linje-(\d+)$/.exec(key)?.[1];
 
 export type PopulationPageProps = {
   request: FastifyRequest;
@@ -26,8 +26,7 @@ export type PopulationPageProps = {
 /** Population figures per period, their import, and the period each budget year uses. */
 export function PopulationPage(p: PopulationPageProps) {
   const errors = p.errors ?? {};
-  const lines = Object.entries(errors).filter(([k]) => lineOf(k));
-  const labels: Record<string, string> = Object.fromEntries([['fil', 'Fil'], ...lines.map(([k]) => [k, `Linje ${lineOf(k)}`])]);
+  const { lines, labels } = lineErrors(errors);
   for (const y of p.years) labels[`periode-${y}`] = `Periode for budgetår ${y}`;
   const setting = new Map(p.settings.map((s) => [s.year, s.populationPeriod]));
   return (
@@ -39,29 +38,7 @@ export function PopulationPage(p: PopulationPageProps) {
         Befolkningstallet pr. kommune og kvartal fra Danmarks Statistik (FOLK1A). Hvert budgetår fordeler udgifterne efter den periode, der
         er valgt for året.
       </p>
-      {lines.length > 0 ? (
-        <table class="table table--compact">
-          <caption safe>{`Fejlrapport (${lines.length} ${lines.length === 1 ? 'linje' : 'linjer'} med fejl)`}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Linje</th>
-              <th scope="col">Problem</th>
-            </tr>
-          </thead>
-          <tbody>
-            {lines.map(([k, message]) => (
-              <tr id={fieldId(k)}>
-                <th scope="row" safe>
-                  {lineOf(k)}
-                </th>
-                <td safe>{message}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : (
-        ''
-      )}
+      <LineErrorTable lines={lines} noun={['linje', 'linjer']} />
 
       <h2>Perioder</h2>
       {p.periods.length === 0 ? (
