@@ -3,61 +3,33 @@ import { Notice } from '../../platform/views/components.tsx';
 import { Layout } from '../../platform/views/layout.tsx';
 import { ResponsiveTable } from '../../platform/views/table.tsx';
 import { FILL, INK } from './risk-colours.ts';
+import { type MatrixLayout, RiskMatrixSvg } from './risk-matrix-svg.tsx';
 import type { RiskAxisLevel, RiskScale } from './risk-scales.ts';
 
-const HEAD_W = 150;
-const CELL_W = 140;
-const CELL_H = 56;
-const FOOT_H = 56;
 
-/** The matrix as the deck draws it: consequence rows from the most serious at the top, likelihood columns. */
+const LAYOUT: MatrixLayout = { headW: 150, cellW: 140, cellH: 56, footH: 56, rowLabelSize: 14, colLabelSize: 14, colLabelDy: 22, axisTitleSize: 14, axisTitleDy: 46 };
+
+/** The matrix with each cell's level. */
 function MatrixSvg({ scale }: { scale: RiskScale }): JSX.Element {
-  const rows = [...scale.consequences].reverse();
-  const width = HEAD_W + CELL_W * scale.likelihoods.length;
-  const height = CELL_H * rows.length + FOOT_H;
+  const id = `matrix-svg-${scale.key}`;
   return (
-    <svg
-      xmlns="http://www.w3.org/2000/svg"
-      viewBox={`0 0 ${width} ${height}`}
-      width={String(width)}
-      height={String(height)}
-      role="img"
-      aria-labelledby={`matrix-svg-${scale.key}`}
-      class="samspil-risk-matrix"
-    >
-      <title id={`matrix-svg-${scale.key}`} safe>{`Risikomatrix for ${scale.name}. Samme indhold står i tabellen.`}</title>
-      {rows.map((c, r) =>
-        scale.likelihoods.map((l, col) => {
-          const level = scale.matrix[c.value - 1]![l.value - 1]!;
-          const x = HEAD_W + col * CELL_W;
-          const y = r * CELL_H;
-          return (
-            <g data-consequence={String(c.value)} data-likelihood={String(l.value)}>
-              <rect x={String(x)} y={String(y)} width={String(CELL_W)} height={String(CELL_H)} fill={FILL[level.colour]} stroke="#ffffff" stroke-width="2" />
-              <text x={String(x + CELL_W / 2)} y={String(y + CELL_H / 2 + 5)} text-anchor="middle" font-size="15" font-weight="600" fill={INK} safe>
-                {level.label}
-              </text>
-            </g>
-          );
-        }),
-      )}
-      {rows.map((c, r) => (
-        <text x={String(HEAD_W - 8)} y={String(r * CELL_H + CELL_H / 2 + 5)} text-anchor="end" font-size="14" fill={INK} safe>
-          {`${c.value} ${c.label}`}
-        </text>
-      ))}
-      {scale.likelihoods.map((l, col) => (
-        <text x={String(HEAD_W + col * CELL_W + CELL_W / 2)} y={String(rows.length * CELL_H + 22)} text-anchor="middle" font-size="14" fill={INK} safe>
-          {`${l.value} ${l.label}`}
-        </text>
-      ))}
-      <text x="14" y={String((rows.length * CELL_H) / 2)} transform={`rotate(-90 14 ${(rows.length * CELL_H) / 2})`} text-anchor="middle" font-size="14" font-weight="600" fill={INK}>
-        Konsekvens →
-      </text>
-      <text x={String(HEAD_W + (CELL_W * scale.likelihoods.length) / 2)} y={String(rows.length * CELL_H + 46)} text-anchor="middle" font-size="14" font-weight="600" fill={INK}>
-        Sandsynlighed →
-      </text>
-    </svg>
+    <RiskMatrixSvg
+      scale={scale}
+      layout={LAYOUT}
+      labelledBy={id}
+      head={<title id={id} safe>{`Risikomatrix for ${scale.name}. Samme indhold står i tabellen.`}</title>}
+      cell={(c, l, x, y) => {
+        const level = scale.matrix[c.value - 1]![l.value - 1]!;
+        return (
+          <g data-consequence={String(c.value)} data-likelihood={String(l.value)}>
+            <rect x={String(x)} y={String(y)} width={String(LAYOUT.cellW)} height={String(LAYOUT.cellH)} fill={FILL[level.colour]} stroke="#ffffff" stroke-width="2" />
+            <text x={String(x + LAYOUT.cellW / 2)} y={String(y + LAYOUT.cellH / 2 + 5)} text-anchor="middle" font-size="15" font-weight="600" fill={INK} safe>
+              {level.label}
+            </text>
+          </g>
+        );
+      }}
+    />
   );
 }
 

@@ -1,6 +1,7 @@
 import { ResponsiveTable } from '../../../platform/views/table.tsx';
 import type { ContentRisk } from '../content.ts';
 import { FILL, INK } from '../risk-colours.ts';
+import { type MatrixLayout, RiskMatrixSvg } from '../risk-matrix-svg.tsx';
 import { riskLevel, type RiskScale } from '../risk-scales.ts';
 import { compareRefs } from './labels.ts';
 
@@ -11,10 +12,7 @@ const TITLE: Record<Kind, string> = {
   residual: 'Restrisiko efter foranstaltninger',
 };
 
-const HEAD_W = 140;
-const CELL_W = 120;
-const CELL_H = 64;
-const FOOT_H = 64;
+const LAYOUT: MatrixLayout = { headW: 140, cellW: 120, cellH: 64, footH: 64, rowLabelSize: 13, colLabelSize: 12, colLabelDy: 20, axisTitleSize: 13, axisTitleDy: 48 };
 
 /** One cell of a heatmap: the refs of the risks in it, in ref order. */
 type Cells = Map<string, string[]>;
@@ -58,59 +56,35 @@ function summary(scale: RiskScale, cells: Cells): string {
 
 function HeatmapSvg(p: { scale: RiskScale; cells: Cells; kind: Kind }): JSX.Element {
   const { scale } = p;
-  const rows = [...scale.consequences].reverse();
-  const width = HEAD_W + CELL_W * scale.likelihoods.length;
-  const height = CELL_H * rows.length + FOOT_H;
   const id = `heatmap-svg-${p.kind}`;
   return (
-    <svg
-      xmlns="http://www.w3.org/2000/svg"
-      viewBox={`0 0 ${width} ${height}`}
-      width={String(width)}
-      height={String(height)}
-      role="img"
-      aria-labelledby={`${id}-title ${id}-desc`}
-      class="samspil-risk-matrix"
-      data-heatmap={p.kind}
-    >
-      <title id={`${id}-title`} safe>{`${TITLE[p.kind]}: antal risici i hver celle af risikomatricen.`}</title>
-      <desc id={`${id}-desc`} safe>{`${summary(scale, p.cells)} Samme indhold står i tabellen.`}</desc>
-      {rows.map((c, r) =>
-        scale.likelihoods.map((l, col) => {
-          const level = riskLevel(scale, l.value, c.value);
-          const n = p.cells.get(cellKey(c.value, l.value))?.length ?? 0;
-          const x = HEAD_W + col * CELL_W;
-          const y = r * CELL_H;
-          return (
-            <g data-consequence={String(c.value)} data-likelihood={String(l.value)} data-count={String(n)}>
-              <rect x={String(x)} y={String(y)} width={String(CELL_W)} height={String(CELL_H)} fill={FILL[level.colour]} stroke="#ffffff" stroke-width="2" />
-              <text x={String(x + CELL_W / 2)} y={String(y + 32)} text-anchor="middle" font-size={n > 0 ? '26' : '18'} font-weight="700" fill={INK} safe>
-                {String(n)}
-              </text>
-              <text x={String(x + CELL_W / 2)} y={String(y + 52)} text-anchor="middle" font-size="13" fill={INK} safe>
-                {level.label}
-              </text>
-            </g>
-          );
-        }),
-      )}
-      {rows.map((c, r) => (
-        <text x={String(HEAD_W - 8)} y={String(r * CELL_H + CELL_H / 2 + 5)} text-anchor="end" font-size="13" fill={INK} safe>
-          {`${c.value} ${c.label}`}
-        </text>
-      ))}
-      {scale.likelihoods.map((l, col) => (
-        <text x={String(HEAD_W + col * CELL_W + CELL_W / 2)} y={String(rows.length * CELL_H + 20)} text-anchor="middle" font-size="12" fill={INK} safe>
-          {`${l.value} ${l.label}`}
-        </text>
-      ))}
-      <text x="14" y={String((rows.length * CELL_H) / 2)} transform={`rotate(-90 14 ${(rows.length * CELL_H) / 2})`} text-anchor="middle" font-size="13" font-weight="600" fill={INK}>
-        Konsekvens →
-      </text>
-      <text x={String(HEAD_W + (CELL_W * scale.likelihoods.length) / 2)} y={String(rows.length * CELL_H + 48)} text-anchor="middle" font-size="13" font-weight="600" fill={INK}>
-        Sandsynlighed →
-      </text>
-    </svg>
+    <RiskMatrixSvg
+      scale={scale}
+      layout={LAYOUT}
+      labelledBy={`${id}-title ${id}-desc`}
+      heatmap={p.kind}
+      head={
+        <>
+          <title id={`${id}-title`} safe>{`${TITLE[p.kind]}: antal risici i hver celle af risikomatricen.`}</title>
+          <desc id={`${id}-desc`} safe>{`${summary(scale, p.cells)} Samme indhold står i tabellen.`}</desc>
+        </>
+      }
+      cell={(c, l, x, y) => {
+        const level = riskLevel(scale, l.value, c.value);
+        const n = p.cells.get(cellKey(c.value, l.value))?.length ?? 0;
+        return (
+          <g data-consequence={String(c.value)} data-likelihood={String(l.value)} data-count={String(n)}>
+            <rect x={String(x)} y={String(y)} width={String(LAYOUT.cellW)} height={String(LAYOUT.cellH)} fill={FILL[level.colour]} stroke="#ffffff" stroke-width="2" />
+            <text x={String(x + LAYOUT.cellW / 2)} y={String(y + 32)} text-anchor="middle" font-size={n > 0 ? '26' : '18'} font-weight="700" fill={INK} safe>
+              {String(n)}
+            </text>
+            <text x={String(x + LAYOUT.cellW / 2)} y={String(y + 52)} text-anchor="middle" font-size="13" fill={INK} safe>
+              {level.label}
+            </text>
+          </g>
+        );
+      }}
+    />
   );
 }
 
