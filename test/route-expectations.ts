@@ -1,6 +1,11 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { complianceRouteExpectations, type ComplianceFixtures } from './route-expectations-compliance.ts';
 import { economyRouteExpectations } from './route-expectations-economy.ts';
+import { economyBudgetRouteExpectations } from './route-expectations-economy-budget.ts';
+import { economyDocumentsRouteExpectations } from './route-expectations-economy-documents.ts';
+import { economyGovernanceRouteExpectations } from './route-expectations-economy-governance.ts';
+import { economyPoolRouteExpectations } from './route-expectations-economy-pool.ts';
+import { economyPricesRouteExpectations } from './route-expectations-economy-prices.ts';
 import { agreementRouteExpectations, type AgreementFixtures } from './route-expectations-agreements.ts';
 import { taskRouteExpectations, type TaskFixtures } from './route-expectations-tasks.ts';
 
@@ -540,6 +545,11 @@ export const ROUTE_EXPECTATIONS: RouteExpectation[] = [
 
   // the K98 economy: a table of its own
   ...economyRouteExpectations(),
+  ...economyPricesRouteExpectations(),
+  ...economyDocumentsRouteExpectations(),
+  ...economyBudgetRouteExpectations(),
+  ...economyGovernanceRouteExpectations(),
+  ...economyPoolRouteExpectations(),
 
   // tasks (KLIK-opgaver): a table of their own
   ...taskRouteExpectations(),

@@ -11,6 +11,7 @@ export const roleTypes = [
   { key: 'superbruger', labelDa: 'Superbruger', scope: 'municipal', perSolution: true, maxPerMunicipality: null },
   { key: 'it-chef', labelDa: 'IT- og digitaliseringschef', scope: 'municipal', perSolution: false, maxPerMunicipality: null },
   { key: 'compliancepakke-modtager', labelDa: 'Compliancepakke-modtager', scope: 'municipal', perSolution: false, maxPerMunicipality: 2 },
+  { key: 'oekonomikontakt', labelDa: 'Økonomikontakt', scope: 'municipal', perSolution: false, maxPerMunicipality: null },
   { key: 'valgsekretariat', labelDa: 'Valgsekretariat', scope: 'municipal', perSolution: false, maxPerMunicipality: null },
 ] as const;
 

@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { isCentral } from '../../platform/context.ts';
 import { AppError, invalid, type FieldErrors } from '../../platform/errors.ts';
 import { errorResponses } from '../../platform/http/api-schemas.ts';
 import { formBody, multipartBody, pageQuery } from '../../platform/http/page-schemas.ts';
@@ -13,6 +12,11 @@ import { PERIOD_PATTERN } from './population/parse-folk1a.ts';
 import { authorizePopulation, isEconomyEditor } from './population/policy.ts';
 import { municipalityCount, periodSummaries, populationForPeriod, yearSettings } from './population/queries.ts';
 import { setPopulationPeriod } from './population/set-population-period.ts';
+import { registerBudgetRoutes } from './budget/routes.tsx';
+import { registerDocumentRoutes } from './documents/routes.tsx';
+import { registerGovernanceRoutes } from './governance/routes.tsx';
+import { registerPoolRoutes } from './pool/routes.tsx';
+import { registerPriceRoutes } from './prices/routes.tsx';
 
 /** The multipart body holds the file as a Buffer under `fil`; anything else means no file was chosen. */
 function uploadedFile(body: unknown): Buffer {
@@ -53,10 +57,19 @@ async function populationPage(request: FastifyRequest, extra: { errors?: FieldEr
   return <PopulationPage request={request} periods={periods} settings={settings} years={years} municipalityCount={all} canEdit={isEconomyEditor(ctx.actor)} {...extra} />;
 }
 
-/** The K98 economy: for now the population figures the costs are distributed by. */
+/**
+ * The K98 economy and its governance. Everyone signed in has both menu entries: a municipality
+ * finds its own yearly documents under Økonomi, and the councils and the pool are shared with all.
+ */
 export function registerEconomy(root: FastifyInstance) {
-  registerMenuEntry({ key: 'oekonomi', order: 35, href: '/oekonomi/befolkning', label: 'Økonomi', visible: isCentral });
+  registerMenuEntry({ key: 'oekonomi', order: 35, href: '/oekonomi', label: 'Økonomi', visible: () => true });
+  registerMenuEntry({ key: 'styring', order: 36, href: '/styring', label: 'K98-styring', visible: () => true });
   const app = root.withTypeProvider<ZodTypeProvider>();
+  registerPriceRoutes(root);
+  registerDocumentRoutes(root);
+  registerBudgetRoutes(root);
+  registerGovernanceRoutes(root);
+  registerPoolRoutes(root);
 
   app.get('/oekonomi/befolkning', { schema: { querystring: pageQuery({}) } }, async (request, reply) => {
     const notice = request.query.besked ? NOTICES[request.query.besked] : undefined;
