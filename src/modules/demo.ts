@@ -2,6 +2,7 @@ import type { Db } from '../db/client.ts';
 import { seedDemoAgreements } from './agreements/demo.ts';
 import { seedLiveDemoAgreement } from './agreements/demo-live.ts';
 import { seedDemoCompliance } from './compliance/demo.ts';
+import { seedDemoEconomy } from './economy/demo.ts';
 import { seedDemo } from './organisations/demo.ts';
 import { seedDemoTasks } from './tasks/demo.ts';
 import { seedLiveDemoTasks } from './tasks/demo-live.ts';
@@ -25,5 +26,6 @@ export async function seedDemoData(db: Db, opts: { now?: Date } = {}): Promise<{
   await seedDemoCompliance(db, now);
   await seedLiveDemoTasks(db, now);
   await seedLiveDemoAgreement(db, now);
+  await seedDemoEconomy(db, now);
   return { users };
 }
