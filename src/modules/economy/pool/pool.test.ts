@@ -229,6 +229,15 @@ describe('the prioritisation pool', () => {
     const again = await apiCall(admin, 'POST', `/api/v1/governance/proposals/${number}/steps`, { status: 'afvist', decision: 'Afvist igen' });
     expect(again.statusCode).toBe(409);
     expect((again.json() as { message: string }).message).toBe('Forslaget har allerede status Afvist.');
+
+    // Two secretaries recording the same move at the same moment: one step, the other told why.
+    const raced = await submitAsFaxe({ title: 'Samtidigt' });
+    const [r1, r2] = await Promise.all([
+      apiCall(admin, 'POST', `/api/v1/governance/proposals/${raced}/steps`, { status: 'behandlet_fagraad', decision: 'Første udgave' }),
+      apiCall(admin, 'POST', `/api/v1/governance/proposals/${raced}/steps`, { status: 'behandlet_fagraad', decision: 'Anden udgave' }),
+    ]);
+    expect([r1.statusCode, r2.statusCode].sort()).toEqual([201, 409]);
+    expect((await steps(raced)).filter((s) => s.status === 'behandlet_fagraad')).toHaveLength(1);
   });
 
   it('a double submit of the proposal form or a repeated API call with the same key makes one proposal', async () => {
