@@ -46,7 +46,7 @@ export const proposalBody = z
       .max(COST_MAX_ORE, 'Det anslåede beløb er urimeligt stort; højst 10.000.000.000 kr.')
       .describe('Anslået pris i øre (heltal): 250.000 kr. er 25000000'),
   })
-  .meta({ id: 'PoolProposalInput' });
+  .meta({ id: 'PoolProposalSubmission' });
 
 export const PROPOSAL_LABELS: Record<string, string> = {
   title: 'Titel',
@@ -109,7 +109,7 @@ export const moveBody = z
       .describe('Mødet, der traf beslutningen: et fagrådsmøde for behandlet_fagraad, et møde i Porteføljerådet for de øvrige'),
     decision: text('beslutningen', TEXT_MAX).describe('Beslutningen med ord, som den står i referatet'),
   })
-  .meta({ id: 'PoolProposalStepInput' });
+  .meta({ id: 'PoolProposalMove' });
 
 export const MOVE_LABELS: Record<string, string> = { status: 'Beslutning', meetingId: 'Møde', decision: 'Beslutningens ordlyd' };
 
