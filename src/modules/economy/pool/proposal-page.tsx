@@ -23,7 +23,7 @@ export type ProposalPageProps = {
 
 function Timeline(p: { steps: ProposalStep[]; showWho: boolean }): JSX.Element {
   return (
-    <ol class="samspil-timeline" id="forslagets-trin">
+    <ol id="forslagets-trin">
       {p.steps.map((s) => (
         <li data-trin={s.status}>
           <p>
