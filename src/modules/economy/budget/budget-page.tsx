@@ -52,11 +52,11 @@ function StageTable(p: { year: number; stage: CostBudgetStage; solutions: Soluti
           <tr>
             <th scope="col">Løsning</th>
             {BUDGET_PARTS.map((part) => (
-              <th scope="col" class="text-align-right" safe>
+              <th scope="col" class="align-text-right" safe>
                 {part.label}
               </th>
             ))}
-            <th scope="col" class="text-align-right">
+            <th scope="col" class="align-text-right">
               I alt
             </th>
           </tr>
@@ -68,9 +68,9 @@ function StageTable(p: { year: number; stage: CostBudgetStage; solutions: Soluti
               <tr data-loesning={s.solutionKey}>
                 <SolutionCell year={p.year} s={s} canEdit={p.canEdit} />
                 {BUDGET_PARTS.map((part) => (
-                  <td class="text-align-right">{money(b?.[part.key])}</td>
+                  <td class="align-text-right">{money(b?.[part.key])}</td>
                 ))}
-                <td class="text-align-right" data-total>
+                <td class="align-text-right" data-total>
                   {b ? <strong safe>{formatKroner(b.totalOre)}</strong> : NONE}
                 </td>
               </tr>
@@ -81,11 +81,11 @@ function StageTable(p: { year: number; stage: CostBudgetStage; solutions: Soluti
           <tr>
             <th scope="row">I alt</th>
             {BUDGET_PARTS.map((part) => (
-              <td class="text-align-right" safe>
+              <td class="align-text-right" safe>
                 {formatKroner(sums[part.key])}
               </td>
             ))}
-            <td class="text-align-right" data-total>
+            <td class="align-text-right" data-total>
               <strong safe>{formatKroner(sums.totalOre)}</strong>
             </td>
           </tr>
@@ -105,13 +105,13 @@ function ChangeTable(p: { year: number; solutions: SolutionBudget[]; canEdit: bo
         <thead>
           <tr>
             <th scope="col">Løsning</th>
-            <th scope="col" class="text-align-right">
+            <th scope="col" class="align-text-right">
               Foreløbigt
             </th>
-            <th scope="col" class="text-align-right">
+            <th scope="col" class="align-text-right">
               Samlet
             </th>
-            <th scope="col" class="text-align-right">
+            <th scope="col" class="align-text-right">
               Ændring
             </th>
           </tr>
@@ -123,9 +123,9 @@ function ChangeTable(p: { year: number; solutions: SolutionBudget[]; canEdit: bo
             return (
               <tr data-loesning={s.solutionKey}>
                 <SolutionCell year={p.year} s={s} canEdit={p.canEdit} />
-                <td class="text-align-right">{money(s.preliminary?.totalOre)}</td>
-                <td class="text-align-right">{money(s.final?.totalOre)}</td>
-                <td class="text-align-right" data-change>
+                <td class="align-text-right">{money(s.preliminary?.totalOre)}</td>
+                <td class="align-text-right">{money(s.final?.totalOre)}</td>
+                <td class="align-text-right" data-change>
                   {change === null ? NONE : <span safe>{percent ? `${signed(change)} (${percent})` : signed(change)}</span>}
                 </td>
               </tr>
@@ -135,13 +135,13 @@ function ChangeTable(p: { year: number; solutions: SolutionBudget[]; canEdit: bo
         <tfoot>
           <tr>
             <th scope="row">I alt</th>
-            <td class="text-align-right" safe>
+            <td class="align-text-right" safe>
               {formatKroner(from)}
             </td>
-            <td class="text-align-right" safe>
+            <td class="align-text-right" safe>
               {formatKroner(to)}
             </td>
-            <td class="text-align-right" safe>
+            <td class="align-text-right" safe>
               {signed(to - from)}
             </td>
           </tr>
@@ -159,13 +159,13 @@ function ActualTable(p: { year: number; solutions: SolutionBudget[]; canEdit: bo
         <thead>
           <tr>
             <th scope="col">Løsning</th>
-            <th scope="col" class="text-align-right">
+            <th scope="col" class="align-text-right">
               Budget
             </th>
-            <th scope="col" class="text-align-right">
+            <th scope="col" class="align-text-right">
               Faktisk
             </th>
-            <th scope="col" class="text-align-right">
+            <th scope="col" class="align-text-right">
               Forskel
             </th>
           </tr>
@@ -176,11 +176,11 @@ function ActualTable(p: { year: number; solutions: SolutionBudget[]; canEdit: bo
             return (
               <tr data-loesning={s.solutionKey}>
                 <SolutionCell year={p.year} s={s} canEdit={p.canEdit} />
-                <td class="text-align-right">
+                <td class="align-text-right">
                   {b ? <span safe>{`${formatKroner(b.totalOre)} (${STAGE_WORD[b.stage]})`}</span> : NONE}
                 </td>
-                <td class="text-align-right">{money(s.actualOre)}</td>
-                <td class="text-align-right">{s.actualOre !== null && b ? <span safe>{signed(s.actualOre - b.totalOre)}</span> : NONE}</td>
+                <td class="align-text-right">{money(s.actualOre)}</td>
+                <td class="align-text-right">{s.actualOre !== null && b ? <span safe>{signed(s.actualOre - b.totalOre)}</span> : NONE}</td>
               </tr>
             );
           })}

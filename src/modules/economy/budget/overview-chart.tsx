@@ -6,15 +6,15 @@ import type { OverviewSolution } from './year-overview.ts';
 const BUDGET = '#0059b3';
 const ALLOCATED = '#2e6b30';
 const INK = '#1a1a1a';
-const GRID = '#bfbfbf';
 
-const W = 760;
-const LABEL_W = 210;
-const VALUE_W = 150;
-const BAR_H = 13;
-const ROW_H = 44;
-const TOP = 40;
-const BAR_MAX = W - LABEL_W - VALUE_W - 10;
+const W = 640;
+const VALUE_W = 170;
+const BAR_H = 14;
+/** a solution's name on its own line, then its two bars: long names never collide with the bars */
+const LABEL_H = 20;
+const ROW_H = LABEL_H + 2 * BAR_H + 3 + 16;
+const TOP = 36;
+const BAR_MAX = W - VALUE_W;
 
 /** Bar length in drawing units; whole units keep the markup small, a non-zero amount never vanishes. */
 const length = (ore: number, max: number) => (ore <= 0 || max <= 0 ? 0 : Math.max(1, Math.round((ore / max) * BAR_MAX)));
@@ -39,7 +39,7 @@ export function OverviewChart(p: { year: number; solutions: OverviewSolution[] }
   const allocated = p.solutions.some((s) => s.allocatedOre !== null);
   if (shown.length === 0) return <p>Der er hverken budget eller fordeling at tegne for året.</p>;
   const max = Math.max(...shown.map((s) => Math.max(s.budgetOre, s.allocatedOre ?? 0)));
-  const height = TOP + shown.length * ROW_H + 8;
+  const height = TOP + shown.length * ROW_H;
   const id = 'aarsoversigt-graf';
   return (
     <svg xmlns="http://www.w3.org/2000/svg" viewBox={`0 0 ${W} ${height}`} width="100%" role="img" aria-labelledby={`${id}-title ${id}-desc`} data-chart="budget-fordelt">
@@ -47,40 +47,40 @@ export function OverviewChart(p: { year: number; solutions: OverviewSolution[] }
       <desc id={`${id}-desc`} safe>
         {summary(p.solutions, allocated)}
       </desc>
-      <rect x={String(LABEL_W)} y="8" width="14" height="14" fill={BUDGET} />
-      <text x={String(LABEL_W + 20)} y="20" font-size="13" fill={INK}>
+      <rect x="0" y="6" width="16" height="16" fill={BUDGET} />
+      <text x="22" y="20" font-size="15" fill={INK}>
         Budget
       </text>
       {allocated ? (
         <>
-          <rect x={String(LABEL_W + 110)} y="8" width="14" height="14" fill={ALLOCATED} />
-          <text x={String(LABEL_W + 130)} y="20" font-size="13" fill={INK}>
+          <rect x="100" y="6" width="16" height="16" fill={ALLOCATED} />
+          <text x="122" y="20" font-size="15" fill={INK}>
             Fordelt på kommunerne
           </text>
         </>
       ) : (
         ''
       )}
-      <line x1={String(LABEL_W)} y1={String(TOP - 4)} x2={String(LABEL_W)} y2={String(height - 4)} stroke={GRID} />
       {shown.map((s, i) => {
         const y = TOP + i * ROW_H;
+        const bars = y + LABEL_H;
         const b = length(s.budgetOre, max);
         const a = length(s.allocatedOre ?? 0, max);
         return (
           <g data-loesning={s.solutionKey}>
-            <text x={String(LABEL_W - 8)} y={String(y + BAR_H + 4)} text-anchor="end" font-size="13" fill={INK} safe>
+            <text x="0" y={String(y + 15)} font-size="15" font-weight="600" fill={INK} safe>
               {s.matches === false ? `${s.solutionName} (afviger)` : s.solutionName}
             </text>
-            <rect x={String(LABEL_W)} y={String(y)} width={String(b)} height={String(BAR_H)} fill={BUDGET} />
-            <text x={String(LABEL_W + b + 6)} y={String(y + BAR_H - 2)} font-size="11" fill={INK} safe>
+            <rect x="0" y={String(bars)} width={String(b)} height={String(BAR_H)} fill={BUDGET} />
+            <text x={String(b + 6)} y={String(bars + BAR_H - 2)} font-size="13" fill={INK} safe>
               {formatKroner(s.budgetOre)}
             </text>
             {s.allocatedOre === null ? (
               ''
             ) : (
               <>
-                <rect x={String(LABEL_W)} y={String(y + BAR_H + 3)} width={String(a)} height={String(BAR_H)} fill={ALLOCATED} />
-                <text x={String(LABEL_W + a + 6)} y={String(y + 2 * BAR_H + 1)} font-size="11" fill={INK} safe>
+                <rect x="0" y={String(bars + BAR_H + 3)} width={String(a)} height={String(BAR_H)} fill={ALLOCATED} />
+                <text x={String(a + 6)} y={String(bars + 2 * BAR_H + 1)} font-size="13" fill={INK} safe>
                   {formatKroner(s.allocatedOre)}
                 </text>
               </>

@@ -28,13 +28,13 @@ function SolutionTable(p: { o: YearOverview }): JSX.Element {
         <thead>
           <tr>
             <th scope="col">Løsning</th>
-            <th scope="col" class="text-align-right">
+            <th scope="col" class="align-text-right">
               Budget
             </th>
-            <th scope="col" class="text-align-right">
+            <th scope="col" class="align-text-right">
               Fordelt på kommunerne
             </th>
-            <th scope="col" class="text-align-right">
+            <th scope="col" class="align-text-right">
               Forskel
             </th>
             <th scope="col">Kontrol</th>
@@ -46,13 +46,13 @@ function SolutionTable(p: { o: YearOverview }): JSX.Element {
               <th scope="row" safe>
                 {s.solutionName}
               </th>
-              <td class="text-align-right" safe>
+              <td class="align-text-right" safe>
                 {s.budgetStage ? `${formatKroner(s.budgetOre)} (${STAGE_WORD[s.budgetStage]})` : 'Intet budget'}
               </td>
-              <td class="text-align-right" safe>
+              <td class="align-text-right" safe>
                 {s.allocatedOre === null ? '–' : formatKroner(s.allocatedOre)}
               </td>
-              <td class="text-align-right" safe>
+              <td class="align-text-right" safe>
                 {s.differenceOre === null ? '–' : formatKroner(s.differenceOre)}
               </td>
               <td>
@@ -64,13 +64,13 @@ function SolutionTable(p: { o: YearOverview }): JSX.Element {
         <tfoot>
           <tr data-loesning="i-alt">
             <th scope="row">I alt</th>
-            <td class="text-align-right" safe>
+            <td class="align-text-right" safe>
               {formatKroner(o.total.budgetOre)}
             </td>
-            <td class="text-align-right" safe>
+            <td class="align-text-right" safe>
               {o.total.allocatedOre === null ? '–' : formatKroner(o.total.allocatedOre)}
             </td>
-            <td class="text-align-right" safe>
+            <td class="align-text-right" safe>
               {o.total.differenceOre === null ? '–' : formatKroner(o.total.differenceOre)}
             </td>
             <td>
@@ -93,10 +93,10 @@ function MunicipalityTable(p: { o: YearOverview }): JSX.Element {
         <thead>
           <tr>
             <th scope="col">Kommune</th>
-            <th scope="col" class="text-align-right">
+            <th scope="col" class="align-text-right">
               Indbyggere
             </th>
-            <th scope="col" class="text-align-right">
+            <th scope="col" class="align-text-right">
               I alt
             </th>
           </tr>
@@ -109,10 +109,10 @@ function MunicipalityTable(p: { o: YearOverview }): JSX.Element {
                   {m.name}
                 </a>
               </th>
-              <td class="text-align-right" safe>
+              <td class="align-text-right" safe>
                 {formatNumber(m.population)}
               </td>
-              <td class="text-align-right" safe>
+              <td class="align-text-right" safe>
                 {formatKroner(m.totalOre)}
               </td>
             </tr>
@@ -121,10 +121,10 @@ function MunicipalityTable(p: { o: YearOverview }): JSX.Element {
         <tfoot>
           <tr>
             <th scope="row" safe>{`I alt (${o.municipalities.length} kommuner)`}</th>
-            <td class="text-align-right" safe>
+            <td class="align-text-right" safe>
               {formatNumber(population)}
             </td>
-            <td class="text-align-right" safe>
+            <td class="align-text-right" safe>
               {formatKroner(o.total.allocatedOre ?? 0)}
             </td>
           </tr>
@@ -159,7 +159,7 @@ export function OverviewPage(p: { request: FastifyRequest; overview: YearOvervie
         </>
       ) : (
         <div data-year-check={check.status}>
-          <Notice kind={check.status === 'ok' ? 'success' : 'warning'} text={`${check.text}.`} />
+          <Notice kind={check.status === 'ok' ? 'success' : 'warning'} text={`Året under ét: ${check.text}.`} />
         </div>
       )}
       <p class="samspil-actions">
@@ -167,15 +167,13 @@ export function OverviewPage(p: { request: FastifyRequest; overview: YearOvervie
       </p>
 
       <h2>Pr. løsning</h2>
+      {/* The drawing above its table: beside it, the table's five columns would not fit even a wide screen. */}
       <div class="row">
-        {/* Side by side only where the table fits its column; narrower, the table goes under the drawing. */}
-        <div class="col-12 col-xl-6">
+        <div class="col-12 col-lg-10 col-xl-8">
           <OverviewChart year={o.year} solutions={o.solutions} />
         </div>
-        <div class="col-12 col-xl-6">
-          <SolutionTable o={o} />
-        </div>
       </div>
+      <SolutionTable o={o} />
 
       <h2>Pr. kommune</h2>
       {o.allocationError ? (

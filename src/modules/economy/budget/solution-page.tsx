@@ -24,7 +24,7 @@ export type SolutionPageProps = {
  * actual cost not yet known starts empty, so it is never saved as 0 by accident.
  */
 const asInput = (ore: number | null | undefined, none: string) => (ore === null || ore === undefined ? none : formatKroner(ore).replace(/ kr\.$/, ''));
-const HINT = `I kroner, fx 1.234.567,50; højst ${formatKroner(MAX_AMOUNT_ORE)}`;
+const HINT = 'I kroner, fx 1.234.567,50';
 
 function typed(values: Record<string, unknown> | undefined, name: string, stored: string): string {
   const v = values?.[name];
@@ -45,7 +45,8 @@ export function SolutionPage(p: SolutionPageProps): JSX.Element {
       <h1 safe>{title}</h1>
       <ErrorSummary errors={p.message ? { _: p.message, ...errors } : errors} labels={labels} />
       <p class="font-lead">
-        Budgettet deles i drift, vedligehold, udvikling og bidraget til prioriteringspuljen. Gemmes de samme beløb igen, ændres intet.
+        Budgettet deles i drift, vedligehold, udvikling og bidraget til prioriteringspuljen. Hvert beløb kan højst være{' '}
+        {formatKroner(MAX_AMOUNT_ORE) as 'safe'}. Gemmes de samme beløb igen, ændres intet.
       </p>
       <>
       {(['foreloebigt', 'samlet'] as const).map((stage) => {

@@ -1,5 +1,6 @@
 import type { Db } from '../../../db/client.ts';
 import { AppError } from '../../../platform/errors.ts';
+import { keptUntilWrite } from '../../../platform/kept-until-write.ts';
 import { sumOre } from '../../../platform/money.ts';
 import { allocateYear } from '../allocation/allocate-year.ts';
 import type { CostBudgetStage } from '../schema.ts';
@@ -48,8 +49,16 @@ export type YearOverview = {
  * statements (the budget's three and the allocation's) whatever the number of price models and
  * budgets; the 98 × 14 shares are added up here, not in SQL. When the year cannot be allocated the
  * overview still carries the budget, with the reason instead of the shares.
+ *
+ * On the embedded database the overview is kept until the next write (any budget, price, usage or
+ * population change moves the count), since there the reads and the allocation hold up every other
+ * request; the page, its workbook and the API share it. The kept value must not be changed.
  */
-export async function loadYearOverview(db: Db, year: number): Promise<YearOverview> {
+export function loadYearOverview(db: Db, year: number): Promise<YearOverview> {
+  return keptUntilWrite(db, `economy-year-overview:${year}`, () => buildYearOverview(db, year));
+}
+
+async function buildYearOverview(db: Db, year: number): Promise<YearOverview> {
   const [{ solutions: budget }, allocation] = await Promise.all([
     loadYearBudget(db, year),
     allocateYear(db, year).then(
