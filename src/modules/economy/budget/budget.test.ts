@@ -76,6 +76,9 @@ describe('the cost budget per year and solution', () => {
     expect(await poolAmountForYear(t.database.db, YEAR)).toBe(600_000_00 + 4_000_00 + 250_000_25);
     expect(/<dd data-pool>([^<]*)</.exec(page.body)![1]).toBe('854.000,25 kr.');
     expect(await poolAmountForYear(t.database.db, 2099)).toBe(0);
+    const odd = await economist.get(`/oekonomi/budget/${YEAR}?besked=constructor`);
+    expect(odd.statusCode).toBe(200);
+    expect(odd.body).not.toContain('[native code]');
 
     const api = await consultant.api('GET', `/api/v1/economy/years/${YEAR}/cost-budget`);
     expect(api.statusCode).toBe(200);

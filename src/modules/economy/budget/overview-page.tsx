@@ -46,8 +46,8 @@ function SolutionTable(p: { o: YearOverview }): JSX.Element {
               <th scope="row" safe>
                 {s.solutionName}
               </th>
-              <td class="align-text-right" safe>
-                {s.budgetStage ? `${formatKroner(s.budgetOre)} (${STAGE_WORD[s.budgetStage]})` : 'Intet budget'}
+              <td class="align-text-right">
+                {s.budgetStage ? <span safe>{`${formatKroner(s.budgetOre)} (${STAGE_WORD[s.budgetStage]})`}</span> : 'Intet budget'}
               </td>
               <td class="align-text-right" safe>
                 {s.allocatedOre === null ? '–' : formatKroner(s.allocatedOre)}

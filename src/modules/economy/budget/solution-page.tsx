@@ -44,9 +44,8 @@ export function SolutionPage(p: SolutionPageProps): JSX.Element {
       <Crumbs trail={[{ href: `/oekonomi/budget/${p.year}`, label: `Omkostningsbudget ${p.year}` }]} current={s.solutionName} />
       <h1 safe>{title}</h1>
       <ErrorSummary errors={p.message ? { _: p.message, ...errors } : errors} labels={labels} />
-      <p class="font-lead">
-        Budgettet deles i drift, vedligehold, udvikling og bidraget til prioriteringspuljen. Hvert beløb kan højst være{' '}
-        {formatKroner(MAX_AMOUNT_ORE) as 'safe'}. Gemmes de samme beløb igen, ændres intet.
+      <p class="font-lead" safe>
+        {`Budgettet deles i drift, vedligehold, udvikling og bidraget til prioriteringspuljen. Hvert beløb kan højst være ${formatKroner(MAX_AMOUNT_ORE)}. Gemmes de samme beløb igen, ændres intet.`}
       </p>
       <>
       {(['foreloebigt', 'samlet'] as const).map((stage) => {
@@ -56,7 +55,7 @@ export function SolutionPage(p: SolutionPageProps): JSX.Element {
             <h2 id={`trin-${stage}`} safe>
               {STAGE_LABEL[stage]}
             </h2>
-            <p safe>{b ? `I alt ${formatKroner(b.totalOre)}, gemt ${formatDateTime(b.updatedAt)}.` : 'Endnu ikke gemt.'}</p>
+            <p>{b ? <span safe>{`I alt ${formatKroner(b.totalOre)}, gemt ${formatDateTime(b.updatedAt)}.`}</span> : 'Endnu ikke gemt.'}</p>
             <form method="post" action={`/oekonomi/budget/${p.year}/${s.solutionKey}/${stage}`} novalidate>
               <CsrfField token={p.request.csrfToken} />
               {BUDGET_PARTS.map((part) => {
