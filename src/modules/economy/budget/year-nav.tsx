@@ -1,0 +1,68 @@
+import { MAX_YEAR, MIN_YEAR } from './load-budget.ts';
+
+const crumbSeparator = (
+  <svg class="icon-svg" focusable="false" aria-hidden="true">
+    <use href="/static/dkfds/img/all-svg-icons.svg#chevron-right"></use>
+  </svg>
+);
+
+/** Økonomi › … › the page itself; each crumb before the last is a link. */
+export function Crumbs(p: { trail: { href: string; label: string }[]; current: string }): JSX.Element {
+  return (
+    <nav aria-label="Brødkrumme" class="breadcrumbs">
+      <ol class="breadcrumbs__list">
+        {/* DKFDS draws the separator as an icon after each link; without it the crumbs run together. */}
+        {[{ href: '/oekonomi', label: 'Økonomi' }, ...p.trail].map((c) => (
+          <li class="breadcrumbs__list-item">
+            <a href={c.href} class="breadcrumbs__link" safe>
+              {c.label}
+            </a>
+            {crumbSeparator}
+          </li>
+        ))}
+        <li class="breadcrumbs__list-item" aria-current="page" safe>
+          {p.current}
+        </li>
+      </ol>
+    </nav>
+  );
+}
+
+export type YearPage = 'budget' | 'aar';
+const PAGES: { key: YearPage; label: string; href: (year: number) => string }[] = [
+  { key: 'budget', label: 'Omkostningsbudget', href: (y) => `/oekonomi/budget/${y}` },
+  { key: 'aar', label: 'Årsoversigt', href: (y) => `/oekonomi/aar/${y}` },
+];
+
+/** The year's central economy pages side by side, and the same page for the year before and after. */
+export function YearNav(p: { year: number; current: YearPage }): JSX.Element {
+  const here = PAGES.find((x) => x.key === p.current)!;
+  return (
+    <>
+      <nav class="samspil-subnav" aria-label={`Økonomien for ${p.year}`}>
+        <ul class="nobullet-list">
+          {PAGES.map((x) => (
+            <li>
+              <a href={x.href(p.year)} aria-current={x.key === p.current ? 'page' : undefined} safe>
+                {x.label}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <p class="samspil-actions">
+        {p.year > MIN_YEAR ? (
+          <a href={here.href(p.year - 1)} class="function-link" safe>{`← ${here.label} ${p.year - 1}`}</a>
+        ) : (
+          ''
+        )}
+        {p.year < MAX_YEAR ? (
+          <a href={here.href(p.year + 1)} class="function-link" safe>{`${here.label} ${p.year + 1} →`}</a>
+        ) : (
+          ''
+        )}
+      </p>
+    </>
+  );
+}
+
