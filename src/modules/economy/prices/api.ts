@@ -52,7 +52,7 @@ const pricesOut = z
 
 const usageIn = z
   .object({ usage: z.array(z.object({ code: z.string().describe('Kommunekode, fx 0101 eller 101'), quantity: z.number().int().min(0) })) })
-  .meta({ id: 'EconomyPriceUsageInput' });
+  .meta({ id: 'EconomyPriceUsageSave' });
 const usageOut = z
   .object({ municipalities: z.number().int().describe('Kommuner med forbrug efter indlæsningen'), changed: z.number().int().describe('Kommuner, hvis tal ændrede sig') })
   .meta({ id: 'EconomyPriceUsageResult' });

@@ -80,7 +80,7 @@ export const priceModelInputSchema = z
       .describe('usage: 1-5 enhedspriser i øre, fx [{"label":"tryk","unitPriceOre":190},{"label":"porto","unitPriceOre":740}]'),
     sort: z.number().int().min(0).max(LIMITS.sort).optional().describe('Rækkefølgen inden for løsningen (lavest først)'),
   })
-  .meta({ id: 'EconomyPriceModelInput' });
+  .meta({ id: 'EconomyPriceModelSave' });
 
 const isWhole = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v);
 const has = (v: unknown) => v !== undefined && v !== null;
