@@ -1,21 +1,18 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Ctx } from '../../../platform/context.ts';
 import { AppError, notFound } from '../../../platform/errors.ts';
 import { errorResponses } from '../../../platform/http/api-schemas.ts';
 import { municipalityCodeParam, pageQuery, queryText } from '../../../platform/http/page-schemas.ts';
 import { actorCtx, sendPage } from '../../../platform/http/request-context.ts';
-import { danishDay } from '../../../platform/views/format.ts';
 import { authorizeEconomy } from '../policy.ts';
 import { allSolutions } from '../prices/load-year-prices.ts';
+import { apiYear, pageYear, thisYear } from '../prices/year.ts';
 import { AllocationPage } from './allocation-page.tsx';
 import { loadAllocation, type AllocationView } from './load-allocation.ts';
 import { municipalitiesInOrder } from './municipalities.ts';
 import { MunicipalityAllocationPage } from './municipality-allocation-page.tsx';
 
-const pageYear = z.coerce.number().int().min(2000).max(2100);
-const apiYear = z.coerce.number({ message: 'Året skal være et årstal' }).int('Året skal være et årstal').min(2000, 'Året skal være mellem 2000 og 2100').max(2100, 'Året skal være mellem 2000 og 2100');
 
 const lineOut = z
   .object({
@@ -45,8 +42,6 @@ const allocationOut = z
     municipalities: z.array(municipalityOut),
   })
   .meta({ id: 'EconomyAllocation' });
-
-const thisYear = (ctx: Ctx) => Number(danishDay(ctx.now).slice(0, 4));
 
 /** The 422 of a year without population, as words for the page. */
 async function orMissing<T>(work: Promise<T>): Promise<T | { missing: string }> {

@@ -14,10 +14,10 @@ import { loadPriceModels, type StoredPriceModel } from './load-prices.ts';
 import { loadYearPrices } from './load-year-prices.ts';
 import { priceModelInputSchema } from './price-model-input.ts';
 import { modelNotFound, updatePriceModel } from './update-price-model.ts';
+import { apiYear } from './year.ts';
 
 const tags = ['Økonomi'];
 
-export const apiYear = z.coerce.number({ message: 'Året skal være et årstal' }).int('Året skal være et årstal').min(2000, 'Året skal være mellem 2000 og 2100').max(2100, 'Året skal være mellem 2000 og 2100');
 const yearParams = z.object({ year: apiYear });
 const modelParams = z.object({ year: apiYear, id: uuidParam });
 

@@ -108,7 +108,7 @@ async function replaceUsage(
   const [m] = await ctx.db.select({ kind: priceModel.kind }).from(priceModel).where(and(eq(priceModel.id, id), eq(priceModel.year, year)));
   if (!m) throw modelNotFound();
   await assertYearOpen(ctx.db, year);
-  if (m.kind !== 'usage') throw invalid({ fil: 'Prismodellen beregnes ikke efter forbrug.' }, 'Kun en prismodel af typen «Forbrug × enhedspris» har forbrug pr. kommune.');
+  if (m.kind !== 'usage') throw invalid({ kind: 'Prismodellen beregnes ikke efter forbrug.' }, 'Kun en prismodel af typen «Forbrug × enhedspris» har forbrug pr. kommune.');
   const known = new Set((await ctx.db.select({ code: municipality.code }).from(municipality)).map((r) => r.code));
   const { rows, errors } = await parse(known);
   const bad = Object.keys(errors).length;

@@ -1,13 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Ctx } from '../../../platform/context.ts';
 import { AppError, type FieldErrors } from '../../../platform/errors.ts';
 import { clientKeyOf, REQUEST_KEY_FIELD } from '../../../platform/idempotency/claim-request.ts';
 import { formBody, multipartBody, pageQuery, queryText, uuidParam } from '../../../platform/http/page-schemas.ts';
 import { actorCtx, sendPage } from '../../../platform/http/request-context.ts';
 import { noticeFor } from '../../../platform/views/components.tsx';
-import { danishDay } from '../../../platform/views/format.ts';
 import { registerAllocationRoutes } from '../allocation/routes.tsx';
 import { authorizeEconomy, isEconomyEditor } from '../policy.ts';
 import { municipalitiesInOrder } from '../allocation/municipalities.ts';
@@ -24,6 +22,7 @@ import { NewPriceModelPage } from './price-model-new-page.tsx';
 import { PriceModelPage } from './price-model-page.tsx';
 import { PricesPage } from './prices-page.tsx';
 import { modelNotFound, updatePriceModel } from './update-price-model.ts';
+import { pageYear, thisYear } from './year.ts';
 import { checkPriceModel } from './price-model-input.ts';
 import type { PriceModelKind } from '../schema.ts';
 
@@ -37,13 +36,8 @@ const NOTICES: Record<string, string> = {
   'forbrug-uaendret': 'Filens forbrug var allerede indlæst; intet er ændret.',
 };
 
-/** A year in a page address; another value is an address that names nothing (404). */
-export const yearParam = z.coerce.number().int().min(2000).max(2100);
-const yearParams = z.object({ year: yearParam });
-const modelParams = z.object({ year: yearParam, id: uuidParam });
-
-/** The Danish calendar year of the request. */
-export const thisYear = (ctx: Ctx) => Number(danishDay(ctx.now).slice(0, 4));
+const yearParams = z.object({ year: pageYear });
+const modelParams = z.object({ year: pageYear, id: uuidParam });
 
 /** A refusal the page shows in its error summary; anything else is the error page's to show. */
 const shown = (error: unknown): error is AppError => error instanceof AppError && (error.status === 422 || error.status === 409);
@@ -56,13 +50,14 @@ async function pricesPage(request: FastifyRequest, reply: FastifyReply, year: nu
   return sendPage(reply, <PricesPage request={request} prices={prices} canEdit={isEconomyEditor(ctx.actor)} {...extra} />, status);
 }
 
-async function newModelPage(request: FastifyRequest, reply: FastifyReply, year: number, kind: PriceModelKind, values: FormValues, errors: FieldErrors = {}, status = 200) {
+type NewModelForm = { kind: PriceModelKind; values: FormValues; errors?: FieldErrors; requestKey?: unknown };
+
+async function newModelPage(request: FastifyRequest, reply: FastifyReply, year: number, form: NewModelForm, status = 200) {
   const ctx = actorCtx(request);
   const [solutions, locked] = await Promise.all([allSolutions(ctx.db), isYearLocked(ctx.db, year)]);
-  const body = request.body && typeof request.body === 'object' ? (request.body as Record<string, unknown>) : {};
   return sendPage(
     reply,
-    <NewPriceModelPage request={request} year={year} kind={kind} solutions={solutions} values={values} errors={errors} locked={locked} requestKey={body[REQUEST_KEY_FIELD]} />,
+    <NewPriceModelPage request={request} year={year} kind={form.kind} solutions={solutions} values={form.values} errors={form.errors ?? {}} locked={locked} requestKey={form.requestKey} />,
     status,
   );
 }
@@ -135,7 +130,7 @@ export function registerPriceRoutes(root: FastifyInstance): void {
     const ctx = actorCtx(request);
     authorizeEconomy(ctx.actor, 'edit');
     const kind = kindOf(request.query.type) ?? 'per_citizen';
-    return newModelPage(request, reply, request.params.year, kind, { solution: request.query.loesning ?? '', kind });
+    return newModelPage(request, reply, request.params.year, { kind, values: { solution: request.query.loesning ?? '', kind } });
   });
 
   app.post('/oekonomi/priser/:year/ny', { schema: { params: yearParams, body: formBody } }, async (request, reply) => {
@@ -144,14 +139,15 @@ export function registerPriceRoutes(root: FastifyInstance): void {
     const { year } = request.params;
     const { values, raw, errors } = checkedForm(request.body);
     const kind = kindOf(values.kind) ?? 'per_citizen';
+    const requestKey = request.body[REQUEST_KEY_FIELD];
     try {
       await assertYearOpen(ctx.db, year);
-      if (Object.keys(errors).length > 0) return await newModelPage(request, reply, year, kind, values, errors, 422);
+      if (Object.keys(errors).length > 0) return await newModelPage(request, reply, year, { kind, values, errors, requestKey }, 422);
       const { id } = await createPriceModel(ctx, year, raw, clientKeyOf(request));
       return reply.redirect(`/oekonomi/priser/${year}?besked=oprettet#model-${id}`, 303);
     } catch (error) {
       if (!shown(error)) throw error;
-      return newModelPage(request, reply, year, kind, values, errorsOf(error), error.status);
+      return newModelPage(request, reply, year, { kind, values, errors: errorsOf(error), requestKey }, error.status);
     }
   });
 
@@ -199,10 +195,13 @@ export function registerPriceRoutes(root: FastifyInstance): void {
       return reply.redirect(`/oekonomi/priser/${year}/modeller/${id}?besked=${changed > 0 ? 'forbrug' : 'forbrug-uaendret'}#forbrug`, 303);
     } catch (error) {
       if (!shown(error)) throw error;
-      const usageErrors: FieldErrors | undefined = error.status === 422 ? (Object.keys(error.fieldErrors).length > 0 ? { ...error.fieldErrors } : { fil: error.message }) : undefined;
-      const lineCount = Object.keys(error.fieldErrors).filter((k) => k.startsWith('linje-')).length;
-      if (usageErrors && lineCount > 0) usageErrors._ = error.message;
-      return modelPage(request, reply, year, id, usageErrors ? { usageErrors } : { errors: errorsOf(error) }, error.status);
+      // A problem with the file is shown by the upload form, with the report per line; anything else (the lock) at the top.
+      const keys = Object.keys(error.fieldErrors);
+      const lines = keys.filter((k) => k.startsWith('linje-')).length;
+      const aboutFile = error.status === 422 && (keys.length === 0 || keys.includes('fil') || lines > 0);
+      if (!aboutFile) return modelPage(request, reply, year, id, { errors: errorsOf(error) }, error.status);
+      const usageErrors: FieldErrors = keys.length === 0 ? { fil: error.message } : { ...error.fieldErrors, ...(lines > 0 ? { _: error.message } : {}) };
+      return modelPage(request, reply, year, id, { usageErrors }, error.status);
     }
   });
 
