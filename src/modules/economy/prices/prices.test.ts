@@ -294,4 +294,25 @@ describe('prices as data, and their allocation on the municipalities', () => {
     }
     expect(await snapshot()).toBe(before);
   });
+
+  it('drops unit prices and usage when a usage model becomes another kind, and refuses usage for a model without', async () => {
+    const id = await buildPriceModel(t.database.db, {
+      year: 2026,
+      solutionKey: 'sapa',
+      label: 'Opslag',
+      kind: 'usage',
+      usageUnit: 'opslag',
+      unitPrices: [{ label: 'opslag', unitPriceOre: 12 }],
+      usage: { '0101': 10, '0320': 5 },
+    });
+    const res = await admin.api('PUT', `/api/v1/economy/years/2026/prices/${id}`, { solution: 'sapa', label: 'Opslag', kind: 'fixed', amountOre: 1_000_00 });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ kind: 'fixed', amountOre: 1_000_00, usageUnit: null, unitPrices: [], usage: [] });
+    expect(await t.database.db.select().from(priceUsage).where(eq(priceUsage.priceModelId, id))).toEqual([]);
+    const [entry] = await t.database.db.select().from(auditEvent).where(eq(auditEvent.entityId, id));
+    expect(entry).toMatchObject({ action: 'economy.price_model_updated', before: expect.objectContaining({ kind: 'usage' }), after: expect.objectContaining({ kind: 'fixed', usageRemoved: 2 }) });
+    const usage = await admin.api('PUT', `/api/v1/economy/years/2026/prices/${id}/usage`, { usage: [{ code: '0101', quantity: 1 }] });
+    expect(usage.statusCode).toBe(422);
+    expect(usage.json().fieldErrors).toEqual({ kind: 'Prismodellen beregnes ikke efter forbrug.' });
+  });
 });
