@@ -21,6 +21,8 @@ export type PopulationPageProps = {
   message?: string;
   /** The period typed into a year's form that was refused, shown again. */
   values?: Record<string, string>;
+  /** Years whose invoices are published: their period is locked with the prices, so they get no form. */
+  lockedYears?: ReadonlySet<number>;
 };
 
 /** Population figures per period, their import, and the period each budget year uses. */
@@ -90,14 +92,14 @@ export function PopulationPage(p: PopulationPageProps) {
               <th scope="row" safe>
                 {String(y)}
               </th>
-              <td safe>{setting.get(y) ?? 'Ikke valgt'}</td>
+              <td safe>{`${setting.get(y) ?? 'Ikke valgt'}${p.lockedYears?.has(y) ? ' (låst: årets fakturaer er offentliggjort)' : ''}`}</td>
             </tr>
           ))}
         </tbody>
       </table>
       {p.canEdit ? (
         <>
-          {p.years.map((y) => (
+          {p.years.filter((y) => !p.lockedYears?.has(y)).map((y) => (
           <form method="post" action={`/oekonomi/befolkning/aar/${y}`} novalidate>
             <CsrfField token={p.request.csrfToken} />
             <TextField
