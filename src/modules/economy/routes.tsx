@@ -16,6 +16,7 @@ import { registerBudgetRoutes } from './budget/routes.tsx';
 import { registerDocumentRoutes } from './documents/routes.tsx';
 import { registerGovernanceRoutes } from './governance/routes.tsx';
 import { registerPoolRoutes } from './pool/routes.tsx';
+import { lockedYears } from './prices/assert-year-open.ts';
 import { registerPriceRoutes } from './prices/routes.tsx';
 
 /** The multipart body holds the file as a Buffer under `fil`; anything else means no file was chosen. */
@@ -54,7 +55,19 @@ async function populationPage(request: FastifyRequest, extra: { errors?: FieldEr
   const [periods, settings, all] = await Promise.all([periodSummaries(ctx.db), yearSettings(ctx.db), municipalityCount(ctx.db)]);
   const thisYear = ctx.now.getUTCFullYear();
   const years = [...new Set([...settings.map((s) => s.year), thisYear, thisYear + 1])].sort((a, b) => a - b);
-  return <PopulationPage request={request} periods={periods} settings={settings} years={years} municipalityCount={all} canEdit={isEconomyEditor(ctx.actor)} {...extra} />;
+  const locked = await lockedYears(ctx.db, years);
+  return (
+    <PopulationPage
+      request={request}
+      periods={periods}
+      settings={settings}
+      years={years}
+      lockedYears={locked}
+      municipalityCount={all}
+      canEdit={isEconomyEditor(ctx.actor)}
+      {...extra}
+    />
+  );
 }
 
 /**
@@ -100,9 +113,9 @@ export function registerEconomy(root: FastifyInstance) {
       await setPopulationPeriod(ctx, year, period);
       return reply.redirect('/oekonomi/befolkning?besked=gemt', 303);
     } catch (error) {
-      if (!(error instanceof AppError) || error.status !== 422) throw error;
+      if (!(error instanceof AppError) || (error.status !== 422 && error.status !== 409)) throw error;
       const message = error.fieldErrors.periode ?? error.fieldErrors.aar ?? error.message;
-      return sendPage(reply, await populationPage(request, { errors: { [field]: message }, values: { [field]: period } }), 422);
+      return sendPage(reply, await populationPage(request, { errors: { [field]: message }, values: { [field]: period } }), error.status);
     }
   });
 
