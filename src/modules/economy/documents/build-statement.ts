@@ -63,6 +63,8 @@ export function buildStatements(year: number, invoices: readonly InvoiceContent[
     }
   }
 
+  // Nothing settled yet (no actual cost entered at all): there is no statement to show, only the problems.
+  if (settled.length === 0) return { documents: [], problems };
   const documents = invoices.map((invoice, i): StatementContent => {
     const lines: StatementLine[] = settled.map((s) => ({
       solutionKey: s.solution.solutionKey,

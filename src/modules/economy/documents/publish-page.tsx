@@ -41,7 +41,7 @@ export function PublishPage(p: { request: FastifyRequest; plan: PublicationPlan 
         <>
           <p class="font-lead">Tjek, hvad der sker, før du offentliggør.</p>
           <ul id="plan">
-            <li safe>{`${plural(plan.municipalities, 'kommune', 'kommuner')} får hver sit dokument; i alt ${formatKroner(plan.totalOre!)}.`}</li>
+            <li safe>{`${plural(plan.municipalities, 'kommune', 'kommuner')} får hver sit dokument, i alt ${formatKroner(plan.totalOre!)}`}</li>
             <li id="plan-modtagere" safe>
               {`${plural(plan.recipients, 'person', 'personer')} (kommunernes IT- og digitaliseringschefer og økonomikontakter) får en mail med et link til deres kommunes dokument, hver person én gang.`}
             </li>

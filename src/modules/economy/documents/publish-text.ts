@@ -17,7 +17,7 @@ const INTRO: Record<EconomyDocumentKind, (p: PublishTextInput) => string> = {
   budgetvejledning: (p) =>
     `KOMBIT har offentliggjort budgetvejledningen for ${p.year} til ${p.municipalityName} Kommune: den forventede betaling efter K98-aftalen er ${formatKroner(p.totalOre)}, vist pr. løsning med ændringen fra ${p.year - 1} i kroner og procent.`,
   aarsopgoerelse: (p) =>
-    `KOMBIT har offentliggjort årsopgørelsen for ${p.year} til ${p.municipalityName} Kommune: de faktiske omkostninger pr. løsning, hvad kommunen har betalt a conto, og kommunens andel. ${settlementWord(p.totalOre)}: ${formatKroner(Math.abs(p.totalOre))}.`,
+    `KOMBIT har offentliggjort årsopgørelsen for ${p.year} til ${p.municipalityName} Kommune: de faktiske omkostninger pr. løsning, hvad kommunen har betalt a conto, og kommunens andel. ${settlementWord(p.totalOre)}: ${formatKroner(Math.abs(p.totalOre))}`,
 };
 
 /**
