@@ -59,12 +59,12 @@ export function MunicipalEconomyPage(p: { request: FastifyRequest; code: string;
                     <br />
                     <span safe>{`${amountText(d)} · offentliggjort ${formatDate(d.publishedAt)}`}</span>
                     {' · '}
-                    <a href={`${documentPath(p.code, d.year, d.kind)}.pdf`} aria-label={`${documentTitle(d.kind, d.year)} som PDF`}>
-                      PDF
+                    <a href={`${documentPath(p.code, d.year, d.kind)}.pdf`}>
+                      <span class="sr-only" safe>{`${documentTitle(d.kind, d.year)} som `}</span>PDF
                     </a>
                     {' · '}
-                    <a href={`${documentPath(p.code, d.year, d.kind)}.xlsx`} aria-label={`${documentTitle(d.kind, d.year)} som regneark (XLSX)`}>
-                      XLSX
+                    <a href={`${documentPath(p.code, d.year, d.kind)}.xlsx`}>
+                      <span class="sr-only" safe>{`${documentTitle(d.kind, d.year)} som regneark, `}</span>XLSX
                     </a>
                   </li>
                 ))}

@@ -130,8 +130,9 @@ export function YearDocumentsPage(p: { request: FastifyRequest; view: YearDocume
                   return (
                     <td class="text-align-right">
                       {cell ? (
-                        <a href={documentPath(r.code, year, k)} aria-label={`${documentTitle(k, year)}, ${r.name}: ${cellText(k, cell)}`} safe>
-                          {cellText(k, cell)}
+                        <a href={documentPath(r.code, year, k)}>
+                          <span class="sr-only" safe>{`${documentTitle(k, year)}, ${r.name}: `}</span>
+                          <span safe>{cellText(k, cell)}</span>
                         </a>
                       ) : (
                         '–'
