@@ -1,0 +1,121 @@
+import { ResponsiveTable } from '../../../platform/views/table.tsx';
+import { formatDeadline } from '../../../platform/views/format.ts';
+import { meetingPath, type DocumentContent, type MinutesLink } from './content.ts';
+import { documentFacts, documentNotes, documentTable } from './document-text.ts';
+
+/** Pieces of a document page, drawn from the same text table as the PDF. */
+
+const crumbSeparator = (
+  <svg class="icon-svg" focusable="false" aria-hidden="true">
+    <use href="/static/dkfds/img/all-svg-icons.svg#chevron-right"></use>
+  </svg>
+);
+
+/** DKFDS breadcrumbs: each crumb but the last a link; the last is the current page. */
+export function Crumbs(p: { crumbs: { href?: string; label: string }[] }): JSX.Element {
+  return (
+    <nav aria-label="Brødkrumme" class="breadcrumbs">
+      <ol class="breadcrumbs__list">
+        {p.crumbs.map((c) =>
+          c.href ? (
+            <li class="breadcrumbs__list-item">
+              <a href={c.href} class="breadcrumbs__link" safe>
+                {c.label}
+              </a>
+              {crumbSeparator}
+            </li>
+          ) : (
+            <li class="breadcrumbs__list-item" aria-current="page" safe>
+              {c.label}
+            </li>
+          ),
+        )}
+      </ol>
+    </nav>
+  );
+}
+
+export function DocumentFacts(p: { content: DocumentContent }): JSX.Element {
+  return (
+    <dl class="samspil-details">
+      {documentFacts(p.content).map(([k, v]) => (
+        <>
+          <dt safe>{k}</dt>
+          <dd safe>{v}</dd>
+        </>
+      ))}
+    </dl>
+  );
+}
+
+/** The document's lines; a price model's part of a solution sits under the solution, marked as a part. */
+export function DocumentTable(p: { content: DocumentContent }): JSX.Element {
+  const t = documentTable(p.content);
+  const align = (i: number) => (t.numeric[i] ? 'text-align-right' : undefined);
+  return (
+    <ResponsiveTable>
+      <table class="table table--compact" id="dokument-linjer">
+        <caption safe>{t.caption}</caption>
+        <thead>
+          <tr>
+            {t.headers.map((h, i) => (
+              <th scope="col" class={align(i)} safe>
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {t.rows.map((r) => (
+            <tr>
+              {r.cells.map((cell, i) =>
+                i === 0 ? (
+                  <th scope="row" class={r.role === 'model' ? 'weight-normal' : undefined}>
+                    {r.role === 'model' ? <span class="sr-only">Heraf </span> : ''}
+                    {r.role === 'model' ? '– ' : ''}
+                    <span safe>{cell}</span>
+                  </th>
+                ) : r.role === 'total' ? (
+                  <td class={align(i)}>
+                    <strong safe>{cell}</strong>
+                  </td>
+                ) : (
+                  <td class={align(i)} safe>
+                    {cell}
+                  </td>
+                ),
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ResponsiveTable>
+  );
+}
+
+export function DocumentNotes(p: { content: DocumentContent }): JSX.Element {
+  return (
+    <ul>
+      {documentNotes(p.content).map((n) => (
+        <li safe>{n}</li>
+      ))}
+    </ul>
+  );
+}
+
+/** The minutes of the year's council meetings, each a link to the meeting's page. */
+export function MinutesList(p: { minutes: MinutesLink[]; year: number }): JSX.Element {
+  if (p.minutes.length === 0) return <p safe>{`Der er endnu ingen referater fra K98-styringens møder i ${p.year}.`}</p>;
+  return (
+    <ul id="referater">
+      {p.minutes.map((m) => (
+        <li>
+          <a href={meetingPath(m.meetingId)} safe>
+            {`${m.councilName}: ${m.title}`}
+          </a>
+          <span safe>{` (${formatDeadline(m.date)})`}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
