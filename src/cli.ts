@@ -76,7 +76,7 @@ export async function main(argv: string[]): Promise<number> {
           console.error('Databasen indeholder allerede personer; demodata indlæses kun i en tom database.');
           return 2;
         }
-        const { users } = await seedDemoData(db);
+        const { users } = await seedDemoData(db, { config });
         console.log(`Demodata indlæst: ${users} brugere med adgangskoden demo1234.`);
         return 0;
       });

@@ -18,7 +18,7 @@ export async function serve(config: Config): Promise<FastifyInstance> {
   let seeded = false;
   const empty = !(await hasAnyPeople(database.db));
   if (config.mode === 'demo' && empty) {
-    await seedDemoData(database.db);
+    await seedDemoData(database.db, { config });
     seeded = true;
   }
   const app = await buildApp({ config, database });

@@ -174,9 +174,19 @@ describe.each(DATES)('the economy demo seeded on %s', (now) => {
     const stages = await db().select({ stage: costBudget.stage }).from(costBudget).where(eq(costBudget.year, draftYear));
     expect(stages).toHaveLength(SOLUTIONS);
     expect(stages.every((s) => s.stage === 'foreloebigt')).toBe(true);
-    // Publishing is the documents' use case; the demo names what to publish and publishes nothing itself.
-    expect(await db().select().from(economyPublication)).toEqual([]);
-    expect(DEMO_ECONOMY_PUBLICATIONS.map((p) => `${p.kind} ${p.year}`)).toEqual(['faktura 2025', 'budgetvejledning 2026']);
+    expect(await db().select().from(economyPublication).where(eq(economyPublication.year, draftYear))).toEqual([]);
+  });
+
+  it('has published, through the publishing use case, the documents whose day has come: 98 each, their mails long sent', async () => {
+    expect(DEMO_ECONOMY_PUBLICATIONS.map((p) => `${p.kind} ${p.year}`)).toEqual(['faktura 2025', 'budgetvejledning 2026', 'faktura 2026', 'aarsopgoerelse 2025']);
+    const due = DEMO_ECONOMY_PUBLICATIONS.filter((p) => p.publishedOn <= today);
+    const published = await db().select().from(economyPublication);
+    expect(published.map((p) => `${p.kind} ${p.year} ${danishDay(p.publishedAt)}`).sort()).toEqual(due.map((p) => `${p.kind} ${p.year} ${p.publishedOn}`).sort());
+    const documents = await rawRows<{ kind: string; year: number; n: number }>(db(), sql`select kind, year, count(*)::int as n from economy_document group by kind, year`);
+    expect(documents.every((d) => d.n === 98)).toBe(true);
+    expect(documents).toHaveLength(due.length);
+    const mails = await rawRows<{ status: string; n: number }>(db(), sql`select status, count(*)::int as n from outbox_mail where kind = 'economy-document' group by status`);
+    expect(mails.map((m) => m.status)).toEqual(due.length ? ['sent'] : []);
   });
 
   it('has the economy consultant and the økonomikontakter of Faxe, København, Aarhus and Læsø, who log in with the demo password', async () => {

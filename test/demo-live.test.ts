@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, like, not, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, like, ne, not, or, sql } from 'drizzle-orm';
 import { rawRows } from '../src/db/client.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
@@ -111,7 +111,8 @@ describe.each(DATES)('the demo seeded on %s', (now) => {
     const reminderMails = or(like(outboxMail.dedupeKey, 'reminder:%'), like(outboxMail.dedupeKey, 'agreement-reminder:%'));
     expect(await db().select({ to: outboxMail.toAddress }).from(outboxMail).where(reminderMails)).toEqual([]);
     expect(await db().select().from(pendingNotification)).toEqual([]);
-    expect(await db().select().from(outboxMail)).toEqual([]);
+    // The economy's history (documents published in 2025 and 2026) was mailed on its day: sent, nothing waits.
+    expect(await db().select().from(outboxMail).where(ne(outboxMail.status, 'sent'))).toEqual([]);
     expect(await db().select().from(taskReminder).where(eq(taskReminder.manual, false))).toEqual([]);
     expect(await db().select().from(agreementReminder).where(eq(agreementReminder.manual, false))).toEqual([]);
 

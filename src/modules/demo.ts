@@ -3,6 +3,8 @@ import { seedDemoAgreements } from './agreements/demo.ts';
 import { seedLiveDemoAgreement } from './agreements/demo-live.ts';
 import { seedDemoCompliance } from './compliance/demo.ts';
 import { seedDemoEconomy } from './economy/demo.ts';
+import { publishDemoEconomy } from './economy/demo-publish.ts';
+import { loadConfig, type Config } from '../config.ts';
 import { seedDemo } from './organisations/demo.ts';
 import { seedDemoTasks } from './tasks/demo.ts';
 import { seedLiveDemoTasks } from './tasks/demo-live.ts';
@@ -15,9 +17,11 @@ export { DEMO_PASSWORD, hasAnyPeople } from './organisations/demo.ts';
  * deck's 2025 history come current items dated from `now` (the day the demo is seeded, in Danish
  * days): tasks due in 3, 10 and 30 days and one 5 days overdue, an agreement to sign within 14 days
  * and a question waiting for KOMBIT, and the compliance packages (2024 and 2025 as history, next
- * year's being prepared and one delivered 20 days ago), so the front pages have something to show on any date.
+ * year's being prepared and one delivered 20 days ago), and the K98 economy (prices, budgets, the
+ * published yearly documents, the councils' meetings, proposals to the pool; next year's prices as a
+ * draft), so the front pages have something to show on any date.
  */
-export async function seedDemoData(db: Db, opts: { now?: Date } = {}): Promise<{ users: number }> {
+export async function seedDemoData(db: Db, opts: { now?: Date; config?: Config } = {}): Promise<{ users: number }> {
   const now = opts.now ?? new Date();
   const { users } = await seedDemo(db);
   await seedDemoTasks(db);
@@ -27,5 +31,6 @@ export async function seedDemoData(db: Db, opts: { now?: Date } = {}): Promise<{
   await seedLiveDemoTasks(db, now);
   await seedLiveDemoAgreement(db, now);
   await seedDemoEconomy(db, now);
+  await publishDemoEconomy(db, opts.config ?? loadConfig(), now);
   return { users };
 }

@@ -16,13 +16,16 @@ import { council, type EconomyDocumentKind } from './schema.ts';
 export { DEMO_ECONOMIST, ECONOMY_CONTACT_CODES, economyContactEmail } from './demo-people.ts';
 
 /**
- * What the demo publishes, for the documents' publishing use case to run after seedDemoEconomy (the
- * economy demo itself writes no documents): the 2025 invoices and the budget guidance for 2026, as
- * the economy consultant did in the autumn of 2025. The day is the history's; publishing stamps it.
+ * What the demo publishes (demo-publish.ts runs the publishing use case after seedDemoEconomy): the
+ * 2025 invoices and the budget guidance for 2026, as the economy consultant did in the autumn of
+ * 2025, then the 2026 invoices and the 2025 statement, each once its day has come. The day is the
+ * history's; publishing stamps it.
  */
 export const DEMO_ECONOMY_PUBLICATIONS: readonly { year: number; kind: EconomyDocumentKind; publishedOn: string; by: string }[] = [
   { year: 2025, kind: 'faktura', publishedOn: '2025-08-29', by: DEMO_ECONOMIST.email },
   { year: 2026, kind: 'budgetvejledning', publishedOn: '2025-10-01', by: DEMO_ECONOMIST.email },
+  { year: 2026, kind: 'faktura', publishedOn: '2026-01-15', by: DEMO_ECONOMIST.email },
+  { year: 2025, kind: 'aarsopgoerelse', publishedOn: '2026-04-15', by: DEMO_ECONOMIST.email },
 ];
 
 /** The year after the seed's, when it is 2027 or later: its prices and preliminary budget are a draft to work on. */

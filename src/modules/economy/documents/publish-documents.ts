@@ -1,3 +1,4 @@
+import { lockYearInputs } from '../prices/assert-year-open.ts';
 import { and, count, eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/record.ts';
 import type { Actor, Ctx } from '../../../platform/context.ts';
@@ -50,6 +51,8 @@ export async function publishDocuments(ctx: Ctx & { actor: Actor }, year: number
   const kind = parseKind(rawKind);
   checkYear(year);
   return ctx.db.transaction(async (tx) => {
+    // The invoices lock the year's prices: wait for a price change in flight, and keep new ones out until this commits.
+    if (kind === 'faktura') await lockYearInputs(tx, year);
     const [claimed] = await tx
       .insert(economyPublication)
       .values({ year, kind, publishedAt: ctx.now, publishedBy: ctx.actor.userId })

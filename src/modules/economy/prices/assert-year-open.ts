@@ -1,5 +1,5 @@
-import { and, eq, inArray } from 'drizzle-orm';
-import type { Db } from '../../../db/client.ts';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { rawRows, type Db } from '../../../db/client.ts';
 import { conflict } from '../../../platform/errors.ts';
 import { economyPublication } from '../schema.ts';
 
@@ -32,10 +32,20 @@ export async function lockedYears(db: Db, years: readonly number[]): Promise<Set
 }
 
 /**
- * Refuses (409, in Danish) any change to a locked year. Call it inside the writing transaction, so
- * a change that started before the invoices were published and commits after is still checked
- * against the publication row as the transaction sees it.
+ * Holds the year's inputs until the transaction ends. Publishing the invoices takes the same lock
+ * before it computes them, so a price change and the publishing of its year never overlap: either
+ * the change commits first and the invoices include it, or the publication commits first and the
+ * change sees it and is refused.
+ */
+export async function lockYearInputs(db: Db, year: number): Promise<void> {
+  await rawRows(db, sql`select pg_advisory_xact_lock(hashtext('economy_year_inputs'), ${year}::int)`);
+}
+
+/**
+ * Refuses (409, in Danish) any change to a locked year. Call it inside the writing transaction: it
+ * takes the year's lock first (lockYearInputs), so the answer holds until the change commits.
  */
 export async function assertYearOpen(db: Db, year: number): Promise<void> {
+  await lockYearInputs(db, year);
   if (await isYearLocked(db, year)) throw conflict(lockedMessage(year), { aar: lockedMessage(year) });
 }
