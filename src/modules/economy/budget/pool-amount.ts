@@ -1,31 +1,19 @@
-import { and, eq, notExists, or, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
-import type { Db } from '../../../db/client.ts';
-import { costBudget } from '../schema.ts';
+import { sql, type SQL } from 'drizzle-orm';
+import { rawRows, type Db } from '../../../db/client.ts';
 
 /**
- * The year's prioritisation pool in øre: the sum of every solution's pool part in its total budget,
- * or in its preliminary budget where the solution has no total budget yet. One statement; 0 when the
- * year has no budget at all. The budget page computes the same with `yearPool`.
+ * The year's prioritisation pool in øre, as a scalar subquery: the sum of every solution's pool part
+ * in its total budget, or in its preliminary budget where the solution has no total budget yet; 0
+ * when the year has no budget at all. The pool page puts it into its one summary statement; the
+ * budget page computes the same from the rows it shows (`yearPool`).
  */
+export function poolAmountSql(year: number): SQL {
+  return sql`(select coalesce(sum(cb.pool_ore), 0)::bigint from cost_budget cb where cb.year = ${year}
+    and (cb.stage = 'samlet' or not exists (select 1 from cost_budget s where s.year = cb.year and s.solution_key = cb.solution_key and s.stage = 'samlet')))`;
+}
+
+/** The year's pool in øre, in one statement. */
 export async function poolAmountForYear(db: Db, year: number): Promise<number> {
-  const final = alias(costBudget, 'final');
-  const [row] = await db
-    .select({ pool: sql<number>`coalesce(sum(${costBudget.poolOre}), 0)`.mapWith(Number) })
-    .from(costBudget)
-    .where(
-      and(
-        eq(costBudget.year, year),
-        or(
-          eq(costBudget.stage, 'samlet'),
-          notExists(
-            db
-              .select({ one: sql`1` })
-              .from(final)
-              .where(and(eq(final.year, costBudget.year), eq(final.solutionKey, costBudget.solutionKey), eq(final.stage, 'samlet'))),
-          ),
-        ),
-      ),
-    );
-  return row?.pool ?? 0;
+  const [row] = await rawRows<{ pool: string | number }>(db, sql`select ${poolAmountSql(year)} as pool`);
+  return Number(row?.pool ?? 0);
 }

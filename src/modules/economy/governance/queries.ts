@@ -62,7 +62,8 @@ export async function listCouncils(db: Db): Promise<CouncilSummary[]> {
       description: council.description,
       members: sql<number>`(count(${councilMember.id}) filter (where ${councilMember.name} is not null))::int`,
       vacant: sql<number>`(count(${councilMember.id}) filter (where ${councilMember.name} is null))::int`,
-      chair: sql<string | null>`(array_agg(${councilMember.name} order by ${councilMember.sort}) filter (where ${councilMember.chair} and ${councilMember.name} is not null))[1]`,
+      // a council has at most one chair (saving a chair unmarks the other), so max() just picks that one
+      chair: sql<string | null>`max(${councilMember.name}) filter (where ${councilMember.chair} and ${councilMember.name} is not null)`,
     })
     .from(council)
     .leftJoin(councilMember, eq(councilMember.councilId, council.id))

@@ -1,3 +1,4 @@
+import { formatNumber } from '../../../platform/views/format.ts';
 import { z } from 'zod';
 import { invalid, parseInput, type FieldErrors } from '../../../platform/errors.ts';
 import { parseKroner } from '../../../platform/money.ts';
@@ -24,7 +25,7 @@ const text = (field: string, max: number) =>
     .string({ message: `Skriv ${field}` })
     .trim()
     .min(1, `Skriv ${field}`)
-    .max(max, `Højst ${max.toLocaleString('da-DK')} tegn`);
+    .max(max, `Højst ${formatNumber(max)} tegn`);
 
 const wholeYear = z.number({ message: 'Vælg et år' }).int('Vælg et år');
 

@@ -1,3 +1,4 @@
+import { poolAmountSql } from '../budget/pool-amount.ts';
 import { and, asc, desc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
 import { rawRows, type Db } from '../../../db/client.ts';
 import { municipality, person, solution, userAccount } from '../../../platform/identity/schema.ts';
@@ -167,8 +168,7 @@ export async function poolSummary(db: Db, year: number): Promise<PoolSummary> {
   const [row] = await rawRows<SummaryDbRow>(
     db,
     sql`select
-      (select coalesce(sum(cb.pool_ore), 0)::text from cost_budget cb where cb.year = ${year}
-        and (cb.stage = 'samlet' or not exists (select 1 from cost_budget s where s.year = cb.year and s.solution_key = cb.solution_key and s.stage = 'samlet'))) as amount,
+      ${poolAmountSql(year)}::text as amount,
       (select count(*)::int from cost_budget where year = ${year} and stage = 'samlet') as samlet,
       (select count(*)::int from cost_budget cb where cb.year = ${year} and cb.stage = 'foreloebigt'
         and not exists (select 1 from cost_budget s where s.year = cb.year and s.solution_key = cb.solution_key and s.stage = 'samlet')) as foreloebigt,
