@@ -18,7 +18,7 @@ const documentParams = z.object({ year, code: municipalityCodeParam });
 const ore = z.number().int();
 const municipalityOut = z.object({ code: z.string(), name: z.string(), population: z.number().int() }).meta({ id: 'EconomyDocumentMunicipality' });
 const minutesOut = z
-  .array(z.object({ meetingId: z.string(), councilName: z.string(), date: z.string().describe('Mødedagen, åååå-mm-dd'), title: z.string(), url: z.string() }))
+  .array(z.object({ meetingId: z.string(), council: z.string(), date: z.string().describe('Mødedagen, åååå-mm-dd'), title: z.string(), url: z.string() }))
   .describe('Møder i K98-styringens råd i året med et referat; ældste først')
   .meta({ id: 'EconomyDocumentMinutes' });
 const statusFields = {
@@ -136,7 +136,7 @@ function documentJson(view: DocumentView, publicUrl: string) {
     ...view.content,
     status: view.published ? ('published' as const) : ('draft' as const),
     publishedAt: view.published ? view.published.at.toISOString() : null,
-    minutes: view.minutes.map((m) => ({ ...m, url: `${publicUrl}${meetingPath(m.meetingId)}` })),
+    minutes: view.minutes.map((m) => ({ meetingId: m.meetingId, council: m.council, date: m.date, title: m.title, url: `${publicUrl}${meetingPath(m.meetingId)}` })),
   };
 }
 

@@ -1,3 +1,4 @@
+import type { Minutes } from '../governance/minutes.ts';
 import { formatNumber } from '../../../platform/views/format.ts';
 import type { EconomyDocumentKind } from '../schema.ts';
 
@@ -91,7 +92,8 @@ export type StatementContent = {
 export type DocumentContent = InvoiceContent | GuidanceContent | StatementContent;
 
 /** A council meeting of the document's year with minutes, linked from every document. */
-export type MinutesLink = { meetingId: string; councilName: string; date: string; title: string };
+/** A held meeting with minutes, as governance lists them (minutesOfYear). */
+export type MinutesLink = Pick<Minutes, 'meetingId' | 'council' | 'date' | 'title'>;
 
 export const KIND_LABEL: Record<EconomyDocumentKind, string> = {
   faktura: 'Faktura',
@@ -115,7 +117,8 @@ export const minutesYear = (kind: EconomyDocumentKind, year: number) => (kind ==
 /** The page of one municipality's document; add ".pdf" or ".xlsx" for the files. */
 export const documentPath = (code: string, year: number, kind: EconomyDocumentKind) => `/oekonomi/kommuner/${code}/${year}/${kind}`;
 
-export const meetingPath = (meetingId: string) => `/styring/moeder/${meetingId}`;
+/** The meeting's page, where its minutes are. */
+export { meetingHref as meetingPath } from '../governance/queries.ts';
 
 /** Settlement in words: "Efterbetaling", "Tilbagebetaling" or "Ingen regulering". */
 export function settlementWord(ore: number): string {

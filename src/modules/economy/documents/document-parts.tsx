@@ -111,7 +111,7 @@ export function MinutesList(p: { minutes: MinutesLink[]; year: number }): JSX.El
       {p.minutes.map((m) => (
         <li>
           <a href={meetingPath(m.meetingId)} safe>
-            {`${m.councilName}: ${m.title}`}
+            {`${m.council}: ${m.title}`}
           </a>
           <span safe>{` (${formatDeadline(m.date)})`}</span>
         </li>

@@ -45,7 +45,7 @@ export function documentDefinition(p: PdfInput): TDocumentDefinitions {
       : {
           ul: p.minutes.map((m) => {
             const url = `${p.publicUrl}${meetingPath(m.meetingId)}`;
-            return { text: [`${formatDeadline(m.date)} ${m.councilName}: ${m.title} – `, { text: url, link: url, color: '#004993' }], fontSize: 8 };
+            return { text: [`${formatDeadline(m.date)} ${m.council}: ${m.title} – `, { text: url, link: url, color: '#004993' }], fontSize: 8 };
           }),
         };
   return {

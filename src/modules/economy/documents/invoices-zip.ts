@@ -6,7 +6,7 @@ import { authorizeEconomy } from '../policy.ts';
 import { computeDocuments, yearSources } from './compute-documents.ts';
 import { minutesYear } from './content.ts';
 import { documentPdf } from './document-pdf.ts';
-import { loadMinutes } from './minutes.ts';
+import { minutesOfYear } from '../governance/minutes.ts';
 import { yearPublications } from './queries.ts';
 
 export type InvoicesZip = { filename: string; content: Buffer; files: number };
@@ -25,7 +25,7 @@ export async function invoicesZip(ctx: Ctx & { actor: Actor }, year: number): Pr
   if (computed.documents.length === 0) {
     throw invalid({ aar: computed.problems.join(' ') || `Der er ingen fakturaer for ${year}.` }, `Fakturaerne for ${year} kan ikke dannes.`);
   }
-  const minutes = await loadMinutes(ctx.db, minutesYear('faktura', year));
+  const minutes = await minutesOfYear(ctx.db, minutesYear('faktura', year));
   const zip = new JSZip();
   const prefix = publication ? 'faktura' : 'udkast-faktura';
   // One at a time: pdfmake renders on the event loop anyway, and this keeps memory flat.

@@ -4,7 +4,7 @@ import { authorizeDocument } from '../policy.ts';
 import type { EconomyDocumentKind } from '../schema.ts';
 import { computeDocuments } from './compute-documents.ts';
 import { minutesYear, type DocumentContent, type MinutesLink } from './content.ts';
-import { loadMinutes } from './minutes.ts';
+import { minutesOfYear } from '../governance/minutes.ts';
 import { loadPublishedDocument, markOpened, municipalityName } from './queries.ts';
 
 export type DocumentView = {
@@ -37,7 +37,7 @@ export async function openDocument(
 ): Promise<DocumentView> {
   authorizeDocument(ctx.actor, code);
   const published = await loadPublishedDocument(ctx.db, code, year, kind);
-  const minutes = () => loadMinutes(ctx.db, minutesYear(kind, year));
+  const minutes = () => minutesOfYear(ctx.db, minutesYear(kind, year));
   if (published) {
     if (opts.recordOpening !== false && !isCentral(ctx.actor) && published.firstOpenedAt === null) await markOpened(ctx.db, code, year, kind, ctx.now);
     return {
