@@ -1,3 +1,4 @@
+import { Breadcrumbs } from '../../platform/views/breadcrumbs.tsx';
 import type { FastifyRequest } from 'fastify';
 import type { FieldErrors } from '../../platform/errors.ts';
 import { CsrfField, ErrorSummary, fieldId, SelectField, TextArea, TextField } from '../../platform/views/components.tsx';
@@ -11,12 +12,6 @@ export type ScaleFormValues = Record<string, string>;
 
 const COLOUR_LABELS: Record<RiskColourToken, string> = { groen: 'Grøn', gul: 'Gul', orange: 'Orange', roed: 'Rød' };
 const DEFAULT_COLOURS: RiskColourToken[][] = [[], [], ['groen', 'roed'], ['groen', 'gul', 'roed'], ['groen', 'gul', 'orange', 'roed'], ['groen', 'gul', 'gul', 'orange', 'roed']];
-
-const crumbSeparator = (
-  <svg class="icon-svg" focusable="false" aria-hidden="true">
-    <use href="/static/dkfds/img/all-svg-icons.svg#chevron-right"></use>
-  </svg>
-);
 
 /** A size from the query, kept inside the limits the use case accepts. */
 export function scaleSize(q: { sandsynligheder?: string | undefined; konsekvenser?: string | undefined; niveauer?: string | undefined }): ScaleSize {
@@ -75,14 +70,13 @@ export function RiskScaleFormPage(p: { request: FastifyRequest; size: ScaleSize;
   const action = `/compliance/risikoskalaer/ny?sandsynligheder=${size.likelihoods}&konsekvenser=${size.consequences}&niveauer=${size.levels}`;
   return (
     <Layout title="Ny risikoskala" actor={p.request.actor} csrfToken={p.request.csrfToken} nav="compliance">
-      <nav aria-label="Brødkrumme" class="breadcrumbs">
-        <ol class="breadcrumbs__list">
-          {/* DKFDS draws the separator as an icon after each link; without it the crumbs run together. */}
-          <li class="breadcrumbs__list-item"><a href="/compliance" class="breadcrumbs__link">Compliance</a>{crumbSeparator}</li>
-          <li class="breadcrumbs__list-item"><a href="/compliance/risikoskalaer" class="breadcrumbs__link">Risikoskalaer</a>{crumbSeparator}</li>
-          <li class="breadcrumbs__list-item" aria-current="page">Ny risikoskala</li>
-        </ol>
-      </nav>
+      <Breadcrumbs
+        trail={[
+          { href: '/compliance', label: 'Compliance' },
+          { href: '/compliance/risikoskalaer', label: 'Risikoskalaer' },
+        ]}
+        current="Ny risikoskala"
+      />
       <h1>Ny risikoskala</h1>
       <p class="font-lead">
         En skala har sine egne trin for sandsynlighed og konsekvens, sine risikoniveauer og en matrix, hvor niveauet aflæses. Datatilsynets 4×4 er

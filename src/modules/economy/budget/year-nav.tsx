@@ -1,31 +1,9 @@
+import { Breadcrumbs } from '../../../platform/views/breadcrumbs.tsx';
 import { MAX_YEAR, MIN_YEAR } from './load-budget.ts';
 
-const crumbSeparator = (
-  <svg class="icon-svg" focusable="false" aria-hidden="true">
-    <use href="/static/dkfds/img/all-svg-icons.svg#chevron-right"></use>
-  </svg>
-);
-
-/** Økonomi › … › the page itself; each crumb before the last is a link. */
+/** Økonomi › … › the page itself. */
 export function Crumbs(p: { trail: { href: string; label: string }[]; current: string }): JSX.Element {
-  return (
-    <nav aria-label="Brødkrumme" class="breadcrumbs">
-      <ol class="breadcrumbs__list">
-        {/* DKFDS draws the separator as an icon after each link; without it the crumbs run together. */}
-        {[{ href: '/oekonomi', label: 'Økonomi' }, ...p.trail].map((c) => (
-          <li class="breadcrumbs__list-item">
-            <a href={c.href} class="breadcrumbs__link" safe>
-              {c.label}
-            </a>
-            {crumbSeparator}
-          </li>
-        ))}
-        <li class="breadcrumbs__list-item" aria-current="page" safe>
-          {p.current}
-        </li>
-      </ol>
-    </nav>
-  );
+  return <Breadcrumbs trail={[{ href: '/oekonomi', label: 'Økonomi' }, ...p.trail]} current={p.current} />;
 }
 
 export type YearPage = 'budget' | 'aar';

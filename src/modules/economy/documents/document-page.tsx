@@ -1,10 +1,11 @@
+import { Breadcrumbs } from '../../../platform/views/breadcrumbs.tsx';
 import type { FastifyRequest } from 'fastify';
 import { isCentral } from '../../../platform/context.ts';
 import { Notice } from '../../../platform/views/components.tsx';
 import { formatDateTimeLong } from '../../../platform/views/format.ts';
 import { Layout } from '../../../platform/views/layout.tsx';
 import { documentPath, documentTitle, KIND_PURPOSE, minutesYear } from './content.ts';
-import { Crumbs, DocumentFacts, DocumentNotes, DocumentTable, MinutesList } from './document-parts.tsx';
+import {DocumentFacts, DocumentNotes, DocumentTable, MinutesList } from './document-parts.tsx';
 import type { DocumentView } from './open-document.ts';
 
 export const DRAFT_MARK = 'Udkast – ikke offentliggjort';
@@ -15,12 +16,10 @@ export function DocumentPage(p: { request: FastifyRequest; view: DocumentView })
   const title = documentTitle(v.kind, v.year);
   const central = isCentral(p.request.actor);
   const path = documentPath(v.code, v.year, v.kind);
-  const crumbs = central
-    ? [{ href: '/oekonomi', label: 'Økonomi' }, { href: `/oekonomi/dokumenter/${v.year}`, label: `Dokumenter ${v.year}` }, { label: `${title}, ${v.municipalityName}` }]
-    : [{ href: '/oekonomi', label: 'Økonomi' }, { label: title }];
+  const trail = central ? [{ href: '/oekonomi', label: 'Økonomi' }, { href: `/oekonomi/dokumenter/${v.year}`, label: `Dokumenter ${v.year}` }] : [{ href: '/oekonomi', label: 'Økonomi' }];
   return (
     <Layout title={`${title} – ${v.municipalityName} Kommune`} actor={p.request.actor} csrfToken={p.request.csrfToken} nav="oekonomi">
-      <Crumbs crumbs={crumbs} />
+      <Breadcrumbs trail={trail} current={central ? `${title}, ${v.municipalityName}` : title} />
       <h1 safe>{`${title} – ${v.municipalityName} Kommune`}</h1>
       {v.published ? (
         <p id="status" safe>

@@ -5,35 +5,6 @@ import { documentFacts, documentNotes, documentTable } from './document-text.ts'
 
 /** Pieces of a document page, drawn from the same text table as the PDF. */
 
-const crumbSeparator = (
-  <svg class="icon-svg" focusable="false" aria-hidden="true">
-    <use href="/static/dkfds/img/all-svg-icons.svg#chevron-right"></use>
-  </svg>
-);
-
-/** DKFDS breadcrumbs: each crumb but the last a link; the last is the current page. */
-export function Crumbs(p: { crumbs: { href?: string; label: string }[] }): JSX.Element {
-  return (
-    <nav aria-label="Brødkrumme" class="breadcrumbs">
-      <ol class="breadcrumbs__list">
-        {p.crumbs.map((c) =>
-          c.href ? (
-            <li class="breadcrumbs__list-item">
-              <a href={c.href} class="breadcrumbs__link" safe>
-                {c.label}
-              </a>
-              {crumbSeparator}
-            </li>
-          ) : (
-            <li class="breadcrumbs__list-item" aria-current="page" safe>
-              {c.label}
-            </li>
-          ),
-        )}
-      </ol>
-    </nav>
-  );
-}
 
 export function DocumentFacts(p: { content: DocumentContent }): JSX.Element {
   return (

@@ -1,9 +1,10 @@
+import { Breadcrumbs } from '../../../platform/views/breadcrumbs.tsx';
 import type { FastifyRequest } from 'fastify';
 import { CsrfField, Notice } from '../../../platform/views/components.tsx';
 import { danishList, formatKroner, formatNumber } from '../../../platform/views/format.ts';
 import { Layout } from '../../../platform/views/layout.tsx';
 import { documentTitle } from './content.ts';
-import { Crumbs } from './document-parts.tsx';
+
 import type { PublicationPlan } from './plan-publication.ts';
 import { publishPath } from './year-documents-page.tsx';
 
@@ -17,7 +18,7 @@ export function PublishPage(p: { request: FastifyRequest; plan: PublicationPlan 
   const blocked = plan.problems.length > 0 || plan.totalOre === null;
   return (
     <Layout title={`Offentliggør ${title.toLowerCase()}`} actor={p.request.actor} csrfToken={p.request.csrfToken} nav="oekonomi">
-      <Crumbs crumbs={[{ href: '/oekonomi', label: 'Økonomi' }, { href: back, label: `Dokumenter ${plan.year}` }, { label: `Offentliggør ${title.toLowerCase()}` }]} />
+      <Breadcrumbs trail={[{ href: '/oekonomi', label: 'Økonomi' }, { href: back, label: `Dokumenter ${plan.year}` }]} current={`Offentliggør ${title.toLowerCase()}`} />
       <h1 safe>{`Offentliggør ${title.toLowerCase()}`}</h1>
       {blocked ? (
         <>

@@ -1,3 +1,4 @@
+import { Breadcrumbs } from '../../../platform/views/breadcrumbs.tsx';
 import type { FastifyRequest } from 'fastify';
 import type { FieldErrors } from '../../../platform/errors.ts';
 import { StatusBadge } from '../../../platform/views/badge.tsx';
@@ -7,7 +8,7 @@ import { Layout } from '../../../platform/views/layout.tsx';
 import { ResponsiveTable } from '../../../platform/views/table.tsx';
 import { economyDocumentKinds, type EconomyDocumentKind } from '../schema.ts';
 import { documentPath, documentTitle, KIND_PURPOSE, signed } from './content.ts';
-import { Crumbs } from './document-parts.tsx';
+
 import type { KindStatus, YearCell, YearDocuments } from './year-documents.ts';
 
 export const publishPath = (year: number, kind: EconomyDocumentKind) => `/oekonomi/dokumenter/${year}/${kind}/offentliggoer`;
@@ -82,7 +83,7 @@ export function YearDocumentsPage(p: { request: FastifyRequest; view: YearDocume
   const invoices = view.kinds.find((k) => k.kind === 'faktura')!;
   return (
     <Layout title={`Dokumenter ${year} – Økonomi`} actor={p.request.actor} csrfToken={p.request.csrfToken} nav="oekonomi">
-      <Crumbs crumbs={[{ href: '/oekonomi', label: 'Økonomi' }, { label: `Dokumenter ${year}` }]} />
+      <Breadcrumbs trail={[{ href: '/oekonomi', label: 'Økonomi' }]} current={`Dokumenter ${year}`} />
       <h1 safe>{`Årets dokumenter ${year}`}</h1>
       <ErrorSummary errors={p.errors ?? {}} labels={{ aar: 'Offentliggørelse', kind: 'Dokument' }} />
       {p.notice ? <Notice kind="success" text={p.notice} /> : ''}

@@ -1,3 +1,4 @@
+import { Breadcrumbs } from '../../../platform/views/breadcrumbs.tsx';
 import type { FieldErrors } from '../../../platform/errors.ts';
 import { SelectField, TextField } from '../../../platform/views/components.tsx';
 import { priceModelKinds, type PriceModelKind } from '../schema.ts';
@@ -10,35 +11,9 @@ import { KIND_FIELDS, KIND_NAMES } from './price-model-input.ts';
  * (no script), which keeps what was typed in the fields both kinds share.
  */
 
-const crumbSeparator = (
-  <svg class="icon-svg" focusable="false" aria-hidden="true">
-    <use href="/static/dkfds/img/all-svg-icons.svg#chevron-right"></use>
-  </svg>
-);
-
 /** Økonomi › Priser 2025 › …: the trail back from a price page. */
 export function PriceCrumbs(p: { year: number; here: string }): JSX.Element {
-  return (
-    <nav aria-label="Brødkrumme" class="breadcrumbs">
-      <ol class="breadcrumbs__list">
-        <li class="breadcrumbs__list-item">
-          <a href="/oekonomi" class="breadcrumbs__link">
-            Økonomi
-          </a>
-          {crumbSeparator}
-        </li>
-        <li class="breadcrumbs__list-item">
-          <a href={`/oekonomi/priser/${p.year}`} class="breadcrumbs__link" safe>
-            {`Priser ${p.year}`}
-          </a>
-          {crumbSeparator}
-        </li>
-        <li class="breadcrumbs__list-item" aria-current="page" safe>
-          {p.here}
-        </li>
-      </ol>
-    </nav>
-  );
+  return <Breadcrumbs trail={[{ href: '/oekonomi', label: 'Økonomi' }, { href: `/oekonomi/priser/${p.year}`, label: `Priser ${p.year}` }]} current={p.here} />;
 }
 
 const kindOptions = priceModelKinds.map((k) => ({ value: k, label: KIND_NAMES[k] }));
