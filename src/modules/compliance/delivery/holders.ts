@@ -1,6 +1,5 @@
-import { and, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
-import { person, roleAssignment, userAccount } from '../../../platform/identity/schema.ts';
+import { loadRoleHolders } from '../../../platform/identity/role-holders.ts';
 import { RECIPIENT_ROLE } from '../policy.ts';
 
 /** The municipal role told to register recipients when its municipality has none. */
@@ -22,28 +21,8 @@ export type Holder = {
  */
 export async function loadHolders(db: Db, opts: { programLeaders?: boolean; code?: string } = {}): Promise<Holder[]> {
   const roles = opts.programLeaders ? [RECIPIENT_ROLE, PROGRAM_LEADER_ROLE] : [RECIPIENT_ROLE];
-  const rows = await db
-    .selectDistinct({
-      municipalityCode: roleAssignment.municipalityCode,
-      personId: person.id,
-      name: person.name,
-      email: person.email,
-      userId: userAccount.id,
-      digestMode: userAccount.digestMode,
-      role: roleAssignment.roleTypeKey,
-    })
-    .from(roleAssignment)
-    .innerJoin(person, eq(person.id, roleAssignment.personId))
-    .leftJoin(userAccount, and(eq(userAccount.personId, person.id), eq(userAccount.disabled, false)))
-    .where(
-      and(
-        inArray(roleAssignment.roleTypeKey, roles),
-        isNull(roleAssignment.removedAt),
-        eq(person.active, true),
-        opts.code ? eq(roleAssignment.municipalityCode, opts.code) : isNotNull(roleAssignment.municipalityCode),
-      ),
-    );
-  return rows.map((r) => ({ ...r, municipalityCode: r.municipalityCode!, role: r.role as Holder['role'] }));
+  const rows = await loadRoleHolders(db, roles, { code: opts.code });
+  return rows.map(({ roleTypeKey, ...r }) => ({ ...r, role: roleTypeKey as Holder['role'] }));
 }
 
 /** The holders grouped by municipality. */

@@ -1,6 +1,5 @@
-import { and, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
-import { person, roleAssignment, userAccount } from '../../../platform/identity/schema.ts';
+import { loadRoleHolders } from '../../../platform/identity/role-holders.ts';
 import type { NotifyRecipient } from '../../../platform/notify/notify.ts';
 import { ECONOMY_CONTACT_ROLE, IT_CHIEF_ROLE } from '../policy.ts';
 
@@ -14,33 +13,14 @@ export type DocumentRecipient = NotifyRecipient & { personId: string; municipali
  * municipality however many of the two roles they hold. One statement.
  */
 export async function loadDocumentRecipients(db: Db): Promise<DocumentRecipient[]> {
-  const rows = await db
-    .selectDistinct({
-      municipalityCode: roleAssignment.municipalityCode,
-      personId: person.id,
-      email: person.email,
-      userId: userAccount.id,
-      digestMode: userAccount.digestMode,
-    })
-    .from(roleAssignment)
-    .innerJoin(person, eq(person.id, roleAssignment.personId))
-    .leftJoin(userAccount, and(eq(userAccount.personId, person.id), eq(userAccount.disabled, false)))
-    .where(
-      and(
-        inArray(roleAssignment.roleTypeKey, [...DOCUMENT_RECIPIENT_ROLES]),
-        isNull(roleAssignment.removedAt),
-        eq(person.active, true),
-        isNotNull(roleAssignment.municipalityCode),
-      ),
-    );
-  // A person with two accounts would appear twice; the first is enough, the mail goes to the person.
+  const holders = await loadRoleHolders(db, DOCUMENT_RECIPIENT_ROLES);
   const seen = new Set<string>();
   const out: DocumentRecipient[] = [];
-  for (const r of rows) {
-    const key = `${r.municipalityCode}:${r.personId}`;
+  for (const { municipalityCode, personId, email, userId, digestMode } of holders) {
+    const key = `${municipalityCode}:${personId}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push({ ...r, municipalityCode: r.municipalityCode! });
+    out.push({ municipalityCode, personId, email, userId, digestMode });
   }
   return out;
 }
