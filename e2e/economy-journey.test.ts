@@ -72,6 +72,9 @@ beforeAll(async () => {
   // The demo consultant is KOMBIT's economy consultant in this journey.
   const [consultant] = await db.select({ personId: userAccount.personId }).from(userAccount).where(eq(userAccount.email, DEMO.consultant));
   await db.insert(roleAssignment).values({ personId: consultant!.personId, municipalityCode: null, roleTypeKey: 'oekonomi' });
+  // The autumn before the budget year, when the guidance is published: the population page offers
+  // 2026 as the coming year and the pool takes proposals for it, whatever today's date is.
+  t.setNow(new Date('2025-10-01T08:00:00Z'));
   base = await listenForBrowser(t.app);
   browser = await launchBrowser();
 });
@@ -222,6 +225,7 @@ describe('K98 economy: FOLK1A import, the 2026 budget guidance to Faxe, and a pr
     expect(facts).toMatch(/Status\s+Modtaget/);
     expect(facts).toMatch(/Forslagsstiller\s+Faxe\b/);
     expect(facts).toContain('250.000,00 kr.');
+    expect(facts).toMatch(/Puljens år\s+2026/);
     expect(await leader.locator('#forslagets-trin').innerText()).toContain('Forslaget er modtaget af sekretariatet.');
     await accessible(leader, 'forslag (Faxe, modtaget)');
   });
