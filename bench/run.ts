@@ -12,6 +12,7 @@ import { login, runLoad } from './load.ts';
 import { loadLine, memoryLine, ratioLines, routeTable, rowsLine, statusWarnings, type RouteResult } from './report.ts';
 import { addAgreements, BENCH_AGREEMENTS, benchAgreementId } from './agreements.ts';
 import { addCompliance, BENCH_ACTIVITIES, BENCH_RISKS, BENCH_SUPPLIERS } from './compliance.ts';
+import { addEconomy, ALLOCATION_LABEL, ECONOMY_MUNICIPALITIES, ECONOMY_SOLUTIONS, ECONOMY_YEAR, economyLines, timeAllocation, timeInvoicesZip, ZIP_LABEL } from './economy.ts';
 import { addTasks, BENCH_TASKS, sampleTaskIds, targetStatusShares } from './tasks.ts';
 
 const USAGE = `samspil bench [--seconds N] [--warmup N] [--connections N] [--engine pglite|postgres|all]
@@ -23,8 +24,12 @@ dashboard and the central role overview; loads 60 agreements sent to all 98 muni
 the portfolio and a municipality's agreement list; the front page of Faxe's programleder and of
 the consultant; loads a compliance package (200 Skema 1 rows, 50 suppliers, 60 risks) delivered
 to all 98 with their risk responses and measures its overview, Skema 1, suppliers, risks, XLSX and
-the central responses overview; all against the trivial route /healthz in the same process,
-on PGlite and on PostgreSQL (BENCH_POSTGRES_URL, default postgres://postgres@127.0.0.1:5432/test;
+the central responses overview; loads the demo's K98 economy (98 municipalities × 14 solutions
+priced for 2025 and 2026, population, budgets, the published documents, the councils and the pool)
+and times allocateYear(2026) as a bare call (median/p95 of 60) and the ZIP of all 98 invoice PDFs
+(3 sequential requests), and measures the allocation API, the year overview, the prices, the
+allocation page, Faxe's invoice and the pool page; all against the trivial route /healthz in the
+same process, on PGlite and on PostgreSQL (BENCH_POSTGRES_URL, default postgres://postgres@127.0.0.1:5432/test;
 a throwaway database is created and dropped).
 
   --seconds N       measured seconds per route (default 5)
@@ -32,7 +37,8 @@ a throwaway database is created and dropped).
   --connections N   concurrent keep-alive connections (default 8)
   --engine E        pglite, postgres or all (default all)
   --only WORDS      measure only the routes whose label contains one of the comma-separated words,
-                    e.g. --only matrix,portfolio (the trivial route is always measured)`;
+                    e.g. --only matrix,portfolio (the trivial route is always measured); the economy's
+                    routes and timings also answer to --only economy (or oversigt, fordeling, zip, …)`;
 
 const CONSULTANT = 'konsulent@samspil.demo';
 /** Faxe's programleder sees every task addressed to Faxe on "Mine opgaver": all 2,000. */
@@ -82,6 +88,10 @@ async function check(origin: string, path: string, cookie: string, expect: (html
 }
 
 /** Migrate, seed demo, add volume and tasks, serve over HTTP on an ephemeral port, log in, measure the routes. */
+/** A label is selected when --only is empty or one of its words is in the label or the route's group. */
+const selectedBy = (only: string[]) => (label: string, group?: string) =>
+  only.length === 0 || only.some((w) => label.toLowerCase().includes(w) || (group !== undefined && group.includes(w)));
+
 async function benchEngine(engine: OpenedEngine, opts: Options) {
   const { database } = engine;
   await migrate(database);
@@ -90,12 +100,16 @@ async function benchEngine(engine: OpenedEngine, opts: Options) {
   const tasks = await addTasks(database.db);
   const agreements = await addAgreements(database.db);
   const compliance = await addCompliance(database.db);
+  const config = loadConfig({ SAMSPIL_MODE: 'demo', LOG_LEVEL: 'silent', OUTBOX_WORKER: 'off', HOST: '127.0.0.1' });
+  const economy = await addEconomy(database.db, config);
   const rssAfterLoad = process.memoryUsage().rss;
   // Fresh statistics, as a running system has them, and no autovacuum kicking in mid-measurement.
   const t0 = performance.now();
   await database.db.execute(sql`vacuum analyze`);
   const vacuumSeconds = (performance.now() - t0) / 1000;
-  const config = loadConfig({ SAMSPIL_MODE: 'demo', LOG_LEVEL: 'silent', OUTBOX_WORKER: 'off', HOST: '127.0.0.1' });
+  const selected = selectedBy(opts.only);
+  // Before the server starts: the bare call has the process to itself.
+  const allocation = selected(ALLOCATION_LABEL, 'economy') ? await timeAllocation(database.db) : null;
   const app = await buildApp({ config, database, logger: false });
   try {
     await app.listen({ host: '127.0.0.1', port: 0 });
@@ -130,6 +144,21 @@ async function benchEngine(engine: OpenedEngine, opts: Options) {
     await check(origin, `${pkg}/svar`, cookie, (html) => (html.includes('Faxe') && html.includes('R1') ? null : 'responses of Faxe or R1 not shown'));
     const xlsx = await fetch(`${origin}${pkg}/compliancepakke.xlsx`, { headers: { cookie } });
     if (xlsx.status !== 200 || (await xlsx.arrayBuffer()).byteLength < 10_000) throw new Error(`check of the package XLSX failed: status ${xlsx.status}`);
+    const y = ECONOMY_YEAR;
+    const matrix = `${ECONOMY_MUNICIPALITIES} × ${ECONOMY_SOLUTIONS}`;
+    await check(origin, `/api/v1/economy/years/${y}/allocation`, cookie, (body) => {
+      const a = JSON.parse(body) as { solutions: unknown[]; municipalities: { lines: unknown[] }[] };
+      const lines = a.municipalities.reduce((n, m) => n + m.lines.length, 0);
+      return a.municipalities.length === ECONOMY_MUNICIPALITIES && a.solutions.length === ECONOMY_SOLUTIONS && lines >= ECONOMY_MUNICIPALITIES * ECONOMY_SOLUTIONS
+        ? null
+        : `${a.municipalities.length} municipalities, ${a.solutions.length} solutions, ${lines} lines`;
+    });
+    await check(origin, `/oekonomi/aar/${y}`, cookie, (html) => (html.includes('Faxe') && html.includes('Læsø') ? null : 'Faxe or Læsø missing from the overview'));
+    await check(origin, `/oekonomi/priser/${y}`, cookie, (html) => (html.includes('Fælleskommunal IT-Infrastruktur') && html.includes('DUBU') ? null : 'prices of the infrastructure or DUBU missing'));
+    await check(origin, `/oekonomi/fordeling/${y}`, cookie, (html) => (html.includes('Faxe') && html.includes('Læsø') ? null : 'Faxe or Læsø missing from the allocation'));
+    await check(origin, `/oekonomi/kommuner/0320/${y}/faktura`, leaderCookie, (html) => (html.includes(`Faktura ${y} – Faxe Kommune`) ? null : "not Faxe's invoice"));
+    await check(origin, '/styring/puljen', leaderCookie, (html) => (html.includes('Jeres forslag') && html.includes('data-forslag=') ? null : 'no proposals on the pool page'));
+    const zip = selected(ZIP_LABEL, 'economy') ? await timeInvoicesZip(origin, cookie) : null;
 
     const session: Record<string, string> = { cookie };
     const allRoutes = [
@@ -151,11 +180,17 @@ async function benchEngine(engine: OpenedEngine, opts: Options) {
       { label: `GET /compliance/pakker/:id/risici (package risks, ${BENCH_RISKS})`, paths: [`${pkg}/risici`], headers: session },
       { label: 'GET /compliance/pakker/:id/compliancepakke.xlsx (package XLSX)', paths: [`${pkg}/compliancepakke.xlsx`], headers: session },
       { label: `GET /compliance/pakker/:id/svar (responses, 98 municipalities × ${BENCH_RISKS} risks)`, paths: [`${pkg}/svar`], headers: session },
+      { label: `GET /api/v1/economy/years/:year/allocation (${y}, ${matrix}, JSON)`, paths: [`/api/v1/economy/years/${y}/allocation`], headers: session, group: 'economy' },
+      { label: `GET /oekonomi/aar/:year (year overview, oversigt ${y}, ${matrix})`, paths: [`/oekonomi/aar/${y}`], headers: session, group: 'economy' },
+      { label: `GET /oekonomi/priser/:year (prices ${y})`, paths: [`/oekonomi/priser/${y}`], headers: session, group: 'economy' },
+      { label: `GET /oekonomi/fordeling/:year (allocation page ${y}, ${matrix})`, paths: [`/oekonomi/fordeling/${y}`], headers: session, group: 'economy' },
+      { label: `GET /oekonomi/kommuner/0320/:year/faktura (Faxe's invoice ${y}, Faxe programleder)`, paths: [`/oekonomi/kommuner/0320/${y}/faktura`], headers: { cookie: leaderCookie }, group: 'economy' },
+      { label: 'GET /styring/puljen (prioritisation pool, Faxe programleder)', paths: ['/styring/puljen'], headers: { cookie: leaderCookie }, group: 'economy' },
       // No cookie: the trivial route should not pay for a session lookup.
       { label: 'GET /healthz (trivial)', paths: ['/healthz'], headers: {} },
     ];
     const trivialRoute = allRoutes[allRoutes.length - 1]!;
-    const routes = opts.only.length === 0 ? allRoutes : allRoutes.filter((r) => r === trivialRoute || opts.only.some((w) => r.label.toLowerCase().includes(w)));
+    const routes = allRoutes.filter((r) => r === trivialRoute || selected(r.label, 'group' in r ? r.group : undefined));
     const results: RouteResult[] = [];
     for (const r of routes) {
       // Peak RSS while this route is measured (warmup included): shows which page makes the process grow.
@@ -175,7 +210,7 @@ async function benchEngine(engine: OpenedEngine, opts: Options) {
     const rows = await countRows(database.db);
     const shares = await targetStatusShares(database.db);
     const bytes = await databaseBytes(database.db);
-    return { results, rows, volume, tasks, agreements, compliance, vacuumSeconds, rssAfterLoad, served, shares, bytes };
+    return { results, rows, volume, tasks, agreements, compliance, economy, allocation, zip, vacuumSeconds, rssAfterLoad, served, shares, bytes };
   } finally {
     await app.close();
   }
@@ -228,6 +263,7 @@ export async function runBench(args: string[]): Promise<void> {
           `Compliance: one published package (${BENCH_ACTIVITIES} Skema 1 rows, ${BENCH_SUPPLIERS} suppliers, ${BENCH_RISKS} risks) delivered to all 98, ` +
             `${r.compliance.responses} risk responses, loaded in ${r.compliance.seconds.toFixed(1)} s`,
         );
+        for (const line of economyLines(r.economy, r.allocation, r.zip)) console.log(line);
         console.log(
           `Target status: ${Object.entries(r.shares)
             .map(([s, n]) => `${s} ${n}`)
