@@ -43,6 +43,8 @@ export async function yearPopulation(db: Db, year: number): Promise<{ period: st
 
 /** The whole year's allocation (optionally one solution's): every municipality × the year's price models, in five statements. */
 export async function allocateYear(db: Db, year: number, opts: { solutionKey?: string } = {}): Promise<YearAllocation> {
-  const [{ period, municipalities }, models] = await Promise.all([yearPopulation(db, year), loadPriceModels(db, year, opts.solutionKey)]);
+  // Sequential: publishing allocates inside its transaction, whose one connection runs one statement at a time.
+  const { period, municipalities } = await yearPopulation(db, year);
+  const models = await loadPriceModels(db, year, opts.solutionKey);
   return { year, populationPeriod: period, municipalities, solutions: allocate(models, municipalities) };
 }

@@ -24,10 +24,9 @@ export async function deletePriceModel(ctx: Ctx & { actor: Actor }, year: number
     const [m] = await tx.select().from(priceModel).where(and(eq(priceModel.id, id), eq(priceModel.year, year))).for('update');
     if (!m) throw modelNotFound();
     await assertYearOpen(tx, year);
-    const [units, usage] = await Promise.all([
-      tx.select({ label: priceUnitPrice.label, unitPriceOre: priceUnitPrice.unitPriceOre }).from(priceUnitPrice).where(eq(priceUnitPrice.priceModelId, id)).orderBy(asc(priceUnitPrice.position)),
-      tx.select({ code: priceUsage.municipalityCode, quantity: priceUsage.quantity }).from(priceUsage).where(eq(priceUsage.priceModelId, id)),
-    ]);
+    // One after the other: a transaction is one connection, which runs one statement at a time.
+    const units = await tx.select({ label: priceUnitPrice.label, unitPriceOre: priceUnitPrice.unitPriceOre }).from(priceUnitPrice).where(eq(priceUnitPrice.priceModelId, id)).orderBy(asc(priceUnitPrice.position));
+    const usage = await tx.select({ code: priceUsage.municipalityCode, quantity: priceUsage.quantity }).from(priceUsage).where(eq(priceUsage.priceModelId, id));
     await tx.delete(priceModel).where(eq(priceModel.id, id));
     const { updatedAt: _at, updatedBy: _by, ...kept } = m;
     await recordAudit(tx, ctx, {

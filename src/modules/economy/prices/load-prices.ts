@@ -38,10 +38,9 @@ export async function loadPriceModels(db: Db, year: number, solutionKey?: string
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.m.id);
   const usageIds = rows.filter((r) => r.m.kind === 'usage').map((r) => r.m.id);
-  const [units, usages] = await Promise.all([
-    usageIds.length ? db.select().from(priceUnitPrice).where(inArray(priceUnitPrice.priceModelId, usageIds)).orderBy(asc(priceUnitPrice.position)) : [],
-    usageIds.length ? db.select().from(priceUsage).where(inArray(priceUsage.priceModelId, usageIds)) : [],
-  ]);
+  // Sequential, not Promise.all: publishing calls this inside a transaction, whose one connection runs one statement at a time.
+  const units = usageIds.length ? await db.select().from(priceUnitPrice).where(inArray(priceUnitPrice.priceModelId, usageIds)).orderBy(asc(priceUnitPrice.position)) : [];
+  const usages = usageIds.length ? await db.select().from(priceUsage).where(inArray(priceUsage.priceModelId, usageIds)) : [];
   const byId = new Map(
     rows.map(({ m, solutionName }) => [
       m.id,
