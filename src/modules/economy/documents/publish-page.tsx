@@ -58,8 +58,8 @@ export function PublishPage(p: { request: FastifyRequest; plan: PublicationPlan 
           />
           <form method="post" action={publishPath(plan.year, plan.kind)} class="samspil-actions">
             <CsrfField token={p.request.csrfToken} />
-            <button type="submit" class="button button-primary" safe>
-              {`Offentliggør og send mails`}
+            <button type="submit" class="button button-primary">
+              Offentliggør og send mails
             </button>
             <a href={back} class="button button-secondary">
               Annullér

@@ -57,7 +57,7 @@ function KindSection(p: { year: number; status: KindStatus; previewCode: string 
       )}
       <div class="samspil-actions">
         {p.previewCode && s.totalOre !== null ? (
-          <a href={documentPath(p.previewCode, year, s.kind)} class="function-link" safe>
+          <a href={documentPath(p.previewCode, year, s.kind)} class="function-link">
             {s.publication ? `Se ${title.toLowerCase()} for en kommune` : `Se udkastet for en kommune`}
           </a>
         ) : (

@@ -85,7 +85,7 @@ export function PriceModelFields(p: { kind: PriceModelKind; solutions: { key: st
           <TextField name="usageUnit" label="Enhed" hint="Hvad der tælles, fx valgkort" value={v.usageUnit} error={e.usageUnit} required />
           <fieldset>
             <legend class="h4">Enhedspriser</legend>
-            <p class="form-hint">{`Mindst én, højst ${UNIT_PRICE_ROWS}. Tomme rækker springes over.`}</p>
+            <p class="form-hint" safe>{`Mindst én, højst ${UNIT_PRICE_ROWS}. Tomme rækker springes over.`}</p>
             {Array.from({ length: UNIT_PRICE_ROWS }, (_, i) => (
               <div class="samspil-actions">
                 <TextField name={`unitPrices.${i}.label`} label={`Enhedspris ${i + 1}: navn`} hint={i === 0 ? 'Fx tryk' : undefined} value={v[`unitPrices.${i}.label`]} error={e[`unitPrices.${i}.label`]} />
