@@ -12,5 +12,10 @@ export default defineConfig({
     // Two cores: each worker holds its own embedded PostgreSQL, so keep the pool small.
     maxWorkers: 2,
     pool: 'forks',
+    // A worker runs its files one after another in one module graph instead of importing the whole
+    // app again for every file: the suite takes about 40 % less time (PGlite 269 → 158 s, PostgreSQL
+    // 176 → 89 s on two cores). Each file still gets its own database; in return a test file must
+    // leave no module state behind: no vi.mock, fake timers restored (see docs/testing.md).
+    isolate: false,
   },
 });
