@@ -187,6 +187,12 @@ describe.each(DATES)('the economy demo seeded on %s', (now) => {
     expect(documents).toHaveLength(due.length);
     const mails = await rawRows<{ status: string; n: number }>(db(), sql`select status, count(*)::int as n from outbox_mail where kind = 'economy-document' group by status`);
     expect(mails.map((m) => m.status)).toEqual(due.length ? ['sent'] : []);
+    // Opened within days of publishing, but for Faxe's newest document (and any from the last 30 days).
+    const unopened = await rawRows<{ code: string; kind: string; year: number }>(db(), sql`select municipality_code as code, kind, year from economy_document where first_opened_at is null`);
+    const newest = [...due].sort((a, b) => a.publishedOn.localeCompare(b.publishedOn)).at(-1);
+    const recent = due.filter((p) => p.publishedOn > addDays(today, -30));
+    if (newest) expect(unopened).toContainEqual({ code: '0320', kind: newest.kind, year: newest.year });
+    expect(unopened.filter((u) => u.code !== '0320')).toHaveLength(recent.length * 97);
   });
 
   it('has the economy consultant and the økonomikontakter of Faxe, København, Aarhus and Læsø, who log in with the demo password', async () => {
