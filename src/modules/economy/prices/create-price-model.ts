@@ -5,7 +5,7 @@ import { isUniqueViolation } from '../../../platform/unique-violation.ts';
 import { authorizeEconomy } from '../policy.ts';
 import { priceModel, priceUnitPrice } from '../schema.ts';
 import { assertYearOpen } from './assert-year-open.ts';
-import { checkPriceModel } from './price-model-input.ts';
+import { checkPriceModel, priceModelColumns } from './price-model-input.ts';
 import { assertLabelFree, assertYearParam, labelTaken, solutionOf } from './solution-of.ts';
 
 /**
@@ -29,20 +29,7 @@ export async function createPriceModel(ctx: Ctx & { actor: Actor }, year: number
       await assertLabelFree(tx, { year, solutionKey: sol.key, solutionName: sol.name, label: input.label });
       const [row] = await tx
         .insert(priceModel)
-        .values({
-          year,
-          solutionKey: sol.key,
-          label: input.label,
-          kind: input.kind,
-          rateOre: input.rateOre,
-          amountOre: input.amountOre,
-          kinkThreshold: input.kink?.thresholdCitizens ?? null,
-          kinkReducedPercent: input.kink?.reducedPercent ?? null,
-          usageUnit: input.usageUnit,
-          sort: input.sort,
-          updatedAt: ctx.now,
-          updatedBy: ctx.actor.userId,
-        })
+        .values({ year, ...priceModelColumns(input, sol.key, { userId: ctx.actor.userId, now: ctx.now }) })
         .returning({ id: priceModel.id });
       const id = row!.id;
       if (input.unitPrices.length > 0) {

@@ -187,3 +187,20 @@ export function checkPriceModel(raw: unknown): PriceModelInput {
 export function sameModel(a: PriceModelInput, b: PriceModelInput): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
+
+/** The price_model columns a checked input sets, as creating and editing write them. */
+export function priceModelColumns(input: PriceModelInput, solutionKey: string, by: { userId: string; now: Date }) {
+  return {
+    solutionKey,
+    label: input.label,
+    kind: input.kind,
+    rateOre: input.rateOre,
+    amountOre: input.amountOre,
+    kinkThreshold: input.kink?.thresholdCitizens ?? null,
+    kinkReducedPercent: input.kink?.reducedPercent ?? null,
+    usageUnit: input.usageUnit,
+    sort: input.sort,
+    updatedAt: by.now,
+    updatedBy: by.userId,
+  };
+}

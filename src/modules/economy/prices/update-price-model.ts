@@ -6,7 +6,7 @@ import { isUniqueViolation } from '../../../platform/unique-violation.ts';
 import { authorizeEconomy } from '../policy.ts';
 import { priceModel, priceUnitPrice, priceUsage } from '../schema.ts';
 import { assertYearOpen } from './assert-year-open.ts';
-import { checkPriceModel, sameModel, type PriceModelInput } from './price-model-input.ts';
+import { checkPriceModel, priceModelColumns, sameModel, type PriceModelInput } from './price-model-input.ts';
 import { assertLabelFree, assertYearParam, labelTaken, solutionOf } from './solution-of.ts';
 
 export const modelNotFound = () => notFound('Prismodellen findes ikke.');
@@ -47,19 +47,7 @@ export async function updatePriceModel(ctx: Ctx & { actor: Actor }, year: number
       await assertLabelFree(tx, { year, solutionKey: sol.key, solutionName: sol.name, label: input.label, exceptId: id });
       await tx
         .update(priceModel)
-        .set({
-          solutionKey: sol.key,
-          label: input.label,
-          kind: input.kind,
-          rateOre: input.rateOre,
-          amountOre: input.amountOre,
-          kinkThreshold: input.kink?.thresholdCitizens ?? null,
-          kinkReducedPercent: input.kink?.reducedPercent ?? null,
-          usageUnit: input.usageUnit,
-          sort: input.sort,
-          updatedAt: ctx.now,
-          updatedBy: ctx.actor.userId,
-        })
+        .set(priceModelColumns(input, sol.key, { userId: ctx.actor.userId, now: ctx.now }))
         .where(eq(priceModel.id, id));
       await tx.delete(priceUnitPrice).where(eq(priceUnitPrice.priceModelId, id));
       if (input.unitPrices.length > 0) {
