@@ -43,7 +43,7 @@ function SolutionTotals(p: { a: AllocationView }): JSX.Element {
         <thead>
           <tr>
             <th scope="col">Løsning</th>
-            <th scope="col" class="text-align-right">
+            <th scope="col" class="align-text-right">
               I alt
             </th>
           </tr>
@@ -56,14 +56,14 @@ function SolutionTotals(p: { a: AllocationView }): JSX.Element {
                   {s.name}
                 </a>
               </th>
-              <td class="text-align-right" safe>
+              <td class="align-text-right" safe>
                 {formatKroner(s.totalOre)}
               </td>
             </tr>
           ))}
           <tr>
             <th scope="row">I alt</th>
-            <td class="text-align-right">
+            <td class="align-text-right">
               <strong safe>{formatKroner(a.totalOre)}</strong>
             </td>
           </tr>
@@ -95,11 +95,11 @@ function Municipalities(p: { a: AllocationView }): JSX.Element {
         <thead>
           <tr>
             <th scope="col">Kommune</th>
-            <th scope="col" class="text-align-right">
+            <th scope="col" class="align-text-right">
               Indbyggere
             </th>
             <th scope="col">Beregning</th>
-            <th scope="col" class="text-align-right">
+            <th scope="col" class="align-text-right">
               Beløb
             </th>
           </tr>
@@ -112,24 +112,24 @@ function Municipalities(p: { a: AllocationView }): JSX.Element {
                   {m.name}
                 </a>
               </th>
-              <td class="text-align-right" safe>
+              <td class="align-text-right" safe>
                 {formatNumber(m.population)}
               </td>
               <td>
                 <Calculation m={m} perLine={a.solution !== null} />
               </td>
-              <td class="text-align-right" safe>
+              <td class="align-text-right" safe>
                 {formatKroner(m.amountOre)}
               </td>
             </tr>
           ))}
           <tr>
             <th scope="row">I alt</th>
-            <td class="text-align-right" safe>
+            <td class="align-text-right" safe>
               {formatNumber(a.municipalities.reduce((s, m) => s + m.population, 0))}
             </td>
             <td></td>
-            <td class="text-align-right">
+            <td class="align-text-right">
               <strong safe>{formatKroner(a.totalOre)}</strong>
             </td>
           </tr>

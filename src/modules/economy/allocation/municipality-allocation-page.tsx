@@ -37,7 +37,7 @@ export function MunicipalityAllocationPage(p: MunicipalityAllocationPageProps): 
                     <th scope="col">Løsning</th>
                     <th scope="col">Linje</th>
                     <th scope="col">Beregning</th>
-                    <th scope="col" class="text-align-right">
+                    <th scope="col" class="align-text-right">
                       Beløb
                     </th>
                   </tr>
@@ -52,7 +52,7 @@ export function MunicipalityAllocationPage(p: MunicipalityAllocationPageProps): 
                       </th>
                       <td safe>{l.model}</td>
                       <td safe>{l.calculation}</td>
-                      <td class="text-align-right" safe>
+                      <td class="align-text-right" safe>
                         {formatKroner(l.amountOre)}
                       </td>
                     </tr>
@@ -61,7 +61,7 @@ export function MunicipalityAllocationPage(p: MunicipalityAllocationPageProps): 
                     <th scope="row" colspan="3">
                       I alt
                     </th>
-                    <td class="text-align-right">
+                    <td class="align-text-right">
                       <strong safe>{formatKroner(share.m.amountOre)}</strong>
                     </td>
                   </tr>

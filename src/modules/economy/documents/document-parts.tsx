@@ -22,7 +22,7 @@ export function DocumentFacts(p: { content: DocumentContent }): JSX.Element {
 /** The document's lines; a price model's part of a solution sits under the solution, marked as a part. */
 export function DocumentTable(p: { content: DocumentContent }): JSX.Element {
   const t = documentTable(p.content);
-  const align = (i: number) => (t.numeric[i] ? 'text-align-right' : undefined);
+  const align = (i: number) => (t.numeric[i] ? 'align-text-right' : undefined);
   return (
     <ResponsiveTable>
       <table class="table table--compact" id="dokument-linjer">

@@ -114,7 +114,7 @@ export function YearDocumentsPage(p: { request: FastifyRequest; view: YearDocume
             <tr>
               <th scope="col">Kommune</th>
               {economyDocumentKinds.map((k) => (
-                <th scope="col" class="text-align-right" safe>
+                <th scope="col" class="align-text-right" safe>
                   {documentTitle(k, year)}
                 </th>
               ))}
@@ -129,7 +129,7 @@ export function YearDocumentsPage(p: { request: FastifyRequest; view: YearDocume
                 {economyDocumentKinds.map((k) => {
                   const cell = r.cells[k];
                   return (
-                    <td class="text-align-right">
+                    <td class="align-text-right">
                       {cell ? (
                         <a href={documentPath(r.code, year, k)}>
                           <span class="sr-only" safe>{`${documentTitle(k, year)}, ${r.name}: `}</span>

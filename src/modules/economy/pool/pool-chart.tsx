@@ -72,7 +72,7 @@ export function PoolChart(p: { summary: PoolSummary }): JSX.Element {
               <th scope="row">
                 <Swatch colour={COLOURS.pool} /> Puljens beløb
               </th>
-              <td class="text-align-right" safe>
+              <td class="align-text-right" safe>
                 {formatKroner(s.amountOre)}
               </td>
             </tr>
@@ -80,13 +80,13 @@ export function PoolChart(p: { summary: PoolSummary }): JSX.Element {
               <th scope="row">
                 <Swatch colour={COLOURS.prioritised} /> Prioriteret
               </th>
-              <td class="text-align-right" safe>
+              <td class="align-text-right" safe>
                 {formatKroner(s.prioritisedOre)}
               </td>
             </tr>
             <tr>
               <th scope="row">{over ? 'Overskredet med' : 'Tilbage'}</th>
-              <td class="text-align-right" safe>
+              <td class="align-text-right" safe>
                 {formatKroner(Math.abs(s.remainingOre))}
               </td>
             </tr>
@@ -94,7 +94,7 @@ export function PoolChart(p: { summary: PoolSummary }): JSX.Element {
               <th scope="row">
                 <Swatch colour={COLOURS.recommended} /> Indstillet, ikke afgjort
               </th>
-              <td class="text-align-right" safe>
+              <td class="align-text-right" safe>
                 {formatKroner(s.recommendedOre)}
               </td>
             </tr>

@@ -26,7 +26,7 @@ export function ProposalTable(p: { id: string; caption: string; proposals: Propo
             {p.showYear ? <th scope="col">År</th> : ''}
             <th scope="col">Forslagsstiller</th>
             <th scope="col">Løsninger</th>
-            <th scope="col" class="text-align-right">
+            <th scope="col" class="align-text-right">
               Anslået pris
             </th>
             <th scope="col">Status</th>
@@ -52,7 +52,7 @@ export function ProposalTable(p: { id: string; caption: string; proposals: Propo
                 {p.showYear ? <td safe>{String(r.year)}</td> : ''}
                 <td safe>{proposerName(r)}</td>
                 <td safe>{r.solutions.map((s) => s.name).join(', ')}</td>
-                <td class="text-align-right" safe>
+                <td class="align-text-right" safe>
                   {formatKroner(r.estimatedCostOre)}
                 </td>
                 <td>

@@ -51,10 +51,10 @@ export function PopulationPage(p: PopulationPageProps) {
           <thead>
             <tr>
               <th scope="col">Periode</th>
-              <th scope="col" class="text-align-right">
+              <th scope="col" class="align-text-right">
                 Kommuner
               </th>
-              <th scope="col" class="text-align-right">
+              <th scope="col" class="align-text-right">
                 Indbyggere
               </th>
             </tr>
@@ -65,10 +65,10 @@ export function PopulationPage(p: PopulationPageProps) {
                 <th scope="row" safe>
                   {s.period}
                 </th>
-                <td class="text-align-right" safe>
+                <td class="align-text-right" safe>
                   {s.municipalities === p.municipalityCount ? `${s.municipalities} kommuner` : `${s.municipalities} af ${p.municipalityCount} kommuner (ufuldstændig)`}
                 </td>
-                <td class="text-align-right" safe>
+                <td class="align-text-right" safe>
                   {`${formatNumber(s.population)} indbyggere`}
                 </td>
               </tr>

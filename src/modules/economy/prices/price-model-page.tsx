@@ -77,7 +77,7 @@ function Usage(p: PriceModelPageProps & { editable: boolean }): JSX.Element {
             <tr>
               <th scope="col">Kommune</th>
               <th scope="col">Kode</th>
-              <th scope="col" class="text-align-right">
+              <th scope="col" class="align-text-right">
                 Antal
               </th>
             </tr>
@@ -89,7 +89,7 @@ function Usage(p: PriceModelPageProps & { editable: boolean }): JSX.Element {
                   {mu.name}
                 </th>
                 <td safe>{mu.code}</td>
-                <td class="text-align-right" safe>
+                <td class="align-text-right" safe>
                   {formatNumber(m.usage.get(mu.code) ?? 0)}
                 </td>
               </tr>
