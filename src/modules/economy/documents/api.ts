@@ -21,6 +21,19 @@ const minutesOut = z
   .array(z.object({ meetingId: z.string(), council: z.string(), date: z.string().describe('Mødedagen, åååå-mm-dd'), title: z.string(), url: z.string() }))
   .describe('Møder i K98-styringens råd i året med et referat; ældste først')
   .meta({ id: 'EconomyDocumentMinutes' });
+const programmesOut = z
+  .array(
+    z.object({
+      number: z.number().int(),
+      title: z.string(),
+      proposedBy: z.string().nullable().describe('Den foreslående kommune; null, når KOMBIT foreslog det'),
+      estimatedCostOre: ore,
+      decidedOn: z.string().describe('Dagen, Porteføljerådet prioriterede det, åååå-mm-dd'),
+      url: z.string(),
+    }),
+  )
+  .describe('Iværksatte programmer: forslagene, der er prioriteret i puljen for året')
+  .meta({ id: 'EconomyDocumentProgrammes' });
 const statusFields = {
   year: z.number().int(),
   municipality: municipalityOut,
@@ -28,6 +41,7 @@ const statusFields = {
   publishedAt: z.string().nullable(),
   totalOre: ore,
   minutes: minutesOut,
+  programmes: programmesOut,
 };
 
 const invoiceOut = z
@@ -137,6 +151,7 @@ function documentJson(view: DocumentView, publicUrl: string) {
     status: view.published ? ('published' as const) : ('draft' as const),
     publishedAt: view.published ? view.published.at.toISOString() : null,
     minutes: view.minutes.map((m) => ({ meetingId: m.meetingId, council: m.council, date: m.date, title: m.title, url: `${publicUrl}${meetingPath(m.meetingId)}` })),
+    programmes: view.programmes.map(({ href, ...p }) => ({ ...p, url: `${publicUrl}${href}` })),
   };
 }
 

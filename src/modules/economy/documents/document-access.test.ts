@@ -8,7 +8,7 @@ import { buildK98Year } from '../../../../test/factories/economy.ts';
 import { userAccount } from '../../../db/schema.ts';
 import { loadActor } from '../../../platform/auth/load-actor.ts';
 import { seedDemoItChefs } from '../../organisations/index.ts';
-import { council, councilMeeting, economyDocument, meetingFile } from '../schema.ts';
+import { council, councilMeeting, economyDocument, meetingFile, poolProposal, poolProposalStep } from '../schema.ts';
 import { publishDocuments } from './publish-documents.ts';
 
 /**
@@ -26,6 +26,7 @@ let admin: Client;
 let faxeChief: Client;
 let faxeLeader: Client;
 let minutesMeeting = '';
+let programme = 0;
 let draftMeeting = '';
 
 const opened = async (code: string, kind = 'faktura') => {
@@ -57,6 +58,17 @@ beforeAll(async () => {
     { meetingId: held!.id, kind: 'referat', filename: 'referat.pdf', contentType: 'application/pdf', size: content.length, sha256: createHash('sha256').update(content).digest('hex'), content },
     { meetingId: coming!.id, kind: 'dagsorden', filename: 'dagsorden.pdf', contentType: 'application/pdf', size: content.length, sha256: createHash('sha256').update('x').digest('hex'), content },
   ]);
+  // One proposal prioritised for 2026 (a programme started), one only recommended, one for 2027.
+  const proposals = await db
+    .insert(poolProposal)
+    .values([
+      { year: 2026, title: 'Journalisering af Aula-filer', description: '.', estimatedCostOre: 185_000_000, municipalityCode: FAXE, status: 'prioriteret' as const },
+      { year: 2026, title: 'Kun indstillet', description: '.', estimatedCostOre: 1_000_00, status: 'indstillet' as const },
+      { year: 2027, title: 'Næste års program', description: '.', estimatedCostOre: 1_000_00, status: 'prioriteret' as const },
+    ])
+    .returning({ id: poolProposal.id, number: poolProposal.number, status: poolProposal.status });
+  await db.insert(poolProposalStep).values(proposals.map((p) => ({ proposalId: p.id, status: p.status, decision: 'Besluttet', decidedAt: new Date('2026-01-22T10:00:00Z') })));
+  programme = proposals[0]!.number;
   const [account] = await db.select({ id: userAccount.id }).from(userAccount).where(eq(userAccount.email, DEMO.admin));
   const actor = (await loadActor(db, account!.id))!;
   await publishDocuments({ actor, db, now: new Date(), requestId: 'test', config: t.config }, 2026, 'faktura');
@@ -119,6 +131,11 @@ describe("a municipality's own published document", () => {
     expect(page.body).not.toContain('Udkast');
     expect(page.body).toContain(`href="/styring/moeder/${minutesMeeting}"`);
     expect(page.body).not.toContain(draftMeeting);
+    // The programmes the pool started that year: the prioritised proposal only.
+    expect(page.body).toContain(`href="/styring/puljen/forslag/${programme}"`);
+    expect(page.body).toContain('Journalisering af Aula-filer</a><span> – Faxe, anslået 1.850.000,00 kr., prioriteret 22.01.2026</span>');
+    expect(page.body).not.toContain('Kun indstillet');
+    expect(page.body).not.toContain('Næste års program');
     const first = await opened(FAXE);
     expect(first).not.toBeNull();
     await faxeLeader.get(`/oekonomi/kommuner/${FAXE}/2026/faktura.pdf`);
@@ -132,6 +149,9 @@ describe("a municipality's own published document", () => {
     const invoice = api.json();
     expect(invoice).toMatchObject({ status: 'published', kind: 'faktura', municipality: { code: FAXE, name: 'Faxe' } });
     expect(invoice.minutes).toEqual([expect.objectContaining({ meetingId: minutesMeeting, url: `http://samspil.test/styring/moeder/${minutesMeeting}` })]);
+    expect(invoice.programmes).toEqual([
+      { number: programme, title: 'Journalisering af Aula-filer', proposedBy: 'Faxe', estimatedCostOre: 185_000_000, decidedOn: '2026-01-22', url: `http://samspil.test/styring/puljen/forslag/${programme}` },
+    ]);
 
     const pdf = await faxeChief.get(`/oekonomi/kommuner/${FAXE}/2026/faktura.pdf`);
     expect(pdf.statusCode).toBe(200);

@@ -5,7 +5,7 @@ import { Notice } from '../../../platform/views/components.tsx';
 import { formatDateTimeLong } from '../../../platform/views/format.ts';
 import { Layout } from '../../../platform/views/layout.tsx';
 import { documentPath, documentTitle, KIND_PURPOSE, minutesYear } from './content.ts';
-import {DocumentFacts, DocumentNotes, DocumentTable, MinutesList } from './document-parts.tsx';
+import {DocumentFacts, DocumentNotes, DocumentTable, MinutesList, ProgrammeList } from './document-parts.tsx';
 import type { DocumentView } from './open-document.ts';
 
 export const DRAFT_MARK = 'Udkast – ikke offentliggjort';
@@ -70,6 +70,8 @@ export function DocumentPage(p: { request: FastifyRequest; view: DocumentView })
       ) : (
         ''
       )}
+      <h2 safe>{`Iværksatte programmer ${v.year}`}</h2>
+      <ProgrammeList programmes={v.programmes} year={v.year} />
       <h2 safe>{`Referater fra K98-styringens møder i ${minutesYear(v.kind, v.year)}`}</h2>
       <MinutesList minutes={v.minutes} year={minutesYear(v.kind, v.year)} />
     </Layout>

@@ -1,5 +1,6 @@
+import type { Programme } from '../pool/programmes.ts';
 import { ResponsiveTable } from '../../../platform/views/table.tsx';
-import { formatDeadline } from '../../../platform/views/format.ts';
+import { formatDeadline, formatKroner } from '../../../platform/views/format.ts';
 import { meetingPath, type DocumentContent, type MinutesLink } from './content.ts';
 import { documentFacts, documentNotes, documentTable } from './document-text.ts';
 
@@ -75,6 +76,23 @@ export function DocumentNotes(p: { content: DocumentContent }): JSX.Element {
 }
 
 /** The minutes of the year's council meetings, each a link to the meeting's page. */
+/** The programmes started with money from the year's pool, each linking to its proposal. */
+export function ProgrammeList(p: { programmes: Programme[]; year: number }): JSX.Element {
+  if (p.programmes.length === 0) return <p safe>{`Porteføljerådet har endnu ikke prioriteret forslag i puljen for ${p.year}.`}</p>;
+  return (
+    <ul id="programmer">
+      {p.programmes.map((g) => (
+        <li>
+          <a href={g.href} safe>
+            {`Forslag ${g.number}: ${g.title}`}
+          </a>
+          <span safe>{` – ${g.proposedBy ?? 'KOMBIT'}, anslået ${formatKroner(g.estimatedCostOre)}, prioriteret ${formatDeadline(g.decidedOn)}`}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 export function MinutesList(p: { minutes: MinutesLink[]; year: number }): JSX.Element {
   if (p.minutes.length === 0) return <p safe>{`Der er endnu ingen referater fra K98-styringens møder i ${p.year}.`}</p>;
   return (

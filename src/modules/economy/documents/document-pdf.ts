@@ -1,6 +1,7 @@
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { renderPdf } from '../../../platform/pdf/render.ts';
-import { formatDateLong, formatDeadline } from '../../../platform/views/format.ts';
+import { formatDateLong, formatDeadline, formatKroner } from '../../../platform/views/format.ts';
+import type { Programme } from '../pool/programmes.ts';
 import { documentTitle, meetingPath, minutesYear, type DocumentContent, type MinutesLink } from './content.ts';
 import { documentFacts, documentNotes, documentTable } from './document-text.ts';
 
@@ -8,6 +9,7 @@ export type PdfInput = {
   content: DocumentContent;
   published: { at: Date } | null;
   minutes: MinutesLink[];
+  programmes: Programme[];
   publicUrl: string;
 };
 
@@ -48,6 +50,16 @@ export function documentDefinition(p: PdfInput): TDocumentDefinitions {
             return { text: [`${formatDeadline(m.date)} ${m.council}: ${m.title} – `, { text: url, link: url, color: '#004993' }], fontSize: 8 };
           }),
         };
+  const programmes: Content =
+    p.programmes.length === 0
+      ? { text: `Porteføljerådet har endnu ikke prioriteret forslag i puljen for ${c.year}.`, fontSize: 8 }
+      : {
+          ul: p.programmes.map((g) => {
+            const url = `${p.publicUrl}${g.href}`;
+            const who = `${g.proposedBy ?? 'KOMBIT'}, anslået ${formatKroner(g.estimatedCostOre)}, prioriteret ${formatDeadline(g.decidedOn)}`;
+            return { text: [`Forslag ${g.number}: ${g.title} (${who}) – `, { text: url, link: url, color: '#004993' }], fontSize: 8 };
+          }),
+        };
   return {
     info: { title: `${title} – ${c.municipality.name} Kommune`, author: 'KOMBIT', subject: 'K98-aftalen' },
     pageSize: 'A4',
@@ -62,6 +74,8 @@ export function documentDefinition(p: PdfInput): TDocumentDefinitions {
       { table: { widths: [150, '*'], body: documentFacts(c).map(([k, v]) => [{ text: k, bold: true }, v]) }, layout: 'noBorders', margin: [0, 0, 0, 10] },
       table(c),
       ...documentNotes(c).map((n): Content => ({ text: n, fontSize: 8, margin: [0, 0, 0, 4] })),
+      { text: `Iværksatte programmer ${c.year}`, style: 'h2' },
+      programmes,
       { text: `Referater fra K98-styringens møder i ${year}`, style: 'h2' },
       minutes,
     ],

@@ -8,7 +8,7 @@ import { solutions } from '../../../db/reference/solutions.ts';
 import { userAccount } from '../../../db/schema.ts';
 import { loadActor } from '../../../platform/auth/load-actor.ts';
 import { seedDemoItChefs } from '../../organisations/index.ts';
-import { costActual, council, councilMeeting, economyDocument, economyPublication, meetingFile } from '../schema.ts';
+import { costActual, council, councilMeeting, economyDocument, economyPublication, meetingFile, poolProposal, poolProposalStep } from '../schema.ts';
 import { publishDocuments } from './publish-documents.ts';
 
 /**
@@ -29,9 +29,9 @@ const probes: Probe[] = [
   { name: 'GET /oekonomi (central)', who: 'admin', url: '/oekonomi', cap: 4, shows: '/oekonomi/dokumenter/2026' },
   // auth 2 + badges 1 + the publications, the totals, the 2026 allocation (5), the published 2025 and 2026 invoices, the actual costs, the municipalities
   { name: 'GET /oekonomi/dokumenter/:year', who: 'admin', url: '/oekonomi/dokumenter/2026', cap: 14, shows: 'Offentliggjort' },
-  { name: 'GET /oekonomi/kommuner/:code/:year/faktura (published)', who: 'itChief', url: `/oekonomi/kommuner/${FAXE}/2026/faktura`, cap: 5, shows: 'Referater' },
-  { name: 'GET /oekonomi/kommuner/:code/:year/budgetvejledning (draft)', who: 'admin', url: `/oekonomi/kommuner/${FAXE}/2026/budgetvejledning`, cap: 11, shows: 'Udkast' },
-  { name: 'GET /oekonomi/kommuner/:code/:year/aarsopgoerelse (draft)', who: 'admin', url: `/oekonomi/kommuner/${FAXE}/2026/aarsopgoerelse`, cap: 7, shows: 'Udkast' },
+  { name: 'GET /oekonomi/kommuner/:code/:year/faktura (published)', who: 'itChief', url: `/oekonomi/kommuner/${FAXE}/2026/faktura`, cap: 6, shows: 'Iværksatte programmer' },
+  { name: 'GET /oekonomi/kommuner/:code/:year/budgetvejledning (draft)', who: 'admin', url: `/oekonomi/kommuner/${FAXE}/2026/budgetvejledning`, cap: 12, shows: 'Udkast' },
+  { name: 'GET /oekonomi/kommuner/:code/:year/aarsopgoerelse (draft)', who: 'admin', url: `/oekonomi/kommuner/${FAXE}/2026/aarsopgoerelse`, cap: 8, shows: 'Udkast' },
   { name: 'GET /oekonomi/dokumenter/:year/:kind/offentliggoer', who: 'admin', url: '/oekonomi/dokumenter/2026/budgetvejledning/offentliggoer', cap: 11, shows: 'Offentliggør og send mails' },
   { name: 'GET /api/v1/economy/years/:year/documents', who: 'admin', url: '/api/v1/economy/years/2026/documents', cap: 13 },
   { name: 'GET / (the IT chief: documents not opened)', who: 'itChief', url: '/', cap: 14, shows: 'Nye økonomidokumenter' },
@@ -90,7 +90,7 @@ beforeAll(async () => {
   for (const p of probes) baseline.set(p.name, (await countQueries(p)).count);
 
   // Many: a price model for every solution in 2025 and 2026, usage for every municipality,
-  // every actual cost, 40 meetings with minutes, and 20 years of published documents.
+  // every actual cost, 40 meetings with minutes, 20 years of published documents, 60 programmes.
   for (const year of [2025, 2026]) {
     for (const [i, s] of solutions.entries()) {
       await buildPriceModel(db, { year, solutionKey: s.key, label: `Ekstra ${s.key}`, kind: i % 2 ? 'distributed' : 'fixed', amountOre: 10_000_000 + i, sort: 10 + i });
@@ -113,6 +113,12 @@ beforeAll(async () => {
   ]);
   await addMeetings(db, 40, 'mange');
   await addPublishedYears(db, 2000, 2020);
+  // 60 programmes started in 2026: proposals prioritised for the year.
+  const started = await db
+    .insert(poolProposal)
+    .values(Array.from({ length: 60 }, (_, i) => ({ year: 2026, title: `Program ${i + 1}`, description: '.', estimatedCostOre: 100_000_00 + i, status: 'prioriteret' as const })))
+    .returning({ id: poolProposal.id });
+  await db.insert(poolProposalStep).values(started.map((p) => ({ proposalId: p.id, status: 'prioriteret' as const, decision: 'Prioriteret' })));
 }, 120_000);
 afterAll(() => t?.close());
 

@@ -7,6 +7,7 @@ import { computeDocuments, yearSources } from './compute-documents.ts';
 import { minutesYear } from './content.ts';
 import { documentPdf } from './document-pdf.ts';
 import { minutesOfYear } from '../governance/minutes.ts';
+import { programmesOfYear } from '../pool/programmes.ts';
 import { yearPublications } from './queries.ts';
 
 export type InvoicesZip = { filename: string; content: Buffer; files: number };
@@ -26,11 +27,12 @@ export async function invoicesZip(ctx: Ctx & { actor: Actor }, year: number): Pr
     throw invalid({ aar: computed.problems.join(' ') || `Der er ingen fakturaer for ${year}.` }, `Fakturaerne for ${year} kan ikke dannes.`);
   }
   const minutes = await minutesOfYear(ctx.db, minutesYear('faktura', year));
+  const programmes = await programmesOfYear(ctx.db, year);
   const zip = new JSZip();
   const prefix = publication ? 'faktura' : 'udkast-faktura';
   // One at a time: pdfmake renders on the event loop anyway, and this keeps memory flat.
   for (const content of computed.documents) {
-    const pdf = await documentPdf({ content, published: publication ? { at: publication.publishedAt } : null, minutes, publicUrl: ctx.config.publicUrl });
+    const pdf = await documentPdf({ content, published: publication ? { at: publication.publishedAt } : null, minutes, programmes, publicUrl: ctx.config.publicUrl });
     zip.file(`${prefix}-${year}-${content.municipality.code}-${fileSlug(content.municipality.name)}.pdf`, pdf, { date: ctx.now });
   }
   const content = await zip.generateAsync({ type: 'nodebuffer', compression: 'STORE', platform: 'UNIX' });

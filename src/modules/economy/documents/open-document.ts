@@ -5,6 +5,7 @@ import type { EconomyDocumentKind } from '../schema.ts';
 import { computeDocuments } from './compute-documents.ts';
 import { minutesYear, type DocumentContent, type MinutesLink } from './content.ts';
 import { minutesOfYear } from '../governance/minutes.ts';
+import { programmesOfYear, type Programme } from '../pool/programmes.ts';
 import { loadPublishedDocument, markOpened, municipalityName } from './queries.ts';
 
 export type DocumentView = {
@@ -18,6 +19,8 @@ export type DocumentView = {
   published: { at: Date; by: string | null } | null;
   problems: string[];
   minutes: MinutesLink[];
+  /** The programmes started with money from the year's pool, read now like the minutes. */
+  programmes: Programme[];
 };
 
 /**
@@ -38,6 +41,7 @@ export async function openDocument(
   authorizeDocument(ctx.actor, code);
   const published = await loadPublishedDocument(ctx.db, code, year, kind);
   const minutes = () => minutesOfYear(ctx.db, minutesYear(kind, year));
+  const programmes = () => programmesOfYear(ctx.db, year);
   if (published) {
     if (opts.recordOpening !== false && !isCentral(ctx.actor) && published.firstOpenedAt === null) await markOpened(ctx.db, code, year, kind, ctx.now);
     return {
@@ -49,6 +53,7 @@ export async function openDocument(
       published: { at: published.publishedAt, by: published.publishedBy },
       problems: [],
       minutes: await minutes(),
+      programmes: await programmes(),
     };
   }
   if (!isCentral(ctx.actor)) throw notFound('Dokumentet findes ikke.');
@@ -56,5 +61,5 @@ export async function openDocument(
   const content = computed.documents.find((d) => d.municipality.code === code) ?? null;
   const name = content?.municipality.name ?? (await municipalityName(ctx.db, code));
   if (name === null) throw notFound('Kommunen findes ikke.');
-  return { code, year, kind, municipalityName: name, content, published: null, problems: computed.problems, minutes: await minutes() };
+  return { code, year, kind, municipalityName: name, content, published: null, problems: computed.problems, minutes: await minutes(), programmes: await programmes() };
 }

@@ -107,7 +107,7 @@ export function registerDocumentRoutes(root: FastifyInstance): void {
     });
     app.get(`${base}.pdf`, { schema: { params: documentParams } }, async (request, reply) => {
       const v = await openDocument(actorCtx(request), request.params.code, request.params.year, kind);
-      const pdf = await documentPdf({ content: contentOf(v), published: v.published, minutes: v.minutes, publicUrl: request.server.config.publicUrl });
+      const pdf = await documentPdf({ content: contentOf(v), published: v.published, minutes: v.minutes, programmes: v.programmes, publicUrl: request.server.config.publicUrl });
       return sendDownload(reply, { filename: fileName(v, 'pdf'), contentType: 'application/pdf', content: pdf });
     });
     app.get(`${base}.xlsx`, { schema: { params: documentParams } }, async (request, reply) => {
