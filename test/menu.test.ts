@@ -13,12 +13,12 @@ const IT_CHIEF = { email: 'it-chef-0320@samspil.demo', password: DEMO.password }
 
 type Account = { who: string; email: string; password?: string; sees: string[]; lacks: string[] };
 const ACCOUNTS: Account[] = [
-  { who: 'central administrator', email: DEMO.admin, sees: ['/', '/overblik', '/aftaler', '/compliance', '/portefoelje', '/oekonomi', '/styring', '/kommuner', '/rolleoverblik', '/log', '/udgaaende-post'], lacks: [] },
-  { who: 'consultant', email: DEMO.consultant, sees: ['/', '/overblik', '/aftaler', '/compliance', '/portefoelje', '/oekonomi', '/styring', '/kommuner', '/rolleoverblik'], lacks: ['/log', '/udgaaende-post'] },
-  { who: 'central økonomi', email: ECONOMIST.email, password: ECONOMIST.password, sees: ['/', '/overblik', '/aftaler', '/compliance', '/portefoelje', '/oekonomi', '/styring', '/kommuner'], lacks: ['/log', '/udgaaende-post'] },
-  { who: 'program leader', email: DEMO.programLeader('0320'), sees: ['/', '/opgaver', '/aftaler', '/compliance', '/portefoelje', '/oekonomi', '/styring', '/kommuner/0320', '/log'], lacks: ['/udgaaende-post', '/oekonomi/befolkning'] },
+  { who: 'central administrator', email: DEMO.admin, sees: ['/', '/overblik', '/aftaler', '/compliance', '/portefoelje', '/oekonomi', '/styring', '/aula', '/kommuner', '/rolleoverblik', '/log', '/udgaaende-post'], lacks: [] },
+  { who: 'consultant', email: DEMO.consultant, sees: ['/', '/overblik', '/aftaler', '/compliance', '/portefoelje', '/oekonomi', '/styring', '/aula', '/kommuner', '/rolleoverblik'], lacks: ['/log', '/udgaaende-post'] },
+  { who: 'central økonomi', email: ECONOMIST.email, password: ECONOMIST.password, sees: ['/', '/overblik', '/aftaler', '/compliance', '/portefoelje', '/oekonomi', '/styring', '/aula', '/kommuner'], lacks: ['/log', '/udgaaende-post'] },
+  { who: 'program leader', email: DEMO.programLeader('0320'), sees: ['/', '/opgaver', '/aftaler', '/compliance', '/portefoelje', '/oekonomi', '/styring', '/aula/kommuner/0320', '/kommuner/0320', '/log'], lacks: ['/udgaaende-post', '/oekonomi/befolkning'] },
   { who: 'KLIK administrator', email: DEMO.klikAdmin('0320'), sees: ['/', '/opgaver', '/aftaler', '/compliance', '/kommuner/0320', '/log'], lacks: ['/udgaaende-post'] },
-  { who: 'IT chief', email: IT_CHIEF.email, sees: ['/', '/opgaver', '/aftaler', '/oekonomi', '/styring', '/kommuner/0320'], lacks: ['/log', '/udgaaende-post', '/compliance', '/oekonomi/befolkning'] },
+  { who: 'IT chief', email: IT_CHIEF.email, sees: ['/', '/opgaver', '/aftaler', '/oekonomi', '/styring', '/aula/kommuner/0320', '/kommuner/0320'], lacks: ['/log', '/udgaaende-post', '/compliance', '/oekonomi/befolkning'] },
 ];
 
 /** The hrefs inside the main menu's <nav>, not the page's other links. */

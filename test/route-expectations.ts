@@ -1,6 +1,9 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { complianceRouteExpectations, type ComplianceFixtures } from './route-expectations-compliance.ts';
 import { economyRouteExpectations } from './route-expectations-economy.ts';
+import { aulaInventoryRouteExpectations } from './route-expectations-aula-inventory.ts';
+import { aulaMunicipalRouteExpectations } from './route-expectations-aula-municipal.ts';
+import { aulaRulesRouteExpectations } from './route-expectations-aula-rules.ts';
 import { economyBudgetRouteExpectations } from './route-expectations-economy-budget.ts';
 import { economyDocumentsRouteExpectations } from './route-expectations-economy-documents.ts';
 import { economyGovernanceRouteExpectations } from './route-expectations-economy-governance.ts';
@@ -550,6 +553,10 @@ export const ROUTE_EXPECTATIONS: RouteExpectation[] = [
   ...economyBudgetRouteExpectations(),
   ...economyGovernanceRouteExpectations(),
   ...economyPoolRouteExpectations(),
+  // Aula's secure files
+  ...aulaRulesRouteExpectations(),
+  ...aulaMunicipalRouteExpectations(),
+  ...aulaInventoryRouteExpectations(),
 
   // tasks (KLIK-opgaver): a table of their own
   ...taskRouteExpectations(),

@@ -10,3 +10,4 @@ export * from '../platform/notify/schema.ts';
 export * from '../modules/agreements/schema.ts';
 export * from '../modules/compliance/schema.ts';
 export * from '../modules/economy/schema.ts';
+export * from '../modules/aula/schema.ts';

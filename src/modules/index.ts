@@ -5,6 +5,7 @@ import { registerAuditRoutes } from './audit/routes.tsx';
 import { registerAuthApi } from './auth/api.ts';
 import { registerAuthPages } from './auth/pages.tsx';
 import { registerCompliance } from './compliance/routes.tsx';
+import { registerAula } from './aula/routes.tsx';
 import { registerEconomy } from './economy/routes.tsx';
 import { registerHome } from './home/pages.tsx';
 import { registerNotificationSettings } from './notifications/settings.tsx';
@@ -32,4 +33,5 @@ export async function registerModules(app: FastifyInstance) {
   registerNotificationSettings(app);
   registerCompliance(app);
   registerEconomy(app);
+  registerAula(app);
 }

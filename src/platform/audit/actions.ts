@@ -86,6 +86,12 @@ export const AUDIT_ACTION_LABELS = {
   'governance.meeting_file_deleted': 'Mødefil slettet',
   'pool.proposal_submitted': 'Forslag til prioriteringspuljen indsendt',
   'pool.proposal_moved': 'Forslag til prioriteringspuljen behandlet',
+  'aula.rule_set_saved': 'Aula-sletteregler gemt',
+  'aula.rule_set_deleted': 'Aula-sletteregler slettet',
+  'aula.municipality_saved': 'Kommunens ESDH, integration og arkiv gemt',
+  'aula.relevant_categories_saved': 'Kategorier til journalisering gemt',
+  'aula.readiness_changed': 'Parathed for Aula ændret',
+  'aula.files_imported': 'Aula-filoversigt indlæst',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;

@@ -1,0 +1,35 @@
+import type { FastifyInstance } from 'fastify';
+import { isCentral } from '../../platform/context.ts';
+import { actorCtx, sendPage } from '../../platform/http/request-context.ts';
+import { Layout } from '../../platform/views/layout.tsx';
+import { registerMenuEntry } from '../../platform/views/menu.ts';
+import { registerInventoryRoutes } from './inventory/routes.tsx';
+import { registerMunicipalRoutes } from './municipal/routes.tsx';
+import { registerRuleRoutes } from './rules/routes.tsx';
+
+/**
+ * Aula's secure files (issue #12): the deletion rules, each municipality's ESDH integration, archive
+ * and readiness, the secure-file inventory and the deletion preview. Everyone signed in has the
+ * menu entry: central staff land on the overview, a municipality's users on their municipality.
+ */
+export function registerAula(app: FastifyInstance) {
+  registerMenuEntry({
+    key: 'aula',
+    order: 37,
+    href: (actor) => (isCentral(actor) ? '/aula' : `/aula/kommuner/${actor.municipalityCode}`),
+    label: 'Aula',
+    visible: () => true,
+  });
+  app.get('/aula', async (request, reply) => {
+    actorCtx(request);
+    return sendPage(
+      reply,
+      <Layout title="Aula" actor={request.actor} csrfToken={request.csrfToken} nav="aula">
+        <h1>Aula: sikre filer, sletning og journalisering</h1>
+      </Layout>,
+    );
+  });
+  registerRuleRoutes(app);
+  registerMunicipalRoutes(app);
+  registerInventoryRoutes(app);
+}

@@ -1,0 +1,8 @@
+import type { RouteExpectation } from './route-expectations.ts';
+
+/** The Aula module's inventory routes (issue #12) against every kind of caller; part of the table in route-expectations.ts. */
+export function aulaInventoryRouteExpectations(): RouteExpectation[] {
+  return [
+
+  ];
+}
