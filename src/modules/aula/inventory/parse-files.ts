@@ -39,14 +39,34 @@ export function parseDay(text: string): string | null {
   return `${y}-${m}-${d}`;
 }
 
-function unquote(field: string): string {
-  const t = field.trim();
-  return t.length >= 2 && t.startsWith('"') && t.endsWith('"') ? t.slice(1, -1).replaceAll('""', '"').trim() : t;
+/** A line's fields: a field in double quotes may hold semicolons, and "" stands for one quote. */
+export function splitFields(text: string): string[] {
+  const fields: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"' && field.trim() === '') {
+      quoted = true;
+      field = '';
+    } else if (ch === ';') {
+      fields.push(field.trim());
+      field = '';
+    } else field += ch;
+  }
+  fields.push(field.trim());
+  return fields;
 }
 
 /** One data line's fields to a row, or the Danish reason it is refused. */
 export function parseLine(text: string, municipalities: ReadonlySet<string>): AulaFileRow | string {
-  const fields = text.split(';').map(unquote);
+  const fields = splitFields(text);
   if (fields.length !== AULA_FILES_HEADER.length) return `Linjen har ${fields.length} felter; der skal være ${AULA_FILES_HEADER.length} adskilt af semikolon`;
   if (fields.some((f) => CPR_LIKE.test(f))) return 'Linjen ligner et CPR-nummer; filoversigten må aldrig indeholde børns navne eller CPR-numre';
   const [code, fileId, institutionNumber, institutionName, categoryText, created, trigger, journalisedText, esdh] = fields as [string, string, string, string, string, string, string, string, string];
@@ -90,7 +110,7 @@ export async function* parseAulaFiles(input: Readable, municipalities: ReadonlyS
     n++;
     const text = n === 1 ? raw.replace(/^\uFEFF/, '') : raw;
     if (n === 1) {
-      const header = text.split(';').map((h) => unquote(h).toLowerCase());
+      const header = splitFields(text).map((h) => h.toLowerCase());
       if (header.join(';') !== AULA_FILES_HEADER.join(';')) {
         yield { line: 1, error: `Første linje skal være overskrifterne ${AULA_FILES_HEADER.join(';')}` };
         lines.close();
