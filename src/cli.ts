@@ -13,6 +13,10 @@ const HELP = `samspil <kommando>
                                      opret en personlig API-nøgle og skriv den ud
   import municipalities FIL.csv      opdatér kommuners navn, indbyggertal og CVR ud fra kommunekode
   import population FIL.csv          importér befolkningstal pr. kommune og kvartal (Danmarks Statistiks FOLK1A)
+  import aula-files FIL.csv          indlæs Aulas filoversigt (sikre filer) for én eller alle kommuner; hver kommune i filen
+                                     får præcis filens filer. CSV med semikolon (UTF-8) og overskrifterne
+                                     kommunekode;fil_id;institutionsnummer;institutionsnavn;kategori;oprettet;
+                                     udloesende_dato;journaliseret;esdh_reference
   bench                              kør ydelsesmålinger (se bench/)
 
 Miljøvariable: PORT, HOST, DATA_DIR, DATABASE_URL, SAMSPIL_MODE, PUBLIC_URL, SMTP_URL, MAIL_FROM, LOG_LEVEL, TRUST_PROXY`;
@@ -114,8 +118,12 @@ export async function main(argv: string[]): Promise<number> {
         const { importPopulationFile } = await import('./modules/economy/population/import-population-file.ts');
         return withDatabase(config, ({ db }) => importPopulationFile(db, config, file));
       }
+      if (rest[0] === 'aula-files' && file) {
+        const { importAulaFilesFile } = await import('./modules/aula/inventory/import-files-file.ts');
+        return withDatabase(config, ({ db }) => importAulaFilesFile(db, config, file));
+      }
       if (rest[0] !== 'municipalities' || !file) {
-        console.error('Brug: samspil import municipalities FIL.csv eller samspil import population FIL.csv');
+        console.error('Brug: samspil import municipalities FIL.csv, samspil import population FIL.csv eller samspil import aula-files FIL.csv');
         return 2;
       }
       const { importMunicipalitiesFile } = await import('./modules/organisations/import-municipalities.ts');

@@ -1,0 +1,69 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { samspil } from '../../../../test/cli-run.ts';
+import { engine } from '../../../../test/db.ts';
+import { parseAulaFiles, parseDay, type ParsedLine } from './parse-files.ts';
+
+const HEADER = 'kommunekode;fil_id;institutionsnummer;institutionsnavn;kategori;oprettet;udloesende_dato;journaliseret;esdh_reference';
+const known = new Set(['0320', '0101']);
+
+async function parse(text: string): Promise<ParsedLine[]> {
+  const out: ParsedLine[] = [];
+  for await (const l of parseAulaFiles(Readable.from([Buffer.from(text)]), known)) out.push(l);
+  return out;
+}
+
+describe('the secure-file inventory CSV', () => {
+  it('reads a BOM, quoted fields, three-digit codes and both date forms, skipping empty lines', async () => {
+    const lines = await parse(`\uFEFF${HEADER}\n"101";"K-1";9;"Skolen; den gamle";Øvrige noter;31-12-2024;01-08-2026;JA;"ESDH ""7"""\n\n0320;F-1;1;Hus;indstillinger;2025-01-01;;0;\n`);
+    expect(lines).toEqual([
+      {
+        line: 2,
+        row: { municipalityCode: '0101', fileId: 'K-1', institutionNumber: '9', institutionName: 'Skolen; den gamle', category: 'oevrige-noter', createdOn: '2024-12-31', triggerOn: '2026-08-01', journalised: true, esdhReference: 'ESDH "7"' },
+      },
+      {
+        line: 4,
+        row: { municipalityCode: '0320', fileId: 'F-1', institutionNumber: '1', institutionName: 'Hus', category: 'indstillinger', createdOn: '2025-01-01', triggerOn: null, journalised: false, esdhReference: null },
+      },
+    ]);
+    expect((await parse(`${HEADER}\r\n0320;F-1;1\r\n`))[0]).toEqual({ line: 2, error: 'Linjen har 3 felter; der skal være 9 adskilt af semikolon' });
+  });
+
+  it('stops at a wrong header and refuses anything that looks like a CPR number, with or without the dash', async () => {
+    expect(await parse('kommune;fil\n0320;x\n')).toEqual([{ line: 1, error: `Første linje skal være overskrifterne ${HEADER}` }]);
+    const cpr = await parse(`${HEADER}\n0320;F-1;1;Hus;Referater;2025-01-01;;nej;0102031234\n0320;F-2;1;Anna 010203-1234;Referater;2025-01-01;;nej;\n`);
+    expect(cpr.map((l) => ('error' in l ? l.error : 'ok'))).toEqual([
+      'Linjen ligner et CPR-nummer; filoversigten må aldrig indeholde børns navne eller CPR-numre',
+      'Linjen ligner et CPR-nummer; filoversigten må aldrig indeholde børns navne eller CPR-numre',
+    ]);
+  });
+
+  it('accepts only real days', () => {
+    expect(parseDay('2024-02-29')).toBe('2024-02-29');
+    expect(parseDay('29-02-2025')).toBeNull();
+    expect(parseDay('2025-1-1')).toBeNull();
+  });
+
+  // The spawned command line always uses a PGlite directory; under PostgreSQL it would only repeat this.
+  it.skipIf(engine === 'postgres')('samspil import aula-files FIL.csv imports from disk, and a bad file exits 1 naming the line', { timeout: 120_000 }, async () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'samspil-aula-cli-'));
+    try {
+      const good = path.join(tmp, 'filer.csv');
+      fs.writeFileSync(good, `${HEADER}\n0320;F-1;1;Hus;Referater;2025-01-01;;nej;\n0320;F-2;1;Hus;Handleplaner;2025-01-01;;ja;SBSYS-2\n`);
+      const run = await samspil(['import', 'aula-files', good], { DATA_DIR: path.join(tmp, 'data') });
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain('Kommune 0320: 2 filer på 1 institutioner.');
+      const bad = path.join(tmp, 'fejl.csv');
+      fs.writeFileSync(bad, `${HEADER}\n0320;F-1;1;Hus;Madplaner;2025-01-01;;nej;\n`);
+      const refused = await samspil(['import', 'aula-files', bad], { DATA_DIR: path.join(tmp, 'data') });
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain('Linje 2: Ukendt kategori "Madplaner"');
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+});
