@@ -8,7 +8,7 @@ const readOther = (ok: Expect): SignedIn => ({ ...signedIn(404), consultant: ok,
 /** Only the municipality's Aula system owner and programleder keep its registration; central staff read but do not write. */
 const keepOwn = (ok: Expect): SignedIn => ({ ...signedIn(403), programLeader: ok });
 /** Another municipality's registration: its users get 404, central staff 403. */
-const keepOther: SignedIn = { ...signedIn(404), consultant: 403, admin: 403, economist: 403 };
+const keepOther = (): SignedIn => ({ ...signedIn(404), consultant: 403, admin: 403, economist: 403 });
 
 const saved = (section: string, notice: string): Expect => ({ status: 303, location: new RegExp(`^/aula/kommuner/${OWN}\\?besked=(${notice}|uaendret)#${section}$`) });
 
@@ -33,14 +33,14 @@ export function aulaMunicipalRouteExpectations(): RouteExpectation[] {
     route: `POST /aula/kommuner/:code/${path}`,
     samples: [
       { what: 'own municipality', url: `/aula/kommuner/${OWN}/${path}`, body, expect: page(keepOwn(saved(path, notice))) },
-      { what: 'another municipality', url: `/aula/kommuner/${OTHER}/${path}`, body, expect: page(keepOther) },
+      { what: 'another municipality', url: `/aula/kommuner/${OTHER}/${path}`, body, expect: page(keepOther()) },
     ],
   });
   const write = (route: string, url: (code: string) => string, body: Record<string, unknown>): RouteExpectation => ({
     route,
     samples: [
       { what: 'own municipality', url: url(OWN), body, expect: api(keepOwn(200)) },
-      { what: 'another municipality', url: url(OTHER), body, expect: api(keepOther) },
+      { what: 'another municipality', url: url(OTHER), body, expect: api(keepOther()) },
     ],
   });
   return [

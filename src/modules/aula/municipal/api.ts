@@ -70,12 +70,10 @@ const registrationBody = z
     archiveName: z.string().nullable().optional().describe('Påkrævet når archiveKind er paragraf7'),
     archivePlannedOn: z.string().nullable().optional().describe('YYYY-MM-DD'),
     archiveState: z.enum(archiveStates),
-  })
-  .meta({ id: 'AulaMunicipalityRegistrationInput' });
-const categoriesBody = z.object({ categories: z.array(z.enum(aulaCategoryKeys)).describe('De relevante kategorier; de øvrige er ikke relevante') }).meta({ id: 'AulaMunicipalityCategoriesInput' });
+  });
+const categoriesBody = z.object({ categories: z.array(z.enum(aulaCategoryKeys)).describe('De relevante kategorier; de øvrige er ikke relevante') });
 const readinessBody = z
-  .object({ item: z.enum(readinessItems), done: z.boolean(), note: z.string().optional() })
-  .meta({ id: 'AulaMunicipalityReadinessInput' });
+  .object({ item: z.enum(readinessItems), done: z.boolean(), note: z.string().optional() });
 
 const present = (m: AulaMunicipalityView): z.infer<typeof municipalityOut> => ({
   ...m,
