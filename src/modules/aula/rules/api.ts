@@ -48,7 +48,7 @@ const rulesOut = z
   })
   .meta({ id: 'AulaRuleSets' });
 
-const rulesQuery = z.object({ date: z.string().optional().describe('åååå-mm-dd; standard: i dag') }).meta({ id: 'AulaRuleQuery' });
+const rulesQuery = z.object({ date: z.string().optional().describe('åååå-mm-dd; standard: i dag') });
 const ruleParams = z.object({ id: uuidParam });
 
 const present = (sets: RuleSet[], s: RuleSet, day: string) => ({
