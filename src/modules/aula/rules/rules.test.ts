@@ -103,6 +103,7 @@ describe('the deletion rules as versions', () => {
     const short = await admin.api('POST', '/api/v1/aula/rules', { ...body('Kort', '2027-03-01'), rules: body('x', 'y').rules.slice(0, 8) });
     expect(short.statusCode).toBe(422);
     expect(short.json().fieldErrors.rules).toBe('Angiv præcis én regel for hver af de ni kategorier');
+    expect((await faxe.api('GET', '/api/v1/aula/rules?date=2026-02-30')).statusCode).toBe(422);
     const dup = await admin.api('PUT', `/api/v1/aula/rules/${(await idOf('2024-01-01'))!}`, body('Flyttet', '2026-09-01'));
     expect(dup.statusCode).toBe(409);
     expect(await snapshot()).toBe(before);
@@ -151,5 +152,16 @@ describe('the deletion rules as versions', () => {
     expect(await snapshot()).toBe(before);
     const landing = await faxe.get('/aula');
     expect(landing.body).toContain('href="/aula/kommuner/0320"');
+  });
+
+  // Last, because moving the clock ends the other sessions.
+  it('on the activation day, Danish time, shows the new version in force and the old one superseded', async () => {
+    t.setNow(new Date('2026-08-31T22:30:00Z'));
+    const later = await loginAs(t.app, DEMO.consultant);
+    expect((await later.api('POST', '/api/v1/aula/rules', body('Reviderede regler', '2026-09-01'))).statusCode).toBe(201);
+    const page = (await later.get('/aula/sletteregler')).body;
+    expect(page).toContain('Afløst');
+    expect(page.indexOf('Gældende nu')).toBeLessThan(page.indexOf('Første regler'));
+    expect((await later.api('GET', '/api/v1/aula/rules')).json().inForceId).toBe(await idOf('2026-09-01'));
   });
 });
