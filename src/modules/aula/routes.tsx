@@ -26,6 +26,18 @@ export function registerAula(app: FastifyInstance) {
       reply,
       <Layout title="Aula" actor={request.actor} csrfToken={request.csrfToken} nav="aula">
         <h1>Aula: sikre filer, sletning og journalisering</h1>
+        <ul>
+          <li>
+            <a href="/aula/sletteregler">Sletteregler for sikre filer</a>
+          </li>
+          {request.actor?.municipalityCode ? (
+            <li>
+              <a href={`/aula/kommuner/${request.actor.municipalityCode}`} safe>{`${request.actor.municipalityName ?? 'Kommunens'} Kommunes Aula-oplysninger`}</a>
+            </li>
+          ) : (
+            ''
+          )}
+        </ul>
       </Layout>,
     );
   });
