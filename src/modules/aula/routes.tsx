@@ -1,11 +1,23 @@
 import type { FastifyInstance } from 'fastify';
-import { isCentral } from '../../platform/context.ts';
+import { isCentral, type Actor } from '../../platform/context.ts';
 import { actorCtx, sendPage } from '../../platform/http/request-context.ts';
 import { Layout } from '../../platform/views/layout.tsx';
 import { registerMenuEntry } from '../../platform/views/menu.ts';
+import { aulaImportScope } from './inventory/import-files.ts';
 import { registerInventoryRoutes } from './inventory/routes.tsx';
 import { registerMunicipalRoutes } from './municipal/routes.tsx';
 import { registerRuleRoutes } from './rules/routes.tsx';
+
+/** Whether the actor may import the secure-file inventory (the link is shown only to them). */
+function canImport(actor: Actor | null): boolean {
+  if (actor === null) return false;
+  try {
+    aulaImportScope(actor);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Aula's secure files (issue #12): the deletion rules, each municipality's ESDH integration, archive
@@ -33,6 +45,13 @@ export function registerAula(app: FastifyInstance) {
           {request.actor?.municipalityCode ? (
             <li>
               <a href={`/aula/kommuner/${request.actor.municipalityCode}`} safe>{`${request.actor.municipalityName ?? 'Kommunens'} Kommunes Aula-oplysninger`}</a>
+            </li>
+          ) : (
+            ''
+          )}
+          {canImport(request.actor) ? (
+            <li>
+              <a href="/aula/filer/import">Indlæs oversigten over sikre filer (CSV)</a>
             </li>
           ) : (
             ''

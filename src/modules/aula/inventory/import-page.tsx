@@ -24,7 +24,7 @@ export function AulaImportPage(p: AulaImportPageProps) {
       <h1>Indlæs filoversigt over sikre filer</h1>
       <ErrorSummary errors={p.message ? { _: p.message, ...errors } : errors} labels={labels} />
       {p.notice ? <Notice kind="success" text={p.notice} /> : ''}
-      <p class="font-lead">
+      <p class="font-lead" safe>
         {p.scope === 'all'
           ? 'Filoversigten for én, flere eller alle kommuner. Hver kommune, der står i filen, får præcis filens filer: kommunens filer, som ikke står i filen, fjernes.'
           : `Filoversigten for din kommune (${p.scope}). Kommunen får præcis filens filer: filer, som ikke står i filen, fjernes.`}

@@ -234,7 +234,7 @@ function ReadinessSection(p: MunicipalityPageProps & { errors: FieldErrors }): J
                   {READINESS_LABEL[r.item]}
                 </th>
                 <td>{r.done ? 'Klaret' : 'Ikke klaret'}</td>
-                <td safe>{r.at ? `${formatDateTime(r.at)}${r.by ? `, ${r.by}` : ''}` : '–'}</td>
+                <td safe>{whenAndWho(r)}</td>
                 <td safe>{r.note || '–'}</td>
               </tr>
             ))}
@@ -269,7 +269,7 @@ function ReadinessSection(p: MunicipalityPageProps & { errors: FieldErrors }): J
       ) : (
         <ResponsiveTable>
           <table class="table table--compact">
-            <caption safe>{`Ændringer af tjeklisten, nyeste først (højst de ${HISTORY_LIMIT} seneste)`}</caption>
+            <caption>{`Ændringer af tjeklisten, nyeste først (højst de ${HISTORY_LIMIT} seneste)`}</caption>
             <thead>
               <tr>
                 <th scope="col">Tidspunkt</th>
@@ -297,6 +297,12 @@ function ReadinessSection(p: MunicipalityPageProps & { errors: FieldErrors }): J
   );
 }
 
+/** "06.12.2026 kl. 10.05, Anne Andersen" – when a checklist item last changed, and by whom. */
+function whenAndWho(r: { at: Date | null; by: string | null }): string {
+  if (!r.at) return '–';
+  return r.by ? `${formatDateTime(r.at)}, ${r.by}` : formatDateTime(r.at);
+}
+
 /** A municipality's Aula registration: one section and one small form each for those who keep it. */
 export function MunicipalityPage(p: MunicipalityPageProps): JSX.Element {
   const errors = p.errors ?? {};
@@ -310,7 +316,13 @@ export function MunicipalityPage(p: MunicipalityPageProps): JSX.Element {
       <p class="font-lead">
         Kommunens ESDH-system og integrationen med Aula, arkiveringen, de kategorier af sikre filer der skal journaliseres, og om kommunen er klar til de reviderede sletteregler.
       </p>
-      {p.canEdit ? <></> : <p>Kommunens systemansvarlige for Aula og programlederen kan ændre oplysningerne.</p>}
+      {p.canEdit ? (
+        <p>
+          <a href="/aula/filer/import">Indlæs kommunens oversigt over sikre filer (CSV)</a>
+        </p>
+      ) : (
+        <p>Kommunens systemansvarlige for Aula og programlederen kan ændre oplysningerne.</p>
+      )}
       <EsdhSection {...p} errors={errors} />
       <ArchiveSection {...p} errors={errors} />
       <CategoriesSection {...p} errors={errors} />

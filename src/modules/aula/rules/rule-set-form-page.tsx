@@ -35,7 +35,7 @@ export function RuleSetFormPage(p: RuleSetFormPageProps): JSX.Element {
         ]}
         current={title}
       />
-      <h1 safe>{title}</h1>
+      <h1>{title}</h1>
       <ErrorSummary errors={p.errors} labels={FORM_LABELS} />
       <form method="post" action={action} novalidate>
         <CsrfField token={p.request.csrfToken} />
@@ -53,7 +53,7 @@ export function RuleSetFormPage(p: RuleSetFormPageProps): JSX.Element {
         <TextArea name="description" label={FORM_LABELS.description!} value={v.description ?? ''} error={p.errors.description} rows={3} />
         {aulaCategories.map((c) => (
           <fieldset>
-            <legend class="h3" safe>
+            <legend class="h3">
               {c.name}
             </legend>
             <SelectField name={triggerField(c.key)} label="Perioden starter når" options={triggerOptions} value={v[triggerField(c.key)]} error={p.errors[triggerField(c.key)]} required />
