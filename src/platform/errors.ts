@@ -32,3 +32,19 @@ export function parseInput<T>(schema: ZodType<T>, raw: unknown): T {
   }
   throw invalid(fieldErrors);
 }
+
+/**
+ * A refused import on the command line: the message, then each bad line as "Linje 7: …" (the
+ * `linje-N` field errors every file import uses) and any other field's message. Returns the exit
+ * code; anything but an AppError is a bug and is thrown on.
+ */
+export function printImportError(error: unknown): 1 {
+  if (!(error instanceof AppError)) throw error;
+  console.error(error.message);
+  for (const [key, message] of Object.entries(error.fieldErrors)) {
+    const line = /^linje-(\d+)$/.exec(key)?.[1];
+    if (line) console.error(`Linje ${line}: ${message}`);
+    else if (message !== error.message) console.error(message);
+  }
+  return 1;
+}

@@ -5,7 +5,7 @@ import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
 import type { Ctx } from '../../platform/context.ts';
-import { AppError, invalid, type FieldErrors } from '../../platform/errors.ts';
+import { invalid, printImportError, type FieldErrors } from '../../platform/errors.ts';
 import { readUploadedTable, type Table } from '../../platform/spreadsheet/read.ts';
 import { municipality } from '../../platform/identity/schema.ts';
 
@@ -120,13 +120,6 @@ export async function importMunicipalitiesFile(db: Db, config: Config, file: str
     console.log(`Opdateret ${updated} ${updated === 1 ? 'kommune' : 'kommuner'}.`);
     return 0;
   } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    console.error(error.message);
-    for (const [key, message] of Object.entries(error.fieldErrors)) {
-      const line = /^linje-(\d+)$/.exec(key)?.[1];
-      if (line) console.error(`Linje ${line}: ${message}`);
-      else if (message !== error.message) console.error(message);
-    }
-    return 1;
+    return printImportError(error);
   }
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { Config } from '../../../config.ts';
 import type { Db } from '../../../db/client.ts';
 import type { Ctx } from '../../../platform/context.ts';
-import { AppError } from '../../../platform/errors.ts';
+import { printImportError } from '../../../platform/errors.ts';
 import { formatNumber } from '../../../platform/views/format.ts';
 import { importAulaFiles } from './import-files.ts';
 
@@ -23,12 +23,6 @@ export async function importAulaFilesFile(db: Db, config: Config, file: string):
     console.log(`Filoversigten er indlæst: ${formatNumber(result.lines)} linjer, ${formatNumber(result.removed)} filer fjernet, som ikke længere er i filen.`);
     return 0;
   } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    console.error(error.message);
-    for (const [key, message] of Object.entries(error.fieldErrors)) {
-      const line = /^linje-(\d+)$/.exec(key)?.[1];
-      if (line) console.error(`Linje ${line}: ${message}`);
-    }
-    return 1;
+    return printImportError(error);
   }
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import type { Config } from '../../../config.ts';
 import type { Db } from '../../../db/client.ts';
 import type { Ctx } from '../../../platform/context.ts';
-import { AppError } from '../../../platform/errors.ts';
+import { printImportError } from '../../../platform/errors.ts';
 import { formatNumber } from '../../../platform/views/format.ts';
 import { importPopulation } from './import-population.ts';
 
@@ -24,12 +24,6 @@ export async function importPopulationFile(db: Db, config: Config, file: string)
     else console.log(`Importeret befolkningstal for ${periods}: ${formatNumber(result.changed)} nye eller ændrede, ${formatNumber(result.unchanged)} uændrede.`);
     return 0;
   } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    console.error(error.message);
-    for (const [key, message] of Object.entries(error.fieldErrors)) {
-      const line = /^linje-(\d+)$/.exec(key)?.[1];
-      if (line) console.error(`Linje ${line}: ${message}`);
-    }
-    return 1;
+    return printImportError(error);
   }
 }
