@@ -8,15 +8,15 @@ import { outboxMail } from '../../platform/outbox/schema.ts';
 import { DEMO_ECONOMY_PUBLICATIONS } from './demo.ts';
 import { publishDocuments } from './documents/publish-documents.ts';
 
+/** The municipality the demo's stories follow. */
+const FAXE = '0320';
+
 /**
  * The demo's published documents, made by the publishing use case itself (frozen content, the lock
  * on the year's prices, the mails), on the day of the history. Only what has happened by `now` is
  * published. The mails of that history were sent long ago: they are marked sent on the day, so the
  * outbox does not try to deliver a year-old notice when the demo server starts.
  */
-/** The municipality the demo's stories follow. */
-const FAXE = '0320';
-
 export async function publishDemoEconomy(db: Db, config: Config, now: Date): Promise<void> {
   const today = danishDay(now);
   for (const p of DEMO_ECONOMY_PUBLICATIONS) {
