@@ -100,14 +100,7 @@ export function SelectField(
       <label class="form-label" for={id} safe>
         {p.label}
       </label>
-      {p.error ? (
-        <span class="form-error-message" id={`${id}-error`}>
-          <span class="sr-only">Fejl: </span>
-          <span safe>{p.error}</span>
-        </span>
-      ) : (
-        ''
-      )}
+      <ErrorText id={id} error={p.error} />
       <select class="form-select" id={id} name={p.name} aria-describedby={p.error ? `${id}-error` : undefined}>
         {p.emptyLabel !== undefined ? (
           <option value="" safe>
@@ -224,17 +217,7 @@ export function FileField(p: { name: string; label: string; accept: string; erro
   const id = fieldId(p.name);
   return (
     <div class={p.error ? 'form-group form-error' : 'form-group'}>
-      <label class="form-label" for={id} safe>
-        {p.label}
-      </label>
-      {p.error ? (
-        <span class="form-error-message" id={`${id}-error`}>
-          <span class="sr-only">Fejl: </span>
-          <span safe>{p.error}</span>
-        </span>
-      ) : (
-        ''
-      )}
+      <FieldHead id={id} label={p.label} error={p.error} required />
       <input type="file" class="form-file-input" id={id} name={p.name} accept={p.accept} aria-describedby={p.error ? `${id}-error` : undefined} required />
     </div>
   );
