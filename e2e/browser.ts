@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { DEMO } from '../test/app.ts';
 
 const require = createRequire(import.meta.url);
@@ -126,4 +127,21 @@ export async function logInAs(browser: Browser, base: string, email: string, opt
   await page.getByLabel('Adgangskode', { exact: true }).press('Enter');
   await page.waitForURL(`${base}/`);
   return page;
+}
+
+/** A phone's screen, as the journeys check it. */
+export const PHONE = { width: 390, height: 844 };
+
+/**
+ * The page as a phone shows it: nothing wider than the screen, neither the page nor a table inside its
+ * scroll container (a table that only scrolls by itself is still read sideways), and accessible.
+ */
+export async function expectFitsPhone(page: Page, label: string): Promise<void> {
+  const widths = await page.evaluate(() => ({
+    page: document.documentElement.scrollWidth,
+    tables: [...document.querySelectorAll('.table--responsive-scroll')].map((el) => el.scrollWidth - el.clientWidth),
+  }));
+  expect(widths.page, `${label}: the page scrolls sideways`).toBeLessThanOrEqual(PHONE.width);
+  expect(widths.tables.filter((overflow) => overflow > 0), `${label}: a table scrolls sideways`).toEqual([]);
+  await expectAccessible(page, `${label} at 390 px`);
 }

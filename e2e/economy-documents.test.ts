@@ -2,23 +2,20 @@
 // drafts and publishes the 2026 invoices from the year's page through the confirmation, and Faxe's IT
 // chief finds the invoice on the front page and reads it and the list of Faxe's documents; nothing is
 // wider than the screen, and no page has a serious or critical axe violation.
-import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { seedDemoItChefs } from '../src/modules/organisations/index.ts';
 import { roleAssignment, userAccount } from '../src/db/schema.ts';
 import { buildK98Year } from '../test/factories/economy.ts';
 import { DEMO, startTestApp, type TestApp } from '../test/app.ts';
-import { expectAccessible, launchBrowser } from './browser.ts';
+import { expectFitsPhone, launchBrowser, listenForBrowser, logInAs, PHONE } from './browser.ts';
 
-const PHONE = { width: 390, height: 844 };
 const FAXE = '0320';
 
 let t: TestApp;
 let browser: Browser;
 let base = '';
-const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -28,39 +25,17 @@ beforeAll(async () => {
   // The demo consultant keeps the economy in this journey.
   const [consultant] = await db.select({ personId: userAccount.personId }).from(userAccount).where(eq(userAccount.email, DEMO.consultant));
   await db.insert(roleAssignment).values({ personId: consultant!.personId, municipalityCode: null, roleTypeKey: 'oekonomi' });
-  await t.app.listen({ port: 0, host: '127.0.0.1' });
-  base = `http://127.0.0.1:${(t.app.server!.address() as AddressInfo).port}`;
+  base = await listenForBrowser(t.app);
   browser = await launchBrowser();
 });
 
 afterAll(async () => {
-  for (const c of contexts) await c.close();
   await browser?.close();
   await t?.close();
 });
 
-async function logIn(email: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: PHONE, locale: 'da-DK' });
-  contexts.push(context);
-  context.setDefaultTimeout(15_000);
-  const page = await context.newPage();
-  await page.goto(`${base}/login`);
-  await page.getByLabel('E-mail', { exact: true }).fill(email);
-  await page.getByLabel('Adgangskode', { exact: true }).fill(DEMO.password);
-  await page.getByRole('button', { name: 'Log ind' }).click();
-  await page.waitForURL(`${base}/`);
-  return page;
-}
+const logIn = (email: string): Promise<Page> => logInAs(browser, base, email, { viewport: PHONE });
 
-async function expectFitsPhone(page: Page, label: string) {
-  const widths = await page.evaluate(() => ({
-    page: document.documentElement.scrollWidth,
-    tables: [...document.querySelectorAll('.table--responsive-scroll')].map((el) => el.scrollWidth - el.clientWidth),
-  }));
-  expect(widths.page, `${label}: the page scrolls sideways`).toBeLessThanOrEqual(PHONE.width);
-  expect(widths.tables.filter((overflow) => overflow > 0), `${label}: a table scrolls sideways`).toEqual([]);
-  await expectAccessible(page, `${label} at 390 px`);
-}
 
 describe('the economy consultant', () => {
   it('reviews the draft and publishes the 2026 invoices through the confirmation', async () => {

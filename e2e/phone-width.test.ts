@@ -10,9 +10,8 @@ import { taskDeadlineChange } from '../src/modules/tasks/schema.ts';
 import { buildAgreement } from '../test/factories/agreements.ts';
 import { buildTask } from '../test/factories/tasks.ts';
 import { DEMO, startTestApp, type TestApp } from '../test/app.ts';
-import { expectAccessible, launchBrowser } from './browser.ts';
+import { expectAccessible, expectFitsPhone, launchBrowser, PHONE } from './browser.ts';
 
-const PHONE = { width: 390, height: 844 };
 const FAXE = '0320';
 /** Long titles, as real ones are: they must wrap, not widen the page. */
 const TASK_TITLE = 'Registrér databehandleraftalen for Aula og bekræft at underdatabehandlerne er godkendt af kommunen';
@@ -74,19 +73,6 @@ async function logIn(email: string, options: { javaScriptEnabled?: boolean } = {
   return page;
 }
 
-/**
- * The page as a phone shows it: nothing wider than the screen, neither the page nor a table inside its
- * scroll container (a table that only scrolls by itself is still read sideways), and accessible.
- */
-async function expectFitsPhone(page: Page, label: string) {
-  const widths = await page.evaluate(() => ({
-    page: document.documentElement.scrollWidth,
-    tables: [...document.querySelectorAll('.table--responsive-scroll')].map((el) => el.scrollWidth - el.clientWidth),
-  }));
-  expect(widths.page, `${label}: the page scrolls sideways`).toBeLessThanOrEqual(PHONE.width);
-  expect(widths.tables.filter((overflow) => overflow > 0), `${label}: a table scrolls sideways`).toEqual([]);
-  await expectAccessible(page, `${label} at 390 px`);
-}
 
 /** A stacked table shows no header row; each value carries its column's header. */
 async function expectStacked(page: Page, tableSelector: string, cellText: string | RegExp, header: string) {
