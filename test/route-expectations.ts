@@ -4,6 +4,8 @@ import { economyRouteExpectations } from './route-expectations-economy.ts';
 import { aulaInventoryRouteExpectations } from './route-expectations-aula-inventory.ts';
 import { aulaMunicipalRouteExpectations } from './route-expectations-aula-municipal.ts';
 import { aulaRulesRouteExpectations } from './route-expectations-aula-rules.ts';
+import { aulaPreviewRouteExpectations } from './route-expectations-aula-preview.ts';
+import { aulaOverviewRouteExpectations } from './route-expectations-aula-overview.ts';
 import { economyBudgetRouteExpectations } from './route-expectations-economy-budget.ts';
 import { economyDocumentsRouteExpectations } from './route-expectations-economy-documents.ts';
 import { economyGovernanceRouteExpectations } from './route-expectations-economy-governance.ts';
@@ -557,6 +559,8 @@ export const ROUTE_EXPECTATIONS: RouteExpectation[] = [
   ...aulaRulesRouteExpectations(),
   ...aulaMunicipalRouteExpectations(),
   ...aulaInventoryRouteExpectations(),
+  ...aulaPreviewRouteExpectations(),
+  ...aulaOverviewRouteExpectations(),
 
   // tasks (KLIK-opgaver): a table of their own
   ...taskRouteExpectations(),

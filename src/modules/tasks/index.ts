@@ -4,3 +4,7 @@
 export { task } from './schema.ts';
 export { TASK_STATUS_DA } from './status.ts';
 export { taskVisibleTo } from './policy.ts';
+// Other modules create tasks through the same use cases as the authoring pages (Aula's overview
+// creates one to the system owners of the municipalities that are not ready).
+export { createTask } from './author/create-task.ts';
+export { publishTask } from './author/change-task-status.ts';

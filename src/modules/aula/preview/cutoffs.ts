@@ -1,0 +1,64 @@
+import { aulaCategories, type AulaCategory } from '../categories.ts';
+import { rulesInForce, type RuleSet } from '../rules/in-force.ts';
+
+/**
+ * When a file's deletion deadline has passed, as a cutoff on its trigger date.
+ *
+ * A file's deadline is its trigger date plus the category's period in months, the way PostgreSQL
+ * adds months (31 January + 1 month = 28 or 29 February), and on the deadline day itself the file
+ * is gone: it has passed its deadline on day D when trigger + months ≤ D. Adding months never moves
+ * a later day before an earlier one, so those files are exactly the ones whose trigger date is on
+ * or before one cutoff day per category, which an index range can find. The cutoff is D minus the
+ * months, except that when D is the last day of its month every day of the month the months lead
+ * back to counts (30 September: 31 August + 1 month = 30 September has passed).
+ */
+export function triggerCutoff(day: string, months: number): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const index = y * 12 + (m - 1) - months;
+  const ty = Math.floor(index / 12);
+  const tm = index - ty * 12 + 1;
+  const lastOfTarget = daysInMonth(ty, tm);
+  const td = d === daysInMonth(y, m) ? lastOfTarget : Math.min(d, lastOfTarget);
+  return `${String(ty).padStart(4, '0')}-${String(tm).padStart(2, '0')}-${String(td).padStart(2, '0')}`;
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** A file's deadline: its trigger date plus the months, as PostgreSQL adds them (shown beside each file in the journaliseringsliste). */
+export function deadlineOf(trigger: string, months: number): string {
+  const [y, m, d] = trigger.split('-').map(Number) as [number, number, number];
+  const index = y * 12 + (m - 1) + months;
+  const ty = Math.floor(index / 12);
+  const tm = index - ty * 12 + 1;
+  const td = Math.min(d, daysInMonth(ty, tm));
+  return `${String(ty).padStart(4, '0')}-${String(tm).padStart(2, '0')}-${String(td).padStart(2, '0')}`;
+}
+
+export type CategoryCutoff = { category: AulaCategory; cutoff: string; periodMonths: number };
+
+/**
+ * Per category, the last trigger date whose file has passed its deadline on the day, under the
+ * rules in force that day. Empty before the first rule version: then nothing is due.
+ */
+export function cutoffsOn(sets: readonly RuleSet[], day: string): CategoryCutoff[] {
+  const set = rulesInForce(sets, day);
+  if (!set) return [];
+  return set.rules.map((r) => ({ category: r.category, cutoff: triggerCutoff(day, r.periodMonths), periodMonths: r.periodMonths }));
+}
+
+/** The last day of each of the `count` months starting with the month of `day` (the chart's months). */
+export function monthEnds(day: string, count: number): string[] {
+  const [y, m] = day.split('-').map(Number) as [number, number];
+  const ends: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const index = y * 12 + (m - 1) + i;
+    const ty = Math.floor(index / 12);
+    const tm = index - ty * 12 + 1;
+    ends.push(`${ty}-${String(tm).padStart(2, '0')}-${String(daysInMonth(ty, tm)).padStart(2, '0')}`);
+  }
+  return ends;
+}
+
+export const relevantByDefault = new Map<string, boolean>(aulaCategories.map((c) => [c.key, c.relevantByDefault]));

