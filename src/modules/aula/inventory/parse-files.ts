@@ -41,6 +41,8 @@ export function parseDay(text: string): string | null {
 
 /** A line's fields: a field in double quotes may hold semicolons, and "" stands for one quote. */
 export function splitFields(text: string): string[] {
+  // Most lines quote nothing: split them natively (a two-million-line import spends its time here).
+  if (!text.includes('"')) return text.split(';').map((f) => f.trim());
   const fields: string[] = [];
   let field = '';
   let quoted = false;
@@ -68,7 +70,8 @@ export function splitFields(text: string): string[] {
 export function parseLine(text: string, municipalities: ReadonlySet<string>): AulaFileRow | string {
   const fields = splitFields(text);
   if (fields.length !== AULA_FILES_HEADER.length) return `Linjen har ${fields.length} felter; der skal være ${AULA_FILES_HEADER.length} adskilt af semikolon`;
-  if (fields.some((f) => CPR_LIKE.test(f))) return 'Linjen ligner et CPR-nummer; filoversigten må aldrig indeholde børns navne eller CPR-numre';
+  // Once per line: the fields are split at semicolons, so a match never spans two of them.
+  if (CPR_LIKE.test(text)) return 'Linjen ligner et CPR-nummer; filoversigten må aldrig indeholde børns navne eller CPR-numre';
   const [code, fileId, institutionNumber, institutionName, categoryText, created, trigger, journalisedText, esdh] = fields as [string, string, string, string, string, string, string, string, string];
   if (!/^\d{3,4}$/.test(code)) return `Kommunekoden "${code}" skal være 3 eller 4 cifre`;
   const municipalityCode = code.padStart(4, '0');
