@@ -23,8 +23,12 @@ export type AulaFileRow = {
 
 export type ParsedLine = { line: number; row: AulaFileRow } | { line: number; error: string };
 
-/** Ten digits with or without the dash anywhere in a field: it may be a child's CPR number, which the inventory must never hold. */
-const CPR_LIKE = /\d{6}-?\d{4}/;
+/**
+ * A day and month, two more digits, then four (the dash optional), not inside a longer run of
+ * digits: it may be a child's CPR number, which the inventory must never hold. A long numeric file
+ * id or ESDH reference is not a CPR number and is let through.
+ */
+const CPR_LIKE = /(?<!\d)(0[1-9]|[12]\d|3[01])(0[1-9]|1[0-2])\d{2}-?\d{4}(?!\d)/;
 
 const categoryByText = new Map<string, AulaCategory>(aulaCategories.flatMap((c) => [[c.key, c.key] as const, [c.name.toLowerCase(), c.key] as const]));
 
