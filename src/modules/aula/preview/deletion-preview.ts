@@ -23,7 +23,7 @@ export type PreviewScope = {
 };
 
 /** The cutoffs as a VALUES list the query joins on category. */
-function cutoffValues(cutoffs: readonly CategoryCutoff[]): SQL {
+export function cutoffValues(cutoffs: readonly CategoryCutoff[]): SQL {
   return sql.join(
     cutoffs.map((c) => sql`(${c.category}::text, ${c.cutoff}::date)`),
     sql`, `,
@@ -31,12 +31,12 @@ function cutoffValues(cutoffs: readonly CategoryCutoff[]): SQL {
 }
 
 /** Whether a municipality journalises a category: its own row, else the category's default. */
-const defaultsValues = sql.join(
+export const defaultsValues = sql.join(
   aulaCategories.map((c) => sql`(${c.key}::text, ${c.relevantByDefault}::boolean)`),
   sql`, `,
 );
 
-function scopeCondition(actor: Actor | null, scope: PreviewScope): SQL {
+export function scopeCondition(actor: Actor | null, scope: PreviewScope): SQL {
   const visible = aulaRowsVisibleTo(actor, sql`f.municipality_code`);
   return scope.municipalityCode ? sql`${visible} and f.municipality_code = ${scope.municipalityCode}` : visible;
 }
