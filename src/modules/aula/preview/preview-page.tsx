@@ -180,7 +180,7 @@ function CategoryTable(p: { d: PreviewPageData }): JSX.Element {
                   <th scope="row" safe>
                     {r.name}
                   </th>
-                  <td safe>{rule ? `${formatPeriod(rule.periodMonths)} efter: ${TRIGGER_LABELS[rule.trigger].toLowerCase()}` : 'Ingen regel i kraft'}</td>
+                  <td>{rule ? `${formatPeriod(rule.periodMonths)} efter: ${TRIGGER_LABELS[rule.trigger].toLowerCase()}` : 'Ingen regel i kraft'}</td>
                   <Num n={r.total} />
                   <Num n={r.journalised} />
                   <Num n={r.atRisk} />
