@@ -26,7 +26,7 @@ export type PreviewScope = {
  * The cutoffs as one condition per category, joined by OR: cheaper per row than joining a VALUES
  * list, and within one municipality each branch is a range of the index aula_secure_file_due.
  */
-function dueCondition(cutoffs: readonly CategoryCutoff[]): SQL {
+export function dueCondition(cutoffs: readonly CategoryCutoff[]): SQL {
   return sql.join(
     cutoffs.map((c) => sql`(f.category = ${c.category} and f.trigger_on <= ${c.cutoff}::date)`),
     sql` or `,
@@ -34,12 +34,12 @@ function dueCondition(cutoffs: readonly CategoryCutoff[]): SQL {
 }
 
 /** Whether a municipality journalises a category: its own row, else the category's default. */
-const defaultsValues = sql.join(
+export const defaultsValues = sql.join(
   aulaCategories.map((c) => sql`(${c.key}::text, ${c.relevantByDefault}::boolean)`),
   sql`, `,
 );
 
-function scopeCondition(actor: Actor | null, scope: PreviewScope): SQL {
+export function scopeCondition(actor: Actor | null, scope: PreviewScope): SQL {
   const visible = aulaRowsVisibleTo(actor, sql`f.municipality_code`);
   return scope.municipalityCode ? sql`${visible} and f.municipality_code = ${scope.municipalityCode}` : visible;
 }
