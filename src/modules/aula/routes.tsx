@@ -1,9 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { isCentral, type Actor } from '../../platform/context.ts';
+import { pageQuery } from '../../platform/http/page-schemas.ts';
 import { actorCtx, sendPage } from '../../platform/http/request-context.ts';
 import { Layout } from '../../platform/views/layout.tsx';
 import { registerMenuEntry } from '../../platform/views/menu.ts';
 import { aulaImportScope } from './inventory/import-files.ts';
+import { registerCentralRoutes, sendOverview } from './central/routes.tsx';
 import { registerInventoryRoutes } from './inventory/routes.tsx';
 import { registerMunicipalRoutes } from './municipal/routes.tsx';
 import { registerRuleRoutes } from './rules/routes.tsx';
@@ -19,6 +21,13 @@ function canImport(actor: Actor | null): boolean {
   }
 }
 
+/** The landing page's links that central staff keep at the top of the overview. */
+function landingLinks(actor: Actor | null): { href: string; label: string }[] {
+  const links = [{ href: '/aula/sletteregler', label: 'Sletteregler for sikre filer' }];
+  if (canImport(actor)) links.push({ href: '/aula/filer/import', label: 'Indlæs oversigten over sikre filer (CSV)' });
+  return links;
+}
+
 /**
  * Aula's secure files (issue #12): the deletion rules, each municipality's ESDH integration, archive
  * and readiness, the secure-file inventory and the deletion preview. Everyone signed in has the
@@ -32,8 +41,9 @@ export function registerAula(app: FastifyInstance) {
     label: 'Aula',
     visible: () => true,
   });
-  app.get('/aula', async (request, reply) => {
+  app.get('/aula', { schema: { querystring: pageQuery({}) } }, async (request, reply) => {
     actorCtx(request);
+    if (isCentral(request.actor)) return sendOverview(request, reply, landingLinks(request.actor));
     return sendPage(
       reply,
       <Layout title="Aula" actor={request.actor} csrfToken={request.csrfToken} nav="aula">
@@ -63,4 +73,5 @@ export function registerAula(app: FastifyInstance) {
   registerRuleRoutes(app);
   registerMunicipalRoutes(app);
   registerInventoryRoutes(app);
+  registerCentralRoutes(app);
 }
