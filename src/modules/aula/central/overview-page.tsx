@@ -80,9 +80,9 @@ function CountTable(p: { caption: string; head: string; rows: CountRow[] }): JSX
               <th scope="row" safe>
                 {r.label}
               </th>
-              <td class="text-align-right">{formatNumber(r.municipalities)}</td>
-              <td class="text-align-right">{formatNumber(r.ready)}</td>
-              <td class="text-align-right">{formatNumber(r.atRisk)}</td>
+              <td class="text-align-right" safe>{formatNumber(r.municipalities)}</td>
+              <td class="text-align-right" safe>{formatNumber(r.ready)}</td>
+              <td class="text-align-right" safe>{formatNumber(r.atRisk)}</td>
             </tr>
           ))}
         </tbody>
@@ -115,11 +115,11 @@ function Row(p: { r: OverviewRow; select: boolean }): JSX.Element {
       <td safe>{r.region}</td>
       <td safe>{esdhText(r)}</td>
       <td>{vendorInTestText(r)}</td>
-      <td>{integrationText(r)}</td>
+      <td safe>{integrationText(r)}</td>
       <td safe>{archiveText(r)}</td>
-      <td>{archiveStateText(r)}</td>
-      <td>{`${readinessText(r)}, ${readyText(r).toLowerCase()}`}</td>
-      <td class="text-align-right">{formatNumber(r.deletion.atRisk)}</td>
+      <td safe>{archiveStateText(r)}</td>
+      <td safe>{`${readinessText(r)}, ${readyText(r).toLowerCase()}`}</td>
+      <td class="text-align-right" safe>{formatNumber(r.deletion.atRisk)}</td>
     </tr>
   );
 }
@@ -130,7 +130,7 @@ function MunicipalityTable(p: OverviewPageProps): JSX.Element {
   const table = (
     <ResponsiveTable>
       <table class="table table--compact">
-        <caption>{`Kommunerne (${o.rows.length} af ${o.total}), sorteret efter navn`}</caption>
+        <caption safe>{`Kommunerne (${o.rows.length} af ${o.total}), sorteret efter navn`}</caption>
         <thead>
           <tr>
             {select ? (
@@ -148,7 +148,7 @@ function MunicipalityTable(p: OverviewPageProps): JSX.Element {
             <th scope="col">Arkiv</th>
             <th scope="col">Aflevering</th>
             <th scope="col">Parathed</th>
-            <th scope="col" class="text-align-right">{`I risiko ${formatDeadline(o.day)}`}</th>
+            <th scope="col" class="text-align-right" safe>{`I risiko ${formatDeadline(o.day)}`}</th>
           </tr>
         </thead>
         <tbody>
@@ -197,7 +197,7 @@ export function OverviewPage(p: OverviewPageProps): JSX.Element {
           </li>
         ))}
       </ul>
-      <p class="font-lead">
+      <p class="font-lead" safe>
         {`Kommunernes ESDH-system og integration, arkivering og parathed, og hvor mange sikre filer der ${formatDayLong(o.day)} har passeret sletningsfristen uden at være journaliseret i en kategori, kommunen journaliserer.`}
       </p>
       <FilterForm {...p} />

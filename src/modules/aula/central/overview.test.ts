@@ -5,7 +5,7 @@ import { buildAulaFiles, buildAulaRuleSet, clearAula } from '../../../../test/fa
 import { rawRows } from '../../../db/client.ts';
 import { municipality } from '../../../platform/identity/schema.ts';
 import { readKeyedWorkbook } from '../../../platform/spreadsheet/read.ts';
-import { task, taskTarget } from '../../tasks/schema.ts';
+import { task } from '../../tasks/index.ts';
 import { aulaMunicipality, aulaReadinessEvent } from '../schema.ts';
 
 /**
@@ -212,7 +212,7 @@ describe('the overview of the 98 municipalities', () => {
     expect(tasks).toHaveLength(1);
     expect(first.headers.location).toBe(`/opgaver/${tasks[0]!.id}/overblik?besked=publiceret`);
     expect(tasks[0]).toMatchObject({ status: 'published', audienceRoleKey: 'systemansvarlig', audienceSolutionKey: 'aula', title: fields.title });
-    const targets = await t.database.db.select({ code: taskTarget.municipalityCode }).from(taskTarget).where(eq(taskTarget.taskId, tasks[0]!.id));
+    const targets = await rawRows<{ code: string }>(t.database.db, sql`select municipality_code as code from task_target where task_id = ${tasks[0]!.id}`);
     expect(targets.map((x) => x.code).sort()).toEqual([KBH, BRONDBY].sort());
 
     // "Vælg alle viste" takes every shown municipality; the next code is proposed.

@@ -62,11 +62,11 @@ export function TaskFormPage(p: TaskFormPageProps): JSX.Element {
           <ol>
             {READINESS_TASK_STEPS.map((s) => (
               <li>
-                <strong safe>{s.title}</strong>: <span safe>{s.instructions}</span>
+                <strong>{s.title}</strong>: <span>{s.instructions}</span>
               </li>
             ))}
           </ol>
-          <h2 id="valgte">{`De valgte kommuner (${p.municipalities.length})`}</h2>
+          <h2 id="valgte" safe>{`De valgte kommuner (${p.municipalities.length})`}</h2>
           <ul aria-labelledby="valgte">
             {p.municipalities.map((m) => (
               <li safe>{m.name}</li>
