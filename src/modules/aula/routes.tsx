@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { isCentral, type Actor } from '../../platform/context.ts';
 import { pageQuery } from '../../platform/http/page-schemas.ts';
 import { actorCtx, sendPage } from '../../platform/http/request-context.ts';
@@ -41,9 +42,9 @@ export function registerAula(app: FastifyInstance) {
     label: 'Aula',
     visible: () => true,
   });
-  app.get('/aula', { schema: { querystring: pageQuery({}) } }, async (request, reply) => {
+  app.withTypeProvider<ZodTypeProvider>().get('/aula', { schema: { querystring: pageQuery({}) } }, async (request, reply) => {
     actorCtx(request);
-    if (isCentral(request.actor)) return sendOverview(request, reply, landingLinks(request.actor));
+    if (isCentral(request.actor)) return sendOverview(request, reply, request.query, landingLinks(request.actor));
     return sendPage(
       reply,
       <Layout title="Aula" actor={request.actor} csrfToken={request.csrfToken} nav="aula">

@@ -21,7 +21,6 @@ import { TaskFormPage, type TaskFormValues } from './task-form-page.tsx';
 /** How far ahead the task's deadline is proposed: a month to journalise and confirm. */
 const DEADLINE_DAYS = 30;
 
-type Body = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? (v[0] ?? '') : (v ?? '')).trim();
 const many = (v: string | string[] | undefined) => (v === undefined ? [] : [v].flat());
 
@@ -30,10 +29,9 @@ const many = (v: string | string[] | undefined) => (v === undefined ? [] : [v].f
  * (a municipality's users keep the landing page, routes.tsx). A date that cannot be read is said
  * so (422) and today's numbers are shown meanwhile.
  */
-export async function sendOverview(request: FastifyRequest, reply: FastifyReply, links: { href: string; label: string }[]) {
+export async function sendOverview(request: FastifyRequest, reply: FastifyReply, query: Record<string, unknown>, links: { href: string; label: string }[]) {
   const ctx = actorCtx(request);
   authorizeAulaOverview(ctx.actor);
-  const query = (request.query ?? {}) as Record<string, unknown>;
   const { filter, dateError } = parseOverviewQuery(query, ctx.now);
   const overview = await loadOverview(ctx.db, ctx.actor, filter);
   const typed = typeof query.dato === 'string' ? query.dato : undefined;
@@ -73,7 +71,7 @@ export function registerCentralRoutes(root: FastifyInstance): void {
   // The selection from the overview: every shown municipality when "vælg alle viste" is ticked.
   app.post('/aula/opgave/ny', { schema: { body: formBody } }, async (request, reply) => {
     const ctx = authorizeTaskAction(request);
-    const body = request.body as Body;
+    const body = request.body;
     const codes = one(body.alleViste) === 'on' ? many(body.viste) : many(body.kommuner);
     const today = danishDay(ctx.now);
     const deadline = new Date(Date.parse(`${today}T12:00:00Z`) + DEADLINE_DAYS * 86_400_000).toISOString().slice(0, 10);
@@ -83,7 +81,7 @@ export function registerCentralRoutes(root: FastifyInstance): void {
 
   app.post('/aula/opgave', { schema: { body: formBody } }, async (request, reply) => {
     const ctx = authorizeTaskAction(request);
-    const body = request.body as Body;
+    const body = request.body;
     const values = { code: one(body.code), title: one(body.title), description: one(body.description), deadline: one(body.deadline), requestKey: one(body.requestKey) };
     const codes = many(body.kommuner);
     try {
