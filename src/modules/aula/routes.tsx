@@ -1,9 +1,12 @@
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { isCentral, type Actor } from '../../platform/context.ts';
+import { pageQuery } from '../../platform/http/page-schemas.ts';
 import { actorCtx, sendPage } from '../../platform/http/request-context.ts';
 import { Layout } from '../../platform/views/layout.tsx';
 import { registerMenuEntry } from '../../platform/views/menu.ts';
 import { aulaImportScope } from './inventory/import-files.ts';
+import { registerCentralRoutes, sendOverview } from './central/routes.tsx';
 import { registerInventoryRoutes } from './inventory/routes.tsx';
 import { registerMunicipalRoutes } from './municipal/routes.tsx';
 import { registerPreviewRoutes } from './preview/routes.tsx';
@@ -20,6 +23,13 @@ function canImport(actor: Actor | null): boolean {
   }
 }
 
+/** The landing page's links that central staff keep at the top of the overview. */
+function landingLinks(actor: Actor | null): { href: string; label: string }[] {
+  const links = [{ href: '/aula/sletteregler', label: 'Sletteregler for sikre filer' }];
+  if (canImport(actor)) links.push({ href: '/aula/filer/import', label: 'Indlæs oversigten over sikre filer (CSV)' });
+  return links;
+}
+
 /**
  * Aula's secure files (issue #12): the deletion rules, each municipality's ESDH integration, archive
  * and readiness, the secure-file inventory and the deletion preview. Everyone signed in has the
@@ -33,8 +43,9 @@ export function registerAula(app: FastifyInstance) {
     label: 'Aula',
     visible: () => true,
   });
-  app.get('/aula', async (request, reply) => {
+  app.withTypeProvider<ZodTypeProvider>().get('/aula', { schema: { querystring: pageQuery({}) } }, async (request, reply) => {
     actorCtx(request);
+    if (isCentral(request.actor)) return sendOverview(request, reply, request.query, landingLinks(request.actor));
     return sendPage(
       reply,
       <Layout title="Aula" actor={request.actor} csrfToken={request.csrfToken} nav="aula">
@@ -65,4 +76,5 @@ export function registerAula(app: FastifyInstance) {
   registerMunicipalRoutes(app);
   registerInventoryRoutes(app);
   registerPreviewRoutes(app);
+  registerCentralRoutes(app);
 }

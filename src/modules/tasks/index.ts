@@ -3,7 +3,7 @@
 // A module's own files never import this file.
 export { task } from './schema.ts';
 export { TASK_STATUS_DA } from './status.ts';
-export { taskVisibleTo } from './policy.ts';
+export { canAuthor, taskVisibleTo } from './policy.ts';
 // Other modules create tasks through the same use cases as the authoring pages (Aula's overview
 // creates one to the system owners of the municipalities that are not ready).
 export { createTask } from './author/create-task.ts';

@@ -1,0 +1,77 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { parseDay } from '../../../platform/days.ts';
+import { invalid } from '../../../platform/errors.ts';
+import { errorResponses } from '../../../platform/http/api-schemas.ts';
+import { actorCtx } from '../../../platform/http/request-context.ts';
+import { danishDay } from '../../../platform/views/format.ts';
+import { authorizeAulaOverview } from '../policy.ts';
+import { archiveKinds, archiveStates, esdhSystems, integrationStates, readinessItems } from '../schema.ts';
+import { loadOverview, type OverviewRow } from './load-overview.ts';
+
+const tags = ['Aula'];
+
+const summaryOut = z
+  .object({
+    code: z.string(),
+    name: z.string(),
+    region: z.string(),
+    esdh: z.object({ system: z.enum(esdhSystems).nullable(), other: z.string().nullable(), vendorInTest: z.boolean().nullable().describe('null: ved ikke') }),
+    integrationState: z.enum(integrationStates),
+    archive: z.object({ kind: z.enum(archiveKinds).nullable(), name: z.string().nullable(), plannedOn: z.string().nullable().describe('YYYY-MM-DD'), state: z.enum(archiveStates) }),
+    readiness: z
+      .object({
+        done: z.number().int().describe(`Punkter klaret af ${readinessItems.length}`),
+        of: z.number().int(),
+        readyForRules: z.boolean().describe('Kommunen har bekræftet, at den er klar til de reviderede sletteregler'),
+        items: z.array(z.object({ item: z.enum(readinessItems), done: z.boolean() })),
+      })
+      .meta({ id: 'AulaReadinessSummary' }),
+    atRisk: z
+      .object({
+        total: z.number().int().describe('Filer, der har passeret slettefristen på datoen'),
+        journalised: z.number().int(),
+        atRisk: z.number().int().describe('Heraf ikke journaliseret i en kategori, kommunen journaliserer'),
+      })
+      .meta({ id: 'AulaMunicipalityAtRisk' }),
+  })
+  .meta({ id: 'AulaMunicipalitySummary' });
+
+const listOut = z.object({ date: z.string().describe('Datoen tallene gælder, YYYY-MM-DD'), municipalities: z.array(summaryOut) }).meta({ id: 'AulaMunicipalityList' });
+
+const present = (r: OverviewRow): z.infer<typeof summaryOut> => ({
+  code: r.code,
+  name: r.name,
+  region: r.region,
+  esdh: r.esdh,
+  integrationState: r.integrationState,
+  archive: r.archive,
+  readiness: { done: r.readinessDone, of: readinessItems.length, readyForRules: r.ready, items: r.readiness.map((x) => ({ item: x.item, done: x.done })) },
+  atRisk: r.deletion,
+});
+
+export function registerOverviewApi(root: FastifyInstance): void {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  app.get(
+    '/api/v1/aula/municipalities',
+    {
+      schema: {
+        tags,
+        summary: 'Alle 98 kommuners Aula-status: ESDH, integration, arkiv, parathed og filer i risiko på en dato',
+        description: 'Kun KOMBITs medarbejdere; for en kommunes brugere findes listen ikke (404). Uden date gælder tallene i dag. En dato, der ikke kan læses, giver 422.',
+        querystring: z.object({ date: z.string().optional().describe('YYYY-MM-DD (eller dd.mm.åååå); standard er i dag') }),
+        response: { 200: listOut, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const ctx = actorCtx(request);
+      authorizeAulaOverview(ctx.actor);
+      const raw = request.query.date;
+      const day = raw === undefined || raw.trim() === '' ? danishDay(ctx.now) : parseDay(raw);
+      if (!day) throw invalid({ date: 'Skriv datoen som ÅÅÅÅ-MM-DD' }, 'Datoen kunne ikke læses.');
+      const o = await loadOverview(ctx.db, ctx.actor, { day, notReady: false, vendorNotInTest: false, esdh: null, integration: null, region: null });
+      return { date: o.day, municipalities: o.rows.map(present) };
+    },
+  );
+}
