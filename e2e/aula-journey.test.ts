@@ -15,6 +15,8 @@
 //   D1 dagsordener, 1 June four years before             → past; never at risk (Dagsordener is left not relevant)
 // After the system owner marks Pædagogiske noter: 5 past the deadline, 1 journalised, 3 at risk.
 // Brøndby has confirmed it is ready for the deletion rules; every other municipality has not.
+// The consultant then sees Faxe in the overview of the 98, filters on those not ready (97: all but
+// Brøndby), and publishes one KLIK task to their Aula system owners, which Faxe's owner then has.
 // Driven like a user: Danish labels and roles, no sleeps; every distinct page checked with axe.
 import { readFile } from 'node:fs/promises';
 import { eq, sql } from 'drizzle-orm';
@@ -80,8 +82,11 @@ async function accessible(page: Page, label: string) {
 
 const mainMenu = (page: Page) => page.getByRole('navigation', { name: 'Hovedmenu' });
 
+const faxeRow = (page: Page) => page.getByRole('row').filter({ has: page.getByRole('link', { name: 'Faxe', exact: true }) });
+
 describe("Aula: Faxe's system owner gets ready for the deletion rules, and KOMBIT follows up", () => {
   let owner: Page;
+  let consultant: Page;
 
   it("Faxe's Aula system owner finds Faxe's Aula page from the menu and sets the ESDH system and integration state", async () => {
     owner = await logInAs(browser, base, OWNER);
@@ -138,5 +143,49 @@ describe("Aula: Faxe's system owner gets ready for the deletion rules, and KOMBI
     expect(lines.slice(1).map((l) => l.split(';')[0])).toEqual(['H1', 'H2', 'P1']);
     // H2's deadline is the day itself: it is on the list.
     expect(lines[2]).toContain(`;${y3}-03-01;${DAY};`);
+  });
+
+  it("the consultant sees Faxe's registration and readiness in the overview of the 98", async () => {
+    consultant = await logInAs(browser, base, DEMO.consultant);
+    await mainMenu(consultant).getByRole('link', { name: 'Aula' }).click();
+    await consultant.waitForURL(`${base}/aula`);
+    const row = await faxeRow(consultant).innerText();
+    expect(row).toContain('SBSYS');
+    expect(row).toContain('I test');
+    expect(row).toContain('0 af 3');
+    await accessible(consultant, 'Aula-overblikket (alle 98)');
+    await consultant.setViewportSize(PHONE);
+    await expectFitsPhone(consultant, 'Aula-overblikket (alle 98)');
+    await consultant.setViewportSize({ width: 1366, height: 900 });
+  });
+
+  it('filters on the municipalities that are not ready, chooses all shown and publishes one task to their Aula system owners', async () => {
+    await consultant.getByLabel(/ikke er klar/).check();
+    await consultant.getByRole('button', { name: 'Vis' }).click();
+    await faxeRow(consultant).waitFor();
+    expect(await consultant.getByRole('link', { name: 'Brøndby', exact: true }).count()).toBe(0);
+    await accessible(consultant, 'Aula-overblikket (ikke klar)');
+    await consultant.getByLabel('Vælg alle viste kommuner (97)').check();
+    await consultant.getByRole('button', { name: /Opret KLIK-opgave/ }).click();
+    await consultant.getByRole('heading', { name: 'De valgte kommuner (97)' }).waitFor();
+    await accessible(consultant, 'ny opgave til Aulas systemansvarlige');
+    await consultant.setViewportSize(PHONE);
+    await expectFitsPhone(consultant, 'ny opgave til Aulas systemansvarlige');
+    await consultant.setViewportSize({ width: 1366, height: 900 });
+    await consultant.getByRole('button', { name: 'Opret og publicér opgaven' }).click();
+    await consultant.waitForURL(/\/opgaver\/[0-9a-f-]{36}\/overblik\?besked=publiceret$/);
+    await consultant.getByText('Opgaven er publiceret').waitFor();
+    const tasks = await rawRows<{ status: string; role: string; solution: string; targets: number; faxe: number; broendby: number }>(
+      t.database.db,
+      sql`select t.status, t.audience_role_key as role, t.audience_solution_key as solution, count(tt.*)::int as targets,
+                 count(*) filter (where tt.municipality_code = ${FAXE})::int as faxe, count(*) filter (where tt.municipality_code = '0153')::int as broendby
+          from task t join task_target tt on tt.task_id = t.id where t.code like 'KLIK - AULA SLET%' group by t.id`,
+    );
+    expect(tasks).toEqual([{ status: 'published', role: 'systemansvarlig', solution: 'aula', targets: 97, faxe: 1, broendby: 0 }]);
+  });
+
+  it("Faxe's Aula system owner finds the task among Faxe's tasks", async () => {
+    await mainMenu(owner).getByRole('link', { name: 'Mine opgaver' }).click();
+    await owner.getByRole('link', { name: /Aula: gør klar til de reviderede sletteregler/ }).first().waitFor();
   });
 });
