@@ -25,7 +25,7 @@ const formBody = () => ({
 /** The Aula module's rules routes (issue #12) against every kind of caller; part of the table in route-expectations.ts. */
 export function aulaRulesRouteExpectations(): RouteExpectation[] {
   return [
-    // The landing page: central staff see the overview; it is the rules engineer's until the overview exists.
+    // Central staff get the overview of the 98 there, a municipality's users the landing page: 200 for everyone signed in.
     { route: 'GET /aula', samples: [{ what: 'the Aula landing page', url: '/aula', expect: page(signedIn(200)) }] },
     { route: 'GET /aula/sletteregler', samples: [{ what: 'every version of the rules', url: '/aula/sletteregler', expect: page(signedIn(200)) }] },
     { route: 'GET /aula/sletteregler/ny', samples: [{ what: 'the form for a new version', url: '/aula/sletteregler/ny', expect: page(editors(200)) }] },
