@@ -130,3 +130,13 @@ export async function rawRows<T>(db: Db, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows: T[] };
   return result.rows;
 }
+
+/**
+ * The node-postgres connection under a PostgreSQL transaction, for what Drizzle has no words for
+ * (COPY FROM STDIN); null on the embedded engine. Drizzle keeps the transaction's client on its
+ * session; reading it here keeps that knowledge in one place.
+ */
+export function postgresClientOf(tx: Db): pg.PoolClient | null {
+  const client = (tx as unknown as { session?: { client?: unknown } }).session?.client;
+  return client instanceof pg.Client ? (client as pg.PoolClient) : null;
+}

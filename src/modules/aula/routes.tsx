@@ -6,6 +6,7 @@ import { registerMenuEntry } from '../../platform/views/menu.ts';
 import { aulaImportScope } from './inventory/import-files.ts';
 import { registerInventoryRoutes } from './inventory/routes.tsx';
 import { registerMunicipalRoutes } from './municipal/routes.tsx';
+import { registerPreviewRoutes } from './preview/routes.tsx';
 import { registerRuleRoutes } from './rules/routes.tsx';
 
 /** Whether the actor may import the secure-file inventory (the link is shown only to them). */
@@ -63,4 +64,5 @@ export function registerAula(app: FastifyInstance) {
   registerRuleRoutes(app);
   registerMunicipalRoutes(app);
   registerInventoryRoutes(app);
+  registerPreviewRoutes(app);
 }

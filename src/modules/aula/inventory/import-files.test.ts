@@ -1,12 +1,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, loginAs, startTestApp, type Client, type TestApp } from '../../../../test/app.ts';
 import { auditEvent } from '../../../platform/audit/schema.ts';
 import { aulaInstitution, aulaSecureFile } from '../schema.ts';
 import { importAulaFilesFile } from './import-files-file.ts';
+import { importAulaFiles } from './import-files.ts';
 
 const HEADER = 'kommunekode;fil_id;institutionsnummer;institutionsnavn;kategori;oprettet;udloesende_dato;journaliseret;esdh_reference';
 
@@ -157,5 +159,19 @@ describe('the secure-file inventory import', () => {
     const audit = await t.database.db.select().from(auditEvent).where(eq(auditEvent.action, 'aula.files_imported')).orderBy(sql`${auditEvent.id} desc`).limit(1);
     expect(audit[0]!.actorUserId).toBeNull();
     expect(audit[0]!.after).toEqual({ lines: 2, removed: 0, municipalities: [{ code: "0153", files: 2, institutions: 1 }] });
+  });
+
+  it('changes nothing when the upload breaks off halfway, and the database answers the next import', async () => {
+    const before = await files('0153');
+    const lines = Array.from({ length: 12_000 }, (_, i) => `0153;CUT-${i};7;Brøndby Vuggestue;Referater;2025-01-01;;nej;`);
+    async function* brokenUpload() {
+      yield Buffer.from(csv(...lines));
+      throw new Error('forbindelsen blev afbrudt');
+    }
+    const ctx = { actor: null, db: t.database.db, now: new Date(), requestId: 'test', config: t.config };
+    await expect(importAulaFiles(ctx, Readable.from(brokenUpload()))).rejects.toThrow('forbindelsen blev afbrudt');
+    expect(await files('0153')).toEqual(before);
+    await importAulaFiles(ctx, Readable.from([csv('0153;B-1;7;Brøndby Vuggestue;Referater;2025-01-01;;nej;')]));
+    expect((await files('0153')).map((f) => f.fileId)).toEqual(['B-1']);
   });
 });

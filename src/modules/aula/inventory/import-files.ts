@@ -1,12 +1,13 @@
 import type { Readable } from 'node:stream';
 import { sql } from 'drizzle-orm';
-import { rawRows, type Db } from '../../../db/client.ts';
+import { rawRows } from '../../../db/client.ts';
 import { recordAudit } from '../../../platform/audit/record.ts';
 import { isCentralEditor, type Actor, type Ctx } from '../../../platform/context.ts';
 import { forbidden, invalid, type FieldErrors } from '../../../platform/errors.ts';
 import { municipality } from '../../../platform/identity/schema.ts';
 import { isAulaKeeper } from '../policy.ts';
-import { parseAulaFiles, type AulaFileRow } from './parse-files.ts';
+import { importSink } from './import-sink.ts';
+import { parseAulaFiles } from './parse-files.ts';
 
 export type AulaFilesImportResult = {
   municipalities: { code: string; files: number; institutions: number }[];
@@ -16,8 +17,6 @@ export type AulaFilesImportResult = {
   lines: number;
 };
 
-/** Rows per INSERT: 5,000 × 10 parameters stays below PostgreSQL's 65,535 parameters per statement. */
-const BATCH = 5_000;
 /** A file with thousands of bad lines is one mistake; the first hundred say what it is. */
 const MAX_ERRORS = 100;
 
@@ -39,8 +38,7 @@ export function aulaImportScope(actor: Actor | null): 'all' | string {
  * Chosen over two passes (validate, then write) because the source is read once — an upload's bytes
  * or a file on disk that could change between passes — and because the temporary table lets the
  * database do the rest as set operations: duplicate file ids, the files to remove, the upserts, the
- * counts. Memory holds one batch, never the file. The rows go in as multi-row INSERTs on both
- * engines: COPY FROM STDIN would need the pg-copy-streams package, which the project does not have.
+ * counts. Memory holds one batch or the COPY stream's buffer, never the file (import-sink.ts).
  */
 export async function importAulaFiles(ctx: Ctx, input: Readable): Promise<AulaFilesImportResult> {
   const scope = aulaImportScope(ctx.actor);
@@ -54,40 +52,45 @@ export async function importAulaFiles(ctx: Ctx, input: Readable): Promise<AulaFi
       const errors: FieldErrors = {};
       let bad = 0;
       let lines = 0;
-      let batch: { line: number; row: AulaFileRow }[] = [];
+      const sink = importSink(tx, 'aula_file_import');
       const fail = (line: number, message: string) => {
         bad++;
         if (bad <= MAX_ERRORS) errors[`linje-${line}`] = message;
       };
-      for await (const parsed of parseAulaFiles(input, known)) {
-        if ('error' in parsed) {
-          if (parsed.line === 1) throw invalid({ fil: parsed.error }, `${parsed.error}.`);
+      try {
+        for await (const parsed of parseAulaFiles(input, known)) {
+          if ('error' in parsed) {
+            if (parsed.line === 1) throw invalid({ fil: parsed.error }, `${parsed.error}.`);
+            lines++;
+            fail(parsed.line, parsed.error);
+            continue;
+          }
           lines++;
-          fail(parsed.line, parsed.error);
-          continue;
+          if (scope !== 'all' && parsed.row.municipalityCode !== scope) {
+            fail(parsed.line, 'Filen indeholder linjer for en anden kommune');
+            continue;
+          }
+          // After the first bad line nothing will be kept: keep reading only to report the others.
+          if (bad > 0) continue;
+          await sink.add(parsed.line, parsed.row);
         }
-        lines++;
-        if (scope !== 'all' && parsed.row.municipalityCode !== scope) {
-          fail(parsed.line, 'Filen indeholder linjer for en anden kommune');
-          continue;
-        }
-        // After the first bad line nothing will be kept: keep reading only to report the others.
-        if (bad > 0) continue;
-        batch.push(parsed);
-        if (batch.length >= BATCH) {
-          await insertBatch(tx, batch);
-          batch = [];
-        }
+      } catch (error) {
+        sink.abort();
+        throw error;
       }
-      if (bad === 0 && batch.length > 0) await insertBatch(tx, batch);
-      batch = [];
+      // Ended even after a bad line: an open COPY would leave the connection unusable for the rollback.
+      await sink.end();
       if (bad === 0 && lines === 0) throw invalid({ fil: 'Filen indeholder ingen filer' }, 'Filen indeholder ingen filer; intet er ændret.');
 
       if (bad === 0) {
         const duplicates = await rawRows<{ line: number; fileId: string; first: number }>(
           tx,
-          sql`select line, file_id as "fileId", first from (
-                select line, file_id, min(line) over (partition by municipality_code, file_id) as first from aula_file_import
+          // The repeated ids first, by hashing (no sort of every line), then only their lines.
+          sql`with repeated as (
+                select municipality_code, file_id from aula_file_import group by 1, 2 having count(*) > 1 limit ${MAX_ERRORS})
+              select line, file_id as "fileId", first from (
+                select i.line, i.file_id, min(i.line) over (partition by i.municipality_code, i.file_id) as first
+                from aula_file_import i join repeated r using (municipality_code, file_id)
               ) d where line <> first order by line limit ${MAX_ERRORS}`,
         );
         for (const d of duplicates) fail(d.line, `Fil-id "${d.fileId}" står også i linje ${d.first}`);
@@ -116,12 +119,18 @@ export async function importAulaFiles(ctx: Ctx, input: Readable): Promise<AulaFi
               returning 1)
             select count(*)::int as n from d`,
       );
+      // In the primary key's order, so the index grows at its end instead of page by random page,
+      // and an unchanged file is left alone: a monthly re-import of two million files writes only what changed.
       await tx.execute(sql`
         insert into aula_secure_file (municipality_code, file_id, institution_number, category, created_on, trigger_on, journalised, esdh_reference)
         select municipality_code, file_id, institution_number, category, created_on, trigger_on, journalised, esdh_reference from aula_file_import
+        order by municipality_code, file_id
         on conflict (municipality_code, file_id) do update set
           institution_number = excluded.institution_number, category = excluded.category, created_on = excluded.created_on,
-          trigger_on = excluded.trigger_on, journalised = excluded.journalised, esdh_reference = excluded.esdh_reference`);
+          trigger_on = excluded.trigger_on, journalised = excluded.journalised, esdh_reference = excluded.esdh_reference
+        where (aula_secure_file.institution_number, aula_secure_file.category, aula_secure_file.created_on, aula_secure_file.trigger_on,
+               aula_secure_file.journalised, aula_secure_file.esdh_reference)
+          is distinct from (excluded.institution_number, excluded.category, excluded.created_on, excluded.trigger_on, excluded.journalised, excluded.esdh_reference)`);
       const removed = gone?.n ?? 0;
       await recordAudit(tx, ctx, {
         action: 'aula.files_imported',
@@ -132,12 +141,4 @@ export async function importAulaFiles(ctx: Ctx, input: Readable): Promise<AulaFi
       });
       return { municipalities, removed, lines };
     });
-}
-
-async function insertBatch(tx: Db, batch: { line: number; row: AulaFileRow }[]): Promise<void> {
-  const values = batch.map(
-    ({ line, row: r }) =>
-      sql`(${line}, ${r.municipalityCode}, ${r.fileId}, ${r.institutionNumber}, ${r.institutionName}, ${r.category}, ${r.createdOn}::date, ${r.triggerOn}::date, ${r.journalised}, ${r.esdhReference})`,
-  );
-  await tx.execute(sql`insert into aula_file_import values ${sql.join(values, sql`, `)}`);
 }

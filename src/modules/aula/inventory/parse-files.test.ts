@@ -32,6 +32,11 @@ describe('the secure-file inventory CSV', () => {
     expect((await parse(`${HEADER}\r\n0320;F-1;1\r\n`))[0]).toEqual({ line: 2, error: 'Linjen har 3 felter; der skal være 9 adskilt af semikolon' });
   });
 
+  it('lets a long numeric file id or ESDH reference through: only a day, a month and six digits alone look like a CPR number', async () => {
+    const lines = await parse(`${HEADER}\n0320;123456789012;1;Hus;Referater;2025-01-01;;ja;SBSYS-2024991234\n0320;F-9;1;Hus;Referater;2025-01-01;;nej;3112991234\n`);
+    expect(lines.map((l) => ('error' in l ? 'fejl' : l.row.fileId))).toEqual(['123456789012', 'fejl']);
+  });
+
   it('stops at a wrong header and refuses anything that looks like a CPR number, with or without the dash', async () => {
     expect(await parse('kommune;fil\n0320;x\n')).toEqual([{ line: 1, error: `Første linje skal være overskrifterne ${HEADER}` }]);
     const cpr = await parse(`${HEADER}\n0320;F-1;1;Hus;Referater;2025-01-01;;nej;0102031234\n0320;F-2;1;Anna 010203-1234;Referater;2025-01-01;;nej;\n`);

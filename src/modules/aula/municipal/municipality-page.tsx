@@ -323,6 +323,9 @@ export function MunicipalityPage(p: MunicipalityPageProps): JSX.Element {
       ) : (
         <p>Kommunens systemansvarlige for Aula og programlederen kan ændre oplysningerne.</p>
       )}
+      <p>
+        <a href={`/aula/kommuner/${p.m.code}/sletning`}>Sletning: filer der har passeret slettefristen, og journaliseringslisten</a>
+      </p>
       <EsdhSection {...p} errors={errors} />
       <ArchiveSection {...p} errors={errors} />
       <CategoriesSection {...p} errors={errors} />

@@ -22,21 +22,24 @@ export type PreviewScope = {
   municipalityCode?: string | undefined;
 };
 
-/** The cutoffs as a VALUES list the query joins on category. */
-function cutoffValues(cutoffs: readonly CategoryCutoff[]): SQL {
+/**
+ * The cutoffs as one condition per category, joined by OR: cheaper per row than joining a VALUES
+ * list, and within one municipality each branch is a range of the index aula_secure_file_due.
+ */
+export function dueCondition(cutoffs: readonly CategoryCutoff[]): SQL {
   return sql.join(
-    cutoffs.map((c) => sql`(${c.category}::text, ${c.cutoff}::date)`),
-    sql`, `,
+    cutoffs.map((c) => sql`(f.category = ${c.category} and f.trigger_on <= ${c.cutoff}::date)`),
+    sql` or `,
   );
 }
 
 /** Whether a municipality journalises a category: its own row, else the category's default. */
-const defaultsValues = sql.join(
+export const defaultsValues = sql.join(
   aulaCategories.map((c) => sql`(${c.key}::text, ${c.relevantByDefault}::boolean)`),
   sql`, `,
 );
 
-function scopeCondition(actor: Actor | null, scope: PreviewScope): SQL {
+export function scopeCondition(actor: Actor | null, scope: PreviewScope): SQL {
   const visible = aulaRowsVisibleTo(actor, sql`f.municipality_code`);
   return scope.municipalityCode ? sql`${visible} and f.municipality_code = ${scope.municipalityCode}` : visible;
 }
@@ -56,8 +59,7 @@ function dueCounts(actor: Actor | null, scope: PreviewScope, cutoffs: readonly C
     from (
       select f.municipality_code, ${institution} as institution_number, f.category, count(*)::int as total, count(*) filter (where f.journalised)::int as journalised
       from aula_secure_file f
-      join (values ${cutoffValues(cutoffs)}) c(category, cutoff) on c.category = f.category and f.trigger_on <= c.cutoff
-      where ${scopeCondition(actor, scope)}
+      where ${scopeCondition(actor, scope)} and (${dueCondition(cutoffs)})
       group by 1, 2, 3
     ) a
     join (values ${defaultsValues}) d(category, relevant) on d.category = a.category
