@@ -13,6 +13,7 @@ import { loadLine, memoryLine, ratioLines, routeTable, rowsLine, statusWarnings,
 import { addAgreements, BENCH_AGREEMENTS, benchAgreementId } from './agreements.ts';
 import { addCompliance, BENCH_ACTIVITIES, BENCH_RISKS, BENCH_SUPPLIERS } from './compliance.ts';
 import { addEconomy, ALLOCATION_LABEL, ECONOMY_MUNICIPALITIES, ECONOMY_SOLUTIONS, ECONOMY_YEAR, economyLines, timeAllocation, timeInvoicesZip, ZIP_LABEL } from './economy.ts';
+import { addAula, AULA_IMPORT_LABEL, AULA_IMPORT_ROWS, AULA_PREVIEW_LABEL, aulaLines, aulaRoutes, timeAulaImport, timeAulaPreview } from './aula.ts';
 import { addTasks, BENCH_TASKS, sampleTaskIds, targetStatusShares } from './tasks.ts';
 
 const USAGE = `samspil bench [--seconds N] [--warmup N] [--connections N] [--engine pglite|postgres|all]
@@ -28,7 +29,12 @@ the central responses overview; loads the demo's K98 economy (98 municipalities 
 priced for 2025 and 2026, population, budgets, the published documents, the councils and the pool)
 and times allocateYear(2026) as a bare call (median/p95 of 60) and the ZIP of all 98 invoice PDFs
 (3 sequential requests), and measures the allocation API, the year overview, the prices, the
-allocation page, Faxe's invoice and the pool page; all against the trivial route /healthz in the
+allocation page, Faxe's invoice and the pool page; generates Aula's 2,000,000 secure files over 6,000
+institutions and times the deletion preview of all 98 (bare call, median/p95) against a hand-written
+SQL aggregate of the same numbers (target ≤ 1.5×), a municipality's preview by institution, the
+24-month chart, the import of a 2,000,000-line CSV (target on PostgreSQL ≤ 60 s) with the process's
+memory growth, and measures Faxe's deletion preview page and the central Aula overview (a page that
+answers 404 is skipped with a note); all against the trivial route /healthz in the
 same process, on PGlite and on PostgreSQL (BENCH_POSTGRES_URL, default postgres://postgres@127.0.0.1:5432/test;
 a throwaway database is created and dropped).
 
@@ -38,7 +44,8 @@ a throwaway database is created and dropped).
   --engine E        pglite, postgres or all (default all)
   --only WORDS      measure only the routes whose label contains one of the comma-separated words,
                     e.g. --only matrix,portfolio (the trivial route is always measured); the economy's
-                    routes and timings also answer to --only economy (or oversigt, fordeling, zip, …)`;
+                    routes and timings also answer to --only economy (or oversigt, fordeling, zip, …),
+                    Aula's to --only aula`;
 
 const CONSULTANT = 'konsulent@samspil.demo';
 /** Faxe's programleder sees every task addressed to Faxe on "Mine opgaver": all 2,000. */
@@ -102,6 +109,7 @@ async function benchEngine(engine: OpenedEngine, opts: Options) {
   const compliance = await addCompliance(database.db);
   const config = loadConfig({ SAMSPIL_MODE: 'demo', LOG_LEVEL: 'silent', OUTBOX_WORKER: 'off', HOST: '127.0.0.1' });
   const economy = await addEconomy(database.db, config);
+  const aula = await addAula(database.db);
   const rssAfterLoad = process.memoryUsage().rss;
   // Fresh statistics, as a running system has them, and no autovacuum kicking in mid-measurement.
   const t0 = performance.now();
@@ -110,6 +118,7 @@ async function benchEngine(engine: OpenedEngine, opts: Options) {
   const selected = selectedBy(opts.only);
   // Before the server starts: the bare call has the process to itself.
   const allocation = selected(ALLOCATION_LABEL, 'economy') ? await timeAllocation(database.db) : null;
+  const aulaTimings = selected(AULA_PREVIEW_LABEL, 'aula') ? await timeAulaPreview(database) : null;
   const app = await buildApp({ config, database, logger: false });
   try {
     await app.listen({ host: '127.0.0.1', port: 0 });
@@ -159,6 +168,7 @@ async function benchEngine(engine: OpenedEngine, opts: Options) {
     await check(origin, `/oekonomi/kommuner/0320/${y}/faktura`, leaderCookie, (html) => (html.includes(`Faktura ${y} – Faxe Kommune`) ? null : "not Faxe's invoice"));
     await check(origin, '/styring/puljen', leaderCookie, (html) => (html.includes('Jeres forslag') && html.includes('data-forslag=') ? null : 'no proposals on the pool page'));
     const zip = selected(ZIP_LABEL, 'economy') ? await timeInvoicesZip(origin, cookie) : null;
+    const aulaPages = await aulaRoutes(origin, cookie, leaderCookie);
 
     const session: Record<string, string> = { cookie };
     const allRoutes = [
@@ -186,6 +196,7 @@ async function benchEngine(engine: OpenedEngine, opts: Options) {
       { label: `GET /oekonomi/fordeling/:year (allocation page ${y}, ${matrix})`, paths: [`/oekonomi/fordeling/${y}`], headers: session, group: 'economy' },
       { label: `GET /oekonomi/kommuner/0320/:year/faktura (Faxe's invoice ${y}, Faxe programleder)`, paths: [`/oekonomi/kommuner/0320/${y}/faktura`], headers: { cookie: leaderCookie }, group: 'economy' },
       { label: 'GET /styring/puljen (prioritisation pool, Faxe programleder)', paths: ['/styring/puljen'], headers: { cookie: leaderCookie }, group: 'economy' },
+      ...aulaPages.routes,
       // No cookie: the trivial route should not pay for a session lookup.
       { label: 'GET /healthz (trivial)', paths: ['/healthz'], headers: {} },
     ];
@@ -207,10 +218,12 @@ async function benchEngine(engine: OpenedEngine, opts: Options) {
       clearInterval(sampler);
       results.push({ label: r.label, path: r.paths[0]!, result, rssPeak: Math.max(rssPeak, process.memoryUsage().rss) });
     }
+    // Last: it replaces the inventory the preview was measured on; the server is idle.
+    const aulaImport = selected(AULA_IMPORT_LABEL, 'aula') ? await timeAulaImport(database, config, AULA_IMPORT_ROWS[database.kind]) : null;
     const rows = await countRows(database.db);
     const shares = await targetStatusShares(database.db);
     const bytes = await databaseBytes(database.db);
-    return { results, rows, volume, tasks, agreements, compliance, economy, allocation, zip, vacuumSeconds, rssAfterLoad, served, shares, bytes };
+    return { results, rows, volume, tasks, agreements, compliance, economy, allocation, zip, aula, aulaTimings, aulaImport, aulaNotes: aulaPages.notes, vacuumSeconds, rssAfterLoad, served, shares, bytes };
   } finally {
     await app.close();
   }
@@ -264,6 +277,7 @@ export async function runBench(args: string[]): Promise<void> {
             `${r.compliance.responses} risk responses, loaded in ${r.compliance.seconds.toFixed(1)} s`,
         );
         for (const line of economyLines(r.economy, r.allocation, r.zip)) console.log(line);
+        for (const line of aulaLines(r.aula, r.aulaTimings, r.aulaImport, engine.database.kind, r.aulaNotes)) console.log(line);
         console.log(
           `Target status: ${Object.entries(r.shares)
             .map(([s, n]) => `${s} ${n}`)

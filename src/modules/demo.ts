@@ -1,5 +1,6 @@
 import type { Db } from '../db/client.ts';
 import { seedDemoAgreements } from './agreements/demo.ts';
+import { seedDemoAula } from './aula/demo.ts';
 import { seedLiveDemoAgreement } from './agreements/demo-live.ts';
 import { seedDemoCompliance } from './compliance/demo.ts';
 import { seedDemoEconomy } from './economy/demo.ts';
@@ -19,7 +20,9 @@ export { DEMO_PASSWORD, hasAnyPeople } from './organisations/demo.ts';
  * and a question waiting for KOMBIT, and the compliance packages (2024 and 2025 as history, next
  * year's being prepared and one delivered 20 days ago), and the K98 economy (prices, budgets, the
  * published yearly documents, the councils' meetings, proposals to the pool; next year's prices as a
- * draft), so the front pages have something to show on any date.
+ * draft), then Aula (the example deletion rules, every municipality's ESDH and archive, a readiness
+ * history and ~40,000 secure files whose trigger dates lie around `now`, so the deletion preview
+ * shows files passing their deadline), so the front pages have something to show on any date.
  */
 export async function seedDemoData(db: Db, opts: { now?: Date; config?: Config } = {}): Promise<{ users: number }> {
   const now = opts.now ?? new Date();
@@ -32,5 +35,6 @@ export async function seedDemoData(db: Db, opts: { now?: Date; config?: Config }
   await seedLiveDemoAgreement(db, now);
   await seedDemoEconomy(db, now);
   await publishDemoEconomy(db, opts.config ?? loadConfig(), now);
+  await seedDemoAula(db, now);
   return { users };
 }
