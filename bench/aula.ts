@@ -298,7 +298,7 @@ const timing = (t: Timing) => `median ${ms(t.medianMs)}, p95 ${ms(t.p95Ms)} (${t
 
 export const AULA_PREVIEW_LABEL = 'deletionPreview (aula: the preview of all 98, bare call)';
 
-export function aulaLines(v: AulaVolume, t: AulaTimings | null, imp: ImportTiming | null, engine: 'pglite' | 'postgres', notes: readonly string[]): string[] {
+export function aulaLines(v: AulaVolume, t: AulaTimings | null, imp: ImportTiming | null, engine: 'pglite' | 'postgres', notes: readonly string[], small: ImportTiming | null = null): string[] {
   const lines = [
     `Aula: ${v.files.toLocaleString('en')} secure files (${v.journalised.toLocaleString('en')} journalised) over ${v.institutions.toLocaleString('en')} institutions in 98 municipalities and 9 categories, ` +
       `generated in ${v.generateSeconds.toFixed(1)} s (two INSERT … SELECT from generate_series), rules: the demo's two versions`,
@@ -322,6 +322,12 @@ export function aulaLines(v: AulaVolume, t: AulaTimings | null, imp: ImportTimin
         `${imp.seconds.toFixed(1)} s${target}; process RSS ${mb(imp.rssBefore)} before, ${mb(imp.rssPeak)} peak, growth ${mb(imp.rssPeak - imp.rssBefore)} ` +
         `(sampled every 100 ms${engine === 'pglite' ? '; includes the embedded database' : ''})`,
     );
+    if (small) {
+      lines.push(
+        `  the same import of ${small.rows.toLocaleString('en')} lines after it: ${small.seconds.toFixed(1)} s, RSS growth ${mb(small.rssPeak - small.rssBefore)} ` +
+          `against ${mb(imp.rssPeak - imp.rssBefore)} for ${imp.rows.toLocaleString('en')} (memory that followed the file would grow tenfold between them)`,
+      );
+    }
   }
   lines.push(...notes);
   return lines;
