@@ -82,8 +82,8 @@ export class Client {
   }
 
   /** JSON call authenticated by the session cookie (needs the CSRF header for writes). */
-  async api(method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, body?: unknown) {
-    const headers: Record<string, string> = { cookie: this.cookieHeader(), 'x-csrf-token': this.csrf };
+  async api(method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, body?: unknown, extraHeaders: Record<string, string> = {}) {
+    const headers: Record<string, string> = { cookie: this.cookieHeader(), 'x-csrf-token': this.csrf, ...extraHeaders };
     if (body !== undefined) headers['content-type'] = 'application/json';
     return this.remember(await this.app.inject({ method, url, headers, payload: body === undefined ? undefined : JSON.stringify(body) }));
   }

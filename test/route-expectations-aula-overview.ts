@@ -46,6 +46,18 @@ export function aulaOverviewRouteExpectations(): RouteExpectation[] {
       ],
     },
     {
+      route: 'POST /api/v1/aula/readiness-tasks',
+      samples: [
+        {
+          what: 'create and publish the task',
+          url: '/api/v1/aula/readiness-tasks',
+          body: () => ({ ...taskForm(), kommuner: undefined, deadline: '2099-06-01', municipalityCodes: [OWN, OTHER] }),
+          expect: api(authors(201)),
+        },
+        { what: 'no municipality chosen', url: '/api/v1/aula/readiness-tasks', body: () => ({ ...taskForm(), municipalityCodes: [] }), expect: api(authors(422)) },
+      ],
+    },
+    {
       route: 'GET /api/v1/aula/municipalities',
       samples: [
         { what: 'all 98 with files at risk on a day', url: '/api/v1/aula/municipalities?date=2027-03-01', expect: api(central(200)) },

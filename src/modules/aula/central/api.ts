@@ -3,11 +3,13 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { parseDay } from '../../../platform/days.ts';
 import { invalid } from '../../../platform/errors.ts';
-import { errorResponses } from '../../../platform/http/api-schemas.ts';
+import { apiBody, errorResponses } from '../../../platform/http/api-schemas.ts';
+import { clientKeyOf } from '../../../platform/idempotency/claim-request.ts';
 import { actorCtx } from '../../../platform/http/request-context.ts';
 import { danishDay } from '../../../platform/views/format.ts';
 import { authorizeAulaOverview } from '../policy.ts';
 import { archiveKinds, archiveStates, esdhSystems, integrationStates, readinessItems } from '../schema.ts';
+import { createReadinessTask } from './create-readiness-task.ts';
 import { loadOverview, type OverviewRow } from './load-overview.ts';
 
 const tags = ['Aula'];
@@ -72,6 +74,41 @@ export function registerOverviewApi(root: FastifyInstance): void {
       if (!day) throw invalid({ date: 'Skriv datoen som ÅÅÅÅ-MM-DD' }, 'Datoen kunne ikke læses.');
       const o = await loadOverview(ctx.db, ctx.actor, { day, notReady: false, vendorNotInTest: false, esdh: null, integration: null, region: null });
       return { date: o.day, municipalities: o.rows.map(present) };
+    },
+  );
+
+  app.post(
+    '/api/v1/aula/readiness-tasks',
+    {
+      schema: {
+        tags,
+        summary: 'Opret og publicér én KLIK-opgave til Aulas systemansvarlige i de valgte kommuner',
+        description:
+          'Det samme som handlingen i oversigten: opgaven oprettes og publiceres gennem opgavemodulet (systemansvarlig for Aula, de valgte kommuner, to faste trin). Kun KOMBITs administratorer og konsulenter; for en kommunes brugere findes ruten ikke (404). Samme `Idempotency-Key` igen giver den første opgave; en brugt opgavekode giver 409.',
+        body: apiBody(
+          z.object({
+            code: z.string().describe('Opgavekode, fx KLIK - AULA SLET 01'),
+            title: z.string(),
+            description: z.string(),
+            deadline: z.string().describe('YYYY-MM-DD'),
+            municipalityCodes: z.array(z.string()).describe('Kommunekoder, fx ["0320"]'),
+          }),
+        ),
+        response: { 201: z.object({ id: z.string().describe('Opgavens id') }), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const ctx = actorCtx(request);
+      authorizeAulaOverview(ctx.actor);
+      const b = request.body;
+      const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
+      const codes = Array.isArray(b.municipalityCodes) ? b.municipalityCodes.filter((c): c is string => typeof c === 'string') : [];
+      const task = await createReadinessTask(
+        ctx,
+        { code: text(b.code), title: text(b.title), description: text(b.description), deadline: text(b.deadline), municipalityCodes: codes },
+        clientKeyOf(request),
+      );
+      return reply.status(201).send(task);
     },
   );
 }

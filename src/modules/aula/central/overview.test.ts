@@ -184,6 +184,7 @@ describe('the overview of the 98 municipalities', () => {
     expect((await faxe.api('GET', '/api/v1/aula/municipalities')).statusCode).toBe(404);
     expect((await postForm(faxe, '/aula/opgave/ny', { kommuner: [FAXE] })).statusCode).toBe(404);
     expect((await postForm(faxe, '/aula/opgave', { code: 'X', title: 'X', deadline: '01.06.2099', kommuner: [FAXE] })).statusCode).toBe(404);
+    expect((await faxe.api('POST', '/api/v1/aula/readiness-tasks', { code: 'X', title: 'X', deadline: '2099-06-01', municipalityCodes: [FAXE] })).statusCode).toBe(404);
   });
 
   it('creates one published task to the chosen municipalities’ Aula system owners, once on a double submit', async () => {
@@ -220,5 +221,22 @@ describe('the overview of the 98 municipalities', () => {
     expect(text(all.body)).toContain('De valgte kommuner (3)');
     expect(all.body).toContain('value="KLIK - AULA SLET 02"');
     expect((await t.database.db.select({ n: count() }).from(municipality))[0]!.n).toBe(98);
+  });
+
+  it('creates the same task through the API: 201, once per Idempotency-Key, a used code 409, nothing chosen 422', async () => {
+    const body = { code: 'KLIK - AULA API 01', title: 'Aula: gør klar', description: 'Journalisér og bekræft.', deadline: '2099-06-01', municipalityCodes: [FAXE, KBH] };
+    const headers = { 'idempotency-key': 'aula-api-1' };
+    const first = await consultant.api('POST', '/api/v1/aula/readiness-tasks', body, headers);
+    const again = await consultant.api('POST', '/api/v1/aula/readiness-tasks', body, headers);
+    expect(first.statusCode).toBe(201);
+    expect(again.json()).toEqual(first.json());
+    const tasks = await t.database.db.select().from(task).where(eq(task.code, body.code));
+    expect(tasks.map((x) => [x.id, x.status])).toEqual([[first.json().id, 'published']]);
+    const reused = await consultant.api('POST', '/api/v1/aula/readiness-tasks', body, { 'idempotency-key': 'aula-api-2' });
+    expect(reused.statusCode).toBe(409);
+    const none = await consultant.api('POST', '/api/v1/aula/readiness-tasks', { ...body, code: 'KLIK - AULA API 02', municipalityCodes: [] });
+    expect(none.statusCode).toBe(422);
+    expect(none.json().fieldErrors).toEqual({ kommuner: 'Vælg mindst én kommune i oversigten' });
+    expect((await t.database.db.select({ n: count() }).from(task).where(eq(task.code, 'KLIK - AULA API 02')))[0]!.n).toBe(0);
   });
 });
