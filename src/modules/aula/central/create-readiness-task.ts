@@ -1,11 +1,17 @@
 import type { Actor, Ctx } from '../../../platform/context.ts';
-import { invalid } from '../../../platform/errors.ts';
+import { forbidden, invalid } from '../../../platform/errors.ts';
 import { answerRequest, claimRequest, requestIdentity } from '../../../platform/idempotency/claim-request.ts';
-import { createTask, publishTask } from '../../tasks/index.ts';
+import { canAuthor, createTask, publishTask } from '../../tasks/index.ts';
 import { AULA_SOLUTION, authorizeAulaOverview } from '../policy.ts';
 import { READINESS_TASK_STEPS } from './readiness-task.ts';
 
 export type ReadinessTaskInput = { code: string; title: string; description: string; deadline: string; municipalityCodes: string[] };
+
+/** Central staff who author KLIK tasks; other central staff 403, a municipality's users 404 (the overview does not exist for them). */
+export function authorizeReadinessTask(actor: Actor): void {
+  authorizeAulaOverview(actor);
+  if (!canAuthor(actor)) throw forbidden('Kun administratorer og konsulenter i KOMBIT kan oprette opgaver.');
+}
 
 /**
  * One KLIK task to the Aula system owners of the chosen municipalities, created and published in
@@ -14,7 +20,8 @@ export type ReadinessTaskInput = { code: string; title: string; description: str
  * instead of making a second; a new form with a used code is refused by the code's uniqueness.
  */
 export async function createReadinessTask(ctx: Ctx & { actor: Actor }, raw: ReadinessTaskInput, clientKey: string | undefined): Promise<{ id: string }> {
-  authorizeAulaOverview(ctx.actor);
+  // Before any field is read: who may not author tasks learns nothing from the input's errors.
+  authorizeReadinessTask(ctx.actor);
   const codes = [...new Set(raw.municipalityCodes)].sort();
   if (codes.length === 0) throw invalid({ kommuner: 'Vælg mindst én kommune i oversigten' }, 'Opgaven er ikke oprettet.');
   const input = {

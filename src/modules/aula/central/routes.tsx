@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { AppError, forbidden, type FieldErrors } from '../../../platform/errors.ts';
+import { AppError, type FieldErrors } from '../../../platform/errors.ts';
 import { clientKeyOf } from '../../../platform/idempotency/claim-request.ts';
 import { fileSlug, sendDownload } from '../../../platform/http/send-download.ts';
 import { formBody, pageQuery } from '../../../platform/http/page-schemas.ts';
@@ -10,7 +10,7 @@ import { danishDay, formatDeadline } from '../../../platform/views/format.ts';
 import { canAuthor } from '../../tasks/index.ts';
 import { authorizeAulaOverview } from '../policy.ts';
 import { registerOverviewApi } from './api.ts';
-import { createReadinessTask } from './create-readiness-task.ts';
+import { authorizeReadinessTask, createReadinessTask } from './create-readiness-task.ts';
 import { loadOverview } from './load-overview.ts';
 import { overviewFilterOrFail, parseOverviewQuery } from './overview-filter.ts';
 import { OverviewPage } from './overview-page.tsx';
@@ -45,8 +45,7 @@ export async function sendOverview(request: FastifyRequest, reply: FastifyReply,
 /** Only those who author KLIK tasks get the form; other central staff are told why (403). */
 function authorizeTaskAction(request: FastifyRequest) {
   const ctx = actorCtx(request);
-  authorizeAulaOverview(ctx.actor);
-  if (!canAuthor(ctx.actor)) throw forbidden('Kun administratorer og konsulenter i KOMBIT kan oprette opgaver.');
+  authorizeReadinessTask(ctx.actor);
   return ctx;
 }
 
