@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { danishDay, formatDayLong } from '../src/platform/views/format.ts';
 import { DEMO, startTestApp, type TestApp } from '../test/app.ts';
 import { tinyPdf } from '../test/factories/agreements.ts';
-import { expectAccessible, launchBrowser, listenForBrowser, logInAs } from './browser.ts';
+import { accessibleOnce, launchBrowser, listenForBrowser, logInAs } from './browser.ts';
 
 const FAXE = { code: '0320', name: 'Faxe' };
 const CHOSEN = [
@@ -55,12 +55,7 @@ async function logIn(email: string): Promise<Page> {
   return page;
 }
 
-const checked = new Set<string>();
-async function accessible(page: Page, label: string) {
-  expect(checked.has(label), `duplicate accessibility label ${label}`).toBe(false);
-  checked.add(label);
-  await expectAccessible(page, label);
-}
+const accessible = accessibleOnce();
 
 /** Status rows of the status page as code → data-status. */
 async function statuses(page: Page): Promise<Record<string, string>> {

@@ -28,7 +28,7 @@ import { aulaReadinessEvent } from '../src/modules/aula/schema.ts';
 import { danishDay } from '../src/platform/views/format.ts';
 import { DEMO, startTestApp, type TestApp } from '../test/app.ts';
 import { buildAulaFiles, buildAulaRuleSet } from '../test/factories/aula.ts';
-import { expectAccessible, expectFitsPhone, launchBrowser, listenForBrowser, logInAs, PHONE } from './browser.ts';
+import { accessibleOnce, expectFitsPhone, launchBrowser, listenForBrowser, logInAs, PHONE } from './browser.ts';
 
 const FAXE = '0320';
 const OWNER = `system-aula-${FAXE}@samspil.demo`;
@@ -73,12 +73,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-const checked = new Set<string>();
-async function accessible(page: Page, label: string) {
-  expect(checked.has(label), `duplicate accessibility label ${label}`).toBe(false);
-  checked.add(label);
-  await expectAccessible(page, label);
-}
+const accessible = accessibleOnce();
 
 const mainMenu = (page: Page) => page.getByRole('navigation', { name: 'Hovedmenu' });
 

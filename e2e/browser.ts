@@ -106,6 +106,19 @@ export async function expectAccessible(page: Page, label: string, options: Acces
   return violations;
 }
 
+/**
+ * A journey's axe check, one label per checked page state: a label used twice fails, so two steps
+ * never claim the same check and a failure names the step.
+ */
+export function accessibleOnce(): (page: Page, label: string) => Promise<void> {
+  const checked = new Set<string>();
+  return async (page, label) => {
+    expect(checked.has(label), `duplicate accessibility label ${label}`).toBe(false);
+    checked.add(label);
+    await expectAccessible(page, label);
+  };
+}
+
 /** Starts the test app on a free local port for the browser; resolves with its base URL. */
 export async function listenForBrowser(app: FastifyInstance): Promise<string> {
   await app.listen({ port: 0, host: '127.0.0.1' });

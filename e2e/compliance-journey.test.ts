@@ -14,7 +14,7 @@ import { rawRows } from '../src/db/client.ts';
 import { danishDay, formatDeadline } from '../src/platform/views/format.ts';
 import { startTestApp, type TestApp } from '../test/app.ts';
 import { buildPackage, complianceUser } from '../test/factories/compliance.ts';
-import { expectAccessible, launchBrowser, listenForBrowser, logInAs } from './browser.ts';
+import { accessibleOnce, launchBrowser, listenForBrowser, logInAs } from './browser.ts';
 
 const TITLE_2025 = 'Compliancepakke 2025 – Aula';
 const MEASURE = 'Faxe giver kun skolernes administration adgang til elevernes helbredsoplysninger.';
@@ -44,12 +44,7 @@ afterAll(async () => {
 
 const url = (pathname: string) => `${base}${pathname}`;
 
-const checked = new Set<string>();
-async function accessible(page: Page, label: string) {
-  expect(checked.has(label), `duplicate accessibility label ${label}`).toBe(false);
-  checked.add(label);
-  await expectAccessible(page, label);
-}
+const accessible = accessibleOnce();
 
 const packageNav = (page: Page) => page.getByRole('navigation', { name: 'Pakkens sider' });
 

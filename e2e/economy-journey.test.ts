@@ -19,7 +19,7 @@ import { seedDemoItChefs } from '../src/modules/organisations/index.ts';
 import { formatKroner } from '../src/platform/views/format.ts';
 import { DEMO, startTestApp, type TestApp } from '../test/app.ts';
 import { buildK98Year, buildPriceModel } from '../test/factories/economy.ts';
-import { expectAccessible, launchBrowser, listenForBrowser, logInAs } from './browser.ts';
+import { accessibleOnce, launchBrowser, listenForBrowser, logInAs } from './browser.ts';
 
 const FAXE = '0320';
 const FAXE_CHIEF = `it-chef-${FAXE}@samspil.demo`;
@@ -84,12 +84,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-const checked = new Set<string>();
-async function accessible(page: Page, label: string) {
-  expect(checked.has(label), `duplicate accessibility label ${label}`).toBe(false);
-  checked.add(label);
-  await expectAccessible(page, label);
-}
+const accessible = accessibleOnce();
 
 /** At 390 px: nothing wider than the screen (a wide table scrolls inside its wrapper), and axe again. */
 async function accessibleOnPhone(page: Page, label: string) {

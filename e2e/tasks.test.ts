@@ -17,7 +17,7 @@ import { person, roleAssignment, userAccount } from '../src/platform/identity/sc
 import { danishDay, formatDayLong, formatDeadline } from '../src/platform/views/format.ts';
 import { hashPassword } from '../src/platform/auth/secrets.ts';
 import { DEMO, startTestApp, type TestApp } from '../test/app.ts';
-import { expectAccessible, launchBrowser, listenForBrowser, logInAs } from './browser.ts';
+import { accessibleOnce, launchBrowser, listenForBrowser, logInAs } from './browser.ts';
 
 const FAXE = { code: '0320', name: 'Faxe' };
 /** Faxe's system owner for Aula; the demo seed has none, so beforeAll adds her (the journey starts after that). */
@@ -83,13 +83,8 @@ async function logIn(email: string): Promise<Page> {
   return page;
 }
 
-const checked = new Set<string>();
 /** axe on the page as it is now; every label once, so the labels are the set of distinct pages. */
-async function accessible(page: Page, label: string) {
-  expect(checked.has(label), `duplicate accessibility label ${label}`).toBe(false);
-  checked.add(label);
-  await expectAccessible(page, label);
-}
+const accessible = accessibleOnce();
 
 /** The DKFDS error summary: shown, focused on load (so keyboard users start there), with these entries. */
 async function expectErrorSummary(page: Page, entries: string[]) {
