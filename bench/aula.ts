@@ -101,12 +101,12 @@ const defaults = sql.join(
 
 /**
  * The same numbers as the preview by municipality, written by hand as plainly as possible: the
- * cutoffs given, one pass over the files joined to them, the relevance looked up per file, counted
+ * cutoffs given (each from the created or the trigger date), one pass over the files joined to them, the relevance looked up per file, counted
  * and grouped. What the preview's SQL is measured against.
  */
 function bareAggregate(db: Db, cutoffs: readonly CategoryCutoff[]) {
   const cuts = sql.join(
-    cutoffs.map((c) => sql`(${c.category}::text, ${c.cutoff}::date)`),
+    cutoffs.map((c) => sql`(${c.category}::text, ${c.cutoff}::date, ${c.trigger === 'oprettet'}::boolean)`),
     sql`, `,
   );
   return rawRows<{ code: string; total: number; journalised: number; atRisk: number }>(
@@ -114,7 +114,8 @@ function bareAggregate(db: Db, cutoffs: readonly CategoryCutoff[]) {
     sql`select f.municipality_code as code, count(*)::int as total, count(*) filter (where f.journalised)::int as journalised,
                count(*) filter (where not f.journalised and coalesce(rc.relevant, d.relevant))::int as "atRisk"
         from aula_secure_file f
-        join (values ${cuts}) c(category, cutoff) on c.category = f.category and f.trigger_on <= c.cutoff
+        join (values ${cuts}) c(category, cutoff, from_created) on c.category = f.category
+          and (case when c.from_created then f.created_on else f.trigger_on end) <= c.cutoff
         join (values ${defaults}) d(category, relevant) on d.category = f.category
         left join aula_relevant_category rc on rc.municipality_code = f.municipality_code and rc.category = f.category
         group by f.municipality_code`,

@@ -63,13 +63,13 @@ function CountTable(p: { caption: string; head: string; rows: CountRow[] }): JSX
             <th scope="col" safe>
               {p.head}
             </th>
-            <th scope="col" class="text-align-right">
+            <th scope="col" class="align-text-right">
               Kommuner
             </th>
-            <th scope="col" class="text-align-right">
+            <th scope="col" class="align-text-right">
               Klar til sletteregler
             </th>
-            <th scope="col" class="text-align-right">
+            <th scope="col" class="align-text-right">
               Filer i risiko
             </th>
           </tr>
@@ -80,9 +80,9 @@ function CountTable(p: { caption: string; head: string; rows: CountRow[] }): JSX
               <th scope="row" safe>
                 {r.label}
               </th>
-              <td class="text-align-right" safe>{formatNumber(r.municipalities)}</td>
-              <td class="text-align-right" safe>{formatNumber(r.ready)}</td>
-              <td class="text-align-right" safe>{formatNumber(r.atRisk)}</td>
+              <td class="align-text-right" safe>{formatNumber(r.municipalities)}</td>
+              <td class="align-text-right" safe>{formatNumber(r.ready)}</td>
+              <td class="align-text-right" safe>{formatNumber(r.atRisk)}</td>
             </tr>
           ))}
         </tbody>
@@ -119,7 +119,7 @@ function Row(p: { r: OverviewRow; select: boolean }): JSX.Element {
       <td safe>{archiveText(r)}</td>
       <td safe>{archiveStateText(r)}</td>
       <td safe>{`${readinessText(r)}, ${readyText(r).toLowerCase()}`}</td>
-      <td class="text-align-right" safe>{formatNumber(r.deletion.atRisk)}</td>
+      <td class="align-text-right" safe>{formatNumber(r.deletion.atRisk)}</td>
     </tr>
   );
 }
@@ -148,7 +148,7 @@ function MunicipalityTable(p: OverviewPageProps): JSX.Element {
             <th scope="col">Arkiv</th>
             <th scope="col">Aflevering</th>
             <th scope="col">Parathed</th>
-            <th scope="col" class="text-align-right" safe>{`I risiko ${formatDeadline(o.day)}`}</th>
+            <th scope="col" class="align-text-right" safe>{`I risiko ${formatDeadline(o.day)}`}</th>
           </tr>
         </thead>
         <tbody>

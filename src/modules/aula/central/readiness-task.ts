@@ -14,7 +14,7 @@ export const READINESS_TASK_DESCRIPTION = [
   'Det skal kommunen gøre:',
   '',
   '1. Tjek på kommunens Aula-side i Samspil, hvilke kategorier af sikre filer kommunen journaliserer.',
-  '2. Journalisér de relevante sikre filer, der er i risiko for at blive slettet uden journalisering. Journaliseringslisten på kommunens Aula-side viser hvilke.',
+  '2. Journalisér de relevante sikre filer, der er i risiko for at blive slettet uden journalisering. Journaliseringslisten på siden «Sletning» under kommunens Aula-side viser hvilke.',
   '3. Opdatér ESDH-system og integrationens status, og bekræft i tjeklisten på kommunens Aula-side, at kommunen er klar til de reviderede sletteregler.',
 ].join('\n');
 

@@ -5,6 +5,7 @@ import { recordAudit } from '../../../platform/audit/record.ts';
 import { isCentralEditor, type Actor, type Ctx } from '../../../platform/context.ts';
 import { forbidden, invalid, type FieldErrors } from '../../../platform/errors.ts';
 import { municipality } from '../../../platform/identity/schema.ts';
+import { formatNumber } from '../../../platform/views/format.ts';
 import { isAulaKeeper } from '../policy.ts';
 import { importSink } from './import-sink.ts';
 import { parseAulaFiles } from './parse-files.ts';
@@ -96,7 +97,7 @@ export async function importAulaFiles(ctx: Ctx, input: Readable): Promise<AulaFi
         for (const d of duplicates) fail(d.line, `Fil-id "${d.fileId}" står også i linje ${d.first}`);
       }
       if (bad > 0) {
-        throw invalid(errors, `Filen har fejl i ${bad} ${bad === 1 ? 'linje' : 'linjer'}${bad > MAX_ERRORS ? ` (de første ${MAX_ERRORS} vises)` : ''}; filoversigten er ikke ændret.`);
+        throw invalid(errors, `Filen har fejl i ${formatNumber(bad)} ${bad === 1 ? 'linje' : 'linjer'}${bad > MAX_ERRORS ? ` (de første ${MAX_ERRORS} vises)` : ''}; filoversigten er ikke ændret.`);
       }
 
       await tx.execute(sql`analyze aula_file_import`);

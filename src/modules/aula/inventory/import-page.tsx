@@ -42,8 +42,8 @@ export function AulaImportPage(p: AulaImportPageProps) {
         <li>oprettet og udloesende_dato: åååå-mm-dd eller dd-mm-åååå. udloesende_dato er tom, så længe hændelsen ikke er sket.</li>
         <li>journaliseret: ja, nej, 1 eller 0. esdh_reference må være tom, også når filen er journaliseret.</li>
         <li>
-          Kun metadata: filen må aldrig indeholde børns navne eller CPR-numre. En linje med noget, der ligner et CPR-nummer (ti cifre, evt. med
-          bindestreg), afvises.
+          Kun metadata: filen må aldrig indeholde børns navne eller CPR-numre. En linje med noget, der ligner et CPR-nummer (en dag og en måned
+          efterfulgt af seks cifre, fx 010203-1234, med eller uden bindestreg), afvises.
         </li>
         <li>Hele filen kontrolleres. Er der fejl i blot én linje, ændres intet, og du får en liste over fejlene (de første 100).</li>
       </ul>

@@ -67,7 +67,8 @@ function copySink(client: NonNullable<ReturnType<typeof postgresClientOf>>, tabl
       if (pending.length < CHUNK) return;
       const chunk = pending;
       pending = '';
-      if (!stream.write(chunk)) await Promise.race([once(stream, 'drain'), once(stream, 'error')]);
+      // once() rejects on the stream's error too, and leaves no listener behind.
+      if (!stream.write(chunk)) await once(stream, 'drain');
     },
     async end() {
       if (failure) throw failure;

@@ -10,9 +10,9 @@ import { parseAulaFiles, parseDay, type ParsedLine } from './parse-files.ts';
 const HEADER = 'kommunekode;fil_id;institutionsnummer;institutionsnavn;kategori;oprettet;udloesende_dato;journaliseret;esdh_reference';
 const known = new Set(['0320', '0101']);
 
-async function parse(text: string): Promise<ParsedLine[]> {
+async function parse(text: string | Buffer): Promise<ParsedLine[]> {
   const out: ParsedLine[] = [];
-  for await (const l of parseAulaFiles(Readable.from([Buffer.from(text)]), known)) out.push(l);
+  for await (const l of parseAulaFiles(Readable.from([Buffer.isBuffer(text) ? text : Buffer.from(text)]), known)) out.push(l);
   return out;
 }
 
@@ -30,6 +30,12 @@ describe('the secure-file inventory CSV', () => {
       },
     ]);
     expect((await parse(`${HEADER}\r\n0320;F-1;1\r\n`))[0]).toEqual({ line: 2, error: 'Linjen har 3 felter; der skal være 9 adskilt af semikolon' });
+  });
+
+  it('refuses a line that is not UTF-8 or holds a nul character, by number, telling how to save the file', async () => {
+    const latin1 = Buffer.concat([Buffer.from(`${HEADER}\n0320;F-1;1;`), Buffer.from('Børnehus', 'latin1'), Buffer.from(';Referater;2025-01-01;;nej;\n0320;F-2;1;Hus\u0000;Referater;2025-01-01;;nej;\n')]);
+    const lines = await parse(latin1);
+    expect(lines.map((l) => ('error' in l ? `${l.line}: ${l.error.slice(0, 40)}` : 'ok'))).toEqual(['2: Linjen er ikke UTF-8 (fx æ, ø og å gemt ', '3: Linjen indeholder et nul-tegn, som ikke ']);
   });
 
   it('lets a long numeric file id or ESDH reference through: only a day, a month and six digits alone look like a CPR number', async () => {

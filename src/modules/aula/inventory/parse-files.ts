@@ -74,6 +74,8 @@ export function splitFields(text: string): string[] {
 export function parseLine(text: string, municipalities: ReadonlySet<string>): AulaFileRow | string {
   const fields = splitFields(text);
   if (fields.length !== AULA_FILES_HEADER.length) return `Linjen har ${fields.length} felter; der skal være ${AULA_FILES_HEADER.length} adskilt af semikolon`;
+  if (text.includes('\uFFFD')) return 'Linjen er ikke UTF-8 (fx æ, ø og å gemt som Windows-tegn); gem filen som «CSV UTF-8» og prøv igen';
+  if (text.includes('\u0000')) return 'Linjen indeholder et nul-tegn, som ikke kan gemmes';
   // Once per line: the fields are split at semicolons, so a match never spans two of them.
   if (CPR_LIKE.test(text)) return 'Linjen ligner et CPR-nummer; filoversigten må aldrig indeholde børns navne eller CPR-numre';
   const [code, fileId, institutionNumber, institutionName, categoryText, created, trigger, journalisedText, esdh] = fields as [string, string, string, string, string, string, string, string, string];

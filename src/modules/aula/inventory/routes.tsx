@@ -1,10 +1,11 @@
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, invalid } from '../../../platform/errors.ts';
 import { errorResponses } from '../../../platform/http/api-schemas.ts';
-import { multipartBody, pageQuery } from '../../../platform/http/page-schemas.ts';
+import { pageQuery, uploadBody } from '../../../platform/http/page-schemas.ts';
+import { registerStreamedUpload, streamedFile } from '../../../platform/http/streamed-upload.ts';
 import { actorCtx, sendPage } from '../../../platform/http/request-context.ts';
 import { noticeFor } from '../../../platform/views/components.tsx';
 import { aulaImportScope, importAulaFiles } from './import-files.ts';
@@ -12,15 +13,14 @@ import { AulaImportPage } from './import-page.tsx';
 
 const NOTICES: Record<string, string> = { indlaest: 'Filoversigten er indlæst.' };
 
-/**
- * The upload arrives through the application-wide multipart parser, which keeps the one file as a
- * Buffer; the import then reads it as a stream, so nothing beyond that one copy is held.
- */
+/** The largest inventory file taken: the whole country is about 150 MB (two million lines). */
+export const MAX_INVENTORY_BYTES = 1024 * 1024 * 1024;
+
+/** The uploaded CSV as it arrives, or a Danish refusal when none was chosen. */
 function uploadedStream(body: unknown): Readable {
-  const value = body && typeof body === 'object' ? (body as Record<string, unknown>).fil : undefined;
-  const file = typeof value === 'string' ? Buffer.from(value, 'utf8') : value;
-  if (!Buffer.isBuffer(file) || file.length === 0) throw invalid({ fil: 'Vælg en CSV-fil med filoversigten' }, 'Der er ikke valgt nogen fil, eller filen er tom.');
-  return Readable.from([file]);
+  const file = streamedFile(body);
+  if (!file || file.field !== 'fil' || file.filename === '') throw invalid({ fil: 'Vælg en CSV-fil med filoversigten' }, 'Der er ikke valgt nogen fil.');
+  return file.stream;
 }
 
 const importResult = z
@@ -40,7 +40,17 @@ export function registerInventoryRoutes(root: FastifyInstance): void {
     return sendPage(reply, <AulaImportPage request={request} scope={scope} notice={noticeFor(NOTICES, request.query.besked)} />);
   });
 
-  app.post('/aula/filer/import', { schema: { body: multipartBody } }, async (request, reply) => {
+  // The import reads the upload as it arrives (streamed-upload.ts): its own scope, its own parser.
+  void root.register(async (scope) => registerImportRoutes(scope));
+}
+
+function registerImportRoutes(scope: FastifyInstance): void {
+  registerStreamedUpload(scope, {
+    maxFileBytes: MAX_INVENTORY_BYTES,
+    tooLarge: () => new AppError(413, 'payload_too_large', 'Filen er større end 1 GB; del den op pr. kommune.', { fil: 'Højst 1 GB pr. fil' }),
+  });
+  const app = scope.withTypeProvider<ZodTypeProvider>();
+  app.post('/aula/filer/import', { schema: { body: uploadBody } }, async (request, reply) => {
     const ctx = actorCtx(request);
     const scope = aulaImportScope(ctx.actor);
     try {

@@ -324,7 +324,7 @@ export function MunicipalityPage(p: MunicipalityPageProps): JSX.Element {
         <p>Kommunens systemansvarlige for Aula og programlederen kan ændre oplysningerne.</p>
       )}
       <p>
-        <a href={`/aula/kommuner/${p.m.code}/sletning`}>Sletning: filer der har passeret slettefristen, og journaliseringslisten</a>
+        <a href={`/aula/kommuner/${p.m.code}/sletning`}>Sletning: filer, der har passeret slettefristen, og journaliseringslisten</a>
       </p>
       <EsdhSection {...p} errors={errors} />
       <ArchiveSection {...p} errors={errors} />

@@ -14,7 +14,7 @@ export type AtRiskFile = {
   category: string;
   createdOn: string;
   triggerOn: string;
-  /** trigger + the category's months, as PostgreSQL adds them (the same as deadlineOf). */
+  /** The date the rule counts from (created or trigger) + the category's months, as PostgreSQL adds them (the same as deadlineOf). */
   deadline: string;
 };
 
@@ -35,16 +35,16 @@ export async function atRiskFiles(db: Db, actor: Actor | null, day: string, muni
   const cutoffs = cutoffsOn(sets ?? (await loadRuleSets(db)), day);
   if (cutoffs.length === 0) return [];
   const periods = sql.join(
-    cutoffs.map((c) => sql`(${c.category}::text, ${c.periodMonths}::int)`),
+    cutoffs.map((c) => sql`(${c.category}::text, ${c.periodMonths}::int, ${c.trigger === 'oprettet'}::boolean)`),
     sql`, `,
   );
   return rawRows<AtRiskFile>(
     db,
     sql`select f.file_id as "fileId", f.institution_number as "institutionNumber", i.name as "institutionName", f.category,
                f.created_on::text as "createdOn", f.trigger_on::text as "triggerOn",
-               (f.trigger_on + make_interval(months => p.months))::date::text as deadline
+               ((case when p.from_created then f.created_on else f.trigger_on end) + make_interval(months => p.months))::date::text as deadline
         from aula_secure_file f
-        join (values ${periods}) p(category, months) on p.category = f.category
+        join (values ${periods}) p(category, months, from_created) on p.category = f.category
         join (values ${defaultsValues}) d(category, relevant) on d.category = f.category
         join (values ${categoryOrder}) o(category, ord) on o.category = f.category
         left join aula_relevant_category rc on rc.municipality_code = f.municipality_code and rc.category = f.category

@@ -1,5 +1,6 @@
-import { aulaCategories, type AulaCategory } from '../categories.ts';
+import type { AulaCategory } from '../categories.ts';
 import { rulesInForce, type RuleSet } from '../rules/in-force.ts';
+import type { DeletionTrigger } from '../schema.ts';
 
 /**
  * When a file's deletion deadline has passed, as a cutoff on its trigger date.
@@ -36,7 +37,15 @@ export function deadlineOf(trigger: string, months: number): string {
   return `${String(ty).padStart(4, '0')}-${String(tm).padStart(2, '0')}-${String(td).padStart(2, '0')}`;
 }
 
-export type CategoryCutoff = { category: AulaCategory; cutoff: string; periodMonths: number };
+export type CategoryCutoff = { category: AulaCategory; cutoff: string; periodMonths: number; trigger: DeletionTrigger };
+
+/**
+ * The inventory's date a rule counts from: the file's created date when the rule says "the file
+ * was created", else the day of the event Aula exports for the file (the child leaving, the last
+ * change). So a version that changes a category's trigger to "oprettet" counts from the created
+ * date at once, without a new import.
+ */
+export const countsFrom = (trigger: DeletionTrigger): 'created_on' | 'trigger_on' => (trigger === 'oprettet' ? 'created_on' : 'trigger_on');
 
 /**
  * Per category, the last trigger date whose file has passed its deadline on the day, under the
@@ -45,7 +54,7 @@ export type CategoryCutoff = { category: AulaCategory; cutoff: string; periodMon
 export function cutoffsOn(sets: readonly RuleSet[], day: string): CategoryCutoff[] {
   const set = rulesInForce(sets, day);
   if (!set) return [];
-  return set.rules.map((r) => ({ category: r.category, cutoff: triggerCutoff(day, r.periodMonths), periodMonths: r.periodMonths }));
+  return set.rules.map((r) => ({ category: r.category, cutoff: triggerCutoff(day, r.periodMonths), periodMonths: r.periodMonths, trigger: r.trigger }));
 }
 
 /** The last day of each of the `count` months starting with the month of `day` (the chart's months). */
@@ -60,5 +69,3 @@ export function monthEnds(day: string, count: number): string[] {
   }
   return ends;
 }
-
-export const relevantByDefault = new Map<string, boolean>(aulaCategories.map((c) => [c.key, c.relevantByDefault]));

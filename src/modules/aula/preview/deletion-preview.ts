@@ -4,7 +4,7 @@ import type { Actor } from '../../../platform/context.ts';
 import { aulaCategories, categoryName } from '../categories.ts';
 import { aulaRowsVisibleTo } from '../policy.ts';
 import { loadRuleSets, type RuleSet } from '../rules/in-force.ts';
-import { cutoffsOn, monthEnds, type CategoryCutoff } from './cutoffs.ts';
+import { countsFrom, cutoffsOn, monthEnds, type CategoryCutoff } from './cutoffs.ts';
 
 export const previewGroupings = ['municipality', 'institution', 'category'] as const;
 export type PreviewGrouping = (typeof previewGroupings)[number];
@@ -28,7 +28,7 @@ export type PreviewScope = {
  */
 export function dueCondition(cutoffs: readonly CategoryCutoff[]): SQL {
   return sql.join(
-    cutoffs.map((c) => sql`(f.category = ${c.category} and f.trigger_on <= ${c.cutoff}::date)`),
+    cutoffs.map((c) => sql`(f.category = ${c.category} and ${sql.raw(`f.${countsFrom(c.trigger)}`)} <= ${c.cutoff}::date)`),
     sql` or `,
   );
 }
@@ -114,29 +114,39 @@ export type PreviewMonth = { monthEnd: string } & Counts;
 /**
  * The chart's numbers: for each of the coming months, the files that have passed their deadline by
  * its last day, under the rules in force on that day (so a revised version taking effect shows in
- * the month it does). One statement: the files are first counted per category, trigger day and
- * relevance, a few thousand rows, and those are matched to the months' cutoffs.
+ * the month it does). One statement: the files are first counted per category, the day the rule
+ * counts from and relevance, and those rows are matched to the months' cutoffs. A version that
+ * lengthens a period makes the count fall in the month it takes effect: files already deleted
+ * under the old rules count as not yet due under the new ones (decision 0008).
  */
 export async function previewByMonth(db: Db, actor: Actor | null, from: string, months: number, scope: PreviewScope = {}, sets?: readonly RuleSet[]): Promise<PreviewMonth[]> {
   const ruleSets = sets ?? (await loadRuleSets(db));
   const ends = monthEnds(from, months);
-  const cuts = ends.flatMap((end, m) => cutoffsOn(ruleSets, end).map((c) => sql`(${m}::int, ${c.category}::text, ${c.cutoff}::date)`));
+  const perMonth = ends.map((end) => cutoffsOn(ruleSets, end));
   const empty = ends.map((monthEnd) => ({ monthEnd, total: 0, journalised: 0, atRisk: 0 }));
+  const cuts = perMonth.flatMap((cs, m) => cs.map((c) => sql`(${m}::int, ${c.category}::text, ${countsFrom(c.trigger)}::text, ${c.cutoff}::date)`));
   if (cuts.length === 0) return empty;
-  const rows = await rawRows<{ m: number } & Counts>(
-    db,
-    sql`with cut(m, category, cutoff) as (values ${sql.join(cuts, sql`, `)}),
-        g as (
-          select f.category, f.trigger_on, coalesce(rc.relevant, d.relevant) as relevant,
+  // Each file counted once per date a month's rules count its category from (almost always one).
+  const byDate = (column: 'created_on' | 'trigger_on') => {
+    const categories = [...new Set(perMonth.flat().filter((c) => countsFrom(c.trigger) === column).map((c) => c.category))];
+    if (categories.length === 0) return null;
+    const col = sql.raw(`f.${column}`);
+    return sql`select ${column}::text as kind, f.category, ${col} as day, coalesce(rc.relevant, d.relevant) as relevant,
                  count(*)::int as total, count(*) filter (where f.journalised)::int as journalised
           from aula_secure_file f
           join (values ${defaultsValues}) d(category, relevant) on d.category = f.category
           left join aula_relevant_category rc on rc.municipality_code = f.municipality_code and rc.category = f.category
-          where ${scopeCondition(actor, scope)} and f.trigger_on <= (select max(cutoff) from cut)
-          group by 1, 2, 3
-        )
+          where ${scopeCondition(actor, scope)} and f.category in (${sql.join(categories.map((c) => sql`${c}`), sql`, `)})
+            and ${col} <= (select max(cutoff) from cut where kind = ${column})
+          group by 1, 2, 3, 4`;
+  };
+  const parts = [byDate('trigger_on'), byDate('created_on')].filter((p): p is SQL => p !== null);
+  const rows = await rawRows<{ m: number } & Counts>(
+    db,
+    sql`with cut(m, category, kind, cutoff) as (values ${sql.join(cuts, sql`, `)}),
+        g as (${sql.join(parts, sql` union all `)})
         select c.m, ${sums}
-        from cut c join g x on x.category = c.category and x.trigger_on <= c.cutoff
+        from cut c join g x on x.kind = c.kind and x.category = c.category and x.day <= c.cutoff
         group by c.m`,
   );
   for (const r of rows) empty[r.m] = { monthEnd: ends[r.m]!, total: r.total, journalised: r.journalised, atRisk: r.atRisk };
