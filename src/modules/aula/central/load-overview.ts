@@ -5,6 +5,7 @@ import { byDanishName, danishCompare } from '../../../platform/views/format.ts';
 import { loadMunicipalities, type AulaMunicipalityView } from '../municipal/load-municipality.ts';
 import { authorizeAulaOverview } from '../policy.ts';
 import { deletionPreview } from '../preview/deletion-preview.ts';
+import { loadRuleSets } from '../rules/in-force.ts';
 import { readinessItems } from '../schema.ts';
 import { ESDH_CHOICES, ESDH_NONE, type EsdhChoice, type OverviewFilter } from './overview-filter.ts';
 
@@ -67,20 +68,29 @@ function countBy(rows: readonly OverviewRow[], keyOf: (r: OverviewRow) => string
 }
 
 /**
+ * A confirmation counts for the newest rule version only: one given for an earlier version (the
+ * 2024 rules, say) does not make a municipality ready for the revised ones. A confirmation naming
+ * no version was given before there were any.
+ */
+const confirmedFor = (confirmed: string | null, newest: string | null) => confirmed === null || confirmed === newest;
+
+/**
  * The overview of all 98 on a day, in six statements whatever their number: the municipalities'
- * regions, their registrations (three, set-based), and the deletion preview per municipality (two).
+ * regions, the rule versions, their registrations (three, set-based), and the deletion preview per
+ * municipality (one, on the versions already read).
  * The filter and the counts work on those 98 rows; nothing is counted per file here.
  */
 export async function loadOverview(db: Db, actor: Actor | null, filter: OverviewFilter): Promise<Overview> {
   authorizeAulaOverview(actor);
-  const places = await db.select({ code: municipality.code, region: municipality.region }).from(municipality);
+  const [places, sets] = await Promise.all([db.select({ code: municipality.code, region: municipality.region }).from(municipality), loadRuleSets(db)]);
   const [registrations, preview] = await Promise.all([
     loadMunicipalities(
       db,
       places.map((p) => p.code),
     ),
-    deletionPreview(db, actor, filter.day, 'municipality'),
+    deletionPreview(db, actor, filter.day, 'municipality', {}, sets),
   ]);
+  const newest = sets[0]?.id ?? null;
   const regionOf = new Map(places.map((p) => [p.code, p.region]));
   const counts = new Map(preview.map((p) => [p.key, p]));
   const all: OverviewRow[] = registrations
@@ -90,7 +100,7 @@ export async function loadOverview(db: Db, actor: Actor | null, filter: Overview
         ...m,
         region: regionOf.get(m.code) ?? '',
         readinessDone: m.readiness.filter((r) => r.done).length,
-        ready: m.readiness.some((r) => r.item === 'klar_til_sletteregler' && r.done),
+        ready: m.readiness.some((r) => r.item === 'klar_til_sletteregler' && r.done && confirmedFor(r.ruleSetId, newest)),
         deletion: { total: c?.total ?? 0, journalised: c?.journalised ?? 0, atRisk: c?.atRisk ?? 0 },
       };
     })

@@ -53,6 +53,7 @@ const municipalityOut = z
             at: z.string().nullable().describe('Seneste ændring; null når punktet aldrig er ændret'),
             by: z.string().nullable().describe('Navnet på den, der ændrede det'),
             note: z.string(),
+            ruleSetId: z.string().nullable().describe('Den version af slettereglerne, en bekræftelse af «klar_til_sletteregler» gælder for (den nyeste, da den blev givet)'),
           })
           .meta({ id: 'AulaMunicipalityReadiness' }),
       )

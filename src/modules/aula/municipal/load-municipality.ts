@@ -15,7 +15,8 @@ import {
 } from '../schema.ts';
 
 export type RelevantCategory = { key: string; name: string; relevant: boolean; isDefault: boolean };
-export type ReadinessState = { item: ReadinessItem; done: boolean; at: Date | null; by: string | null; note: string };
+/** ruleSetId: the rule version a confirmation named (the newest when it was given). */
+export type ReadinessState = { item: ReadinessItem; done: boolean; at: Date | null; by: string | null; note: string; ruleSetId: string | null };
 
 /** A municipality's Aula registration as its page, its API and (for all 98) the overview read it. */
 export type AulaMunicipalityView = {
@@ -59,6 +60,7 @@ export async function loadMunicipalities(db: Db, codes: readonly string[]): Prom
         done: aulaReadinessEvent.done,
         at: aulaReadinessEvent.at,
         note: aulaReadinessEvent.note,
+        ruleSetId: aulaReadinessEvent.ruleSetId,
         by: person.name,
       })
       .from(aulaReadinessEvent)
@@ -86,7 +88,7 @@ export async function loadMunicipalities(db: Db, codes: readonly string[]): Prom
       })),
       readiness: readinessItems.map((item) => {
         const e = latestRows.get(`${code}/${item}`);
-        return { item, done: e?.done ?? false, at: e?.at ?? null, by: e?.by ?? null, note: e?.note ?? '' };
+        return { item, done: e?.done ?? false, at: e?.at ?? null, by: e?.by ?? null, note: e?.note ?? '', ruleSetId: e?.ruleSetId ?? null };
       }),
     }));
 }

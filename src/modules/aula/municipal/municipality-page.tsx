@@ -15,6 +15,8 @@ export type MunicipalityPageProps = {
   request: FastifyRequest;
   m: AulaMunicipalityView;
   history: ReadinessEvent[];
+  /** The rule versions, newest first: a readiness confirmation names the one it was given for. */
+  ruleSets: readonly { id: string; name: string }[];
   canEdit: boolean;
   notice?: string | undefined;
   errors?: FieldErrors;
@@ -210,6 +212,23 @@ function CategoriesSection(p: MunicipalityPageProps & { errors: FieldErrors }): 
   );
 }
 
+/**
+ * A confirmation of readiness for the deletion rules holds for the version it named: when a newer
+ * version has come, the municipality is asked to confirm again (the overview counts it as not ready).
+ */
+/** Confirmed for the deletion rules, but for an earlier version than the newest. */
+const confirmAgain = (r: { item: string; done: boolean; ruleSetId: string | null }, sets: readonly { id: string }[]): boolean =>
+  r.item === 'klar_til_sletteregler' && r.done && r.ruleSetId !== null && sets[0] !== undefined && r.ruleSetId !== sets[0].id;
+
+function readinessStatus(r: { item: string; done: boolean; ruleSetId: string | null }, sets: readonly { id: string; name: string }[]): string {
+  if (!r.done) return 'Ikke klaret';
+  const newest = sets[0];
+  if (r.item !== 'klar_til_sletteregler' || r.ruleSetId === null || !newest) return 'Klaret';
+  if (!confirmAgain(r, sets)) return `Klaret for «${newest.name}»`;
+  const confirmed = sets.find((s) => s.id === r.ruleSetId);
+  return `Klaret for «${confirmed?.name ?? 'en tidligere version'}» – bekræft igen for «${newest.name}»`;
+}
+
 function ReadinessSection(p: MunicipalityPageProps & { errors: FieldErrors }): JSX.Element {
   const { m, errors } = p;
   const sentItem = typeof p.values?.item === 'string' ? p.values.item : null;
@@ -233,7 +252,7 @@ function ReadinessSection(p: MunicipalityPageProps & { errors: FieldErrors }): J
                 <th scope="row" safe>
                   {READINESS_LABEL[r.item]}
                 </th>
-                <td>{r.done ? 'Klaret' : 'Ikke klaret'}</td>
+                <td safe>{readinessStatus(r, p.ruleSets)}</td>
                 <td safe>{whenAndWho(r)}</td>
                 <td safe>{r.note || '–'}</td>
               </tr>
@@ -246,7 +265,7 @@ function ReadinessSection(p: MunicipalityPageProps & { errors: FieldErrors }): J
           <form method="post" action={`/aula/kommuner/${m.code}/parathed`} novalidate aria-label={READINESS_LABEL[r.item]}>
             <CsrfField token={p.request.csrfToken} />
             <input type="hidden" name="item" value={r.item} />
-            <input type="hidden" name="done" value={r.done ? 'false' : 'true'} />
+            <input type="hidden" name="done" value={r.done && !confirmAgain(r, p.ruleSets) ? 'false' : 'true'} />
             <TextField
               name="note"
               id={`note-${r.item}`}
@@ -256,7 +275,11 @@ function ReadinessSection(p: MunicipalityPageProps & { errors: FieldErrors }): J
               error={sentItem === r.item ? errors.note : undefined}
             />
             <button type="submit" class="button button-secondary" safe>
-              {r.done ? `Markér «${READINESS_LABEL[r.item]}» som ikke klaret` : `Markér «${READINESS_LABEL[r.item]}» som klaret`}
+              {confirmAgain(r, p.ruleSets)
+                ? `Bekræft «${READINESS_LABEL[r.item]}» for «${p.ruleSets[0]!.name}»`
+                : r.done
+                  ? `Markér «${READINESS_LABEL[r.item]}» som ikke klaret`
+                  : `Markér «${READINESS_LABEL[r.item]}» som klaret`}
             </button>
           </form>
         ))

@@ -6,6 +6,7 @@ import { codeParams, formBody, pageQuery } from '../../../platform/http/page-sch
 import { actorCtx, sendPage } from '../../../platform/http/request-context.ts';
 import { noticeFor } from '../../../platform/views/components.tsx';
 import { authorizeAulaMunicipality, isAulaKeeper } from '../policy.ts';
+import { loadRuleSets } from '../rules/in-force.ts';
 import { registerMunicipalApi } from './api.ts';
 import { loadMunicipality, loadReadinessHistory } from './load-municipality.ts';
 import { parseArchive, parseEsdh, parseReadiness, parseRelevantCategories } from './municipality-input.ts';
@@ -26,9 +27,9 @@ const NOTICES: Record<string, string> = {
 async function municipalityPage(request: FastifyRequest, code: string, extra: { notice?: string | undefined; errors?: Record<string, string>; message?: string; values?: Record<string, unknown> } = {}) {
   const ctx = actorCtx(request);
   authorizeAulaMunicipality(ctx.actor, code, 'read');
-  const [m, history] = await Promise.all([loadMunicipality(ctx.db, code), loadReadinessHistory(ctx.db, code)]);
+  const [m, history, ruleSets] = await Promise.all([loadMunicipality(ctx.db, code), loadReadinessHistory(ctx.db, code), loadRuleSets(ctx.db)]);
   if (!m) throw notFound('Kommunen findes ikke.');
-  return <MunicipalityPage request={request} m={m} history={history} canEdit={isAulaKeeper(ctx.actor, code)} {...extra} />;
+  return <MunicipalityPage request={request} m={m} history={history} ruleSets={ruleSets} canEdit={isAulaKeeper(ctx.actor, code)} {...extra} />;
 }
 
 type Save = (ctx: Ctx & { actor: Actor }, code: string, body: Record<string, unknown>) => Promise<{ changed: boolean }>;
