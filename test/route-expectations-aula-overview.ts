@@ -61,7 +61,7 @@ export function aulaOverviewRouteExpectations(): RouteExpectation[] {
       route: 'GET /api/v1/aula/municipalities',
       samples: [
         { what: 'all 98 with files at risk on a day', url: '/api/v1/aula/municipalities?date=2027-03-01', expect: api(central(200)) },
-        { what: 'a date that is not one', url: '/api/v1/aula/municipalities?date=i-morgen', expect: api(central(422)) },
+        { what: 'a date that is not one', url: '/api/v1/aula/municipalities?date=i-morgen', expect: api(central(400)) },
       ],
     },
   ];

@@ -1,12 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { parseDay } from '../../../platform/days.ts';
-import { invalid } from '../../../platform/errors.ts';
 import { apiBody, errorResponses } from '../../../platform/http/api-schemas.ts';
 import { clientKeyOf } from '../../../platform/idempotency/claim-request.ts';
 import { actorCtx } from '../../../platform/http/request-context.ts';
 import { danishDay } from '../../../platform/views/format.ts';
+import { apiDay } from '../preview/preview-day.ts';
 import { authorizeAulaOverview } from '../policy.ts';
 import { archiveKinds, archiveStates, esdhSystems, integrationStates, readinessItems } from '../schema.ts';
 import { createReadinessTask } from './create-readiness-task.ts';
@@ -61,17 +60,16 @@ export function registerOverviewApi(root: FastifyInstance): void {
       schema: {
         tags,
         summary: 'Alle 98 kommuners Aula-status: ESDH, integration, arkiv, parathed og filer i risiko på en dato',
-        description: 'Kun KOMBITs medarbejdere; for en kommunes brugere findes listen ikke (404). Uden date gælder tallene i dag. En dato, der ikke kan læses, giver 422.',
-        querystring: z.object({ date: z.string().optional().describe('YYYY-MM-DD (eller dd.mm.åååå); standard er i dag') }),
+        description: 'Kun KOMBITs medarbejdere; for en kommunes brugere findes listen ikke (404). Uden date gælder tallene i dag. En dato, der ikke kan læses, giver 400.',
+        querystring: z.object({ date: z.string().optional().describe('YYYY-MM-DD; standard er i dag') }),
         response: { 200: listOut, ...errorResponses },
       },
     },
     async (request) => {
       const ctx = actorCtx(request);
       authorizeAulaOverview(ctx.actor);
-      const raw = request.query.date;
-      const day = raw === undefined || raw.trim() === '' ? danishDay(ctx.now) : parseDay(raw);
-      if (!day) throw invalid({ date: 'Skriv datoen som ÅÅÅÅ-MM-DD' }, 'Datoen kunne ikke læses.');
+      // The same reading of `date` as the deletion preview's API: yyyy-mm-dd or absent (today), else 400.
+      const day = apiDay(request.query.date, 'date', danishDay(ctx.now));
       const o = await loadOverview(ctx.db, ctx.actor, { day, notReady: false, vendorNotInTest: false, esdh: null, integration: null, region: null });
       return { date: o.day, municipalities: o.rows.map(present) };
     },
