@@ -58,9 +58,11 @@ for (const lines of (process.env.LINES ?? '40000,400000').split(',').map(Number)
   gc();
   const base = process.memoryUsage();
   let peak = 0;
+  let buffers = 0;
   const sample = () => {
     const m = process.memoryUsage();
     peak = Math.max(peak, m.heapUsed + m.arrayBuffers - (base.heapUsed + base.arrayBuffers));
+    buffers = Math.max(buffers, m.arrayBuffers - base.arrayBuffers);
   };
   const timer = setInterval(sample, 5);
   const res = await app.inject({
@@ -71,7 +73,7 @@ for (const lines of (process.env.LINES ?? '40000,400000').split(',').map(Number)
   });
   sample();
   clearInterval(timer);
-  console.log(JSON.stringify({ lines, bytes, growth: peak, status: res.statusCode, message: (res.json() as { message?: string }).message ?? '' }));
+  console.log(JSON.stringify({ lines, bytes, growth: peak, buffers, status: res.statusCode, message: (res.json() as { message?: string }).message ?? '' }));
 }
 await app.close();
 await database.drop();
