@@ -96,6 +96,21 @@ describe.skipIf(engine === 'postgres')('the samspil command line', { timeout: 90
     expect(refused.stderr).toContain('Linje 3: Ukendt kommune "Atlantis"');
   });
 
+  it('import aula-files stores a secure-file inventory from disk, and a bad line exits 1 naming it', async () => {
+    const header = 'kommunekode;fil_id;institutionsnummer;institutionsnavn;kategori;oprettet;udloesende_dato;journaliseret;esdh_reference';
+    const good = path.join(tmp, 'sikre-filer.csv');
+    fs.writeFileSync(good, `${header}\n0320;F-1;1;Hus;Referater;2025-01-01;;nej;\n0320;F-2;1;Hus;Handleplaner;2025-01-01;;ja;SBSYS-2\n`);
+    const run = await samspil(['import', 'aula-files', good], { DATA_DIR: dataDir });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Kommune 0320: 2 filer på 1 institutioner.');
+    const bad = path.join(tmp, 'sikre-filer-fejl.csv');
+    fs.writeFileSync(bad, `${header}\n0320;F-1;1;Hus;Madplaner;2025-01-01;;nej;\n`);
+    const refused = await samspil(['import', 'aula-files', bad], { DATA_DIR: dataDir });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('Linje 2: Ukendt kategori "Madplaner"');
+  });
+
   it('serve with a bad PORT stops with a Danish message naming PORT', async () => {
     const run = await samspil(['serve'], { DATA_DIR: path.join(tmp, 'serve'), PORT: 'abc' });
     expect(run.code).toBe(2);
