@@ -5,6 +5,7 @@ import { clientKeyOf } from '../../../platform/idempotency/claim-request.ts';
 import { fileSlug, sendDownload } from '../../../platform/http/send-download.ts';
 import { formBody, pageQuery } from '../../../platform/http/page-schemas.ts';
 import { actorCtx, sendPage } from '../../../platform/http/request-context.ts';
+import { addDays } from '../../../platform/reminders/schedule.ts';
 import { CONTENT_TYPES } from '../../../platform/spreadsheet/formats.ts';
 import { danishDay, formatDeadline } from '../../../platform/views/format.ts';
 import { canAuthor } from '../../tasks/index.ts';
@@ -73,7 +74,7 @@ export function registerCentralRoutes(root: FastifyInstance): void {
     const body = request.body;
     const codes = one(body.alleViste) === 'on' ? many(body.viste) : many(body.kommuner);
     const today = danishDay(ctx.now);
-    const deadline = new Date(Date.parse(`${today}T12:00:00Z`) + DEADLINE_DAYS * 86_400_000).toISOString().slice(0, 10);
+    const deadline = addDays(today, DEADLINE_DAYS);
     const values = { code: await nextReadinessTaskCode(ctx.db), title: READINESS_TASK_TITLE, description: READINESS_TASK_DESCRIPTION, deadline: formatDeadline(deadline) };
     return taskForm(request, reply, codes, values, one(body.filtre));
   });
