@@ -15,26 +15,30 @@ import type { DeletionTrigger } from '../schema.ts';
  */
 export function triggerCutoff(day: string, months: number): string {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  const index = y * 12 + (m - 1) - months;
-  const ty = Math.floor(index / 12);
-  const tm = index - ty * 12 + 1;
+  const [ty, tm] = monthPlus(y, m, -months);
   const lastOfTarget = daysInMonth(ty, tm);
   const td = d === daysInMonth(y, m) ? lastOfTarget : Math.min(d, lastOfTarget);
-  return `${String(ty).padStart(4, '0')}-${String(tm).padStart(2, '0')}-${String(td).padStart(2, '0')}`;
+  return isoDay(ty, tm, td);
 }
 
 function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
+/** The year and month (1–12) `n` months after (or before, when negative) the given one. */
+function monthPlus(year: number, month: number, n: number): [number, number] {
+  const index = year * 12 + (month - 1) + n;
+  const y = Math.floor(index / 12);
+  return [y, index - y * 12 + 1];
+}
+
+const isoDay = (y: number, m: number, d: number) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+
 /** A file's deadline: its trigger date plus the months, as PostgreSQL adds them (shown beside each file in the journaliseringsliste). */
 export function deadlineOf(trigger: string, months: number): string {
   const [y, m, d] = trigger.split('-').map(Number) as [number, number, number];
-  const index = y * 12 + (m - 1) + months;
-  const ty = Math.floor(index / 12);
-  const tm = index - ty * 12 + 1;
-  const td = Math.min(d, daysInMonth(ty, tm));
-  return `${String(ty).padStart(4, '0')}-${String(tm).padStart(2, '0')}-${String(td).padStart(2, '0')}`;
+  const [ty, tm] = monthPlus(y, m, months);
+  return isoDay(ty, tm, Math.min(d, daysInMonth(ty, tm)));
 }
 
 export type CategoryCutoff = { category: AulaCategory; cutoff: string; periodMonths: number; trigger: DeletionTrigger };
@@ -62,10 +66,8 @@ export function monthEnds(day: string, count: number): string[] {
   const [y, m] = day.split('-').map(Number) as [number, number];
   const ends: string[] = [];
   for (let i = 0; i < count; i++) {
-    const index = y * 12 + (m - 1) + i;
-    const ty = Math.floor(index / 12);
-    const tm = index - ty * 12 + 1;
-    ends.push(`${ty}-${String(tm).padStart(2, '0')}-${String(daysInMonth(ty, tm)).padStart(2, '0')}`);
+    const [ty, tm] = monthPlus(y, m, i);
+    ends.push(isoDay(ty, tm, daysInMonth(ty, tm)));
   }
   return ends;
 }
