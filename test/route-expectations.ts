@@ -6,6 +6,10 @@ import { aulaMunicipalRouteExpectations } from './route-expectations-aula-munici
 import { aulaRulesRouteExpectations } from './route-expectations-aula-rules.ts';
 import { aulaPreviewRouteExpectations } from './route-expectations-aula-preview.ts';
 import { aulaOverviewRouteExpectations } from './route-expectations-aula-overview.ts';
+import { borgerblikketPlanRouteExpectations } from './route-expectations-borgerblikket-plan.ts';
+import { borgerblikketConfigurationRouteExpectations } from './route-expectations-borgerblikket-configuration.ts';
+import { borgerblikketVisibilityRouteExpectations } from './route-expectations-borgerblikket-visibility.ts';
+import { borgerblikketAssessmentRouteExpectations } from './route-expectations-borgerblikket-assessment.ts';
 import { economyBudgetRouteExpectations } from './route-expectations-economy-budget.ts';
 import { economyDocumentsRouteExpectations } from './route-expectations-economy-documents.ts';
 import { economyGovernanceRouteExpectations } from './route-expectations-economy-governance.ts';
@@ -561,6 +565,12 @@ export const ROUTE_EXPECTATIONS: RouteExpectation[] = [
   ...aulaInventoryRouteExpectations(),
   ...aulaPreviewRouteExpectations(),
   ...aulaOverviewRouteExpectations(),
+  // Borgerblikket
+  { route: 'GET /borgerblikket', samples: [{ what: 'the Borgerblikket landing page', url: '/borgerblikket', expect: page(signedIn(200)) }] },
+  ...borgerblikketPlanRouteExpectations(),
+  ...borgerblikketConfigurationRouteExpectations(),
+  ...borgerblikketVisibilityRouteExpectations(),
+  ...borgerblikketAssessmentRouteExpectations(),
 
   // tasks (KLIK-opgaver): a table of their own
   ...taskRouteExpectations(),

@@ -11,3 +11,4 @@ export * from '../modules/agreements/schema.ts';
 export * from '../modules/compliance/schema.ts';
 export * from '../modules/economy/schema.ts';
 export * from '../modules/aula/schema.ts';
+export * from '../modules/borgerblikket/schema.ts';

@@ -1,6 +1,7 @@
 import type { Db } from '../db/client.ts';
 import { seedDemoAgreements } from './agreements/demo.ts';
 import { seedDemoAula } from './aula/demo.ts';
+import { seedDemoBorgerblikket } from './borgerblikket/demo.ts';
 import { seedLiveDemoAgreement } from './agreements/demo-live.ts';
 import { seedDemoCompliance } from './compliance/demo.ts';
 import { seedDemoEconomy } from './economy/demo.ts';
@@ -36,5 +37,6 @@ export async function seedDemoData(db: Db, opts: { now?: Date; config?: Config }
   await seedDemoEconomy(db, now);
   await publishDemoEconomy(db, opts.config ?? loadConfig(), now);
   await seedDemoAula(db, now);
+  await seedDemoBorgerblikket(db, now);
   return { users };
 }

@@ -6,6 +6,7 @@ import { registerAuthApi } from './auth/api.ts';
 import { registerAuthPages } from './auth/pages.tsx';
 import { registerCompliance } from './compliance/routes.tsx';
 import { registerAula } from './aula/routes.tsx';
+import { registerBorgerblikket } from './borgerblikket/index.ts';
 import { registerEconomy } from './economy/routes.tsx';
 import { registerHome } from './home/pages.tsx';
 import { registerNotificationSettings } from './notifications/settings.tsx';
@@ -34,4 +35,5 @@ export async function registerModules(app: FastifyInstance) {
   registerCompliance(app);
   registerEconomy(app);
   registerAula(app);
+  registerBorgerblikket(app);
 }

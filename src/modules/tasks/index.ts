@@ -8,3 +8,6 @@ export { canAuthor, taskVisibleTo } from './policy.ts';
 // creates one to the system owners of the municipalities that are not ready).
 export { createTask } from './author/create-task.ts';
 export { publishTask } from './author/change-task-status.ts';
+// A programme's timeline (Borgerblikket's page shows the deck's milestones).
+export { programmeMilestones, type Milestone } from './milestones.ts';
+export { project, projectMilestone } from './schema.ts';

@@ -29,6 +29,31 @@ export const project = pgTable('project', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
+/**
+ * A dated point or span in a programme's timeline, e.g. Borgerblikket's "Release 3.19" on 11 June
+ * 2025 or "Kommunernes vurdering" from 12 June to 31 October 2025. History stays: past milestones
+ * are what the programme page shows as its story.
+ */
+export const projectMilestone = pgTable(
+  'project_milestone',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => project.id),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    startsOn: date('starts_on', { mode: 'string' }).notNull(),
+    /** The last day of a span; null for a single day. */
+    endsOn: date('ends_on', { mode: 'string' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('project_milestone_project').on(t.projectId, t.startsOn),
+    check('project_milestone_span', sql`${t.endsOn} is null or ${t.endsOn} >= ${t.startsOn}`),
+  ],
+);
+
 export const taskStatuses = ['draft', 'announced', 'published', 'closed'] as const;
 export type TaskStatus = (typeof taskStatuses)[number];
 

@@ -92,6 +92,11 @@ export const AUDIT_ACTION_LABELS = {
   'aula.relevant_categories_saved': 'Kategorier til journalisering gemt',
   'aula.readiness_changed': 'Parathed for Aula ændret',
   'aula.files_imported': 'Aula-filoversigt indlæst',
+  'borgerblikket.kle_plan_imported': 'KLE-plan indlæst',
+  'borgerblikket.configuration_changed': 'KLE-opsætning for Borgerblikket ændret',
+  'borgerblikket.youth_activation_set': 'Aktivering for 15–17-årige i Borgerblikket ændret',
+  'borgerblikket.assessment_created': 'Vurdering af KLE-numre med ungedata oprettet',
+  'borgerblikket.assessment_decided': 'KLE-nummer vurderet for visning til unge',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
