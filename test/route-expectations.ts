@@ -9,6 +9,7 @@ import { aulaOverviewRouteExpectations } from './route-expectations-aula-overvie
 import { borgerblikketPlanRouteExpectations } from './route-expectations-borgerblikket-plan.ts';
 import { borgerblikketConfigurationRouteExpectations } from './route-expectations-borgerblikket-configuration.ts';
 import { borgerblikketVisibilityRouteExpectations } from './route-expectations-borgerblikket-visibility.ts';
+import { borgerblikketWorkbookRouteExpectations } from './route-expectations-borgerblikket-workbook.ts';
 import { borgerblikketAssessmentRouteExpectations } from './route-expectations-borgerblikket-assessment.ts';
 import { economyBudgetRouteExpectations } from './route-expectations-economy-budget.ts';
 import { economyDocumentsRouteExpectations } from './route-expectations-economy-documents.ts';
@@ -570,6 +571,7 @@ export const ROUTE_EXPECTATIONS: RouteExpectation[] = [
   ...borgerblikketPlanRouteExpectations(),
   ...borgerblikketConfigurationRouteExpectations(),
   ...borgerblikketVisibilityRouteExpectations(),
+  ...borgerblikketWorkbookRouteExpectations(),
   ...borgerblikketAssessmentRouteExpectations(),
 
   // tasks (KLIK-opgaver): a table of their own

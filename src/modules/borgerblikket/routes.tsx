@@ -13,6 +13,7 @@ import { loadYouthActivation } from './load-configuration.ts';
 import { registerPlanRoutes } from './plan/routes.tsx';
 import { authorizeBorgerblikketCommon } from './policy.ts';
 import { registerVisibilityRoutes } from './visibility/routes.tsx';
+import { registerWorkbookRoutes } from './workbook/routes.tsx';
 
 /** The programme whose milestones the landing page shows (the deck's timeline, issue #13 point 6). */
 export const BORGERBLIKKET_PROGRAMME = 'borgerblikket';
@@ -100,5 +101,6 @@ export function registerBorgerblikket(app: FastifyInstance) {
   registerPlanRoutes(app);
   registerConfigurationRoutes(app);
   registerVisibilityRoutes(app);
+  registerWorkbookRoutes(app);
   registerAssessmentRoutes(app);
 }
