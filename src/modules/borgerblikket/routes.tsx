@@ -12,11 +12,10 @@ import { registerConfigurationRoutes } from './configuration/routes.tsx';
 import { loadYouthActivation } from './load-configuration.ts';
 import { registerPlanRoutes } from './plan/routes.tsx';
 import { authorizeBorgerblikketCommon } from './policy.ts';
+import { BORGERBLIKKET_PROGRAMME } from './programme.ts';
 import { registerVisibilityRoutes } from './visibility/routes.tsx';
 import { registerWorkbookRoutes } from './workbook/routes.tsx';
 
-/** The programme whose milestones the landing page shows (the deck's timeline, issue #13 point 6). */
-export const BORGERBLIKKET_PROGRAMME = 'borgerblikket';
 
 function MilestoneList(p: { milestones: Milestone[]; today: string }): JSX.Element {
   if (p.milestones.length === 0) return <p>Der er ingen milepæle for programmet endnu.</p>;
