@@ -18,10 +18,11 @@ const headerOnly: Upload = {
   content: 'KLE-nummer;Titel;Vises;Unge 15–17;Fradato;Aktive sager før fradato;Kildesystemer;Sagstitel i stedet for KLE-titel;Dokumenttitler\r\n',
 };
 const reason = { reason: 'Rutetest' };
-const unchanged = { status: 303, location: `/borgerblikket/kommuner/${OWN}/opsaetning/import?besked=uaendret` };
 
 /** The Borgerblikket module's workbook routes (issue #13) against every kind of caller; part of the table in route-expectations.ts. */
 export function borgerblikketWorkbookRouteExpectations(): RouteExpectation[] {
+  // Built here, not at load: route-expectations.ts (where OWN lives) imports this file.
+  const unchanged = { status: 303, location: `/borgerblikket/kommuner/${OWN}/opsaetning/import?besked=uaendret` };
   const read = (route: string, url: (code: string) => string): RouteExpectation => ({
     route,
     samples: [
