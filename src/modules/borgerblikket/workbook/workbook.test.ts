@@ -2,7 +2,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, loginAs, startTestApp, type Client, type TestApp } from '../../../../test/app.ts';
-import { buildKleNumbers, setKleEntries } from '../../../../test/factories/borgerblikket.ts';
+import { buildKleNumbers, buildKlePlanOfSize, setKleEntries } from '../../../../test/factories/borgerblikket.ts';
 import { auditEvent } from '../../../platform/audit/schema.ts';
 import { loadConfiguration } from '../load-configuration.ts';
 import { bbConfigChange, bbConfigChangeEntry, bbConfigEntry, kleNumber } from '../schema.ts';
@@ -269,5 +269,22 @@ describe('a municipality configuration as a workbook', () => {
     expect(await faxeConfig()).toEqual(before);
     const brondbyEntries = await t.database.db.select().from(bbConfigEntry).where(and(eq(bbConfigEntry.municipalityCode, BRONDBY), inArray(bbConfigEntry.kle, ['97', '97.02.01'])));
     expect(brondbyEntries.map((e) => [e.kle, e.settings])).toEqual([['97', { shown: false }]]);
+  });
+
+  it('exports and imports in the same number of statements for a few numbers as for hundreds', async () => {
+    const statements = async (run: () => Promise<{ statusCode: number }>) => {
+      const start = t.database.queries.count;
+      const res = await run();
+      expect(res.statusCode).toBeLessThan(400);
+      return t.database.queries.count - start;
+    };
+    const exportOnce = () => keeper.get(`/borgerblikket/kommuner/${FAXE}/opsaetning.xlsx`);
+    const importRows = (numbers: string[], key: string) =>
+      upload(keeper, FAXE, csvFile(...numbers.map((n) => `${n};;Ja;Nej;;;;;`)), { api: true, fields: { reason: 'Mange numre' }, headers: { 'idempotency-key': key } });
+    const small = { export: await statements(exportOnce), import: await statements(() => importRows(['97.02.01'], 'lille')) };
+    const topics = await buildKlePlanOfSize(t.database.db, { mainGroups: 2, groups: 5, topics: 30 });
+    const large = { export: await statements(exportOnce), import: await statements(() => importRows(topics, 'stor')) };
+    expect(large).toEqual(small);
+    expect((await loadConfiguration(t.database.db, FAXE)).get(topics[299]!)).toEqual({ shown: true, youth: false });
   });
 });
