@@ -97,6 +97,8 @@ export function checkRows(sheet: KeyedSheet, plan: ReadonlyMap<string, PlanNumbe
     const issue = (key: string, message: string) => issues.push({ row: line, kle: kle ?? rawKle.slice(0, 20), column: headerOf(key), message });
     if (rawKle === '') issue(KLE_COLUMN.key, 'KLE-nummeret mangler.');
     else if (!kle) issue(KLE_COLUMN.key, 'Det er ikke et KLE-nummer. Skriv nummeret som tekst, fx 27.12.04.');
+    // Excel turns a group typed as 27.10 into the number 27.1; read as 27.01 it would change another group.
+    else if (/^\d{1,2}\.\d$/.test(rawKle.trim())) issue(KLE_COLUMN.key, `${rawKle.trim()} kan være gruppen ${rawKle.trim()}0, som Excel har gjort til et tal. Skriv nummeret som tekst med to cifre pr. niveau, fx 27.10.`);
     else if (!plan.has(kle)) issue(KLE_COLUMN.key, `KLE-nummeret ${kle} findes ikke i KLE-planen.`);
     else if (seen.has(kle)) issue(KLE_COLUMN.key, `KLE-nummeret står også i række ${seen.get(kle)}.`);
     else seen.set(kle, line);

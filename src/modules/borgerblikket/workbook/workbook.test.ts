@@ -196,11 +196,12 @@ describe('a municipality configuration as a workbook', () => {
       '97;;;;;;"KY, <script>";;', // source system with characters not allowed
       `${EXPIRED};;Nej;;;;;;`, // new settings on an expired number
       ';Uden nummer;Ja;;;;;;',
+      '97.1;;Ja;;;;;;', // the group 97.10 as Excel turns it into a number
     );
     const res = await upload(keeper, FAXE, file, { api: true, fields: { reason: 'Fejl' } });
     expect(res.statusCode).toBe(422);
     const body = res.json() as { message: string; fieldErrors: Record<string, string> };
-    expect(body.message).toBe('Filen har fejl i 8 rækker. Intet er ændret; ret fejlene og prøv igen.');
+    expect(body.message).toBe('Filen har fejl i 9 rækker. Intet er ændret; ret fejlene og prøv igen.');
     expect(body.fieldErrors).toEqual({
       'linje-3': 'KLE 96.01.01, KLE-nummer: KLE-nummeret 96.01.01 findes ikke i KLE-planen.',
       'linje-4': 'KLE abc, KLE-nummer: Det er ikke et KLE-nummer. Skriv nummeret som tekst, fx 27.12.04.',
@@ -210,11 +211,12 @@ describe('a municipality configuration as a workbook', () => {
       'linje-8': expect.stringMatching(/^KLE 97, Kildesystemer: Ugyldigt navn på kildesystem: <script>/),
       'linje-9': expect.stringMatching(/^KLE 98\.01\.01, KLE-nummer: KLE-nummeret er udgået af KLE-planen \(01\.01\.2025\)/),
       'linje-10': 'KLE-nummer: KLE-nummeret mangler.',
+      'linje-11': 'KLE 97.01, KLE-nummer: 97.1 kan være gruppen 97.10, som Excel har gjort til et tal. Skriv nummeret som tekst med to cifre pr. niveau, fx 27.10.',
     });
 
     const page = await upload(keeper, FAXE, file, { fields: { handling: 'importer', reason: 'Fejl' } });
     expect(page.statusCode).toBe(422);
-    expect(page.body).toContain('Fejlrapport: 8 rækker med fejl');
+    expect(page.body).toContain('Fejlrapport: 9 rækker med fejl');
     expect(page.body).toContain('<td data-title="KLE-nummer">97.02.01</td><td data-title="Kolonne">Vises</td>');
     expect(page.body).not.toContain('<script> (');
     expect(page.body).toContain('&lt;script> (');
