@@ -21,7 +21,7 @@ export async function importKlePlanFile(db: Db, config: Config, file: string): P
     const r = await importKlePlan(ctx, { filename: path.basename(file), content });
     const plan = `KLE-planen af ${formatDeadline(r.publishedOn)} (${formatNumber(r.mainGroups)} hovedgrupper, ${formatNumber(r.groups)} grupper, ${formatNumber(r.topics)} emner)`;
     if (r.status === 'uaendret') console.log(`Uændret: ${plan} er allerede indlæst fra netop denne fil.`);
-    else console.log(`Indlæst: ${plan}. ${formatNumber(r.newlyExpired.length)} numre er udgået siden sidste plan${r.newlyExpired.length > 0 ? `: ${r.newlyExpired.slice(0, 20).join(', ')}${r.newlyExpired.length > 20 ? ' …' : ''}` : ''}.`);
+    else console.log(`Indlæst: ${plan}. ${formatNumber(r.newlyExpired.length)} ${r.newlyExpired.length === 1 ? 'nummer er' : 'numre er'} udgået siden sidste plan${r.newlyExpired.length > 0 ? `: ${r.newlyExpired.slice(0, 20).join(', ')}${r.newlyExpired.length > 20 ? ' …' : ''}` : ''}.`);
     if (r.review.length > 0) {
       console.log(`Til gennemgang: ${formatNumber(r.review.length)} kommunale indstillinger på udgåede KLE-numre (intet er fjernet):`);
       for (const e of r.review) console.log(`  ${e.municipalityCode} ${e.municipalityName}: ${e.kle} ${e.title} (${e.expiredNote})`);

@@ -64,9 +64,9 @@ function Overview(p: { numbers: KleNumberRow[] }): JSX.Element {
                 <td>
                   <span safe>{m.title}</span> {m.expiredOn ? <StatusBadge label="Udgået" variant="warning" /> : ''}
                 </td>
-                <td class="text-align-right">{formatNumber(under(m.number, 'gruppe').length)}</td>
-                <td class="text-align-right">{formatNumber(topics.length)}</td>
-                <td class="text-align-right">{formatNumber(topics.filter((t) => t.expiredOn).length)}</td>
+                <td class="text-align-right" safe>{formatNumber(under(m.number, 'gruppe').length)}</td>
+                <td class="text-align-right" safe>{formatNumber(topics.length)}</td>
+                <td class="text-align-right" safe>{formatNumber(topics.filter((t) => t.expiredOn).length)}</td>
               </tr>
             );
           })}
@@ -144,6 +144,9 @@ export function PlanPage(p: PlanPageProps): JSX.Element {
   const { lines, labels } = lineErrors(errors);
   const main = p.mainGroup ? p.numbers.find((n) => n.level === 'hovedgruppe' && n.number === p.mainGroup) : undefined;
   const l = p.latest;
+  const lead = l
+    ? `Planen af ${formatDeadline(l.publishedOn)} (KL's udgivelsesdato) med ${formatNumber(l.mainGroups)} hovedgrupper, ${formatNumber(l.groups)} grupper og ${formatNumber(l.topics)} emner. Indlæst ${formatDateTime(l.importedAt)}${l.importedByName ? ` af ${l.importedByName}` : ' fra kommandolinjen'} fra filen ${l.filename}.`
+    : 'Der er ikke indlæst nogen KLE-plan endnu.';
   return (
     <Layout title="KLE-planen – Borgerblikket" actor={p.request.actor} csrfToken={p.request.csrfToken} nav="borgerblikket">
       <Breadcrumbs trail={main ? [{ href: '/borgerblikket', label: 'Borgerblikket' }, { href: '/borgerblikket/kle', label: 'KLE-planen' }] : [{ href: '/borgerblikket', label: 'Borgerblikket' }]} current={main ? `${main.number} ${main.title}` : 'KLE-planen'} />
@@ -151,9 +154,7 @@ export function PlanPage(p: PlanPageProps): JSX.Element {
       <ErrorSummary errors={p.message ? { _: p.message, ...errors } : errors} labels={labels} />
       {p.report ? <ImportReport report={p.report} /> : ''}
       <p class="font-lead" safe>
-        {l
-          ? `Planen af ${formatDeadline(l.publishedOn)} (KL's udgivelsesdato) med ${formatNumber(l.mainGroups)} hovedgrupper, ${formatNumber(l.groups)} grupper og ${formatNumber(l.topics)} emner. Indlæst ${formatDateTime(l.importedAt)}${l.importedByName ? ` af ${l.importedByName}` : ' fra kommandolinjen'} fra filen ${l.filename}.`
-          : 'Der er ikke indlæst nogen KLE-plan endnu.'}
+        {lead}
       </p>
       <p>Et udgået KLE-nummer slettes aldrig: kommunernes indstillinger på det bevares og vises til gennemgang på kommunens KLE-opsætning.</p>
       {main ? <MainGroup main={main} numbers={p.numbers} /> : p.numbers.length > 0 ? <Overview numbers={p.numbers} /> : ''}
