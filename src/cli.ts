@@ -17,6 +17,8 @@ const HELP = `samspil <kommando>
                                      får præcis filens filer. CSV med semikolon (UTF-8) og overskrifterne
                                      kommunekode;fil_id;institutionsnummer;institutionsnavn;kategori;oprettet;
                                      udloesende_dato;journaliseret;esdh_reference
+  import kle FIL.xml                 indlæs KL's emneplan (KLE-XML) til Borgerblikket; udgåede numre markeres, intet slettes,
+                                     og kommunernes indstillinger på udgåede numre skrives ud til gennemgang
   bench                              kør ydelsesmålinger (se bench/)
 
 Miljøvariable: PORT, HOST, DATA_DIR, DATABASE_URL, SAMSPIL_MODE, PUBLIC_URL, SMTP_URL, MAIL_FROM, LOG_LEVEL, TRUST_PROXY`;
@@ -122,8 +124,12 @@ export async function main(argv: string[]): Promise<number> {
         const { importAulaFilesFile } = await import('./modules/aula/inventory/import-files-file.ts');
         return withDatabase(config, ({ db }) => importAulaFilesFile(db, config, file));
       }
+      if (rest[0] === 'kle' && file) {
+        const { importKlePlanFile } = await import('./modules/borgerblikket/plan/import-kle-plan-file.ts');
+        return withDatabase(config, ({ db }) => importKlePlanFile(db, config, file));
+      }
       if (rest[0] !== 'municipalities' || !file) {
-        console.error('Brug: samspil import municipalities FIL.csv, samspil import population FIL.csv eller samspil import aula-files FIL.csv');
+        console.error('Brug: samspil import municipalities FIL.csv, samspil import population FIL.csv, samspil import aula-files FIL.csv eller samspil import kle FIL.xml');
         return 2;
       }
       const { importMunicipalitiesFile } = await import('./modules/organisations/import-municipalities.ts');

@@ -7,6 +7,7 @@ import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { openPglite, rawRows } from '../src/db/client.ts';
 import { sha256 } from '../src/platform/auth/secrets.ts';
+import { syntheticKlePlan } from '../src/modules/borgerblikket/plan/synthetic-plan.ts';
 import { samspil } from './cli-run.ts';
 import { engine } from './db.ts';
 
@@ -109,6 +110,23 @@ describe.skipIf(engine === 'postgres')('the samspil command line', { timeout: 90
     const refused = await samspil(['import', 'aula-files', bad], { DATA_DIR: dataDir });
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('Linje 2: Ukendt kategori "Madplaner"');
+  });
+
+  it('import kle reads a newer KLE plan, lists the settings on expired numbers for review, and a misplaced topic exits 1 naming its line', async () => {
+    const good = path.join(tmp, 'kle-2026.xml');
+    // The demo seeded the synthetic plan of 15.01.2025; this one is a year newer and leaves 27.12.05 out.
+    fs.writeFileSync(good, syntheticKlePlan({ publishedOn: '2026-01-15', omit: ['27.12.05'] }));
+    const run = await samspil(['import', 'kle', good], { DATA_DIR: dataDir });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Indlæst: KLE-planen af 15.01.2026 (14 hovedgrupper, 62 grupper, 237 emner). 1 nummer er udgået siden sidste plan: 27.12.05.');
+    expect(run.stdout).toMatch(/Til gennemgang: \d+ kommunale indstillinger på udgåede KLE-numre/);
+    expect(run.stdout).toMatch(/\d{4} .+: 27\.24\.07 Fleksydelse \(Udgået i KLE\)/);
+    const bad = path.join(tmp, 'kle-fejl.xml');
+    fs.writeFileSync(bad, syntheticKlePlan({ publishedOn: '2026-02-01' }).replace('<EmneNr>27.12.04</EmneNr>', '<EmneNr>27.13.04</EmneNr>'));
+    const refused = await samspil(['import', 'kle', bad], { DATA_DIR: dataDir });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/Linje \d+: Emne 27\.13\.04 står under gruppe 27\.12; nummeret skal begynde med 27\.12/);
   });
 
   it('serve with a bad PORT stops with a Danish message naming PORT', async () => {
