@@ -28,7 +28,7 @@ function MilestoneList(p: { milestones: Milestone[]; today: string }): JSX.Eleme
           <li>
             <strong safe>{m.title}</strong>{' '}
             <span safe>{m.endsOn ? `${formatDeadline(m.startsOn)}–${formatDeadline(m.endsOn)}` : formatDeadline(m.startsOn)}</span>{' '}
-            <span class="badge badge-small" safe>{state}</span>
+            <span class="badge badge-small">{state}</span>
             {m.description ? <p class="mt-0 mb-3" safe>{m.description}</p> : ''}
           </li>
         );
