@@ -77,9 +77,9 @@ export function visibility(q: VisibilityQuestion): Visibility {
     if (q.youthActivation === null || q.date < q.youthActivation) {
       const when = q.youthActivation === null ? 'er ikke aktiveret endnu' : `aktiveres først ${formatDayLong(q.youthActivation)}`;
       hidden.push(`borgeren er ${age} år, og visningen for ${YOUTH_FROM_AGE}–${ADULT_AGE - 1}-årige ${when}`);
-    } else if (!s.youth) {
-      hidden.push(`borgeren er ${age} år, og KLE ${c.kle} er ikke åbnet for unge i ${where}`);
     }
+    // Named even before the activation: the number would stay hidden for the young after it too.
+    if (!s.youth) hidden.push(`borgeren er ${age} år, og KLE ${c.kle} er ikke åbnet for unge i ${where}`);
   }
   if (hidden.length > 0) return { visible: false, age, reasons: hidden.map((r) => `Skjult: ${r}`) };
   const young = age < ADULT_AGE ? `, også for ${YOUTH_FROM_AGE}–${ADULT_AGE - 1}-årige` : '';
