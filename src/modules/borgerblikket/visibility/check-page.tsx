@@ -52,7 +52,7 @@ function Answer(p: { check: VisibilityCheck }): JSX.Element {
       ) : (
         <p safe>{`KLE ${c.kle.number} ${c.kle.title}${c.kle.expiredOn ? ` (udgået ${formatDeadline(c.kle.expiredOn)})` : ''}`}</p>
       )}
-      <p safe>
+      <p>
         {c.youthActivation
           ? `Visningen for 15–17-årige er aktiveret fra ${formatDayLong(c.youthActivation)}.`
           : 'Visningen for 15–17-årige er ikke aktiveret endnu.'}

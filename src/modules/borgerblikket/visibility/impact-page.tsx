@@ -195,7 +195,7 @@ export function ImpactPage(p: ImpactPageProps): JSX.Element {
       <h2>Udtrækkets format</h2>
       <p>CSV som Excel gemmer den (semikolon, UTF-8). Første linje er overskrifterne, i vilkårlig rækkefølge:</p>
       <pre>
-        <code safe>{EXTRACT_HEADER}</code>
+        <code>{EXTRACT_HEADER}</code>
       </pre>
       <ul>
         <li>KLE-nummer som 27.12.04; Oprettet som åååå-mm-dd eller dd.mm.åååå; Aktiv som ja eller nej; Alder i hele år.</li>

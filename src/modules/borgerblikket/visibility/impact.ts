@@ -1,5 +1,5 @@
 import { effectiveSettings, type KleConfiguration, type KleSettings } from './effective-entry.ts';
-import { ADULT_AGE, visibility, YOUTH_FROM_AGE } from './visibility.ts';
+import { ADULT_AGE, isVisible, YOUTH_FROM_AGE } from './visibility.ts';
 
 /** One line of a municipality's anonymised case extract: no CPR number, only what the rule needs. */
 export type ExtractCase = { kle: string; sourceSystem: string; created: string; active: boolean; age: number };
@@ -37,7 +37,7 @@ export class ImpactTally {
     if (c.age < YOUTH_FROM_AGE || c.age >= ADULT_AGE) return;
     const facts = { kle: c.kle, sourceSystem: c.sourceSystem, created: c.created, active: c.active, primaryParty: true, onCpr: true, indexed: true };
     const ask = (settings: KleSettings) =>
-      visibility({ municipalityName: this.q.municipalityName, settings, citizen: { age: c.age }, case: facts, date: this.q.date, youthActivation: this.q.youthActivation }).visible;
+      isVisible({ municipalityName: this.q.municipalityName, settings, citizen: { age: c.age }, case: facts, date: this.q.date, youthActivation: this.q.youthActivation });
     const now = ask(this.settingsOf(c.kle));
     const draft = ask(this.draftSettingsOf(c.kle));
     let row = this.byKle.get(c.kle);

@@ -53,8 +53,19 @@ export function readHeader(text: string, separator: Separator): Columns | string
   return columns;
 }
 
+/** An extract has few distinct days and many lines: each day is read once per file. */
+const MAX_DAYS_KEPT = 50_000;
+function dayOf(text: string, days: Map<string, string | null>): string | null {
+  let day = days.get(text);
+  if (day === undefined) {
+    day = parseDay(text);
+    if (days.size < MAX_DAYS_KEPT) days.set(text, day);
+  }
+  return day;
+}
+
 /** One data line to a case, or the Danish reason it is refused. */
-export function parseExtractLine(text: string, separator: Separator, columns: Columns): ExtractCase | string {
+export function parseExtractLine(text: string, separator: Separator, columns: Columns, days: Map<string, string | null> = new Map()): ExtractCase | string {
   if (text.includes('\uFFFD')) return 'Linjen er ikke UTF-8 (fx æ, ø og å gemt som Windows-tegn); gem filen som «CSV UTF-8» og prøv igen';
   if (CPR_LIKE.test(text)) return 'Linjen ligner et CPR-nummer; udtrækket må ikke indeholde CPR-numre';
   const fields = fieldsOf(text, separator);
@@ -66,7 +77,7 @@ export function parseExtractLine(text: string, separator: Separator, columns: Co
   if (sourceSystem === '') return 'Kildesystemet mangler';
   if (sourceSystem.length > 40) return 'Kildesystemets navn er længere end 40 tegn';
   const createdText = at('created');
-  const created = parseDay(createdText);
+  const created = dayOf(createdText, days);
   if (!created) return `Oprettet «${createdText}» er ikke en dato (åååå-mm-dd eller dd.mm.åååå)`;
   const activeText = at('active').toLowerCase();
   const active = YES.has(activeText) ? true : NO.has(activeText) ? false : null;
@@ -88,6 +99,7 @@ export async function* parseExtract(input: Readable): AsyncGenerator<ParsedExtra
   let n = 0;
   let separator: Separator = ';';
   let columns: Columns | null = null;
+  const days = new Map<string, string | null>();
   for await (const raw of lines) {
     n++;
     if (columns === null) {
@@ -104,7 +116,7 @@ export async function* parseExtract(input: Readable): AsyncGenerator<ParsedExtra
       continue;
     }
     if (raw.trim() === '') continue;
-    const parsed = parseExtractLine(raw, separator, columns);
+    const parsed = parseExtractLine(raw, separator, columns, days);
     yield typeof parsed === 'string' ? { line: n, error: parsed } : { line: n, case: parsed };
   }
   if (columns === null) yield { line: Math.max(n, 1), error: 'Filen er tom', fatal: true };
