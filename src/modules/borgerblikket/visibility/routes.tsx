@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../../../platform/errors.ts';
-import { codeParams, formBody, pageQuery, uploadBody } from '../../../platform/http/page-schemas.ts';
+import { codeParams, formBody, pageQuery, queryText, uploadBody } from '../../../platform/http/page-schemas.ts';
 import { actorCtx, sendPage } from '../../../platform/http/request-context.ts';
 import { registerStreamedUpload } from '../../../platform/http/streamed-upload.ts';
 import { clientKeyOf } from '../../../platform/idempotency/claim-request.ts';
@@ -20,7 +20,7 @@ import { draftFromForm, parseDraft, type ImpactDraft } from './impact-draft.ts';
 import { ImpactPage } from './impact-page.tsx';
 import { saveImpactDraft } from './save-impact-draft.ts';
 import { setYouthActivation } from './set-youth-activation.ts';
-import { parseVisibilityInput } from './visibility-input.ts';
+import { parseVisibilityInput, QUESTION_FIELDS } from './visibility-input.ts';
 
 const IMPACT_NOTICES: Record<string, string> = { gemt: 'Ændringen er gemt i kommunens KLE-opsætning.', uaendret: 'Opsætningen var allerede sådan; intet er ændret.' };
 const ACTIVATION_NOTICES: Record<string, string> = { gemt: 'Aktiveringsdagen er gemt.', uaendret: 'Aktiveringsdagen var den samme i forvejen; intet er ændret.' };
@@ -30,20 +30,23 @@ const refused = (error: unknown): AppError => {
   return error;
 };
 
+/** The question's fields, each text or absent (a repeated or mangled one is absent, and answered as missing). */
+const questionQuery = pageQuery(Object.fromEntries(QUESTION_FIELDS.map((f) => [f, queryText])) as Record<(typeof QUESTION_FIELDS)[number], typeof queryText>);
+
 /** "Hvad ser borgeren?", the impact of a draft change, the youth activation day, and their API. */
 export function registerVisibilityRoutes(root: FastifyInstance): void {
   const app = root.withTypeProvider<ZodTypeProvider>();
 
-  app.get('/borgerblikket/kommuner/:code/hvad-ser-borgeren', { schema: { params: codeParams, querystring: pageQuery({}) } }, async (request, reply) => {
+  app.get('/borgerblikket/kommuner/:code/hvad-ser-borgeren', { schema: { params: codeParams, querystring: questionQuery } }, async (request, reply) => {
     const ctx = actorCtx(request);
     const { code } = request.params;
     authorizeBorgerblikketMunicipality(ctx.actor, code, 'read');
     const name = await municipalityName(ctx.db, code);
     const today = danishDay(ctx.now);
-    const values = request.query as Record<string, unknown>;
+    const values: Record<string, unknown> = { ...request.query };
     const page = { request, code, name, today, values };
     // The form always sends the number, so its presence tells a question from a first visit.
-    if (!('kle' in values)) return sendPage(reply, <CheckPage {...page} asked={false} />);
+    if (request.query.kle === undefined) return sendPage(reply, <CheckPage {...page} asked={false} />);
     try {
       const check = await checkVisibility(ctx, code, parseVisibilityInput(values, today, 'form'));
       return sendPage(reply, <CheckPage {...page} asked check={check} />);

@@ -12,6 +12,7 @@ import type { CaseFacts, CitizenFacts } from './visibility.ts';
 export type VisibilityInput = { citizen: CitizenFacts; case: CaseFacts; date: string };
 
 export const CASE_FLAGS = ['active', 'primaryParty', 'onCpr', 'indexed'] as const;
+export const QUESTION_FIELDS = ['citizenAge', 'citizenBirthDate', 'kle', 'sourceSystem', 'caseCreated', ...CASE_FLAGS, 'date'] as const;
 type Flag = (typeof CASE_FLAGS)[number];
 
 const MAX_AGE = 130;
