@@ -9,6 +9,8 @@ const KLE = /^(\d{2})(?:\.(\d{2})(?:\.(\d{2}))?)?$/;
 
 /** The number as KL writes it, or null: "27.12.04"; "27.12.4" and " 27.12.04 " are read too. */
 export function normaliseKle(raw: string): string | null {
+  // Most numbers arrive as KL writes them (a large extract asks a hundred thousand times).
+  if (KLE.test(raw)) return raw;
   const parts = raw.trim().split('.');
   if (parts.length < 1 || parts.length > 3 || parts.some((p) => !/^\d{1,2}$/.test(p))) return null;
   const kle = parts.map((p) => p.padStart(2, '0')).join('.');

@@ -63,6 +63,10 @@ describe('what the citizen sees in Mit Overblik', () => {
     expect(ask({ settings, citizen: { age: 16 } }).reasons).toEqual(['Skjult: borgeren er 16 år, og KLE 27.12.04 er ikke åbnet for unge i Faxe']);
     expect(ask({ settings, citizen: { birthDate: '2007-12-02' } })).toMatchObject({ visible: false, age: 17 });
     expect(ask({ settings, citizen: { birthDate: '2007-12-01' } })).toMatchObject({ visible: true, age: 18 });
+    expect(ask({ settings, citizen: { age: 15 }, date: '2025-11-02' }).reasons).toEqual([
+      'Skjult: borgeren er 15 år, og visningen for 15–17-årige aktiveres først 3. november 2025',
+      'Skjult: borgeren er 15 år, og KLE 27.12.04 er ikke åbnet for unge i Faxe',
+    ]);
   });
 
   it('counts age in whole years, a 29 February birthday passing on 1 March', () => {

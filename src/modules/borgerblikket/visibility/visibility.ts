@@ -56,32 +56,46 @@ export function ageOn(birthDate: string, day: string): number {
 
 const ageOf = (c: CitizenFacts, day: string) => ('age' in c ? c.age : ageOn(c.birthDate, day));
 
-export function visibility(q: VisibilityQuestion): Visibility {
+/**
+ * The rule itself: each condition that fails, as the Danish reason made only when asked for, so
+ * the impact of a change (a hundred thousand questions wanting only yes or no) does not build
+ * sentences it throws away.
+ */
+function failing(q: VisibilityQuestion): { age: number; hidden: (() => string)[] } {
   const { settings: s, case: c, municipalityName: where } = q;
   const age = ageOf(q.citizen, q.date);
-  const hidden: string[] = [];
-  if (!c.primaryParty) hidden.push('borgeren er ikke primær part i sagen');
-  if (!c.onCpr) hidden.push('sagen er ikke registreret på borgerens CPR-nummer');
-  if (!c.indexed) hidden.push(`kildesystemet ${c.sourceSystem} har ikke leveret sagen til indekset`);
-  if (!s.shown) hidden.push(`KLE ${c.kle} er ikke åbnet i ${where}`);
+  const hidden: (() => string)[] = [];
+  if (!c.primaryParty) hidden.push(() => 'borgeren er ikke primær part i sagen');
+  if (!c.onCpr) hidden.push(() => 'sagen er ikke registreret på borgerens CPR-nummer');
+  if (!c.indexed) hidden.push(() => `kildesystemet ${c.sourceSystem} har ikke leveret sagen til indekset`);
+  if (!s.shown) hidden.push(() => `KLE ${c.kle} er ikke åbnet i ${where}`);
   if (s.sourceSystems.length > 0 && !s.sourceSystems.includes(c.sourceSystem)) {
-    hidden.push(`${where} viser kun sager fra ${s.sourceSystems.join(', ')} for KLE ${c.kle}, ikke fra ${c.sourceSystem}`);
+    hidden.push(() => `${where} viser kun sager fra ${s.sourceSystems.join(', ')} for KLE ${c.kle}, ikke fra ${c.sourceSystem}`);
   }
-  if (s.fromDate !== null && c.created < s.fromDate && !(c.active && s.fromDateOffForActive)) {
+  const fromDate = s.fromDate;
+  if (fromDate !== null && c.created < fromDate && !(c.active && s.fromDateOffForActive)) {
     const activeNote = c.active ? ' (aktive sager vises ikke fra før fradatoen)' : '';
-    hidden.push(`sagen er oprettet ${formatDeadline(c.created)}, før fradatoen ${formatDeadline(s.fromDate)} for KLE ${c.kle} i ${where}${activeNote}`);
+    hidden.push(() => `sagen er oprettet ${formatDeadline(c.created)}, før fradatoen ${formatDeadline(fromDate)} for KLE ${c.kle} i ${where}${activeNote}`);
   }
   if (age < YOUTH_FROM_AGE) {
-    hidden.push(`borgeren er ${age} år, og Mit Overblik viser først sager fra ${YOUTH_FROM_AGE} år`);
+    hidden.push(() => `borgeren er ${age} år, og Mit Overblik viser først sager fra ${YOUTH_FROM_AGE} år`);
   } else if (age < ADULT_AGE) {
-    if (q.youthActivation === null || q.date < q.youthActivation) {
-      const when = q.youthActivation === null ? 'er ikke aktiveret endnu' : `aktiveres først ${formatDayLong(q.youthActivation)}`;
-      hidden.push(`borgeren er ${age} år, og visningen for ${YOUTH_FROM_AGE}–${ADULT_AGE - 1}-årige ${when}`);
-    } else if (!s.youth) {
-      hidden.push(`borgeren er ${age} år, og KLE ${c.kle} er ikke åbnet for unge i ${where}`);
+    const activation = q.youthActivation;
+    if (activation === null || q.date < activation) {
+      hidden.push(() => `borgeren er ${age} år, og visningen for ${YOUTH_FROM_AGE}–${ADULT_AGE - 1}-årige ${activation === null ? 'er ikke aktiveret endnu' : `aktiveres først ${formatDayLong(activation)}`}`);
     }
+    // Named even before the activation: the number would stay hidden for the young after it too.
+    if (!s.youth) hidden.push(() => `borgeren er ${age} år, og KLE ${c.kle} er ikke åbnet for unge i ${where}`);
   }
-  if (hidden.length > 0) return { visible: false, age, reasons: hidden.map((r) => `Skjult: ${r}`) };
-  const young = age < ADULT_AGE ? `, også for ${YOUTH_FROM_AGE}–${ADULT_AGE - 1}-årige` : '';
-  return { visible: true, age, reasons: [`Vises: KLE ${c.kle} er åbnet i ${where}${young}, og sagen opfylder alle betingelser`] };
+  return { age, hidden };
 }
+
+export function visibility(q: VisibilityQuestion): Visibility {
+  const { age, hidden } = failing(q);
+  if (hidden.length > 0) return { visible: false, age, reasons: hidden.map((r) => `Skjult: ${r()}`) };
+  const young = age < ADULT_AGE ? `, også for ${YOUTH_FROM_AGE}–${ADULT_AGE - 1}-årige` : '';
+  return { visible: true, age, reasons: [`Vises: KLE ${q.case.kle} er åbnet i ${q.municipalityName}${young}, og sagen opfylder alle betingelser`] };
+}
+
+/** The same rule's yes or no, without its reasons. */
+export const isVisible = (q: VisibilityQuestion): boolean => failing(q).hidden.length === 0;
