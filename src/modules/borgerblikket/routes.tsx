@@ -84,6 +84,9 @@ export function registerBorgerblikket(app: FastifyInstance) {
           <li>
             <a href="/borgerblikket/vurdering">Vurdering af KLE-numre med ungedata</a>
           </li>
+          <li>
+            <a href="/borgerblikket/aktivering">Aktivering af visningen for 15–17-årige</a>
+          </li>
           {central ? (
             <li>
               <a href="/borgerblikket/kommuner">Kommunernes KLE-opsætning</a>
