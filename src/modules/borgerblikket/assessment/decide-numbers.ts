@@ -83,9 +83,9 @@ async function configurationChanges(tx: Db, code: string, close: string[], reope
  * another municipality 404; a closed task 409.
  */
 export async function decideNumbers(ctx: Ctx & { actor: Actor }, id: string, code: string, raw: unknown, clientKey: string | undefined): Promise<DecisionOutcome> {
-  authorizeBorgerblikketMunicipality(ctx.actor, code, 'read');
-  const assessment = await loadAssessment(ctx.db, id);
+  // Who may not decide for the municipality learns nothing about the assessment (the check needs no row).
   authorizeBorgerblikketMunicipality(ctx.actor, code, 'edit');
+  const assessment = await loadAssessment(ctx.db, id);
   if (assessment.task.status === 'closed') throw conflict('Opgaven er lukket, så vurderingen kan ikke længere ændres.');
   const identity = requestIdentity('bb-assessment-decision', ctx.actor.userId, clientKey, { id, code, raw });
 

@@ -100,7 +100,7 @@ export function DecisionPage(p: { request: FastifyRequest; data: MunicipalityAss
                   </td>
                   <td class="text-align-right" safe>{formatNumber(n.youthCases)}</td>
                   <td>
-                    <a href={`${configBase}/kle/${n.kle}`} safe>
+                    <a href={`${configBase}/kle/${n.kle}`}>
                       {n.youth ? 'Ja' : 'Nej'}
                     </a>
                     <span class="form-hint" safe>{n.youthFrom === null ? 'standard' : n.youthFrom === n.kle ? 'sat her' : `arvet fra ${n.youthFrom}`}</span>
@@ -117,7 +117,7 @@ export function DecisionPage(p: { request: FastifyRequest; data: MunicipalityAss
                     </>
                   ) : (
                     <>
-                      <td safe>{n.decision ? DECISION_DA[n.decision] : 'Ikke vurderet'}</td>
+                      <td>{n.decision ? DECISION_DA[n.decision] : 'Ikke vurderet'}</td>
                       <td safe>{n.note}</td>
                     </>
                   )}

@@ -100,8 +100,8 @@ export function ProgressPage(p: { request: FastifyRequest; progress: Progress; n
                 </td>
                 <td class="text-align-right" safe>{`${formatNumber(m.decided)} af ${formatNumber(m.listed)}`}</td>
                 <td class="text-align-right" safe>{formatNumber(m.closed)}</td>
-                <td safe>{m.lastDecidedAt ? formatDate(m.lastDecidedAt) : ''}</td>
-                <td safe>{m.taskStatus ? TARGET_STATUS_DA[m.taskStatus] : 'Ikke med i opgaven'}</td>
+                <td>{m.lastDecidedAt ? formatDate(m.lastDecidedAt) : ''}</td>
+                <td>{m.taskStatus ? TARGET_STATUS_DA[m.taskStatus] : 'Ikke med i opgaven'}</td>
               </tr>
             ))}
           </tbody>
