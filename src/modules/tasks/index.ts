@@ -2,7 +2,7 @@
 // task read rule in SQL, so every list that shows tasks shows exactly what the policy lets the actor read.
 // A module's own files never import this file.
 export { task } from './schema.ts';
-export { TASK_STATUS_DA } from './status.ts';
+export { TARGET_STATUS_DA, TASK_STATUS_DA } from './status.ts';
 export { canAuthor, taskVisibleTo } from './policy.ts';
 // Other modules create tasks through the same use cases as the authoring pages (Aula's overview
 // creates one to the system owners of the municipalities that are not ready).
@@ -11,3 +11,9 @@ export { publishTask } from './author/change-task-status.ts';
 // A programme's timeline (Borgerblikket's page shows the deck's milestones).
 export { programmeMilestones, type Milestone } from './milestones.ts';
 export { project, projectMilestone } from './schema.ts';
+// Borgerblikket's assessment publishes one task with each municipality's extract as its attachment,
+// and completes a municipality's step once it has decided every listed KLE number (its demo writes
+// the same rows directly).
+export { addMunicipalityAttachments, codeFromFilename, registerUploadParser } from './author/upload-attachments.ts';
+export { answerStep } from './municipal/answer-step.ts';
+export { stepAnswer, taskFile, taskStep, taskTarget, type TargetStatus } from './schema.ts';
