@@ -108,7 +108,7 @@ export function ConfigurationPage(p: ConfigurationPageProps): JSX.Element {
           <a href={`/borgerblikket/kommuner/${m.code}/historik`}>Historik over ændringer</a>
         </li>
         <li>
-          <a href={`/borgerblikket/kommuner/${m.code}/udgaaede`}>{`Udgåede numre med indstillinger (${formatNumber(p.expiredEntries)})`}</a>
+          <a href={`/borgerblikket/kommuner/${m.code}/udgaaede`} safe>{`Udgåede numre med indstillinger (${formatNumber(p.expiredEntries)})`}</a>
         </li>
         <li>
           <a href={`/borgerblikket/kommuner/${m.code}/hvad-ser-borgeren`}>Hvad ser borgeren?</a>

@@ -42,7 +42,7 @@ export function MunicipalitiesPage(p: { request: FastifyRequest; rows: Municipal
                 <td class="align-text-right" safe>{formatNumber(r.opened)}</td>
                 <td class="align-text-right" safe>{formatNumber(r.closedForYouth)}</td>
                 <td class="align-text-right" safe>{formatNumber(r.entries)}</td>
-                <td safe>{r.lastChange ? `${formatDateTime(r.lastChange)}, ${r.lastChangeBy ?? ''}` : 'Ingen ændringer i Samspil'}</td>
+                <td>{r.lastChange ? <span safe>{`${formatDateTime(r.lastChange)}, ${r.lastChangeBy ?? ''}`}</span> : 'Ingen ændringer i Samspil'}</td>
               </tr>
             ))}
           </tbody>

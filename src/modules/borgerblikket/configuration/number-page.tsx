@@ -137,7 +137,7 @@ function History(p: { history: NumberChange[] }): JSX.Element {
   return (
     <ResponsiveTable>
       <table class="table table--compact">
-        <caption safe>{p.history.length === NUMBER_HISTORY_LIMIT ? `De seneste ${NUMBER_HISTORY_LIMIT} ændringer` : 'Ændringerne, nyeste først'}</caption>
+        <caption>{p.history.length === NUMBER_HISTORY_LIMIT ? `De seneste ${NUMBER_HISTORY_LIMIT} ændringer` : 'Ændringerne, nyeste først'}</caption>
         <thead>
           <tr>
             <th scope="col">Tidspunkt</th>
