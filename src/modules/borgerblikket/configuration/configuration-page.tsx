@@ -6,16 +6,16 @@ import { Checkbox } from '../../../platform/views/choices.tsx';
 import { CsrfField, ErrorSummary, Notice, SelectField, TextArea, TextField } from '../../../platform/views/components.tsx';
 import { formatNumber } from '../../../platform/views/format.ts';
 import { Layout } from '../../../platform/views/layout.tsx';
-import { filterQuery, SHOWN_OPTION_LABEL, shownOptions, type ConfigurationFilter, type ConfigurationRow } from './configuration-rows.ts';
+import { filterQuery, SHOWN_OPTION_LABEL, shownOptions, type ConfigurationFilter } from './configuration-rows.ts';
+import type { KeptTable } from './kept-table.ts';
 import type { MunicipalityRef, PlanNumber } from './load-configuration-view.ts';
 import { FIELD_LABEL } from './labels.ts';
-import { PlanTable, rowCountText } from './plan-table.tsx';
 
 export type ConfigurationPageProps = {
   request: FastifyRequest;
   municipality: MunicipalityRef;
-  rows: readonly ConfigurationRow[];
-  total: number;
+  /** The plan's table as rendered (PlanTable), and how many numbers it shows. */
+  table: KeptTable;
   mainGroups: readonly PlanNumber[];
   filter: ConfigurationFilter;
   /** Entries on numbers a newer plan expired, waiting for review. */
@@ -71,7 +71,7 @@ function BulkFields(p: ConfigurationPageProps & { errors: FieldErrors }): JSX.El
         Sæt kryds ved numrene i tabellen, eller vælg alle viste. Det, der vælges her, sættes på hvert valgt nummer; de øvrige indstillinger på nummeret bevares. Det
         gemmes som én ændring med én begrundelse.
       </p>
-      <Checkbox name="alleViste" id="vaelg-alle-viste" label={`Vælg alle viste numre (${formatNumber(p.rows.length)})`} checked={typed(values, 'alleViste', '') === 'on'} error={errors.kle} />
+      <Checkbox name="alleViste" id="vaelg-alle-viste" label={`Vælg alle viste numre (${formatNumber(p.table.shown)})`} checked={typed(values, 'alleViste', '') === 'on'} error={errors.kle} />
       <input type="hidden" name="filtre" value={filterQuery(p.filter)} />
       <SelectField name="youth" label={FIELD_LABEL.youth} value={typed(values, 'youth', 'nej')} options={BULK_CHOICES} error={errors.youth} />
       <SelectField name="shown" label={FIELD_LABEL.shown} value={typed(values, 'shown', 'uaendret')} options={BULK_CHOICES} error={errors.shown} />
@@ -89,10 +89,7 @@ export function ConfigurationPage(p: ConfigurationPageProps): JSX.Element {
   const { municipality: m } = p;
   const errors = p.errors ?? {};
   const title = `${m.name} Kommunes KLE-opsætning`;
-  const chosen = new Set([p.values?.kle ?? []].flat().filter((v): v is string => typeof v === 'string'));
-  const table = (
-    <PlanTable rows={p.rows} code={m.code} select={p.canEdit && p.rows.length > 0} chosen={chosen} caption={`${rowCountText(p.rows.length, p.total)} med det, der gælder for dem i ${m.name}`} />
-  );
+  const table = p.table.html as 'safe';
   return (
     <Layout title={title} actor={p.request.actor} csrfToken={p.request.csrfToken} nav="borgerblikket">
       <Breadcrumbs trail={[{ href: '/borgerblikket', label: 'Borgerblikket' }, ...(p.central ? [{ href: '/borgerblikket/kommuner', label: 'Kommunernes KLE-opsætning' }] : [])]} current={title} />
@@ -101,7 +98,7 @@ export function ConfigurationPage(p: ConfigurationPageProps): JSX.Element {
       {p.notice ? <Notice kind="success" text={p.notice} /> : ''}
       <p>
         For hvert KLE-nummer gælder det, der er sat på selve nummeret, ellers det, der er sat på gruppen, ellers på hovedgruppen, ellers standarden: lukket, og åbent
-        for 15–17-årige, når nummeret åbnes. Ud for hver værdi står, hvor den kommer fra.
+        for 15–17-årige, når nummeret åbnes. Ud for en værdi står «sat her» eller hvilket niveau, den er arvet fra; en værdi uden note er standarden.
       </p>
       <ul class="samspil-inline-list">
         <li>
@@ -117,7 +114,7 @@ export function ConfigurationPage(p: ConfigurationPageProps): JSX.Element {
       {p.expiredEntries > 0 ? <Notice kind="warning" text={`${p.expiredEntries} indstillinger ligger på KLE-numre, der er udgået af planen. Gennemgå dem.`} /> : ''}
       <h2 id="numre">KLE-numrene</h2>
       <FilterForm {...p} />
-      {p.canEdit && p.rows.length > 0 ? (
+      {p.canEdit && p.table.shown > 0 ? (
         <form method="post" action={`/borgerblikket/kommuner/${m.code}/masseaendring`} novalidate aria-labelledby="numre">
           <CsrfField token={p.request.csrfToken} />
           {table}

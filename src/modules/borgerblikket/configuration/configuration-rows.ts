@@ -53,14 +53,20 @@ function matches(r: ConfigurationRow, f: ConfigurationFilter, search: string): b
 
 /**
  * The plan with each number's effective settings (the visibility rule's own `effectiveSettings`, so
- * the page shows what the rule decides by), filtered. Three map lookups per number: the whole plan
- * is a few milliseconds.
+ * the page shows what the rule decides by), filtered. A number without an entry of its own has
+ * exactly its parent's settings, so in tree order (parents first) it shares the parent's result:
+ * the rule is asked only for main groups and numbers with an entry.
  */
 export function configurationRows(plan: readonly PlanNumber[], entries: ReadonlyMap<string, Partial<KleSettings>>, filter: ConfigurationFilter = NO_FILTER): ConfigurationRow[] {
   const search = filter.search.toLocaleLowerCase('da');
   const out: ConfigurationRow[] = [];
+  const known = new Map<string, EffectiveSettings>();
   for (const n of plan) {
-    const row: ConfigurationRow = { ...n, effective: effectiveSettings(entries, n.number), entry: entries.get(n.number) ?? null };
+    const entry = entries.get(n.number) ?? null;
+    const inherited = entry === null && n.parent !== null ? known.get(n.parent) : undefined;
+    const effective = inherited ?? effectiveSettings(entries, n.number);
+    known.set(n.number, effective);
+    const row: ConfigurationRow = { ...n, effective, entry };
     if (matches(row, filter, search)) out.push(row);
   }
   return out;

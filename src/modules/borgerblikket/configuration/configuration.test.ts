@@ -32,7 +32,8 @@ describe("a municipality's KLE configuration", () => {
     )[0]!.n;
   const audits = async () =>
     (await db().select({ n: count() }).from(auditEvent).where(and(eq(auditEvent.action, 'borgerblikket.configuration_changed'), eq(auditEvent.municipalityCode, FAXE))))[0]!.n;
-  const cell = (value: string, source: string) => `<span>${value}</span> <small>${source}</small>`;
+  /** A setting's cell: the value and where it comes from; the default says nothing. */
+  const cell = (value: string, source: string) => (source === 'standard' ? `">${value}</td>` : `">${value} <small>${source}</small></td>`);
   /** A form with a repeated field (the ticked rows), as a browser sends it. */
   const postForm = (client: Client, url: string, pairs: [string, string][]) =>
     t.app.inject({

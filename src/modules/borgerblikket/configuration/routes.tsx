@@ -13,18 +13,20 @@ import { authorizeBorgerblikketMunicipality, isBorgerblikketKeeper } from '../po
 import { effectiveSettings } from '../visibility/effective-entry.ts';
 import { registerConfigurationApi } from './api.ts';
 import { bulkEditEntries } from './bulk-edit-entries.ts';
-import { configurationRows, mainGroupsOf, parseFilter } from './configuration-rows.ts';
+import { configurationRows, filterQuery, mainGroupsOf, parseFilter } from './configuration-rows.ts';
 import { ConfigurationPage } from './configuration-page.tsx';
 import { editKleEntry } from './edit-kle-entry.ts';
 import { checkReason, parseBulkForm, parseEditForm } from './entry-input.ts';
 import { expiredEntriesOf } from './expired-entries.ts';
 import { ExpiredPage } from './expired-page.tsx';
 import { HistoryPage } from './history-page.tsx';
+import { keptTable } from './kept-table.ts';
 import { loadConfigurationView, loadMunicipalityRef, loadPlan } from './load-configuration-view.ts';
 import { loadHistory, loadNumberHistory } from './load-history.ts';
 import { loadMunicipalityCounts } from './load-municipalities.ts';
 import { MunicipalitiesPage } from './municipalities-page.tsx';
 import { NumberPage } from './number-page.tsx';
+import { PlanTable, rowCountText } from './plan-table.tsx';
 import { removeExpiredEntries } from './remove-expired-entries.ts';
 
 const NOTICES: Record<string, string> = {
@@ -39,6 +41,8 @@ const numberParams = z.object({ code: municipalityCodeParam, kle: z.string().reg
 
 type Extra = { notice?: string | undefined; errors?: Record<string, string>; values?: Record<string, unknown> };
 
+const many = (v: unknown): string[] => (v === undefined ? [] : [v].flat().filter((x): x is string => typeof x === 'string'));
+
 const refused = (error: unknown): error is AppError => error instanceof AppError && error.status === 422;
 
 async function configurationPage(request: FastifyRequest, code: string, query: Record<string, unknown>, extra: Extra = {}) {
@@ -46,19 +50,26 @@ async function configurationPage(request: FastifyRequest, code: string, query: R
   authorizeBorgerblikketMunicipality(ctx.actor, code, 'read');
   const view = await loadConfigurationView(ctx.db, code);
   const filter = parseFilter(query);
-  const rows = configurationRows(view.plan, view.entries, filter);
+  const select = isBorgerblikketKeeper(ctx.actor, code);
+  // After a refused bulk change the ticked rows stay ticked: that table is the request's own.
+  const chosen = new Set(many(extra.values?.kle));
+  const render = () => {
+    const rows = configurationRows(view.plan, view.entries, filter);
+    const caption = `${rowCountText(rows.length, view.plan.length)} med det, der gælder for dem i ${view.municipality.name}`;
+    return { html: PlanTable({ rows, code, select: select && rows.length > 0, chosen, caption }), shown: rows.length };
+  };
+  const table = chosen.size > 0 ? render() : keptTable({ code, plan: view.plan, entries: view.entries, filter: filterQuery(filter), select }, render);
   const expiredEntries = view.plan.filter((n) => n.expiredOn !== null && view.entries.has(n.number)).length;
   return (
     <ConfigurationPage
       request={request}
       municipality={view.municipality}
-      rows={rows}
-      total={view.plan.length}
+      table={table}
       mainGroups={mainGroupsOf(view.plan)}
       filter={filter}
       expiredEntries={expiredEntries}
       central={isCentral(ctx.actor)}
-      canEdit={isBorgerblikketKeeper(ctx.actor, code)}
+      canEdit={select}
       {...extra}
     />
   );
@@ -94,8 +105,6 @@ async function expiredPage(request: FastifyRequest, code: string, extra: Extra =
   const [m, entries] = await Promise.all([loadMunicipalityRef(ctx.db, code), expiredEntriesOf(ctx.db, code)]);
   return <ExpiredPage request={request} municipality={m} entries={entries} canEdit={isBorgerblikketKeeper(ctx.actor, code)} {...extra} />;
 }
-
-const many = (v: unknown): string[] => (v === undefined ? [] : [v].flat().filter((x): x is string => typeof x === 'string'));
 
 /** A municipality's KLE configuration (issue #13 point 2): the plan page, one number, bulk change, history, expired numbers, the central list, the API. */
 export function registerConfigurationRoutes(root: FastifyInstance): void {
