@@ -14,6 +14,7 @@ import { addAgreements, BENCH_AGREEMENTS, benchAgreementId } from './agreements.
 import { addCompliance, BENCH_ACTIVITIES, BENCH_RISKS, BENCH_SUPPLIERS } from './compliance.ts';
 import { addEconomy, ALLOCATION_LABEL, ECONOMY_MUNICIPALITIES, ECONOMY_SOLUTIONS, ECONOMY_YEAR, economyLines, timeAllocation, timeInvoicesZip, ZIP_LABEL } from './economy.ts';
 import { addAula, AULA_IMPORT_LABEL, AULA_IMPORT_ROWS, AULA_PREVIEW_LABEL, aulaLines, aulaRoutes, timeAulaImport, timeAulaPreview } from './aula.ts';
+import { addBorgerblikket, borgerblikketLines, borgerblikketRoutes } from './borgerblikket.ts';
 import { addTasks, BENCH_TASKS, sampleTaskIds, targetStatusShares } from './tasks.ts';
 
 const USAGE = `samspil bench [--seconds N] [--warmup N] [--connections N] [--engine pglite|postgres|all]
@@ -34,7 +35,10 @@ institutions and times the deletion preview of all 98 (bare call, median/p95) ag
 SQL aggregate of the same numbers (target ≤ 1.5×), a municipality's preview by institution, the
 24-month chart, the import of a 2,000,000-line CSV (target on PostgreSQL ≤ 60 s) with the process's
 memory growth, and measures Faxe's deletion preview page and the central Aula overview (a page that
-answers 404 is skipped with a note); all against the trivial route /healthz in the
+answers 404 is skipped with a note); puts a KLE plan of ~2,200 numbers (1,980 topics) with Faxe's
+configuration and entries for the other 97 and measures Faxe's Borgerblikket configuration page with
+the whole plan (target p95 ≤ 250 ms), one main group, the configuration API and the central list of
+the 98; all against the trivial route /healthz in the
 same process, on PGlite and on PostgreSQL (BENCH_POSTGRES_URL, default postgres://postgres@127.0.0.1:5432/test;
 a throwaway database is created and dropped).
 
@@ -45,7 +49,7 @@ a throwaway database is created and dropped).
   --only WORDS      measure only the routes whose label contains one of the comma-separated words,
                     e.g. --only matrix,portfolio (the trivial route is always measured); the economy's
                     routes and timings also answer to --only economy (or oversigt, fordeling, zip, …),
-                    Aula's to --only aula`;
+                    Aula's to --only aula, Borgerblikket's to --only borgerblikket`;
 
 const CONSULTANT = 'konsulent@samspil.demo';
 /** Faxe's programleder sees every task addressed to Faxe on "Mine opgaver": all 2,000. */
@@ -110,6 +114,7 @@ async function benchEngine(engine: OpenedEngine, opts: Options) {
   const config = loadConfig({ SAMSPIL_MODE: 'demo', LOG_LEVEL: 'silent', OUTBOX_WORKER: 'off', HOST: '127.0.0.1' });
   const economy = await addEconomy(database.db, config);
   const aula = await addAula(database.db);
+  const borgerblikket = await addBorgerblikket(database.db, config);
   const rssAfterLoad = process.memoryUsage().rss;
   // Fresh statistics, as a running system has them, and no autovacuum kicking in mid-measurement.
   const t0 = performance.now();
@@ -169,6 +174,7 @@ async function benchEngine(engine: OpenedEngine, opts: Options) {
     await check(origin, '/styring/puljen', leaderCookie, (html) => (html.includes('Jeres forslag') && html.includes('data-forslag=') ? null : 'no proposals on the pool page'));
     const zip = selected(ZIP_LABEL, 'economy') ? await timeInvoicesZip(origin, cookie) : null;
     const aulaPages = await aulaRoutes(origin, cookie, leaderCookie);
+    const borgerblikketPages = await borgerblikketRoutes(origin, cookie, leaderCookie, borgerblikket.numbers);
 
     const session: Record<string, string> = { cookie };
     const allRoutes = [
@@ -197,6 +203,7 @@ async function benchEngine(engine: OpenedEngine, opts: Options) {
       { label: `GET /oekonomi/kommuner/0320/:year/faktura (Faxe's invoice ${y}, Faxe programleder)`, paths: [`/oekonomi/kommuner/0320/${y}/faktura`], headers: { cookie: leaderCookie }, group: 'economy' },
       { label: 'GET /styring/puljen (prioritisation pool, Faxe programleder)', paths: ['/styring/puljen'], headers: { cookie: leaderCookie }, group: 'economy' },
       ...aulaPages.routes,
+      ...borgerblikketPages.routes,
       // No cookie: the trivial route should not pay for a session lookup.
       { label: 'GET /healthz (trivial)', paths: ['/healthz'], headers: {} },
     ];
@@ -225,7 +232,7 @@ async function benchEngine(engine: OpenedEngine, opts: Options) {
     const rows = await countRows(database.db);
     const shares = await targetStatusShares(database.db);
     const bytes = await databaseBytes(database.db);
-    return { results, rows, volume, tasks, agreements, compliance, economy, allocation, zip, aula, aulaTimings, aulaImport, aulaImportSmall, aulaNotes: aulaPages.notes, vacuumSeconds, rssAfterLoad, served, shares, bytes };
+    return { results, rows, volume, tasks, agreements, compliance, economy, allocation, zip, aula, aulaTimings, aulaImport, aulaImportSmall, aulaNotes: aulaPages.notes, borgerblikket, borgerblikketNotes: borgerblikketPages.notes, vacuumSeconds, rssAfterLoad, served, shares, bytes };
   } finally {
     await app.close();
   }
@@ -280,6 +287,7 @@ export async function runBench(args: string[]): Promise<void> {
         );
         for (const line of economyLines(r.economy, r.allocation, r.zip)) console.log(line);
         for (const line of aulaLines(r.aula, r.aulaTimings, r.aulaImport, engine.database.kind, r.aulaNotes, r.aulaImportSmall)) console.log(line);
+        for (const line of borgerblikketLines(r.borgerblikket, r.results, r.borgerblikketNotes)) console.log(line);
         console.log(
           `Target status: ${Object.entries(r.shares)
             .map(([s, n]) => `${s} ${n}`)
