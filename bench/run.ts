@@ -15,6 +15,7 @@ import { addCompliance, BENCH_ACTIVITIES, BENCH_RISKS, BENCH_SUPPLIERS } from '.
 import { addEconomy, ALLOCATION_LABEL, ECONOMY_MUNICIPALITIES, ECONOMY_SOLUTIONS, ECONOMY_YEAR, economyLines, timeAllocation, timeInvoicesZip, ZIP_LABEL } from './economy.ts';
 import { addAula, AULA_IMPORT_LABEL, AULA_IMPORT_ROWS, AULA_PREVIEW_LABEL, aulaLines, aulaRoutes, timeAulaImport, timeAulaPreview } from './aula.ts';
 import { addBorgerblikket, borgerblikketLines, borgerblikketRoutes } from './borgerblikket.ts';
+import { IMPACT_LABEL, impactLines, timeBorgerblikketImpact } from './borgerblikket-impact.ts';
 import { addTasks, BENCH_TASKS, sampleTaskIds, targetStatusShares } from './tasks.ts';
 
 const USAGE = `samspil bench [--seconds N] [--warmup N] [--connections N] [--engine pglite|postgres|all]
@@ -256,6 +257,9 @@ export async function runBench(args: string[]): Promise<void> {
     `${opts.connections} keep-alive connections, ${opts.warmup} s warmup + ${opts.seconds} s measured per route; ` +
       'load generator in a worker thread of the same process; logged in as konsulent@samspil.demo (Mine opgaver: programleder-0320@samspil.demo)\n',
   );
+
+  // The impact of a draft change reads no database: measured once per run, before the engines.
+  if (selectedBy(opts.only)(IMPACT_LABEL, 'borgerblikket')) console.log(`${impactLines(await timeBorgerblikketImpact()).join('\n')}\n`);
 
   const openers: Record<EngineName, { title: string; open: () => Promise<EngineOutcome> }> = {
     pglite: { title: 'PGlite', open: openPgliteEngine },

@@ -9,8 +9,8 @@ import { api, OTHER, OWN, page, signedIn } from './route-expectations.ts';
  * central staff read, its keepers (programleder, systemansvarlig for Borgerblikket) decide, everyone
  * else 403, another municipality 404.
  *
- * The route test's database has no KLE plan and no assessment, so these samples check who is let
- * through to the input and the lookup: a creation is refused for its extract (27.12.04 is not in
+ * The route test's database has one KLE number (27.12.04) and no assessment, so these samples check who is let
+ * through to the input and the lookup: a creation is refused for its extract (99.99.99 is not in
  * the plan: 422), and an assessment id that does not exist is 404 once the caller may ask.
  * The happy paths are in assessment.test.ts.
  */
@@ -21,7 +21,7 @@ const keepers = (ok: Expect): SignedIn => ({ ...signedIn(403), programLeader: ok
 const otherMunicipality = (): SignedIn => ({ ...signedIn(404), consultant: 403, admin: 403, economist: 403 });
 
 const NO_SUCH_ASSESSMENT = '00000000-0000-4000-8000-000000000013';
-const extract = (): Upload => ({ field: 'filer', filename: `${OWN}-faxe-udtraek.csv`, contentType: 'text/csv', content: 'KLE-nummer;Antal sager med unge\r\n27.12.04;3\r\n' });
+const extract = (): Upload => ({ field: 'filer', filename: `${OWN}-faxe-udtraek.csv`, contentType: 'text/csv', content: 'KLE-nummer;Antal sager med unge\r\n99.99.99;3\r\n' });
 const fields = { code: 'KLIK - BB RUTETEST', title: 'Vurdering (rutetest)', description: 'Rutetest', deadline: '31.10.2099' };
 const decisions = { decisions: [{ kle: '27.12.04', decision: 'ikke_klar' }] };
 const decisionForm = { kle: '27.12.04', 'beslutning-27.12.04': 'ikke_klar' };

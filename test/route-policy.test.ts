@@ -12,6 +12,7 @@ import { calendarFeed, taskFile, taskTarget } from '../src/modules/tasks/schema.
 import { hashPassword, randomToken, sha256 } from '../src/platform/auth/secrets.ts';
 import { Client, DEMO, loginAs, startTestApp, type TestApp } from './app.ts';
 import { buildAgreement, buildSignature, tinyPdf, type BuildAgreement } from './factories/agreements.ts';
+import { buildKleNumbers } from './factories/borgerblikket.ts';
 import { buildPackage } from './factories/compliance.ts';
 import { buildTask, type BuildTask } from './factories/tasks.ts';
 import type { ComplianceFixtures } from './route-expectations-compliance.ts';
@@ -230,6 +231,8 @@ describe('route policy: every route against every kind of caller', () => {
     t = await startTestApp();
     registered = await moduleRoutes(t.app);
     const db = t.database.db;
+    // Borgerblikket's writes name a KLE number; the test database has no plan of its own.
+    await buildKleNumbers(db, ['27.12.04']);
     let seq = 0;
     const email = () => `rute-${process.pid}-${++seq}@rutetest.dk`;
 

@@ -48,8 +48,13 @@ export function borgerblikketRowsVisibleTo(actor: Actor | null, column: SQL | { 
   return sql`${column} = ${actor.municipalityCode}`;
 }
 
+/** The 98 side by side (the list of configurations): central staff only; to a municipality's users it does not exist. */
+export function authorizeBorgerblikketCentral(actor: Actor | null): void {
+  if (!isCentral(actor)) throw notFound();
+}
+
 /** The assessment across the 98: central staff read it, central editors create and publish it. */
 export function authorizeAssessmentCentral(actor: Actor | null, action: 'read' | 'edit'): void {
-  if (!isCentral(actor)) throw notFound();
+  authorizeBorgerblikketCentral(actor);
   if (action === 'edit' && !isCentralEditor(actor)) throw forbidden('Kun KOMBITs administratorer og konsulenter kan oprette og udsende vurderingen.');
 }

@@ -110,6 +110,15 @@ export function ConfigurationPage(p: ConfigurationPageProps): JSX.Element {
         <li>
           <a href={`/borgerblikket/kommuner/${m.code}/hvad-ser-borgeren`}>Hvad ser borgeren?</a>
         </li>
+        <li>
+          <a href={`/borgerblikket/kommuner/${m.code}/konsekvens`}>Konsekvens af en ændring for 15–17-årige</a>
+        </li>
+        <li>
+          <a href={`/borgerblikket/kommuner/${m.code}/opsaetning.xlsx`}>Hent opsætningen som XLSX</a>
+        </li>
+        <li>
+          <a href={`/borgerblikket/kommuner/${m.code}/opsaetning/import`}>Indlæs opsætningen fra XLSX</a>
+        </li>
       </ul>
       {p.expiredEntries > 0 ? <Notice kind="warning" text={`${p.expiredEntries} indstillinger ligger på KLE-numre, der er udgået af planen. Gennemgå dem.`} /> : ''}
       <h2 id="numre">KLE-numrene</h2>

@@ -6,7 +6,7 @@ import { CsrfField, ErrorSummary, Notice, TextArea } from '../../../platform/vie
 import { formatDeadline } from '../../../platform/views/format.ts';
 import { Layout } from '../../../platform/views/layout.tsx';
 import { ResponsiveTable } from '../../../platform/views/table.tsx';
-import type { ExpiredEntry } from './expired-entries.ts';
+import type { ExpiredConfiguredEntry } from '../plan/expired-configured-entries.ts';
 import { describeEntry } from './labels.ts';
 import type { MunicipalityRef } from './load-configuration-view.ts';
 
@@ -16,7 +16,7 @@ export const DEFAULT_REVIEW_REASON = 'Gennemgang: KLE-nummeret er udgået af pla
 export function ExpiredPage(p: {
   request: FastifyRequest;
   municipality: MunicipalityRef;
-  entries: ExpiredEntry[];
+  entries: ExpiredConfiguredEntry[];
   canEdit: boolean;
   notice?: string | undefined;
   errors?: FieldErrors;

@@ -9,7 +9,7 @@ import { clientKeyOf } from '../../../platform/idempotency/claim-request.ts';
 import { noticeFor } from '../../../platform/views/components.tsx';
 import { danishDay } from '../../../platform/views/format.ts';
 import { loadConfiguration } from '../load-configuration.ts';
-import { authorizeBorgerblikketMunicipality, isBorgerblikketKeeper } from '../policy.ts';
+import { authorizeBorgerblikketCentral, authorizeBorgerblikketMunicipality, isBorgerblikketKeeper } from '../policy.ts';
 import { effectiveSettings } from '../visibility/effective-entry.ts';
 import { registerConfigurationApi } from './api.ts';
 import { bulkEditEntries } from './bulk-edit-entries.ts';
@@ -17,7 +17,6 @@ import { configurationRows, filterQuery, mainGroupsOf, parseFilter } from './con
 import { ConfigurationPage } from './configuration-page.tsx';
 import { editKleEntry } from './edit-kle-entry.ts';
 import { checkReason, parseBulkForm, parseEditForm } from './entry-input.ts';
-import { expiredEntriesOf } from './expired-entries.ts';
 import { ExpiredPage } from './expired-page.tsx';
 import { HistoryPage } from './history-page.tsx';
 import { keptTable } from './kept-table.ts';
@@ -28,6 +27,7 @@ import { MunicipalitiesPage } from './municipalities-page.tsx';
 import { NumberPage } from './number-page.tsx';
 import { PlanTable, rowCountText } from './plan-table.tsx';
 import { removeExpiredEntries } from './remove-expired-entries.ts';
+import { expiredConfiguredEntries } from '../plan/expired-configured-entries.ts';
 
 const NOTICES: Record<string, string> = {
   gemt: 'Indstillingen er gemt.',
@@ -102,7 +102,7 @@ async function numberPage(request: FastifyRequest, code: string, kle: string, ex
 async function expiredPage(request: FastifyRequest, code: string, extra: Extra = {}) {
   const ctx = actorCtx(request);
   authorizeBorgerblikketMunicipality(ctx.actor, code, 'read');
-  const [m, entries] = await Promise.all([loadMunicipalityRef(ctx.db, code), expiredEntriesOf(ctx.db, code)]);
+  const [m, entries] = await Promise.all([loadMunicipalityRef(ctx.db, code), expiredConfiguredEntries(ctx.db, code)]);
   return <ExpiredPage request={request} municipality={m} entries={entries} canEdit={isBorgerblikketKeeper(ctx.actor, code)} {...extra} />;
 }
 
@@ -112,8 +112,7 @@ export function registerConfigurationRoutes(root: FastifyInstance): void {
 
   app.get('/borgerblikket/kommuner', { schema: { querystring: pageQuery({}) } }, async (request, reply) => {
     const ctx = actorCtx(request);
-    // The 98 side by side are central: to a municipality's users the list does not exist.
-    if (!isCentral(ctx.actor)) throw notFound();
+    authorizeBorgerblikketCentral(ctx.actor);
     const { rows, topics } = await loadMunicipalityCounts(ctx.db, ctx.actor);
     return sendPage(reply, <MunicipalitiesPage request={request} rows={rows} topics={topics} />);
   });
