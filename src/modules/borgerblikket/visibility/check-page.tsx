@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FieldErrors } from '../../../platform/errors.ts';
 import { Breadcrumbs } from '../../../platform/views/breadcrumbs.tsx';
 import { Checkbox } from '../../../platform/views/choices.tsx';
+import { ResponsiveTable } from '../../../platform/views/table.tsx';
 import { ErrorSummary, TextField } from '../../../platform/views/components.tsx';
 import { formatDayLong, formatDeadline } from '../../../platform/views/format.ts';
 import { Layout } from '../../../platform/views/layout.tsx';
@@ -57,6 +58,7 @@ function Answer(p: { check: VisibilityCheck }): JSX.Element {
           ? `Visningen for 15–17-årige er aktiveret fra ${formatDayLong(c.youthActivation)}.`
           : 'Visningen for 15–17-årige er ikke aktiveret endnu.'}
       </p>
+      <ResponsiveTable>
       <table class="table table--compact" data-table="indstillinger">
         <caption safe>{`Opsætningen, der gælder for KLE ${c.kle.number}, og hvor den kommer fra`}</caption>
         <thead>
@@ -78,6 +80,7 @@ function Answer(p: { check: VisibilityCheck }): JSX.Element {
           ))}
         </tbody>
       </table>
+      </ResponsiveTable>
       <p>
         Standard er: ikke vist, vist for 15–17-årige, ingen fradato og alle kildesystemer. <a href={`/borgerblikket/kommuner/${c.municipality.code}`}>Se og ret kommunens KLE-opsætning</a>
       </p>
