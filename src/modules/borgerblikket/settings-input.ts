@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { parseDay } from '../../platform/days.ts';
 import type { KleSettings } from './visibility/effective-entry.ts';
 
@@ -66,3 +67,11 @@ export function canonical(s: Partial<KleSettings> | null): Partial<KleSettings> 
   if (keys.length === 0) return null;
   return Object.fromEntries(keys.map((k) => [k, s[k]])) as Partial<KleSettings>;
 }
+
+/**
+ * A short fingerprint of a number's entry as a form showed it: the edit form sends it back, and a
+ * save is refused when the entry has changed meanwhile (another keeper, a bulk edit, an assessment
+ * decision), so a form opened before cannot silently write old values back.
+ */
+export const entryVersion = (s: Partial<KleSettings> | null): string =>
+  createHash('sha256').update(JSON.stringify(canonical(s))).digest('hex').slice(0, 16);

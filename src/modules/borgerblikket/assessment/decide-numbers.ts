@@ -59,6 +59,8 @@ async function configurationChanges(tx: Db, code: string, close: string[], reope
         .select({ kle: bbConfigEntry.kle, settings: bbConfigEntry.settings })
         .from(bbConfigEntry)
         .where(and(eq(bbConfigEntry.municipalityCode, code), inArray(bbConfigEntry.kle, numbers)))
+        // Locked before the new entries are built from them: a bulk edit committing in between would otherwise be written back.
+        .for('update')
     ).map((r) => [r.kle, r.settings]),
   );
   const withoutYouth = (s: Partial<KleSettings>): Partial<KleSettings> | null => {

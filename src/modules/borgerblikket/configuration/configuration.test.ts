@@ -133,6 +133,25 @@ describe("a municipality's KLE configuration", () => {
     expect(edit.body).toMatch(/<option value="nej" selected>Nej<\/option>/);
   });
 
+  it('refuses to save a form opened before someone else changed the number, and shows what holds now', async () => {
+    const opened = await keeper.get(`${page}/kle/27.14.02`);
+    const basis = /name="grundlag" value="([0-9a-f]{16})"/.exec(opened.body)![1]!;
+    // Meanwhile the assessment (or a colleague) closes the number for the young.
+    await setKleEntries(db(), FAXE, { '27.14.02': { youth: false } });
+    const form = { shown: 'arv', youth: 'arv', fromDateMode: 'sat', fromDate: '01.02.2025', sourceSystemsMode: 'arv', sourceSystems: '', reason: 'Ny fradato', grundlag: basis };
+    const stale = await keeper.post(`${page}/kle/27.14.02`, form);
+    expect(stale.statusCode).toBe(409);
+    expect(stale.body).toContain('Nummerets indstilling er ændret, siden du åbnede siden');
+    expect(stale.body).toContain('Ny fradato');
+    expect(await entry('27.14.02')).toEqual({ youth: false });
+    // Saved again from the page as it is now, the change goes through and keeps the Nej it shows.
+    const fresh = /name="grundlag" value="([0-9a-f]{16})"/.exec(stale.body)![1]!;
+    expect(fresh).not.toBe(basis);
+    const saved = await keeper.post(`${page}/kle/27.14.02`, { ...form, youth: 'nej', grundlag: fresh });
+    expect(saved.statusCode).toBe(303);
+    expect(await entry('27.14.02')).toEqual({ youth: false, fromDate: '2025-02-01' });
+  });
+
   it('refuses a missing reason, a from-date after this year and a bad choice in Danish, and changes nothing', async () => {
     const was = await entry('27.12.04');
     const before = await changes();

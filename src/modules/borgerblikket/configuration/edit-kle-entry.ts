@@ -1,12 +1,15 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import type { Actor, Ctx } from '../../../platform/context.ts';
-import { notFound } from '../../../platform/errors.ts';
+import { conflict, notFound } from '../../../platform/errors.ts';
 import { answerRequest, claimRequest, requestIdentity } from '../../../platform/idempotency/claim-request.ts';
 import { applyConfigChanges } from '../apply-changes.ts';
 import { authorizeBorgerblikketMunicipality } from '../policy.ts';
-import { kleNumber } from '../schema.ts';
+import { bbConfigEntry, kleNumber } from '../schema.ts';
+import { entryVersion } from '../settings-input.ts';
 import type { KleSettings } from '../visibility/effective-entry.ts';
+
+export const STALE_FORM = 'Nummerets indstilling er ændret, siden du åbnede siden (af en anden bruger, en masseændring eller en vurdering). Se de nye værdier nedenfor og gem igen.';
 
 /** What a saved change did: whether anything changed, and how many numbers. */
 export type Saved = { changed: boolean; numbers: number };
@@ -18,7 +21,9 @@ async function numberExists(db: Db, kle: string): Promise<boolean> {
 
 /**
  * Writes one number's entry as the edit form or the API's PUT gives it (fields left out are
- * inherited; null removes the entry), with the reason, as one change of kind "rediger". A repeat of
+ * inherited; null removes the entry), with the reason, as one change of kind "rediger". Given
+ * `basedOn` (the form's fingerprint of the entry it showed), a save over an entry changed meanwhile
+ * is refused with 409 rather than writing the old values back. A repeat of
  * the same request (its key, or the same content within seconds) answers as the first did; the same
  * values again change nothing either way.
  */
@@ -26,7 +31,7 @@ export async function editKleEntry(
   ctx: Ctx & { actor: Actor },
   code: string,
   kle: string,
-  input: { settings: Partial<KleSettings> | null; reason: string },
+  input: { settings: Partial<KleSettings> | null; reason: string; basedOn?: string | undefined },
   clientKey: string | undefined,
 ): Promise<Saved> {
   authorizeBorgerblikketMunicipality(ctx.actor, code, 'edit');
@@ -35,6 +40,14 @@ export async function editKleEntry(
   return ctx.db.transaction(async (tx) => {
     const first = await claimRequest<Saved>(tx, identity, ctx.now);
     if (first) return first;
+    if (input.basedOn !== undefined) {
+      const [current] = await tx
+        .select({ settings: bbConfigEntry.settings })
+        .from(bbConfigEntry)
+        .where(and(eq(bbConfigEntry.municipalityCode, code), eq(bbConfigEntry.kle, kle)))
+        .for('update');
+      if (entryVersion(current?.settings ?? null) !== input.basedOn) throw conflict(STALE_FORM);
+    }
     const applied = await applyConfigChanges(tx, ctx, code, { kind: 'rediger', reason: input.reason, entries: [{ kle, settings: input.settings }] });
     return answerRequest(tx, identity, { changed: applied.changed > 0, numbers: applied.changed });
   });

@@ -10,6 +10,7 @@ import type { EffectiveSettings, KleSettings } from '../visibility/effective-ent
 import { describeDifference, FIELD_LABEL, formatSetting, KIND_LABEL, SETTING_FIELDS, sourceOf, BOOLEAN_FIELDS, type SettingField } from './labels.ts';
 import type { MunicipalityRef, PlanNumber } from './load-configuration-view.ts';
 import { NUMBER_HISTORY_LIMIT, type NumberChange } from './load-history.ts';
+import { entryVersion } from '../settings-input.ts';
 
 export type NumberPageProps = {
   request: FastifyRequest;
@@ -28,7 +29,7 @@ export type NumberPageProps = {
   values?: Record<string, unknown>;
 };
 
-const LABELS: Record<string, string> = { ...FIELD_LABEL, reason: 'Hvorfor?', settings: 'Indstilling' };
+const LABELS: Record<string, string> = { ...FIELD_LABEL, reason: 'Hvorfor?', settings: 'Indstilling', grundlag: 'Ændret imens' };
 
 /** "Arv: Ja (fra 27.12)" / "Arv: Nej (standard)": what the number gets when the field is not set on it. */
 function inheritText(p: NumberPageProps, f: SettingField): string {
@@ -50,6 +51,8 @@ function EditForm(p: NumberPageProps & { errors: FieldErrors }): JSX.Element {
     <form method="post" action={`/borgerblikket/kommuner/${code}/kle/${p.number.number}`} novalidate>
       <CsrfField token={p.request.csrfToken} />
       <RequestKeyField value={values?.requestKey} />
+      {/* The entry as this form shows it: a save over a change made meanwhile is refused. Kept from the first showing across a refused submit. */}
+      <input type="hidden" name="grundlag" value={typed(values, 'grundlag', entryVersion(p.entry))} />
       <p>Vælg for hvert felt, om nummeret arver fra niveauet over, eller om værdien sættes her.</p>
       {BOOLEAN_FIELDS.map((f) => (
         <SelectField

@@ -151,9 +151,14 @@ export function registerConfigurationRoutes(root: FastifyInstance): void {
     const { code, kle } = request.params;
     authorizeBorgerblikketMunicipality(ctx.actor, code, 'edit');
     try {
-      const { changed } = await editKleEntry(ctx, code, kle, parseEditForm(request.body, danishDay(ctx.now)), clientKeyOf(request));
+      const basedOn = typeof request.body.grundlag === 'string' ? request.body.grundlag : undefined;
+      const { changed } = await editKleEntry(ctx, code, kle, { ...parseEditForm(request.body, danishDay(ctx.now)), basedOn }, clientKeyOf(request));
       return reply.redirect(`/borgerblikket/kommuner/${code}/kle/${kle}?besked=${changed ? 'gemt' : 'uaendret'}`, 303);
     } catch (error) {
+      // Changed meanwhile: the form again with what holds now, the reason kept, and why.
+      if (error instanceof AppError && error.status === 409) {
+        return sendPage(reply, await numberPage(request, code, kle, { errors: { grundlag: error.message }, values: { reason: request.body.reason } }), 409);
+      }
       if (!refused(error)) throw error;
       return sendPage(reply, await numberPage(request, code, kle, { errors: error.fieldErrors, values: request.body }), 422);
     }

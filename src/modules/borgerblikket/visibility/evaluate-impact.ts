@@ -77,7 +77,8 @@ export async function evaluateImpact(ctx: Ctx & { actor: Actor }, code: string, 
   if (cases === 0) throw invalid({ fil: 'Udtrækket indeholder ingen sager' }, 'Udtrækket indeholder ingen sager; intet er beregnet.');
 
   const rows = tally.rows();
-  const plan = rows.length === 0 ? [] : await ctx.db.select({ n: kleNumber.number, title: kleNumber.title, expiredOn: kleNumber.expiredOn }).from(kleNumber).where(inArray(kleNumber.number, rows.map((r) => r.kle)));
+  // The whole plan (a few thousand rows) rather than the extract's numbers: an extract may name more numbers than one statement takes parameters.
+  const plan = rows.length === 0 ? [] : await ctx.db.select({ n: kleNumber.number, title: kleNumber.title, expiredOn: kleNumber.expiredOn }).from(kleNumber);
   const byNumber = new Map(plan.map((p) => [p.n, p]));
   return {
     municipality: { code, name },

@@ -36,6 +36,7 @@ describe('what the citizen sees in Mit Overblik', () => {
   it('keeps to the source-system filter; an empty filter lets every system through', () => {
     expect(ask({ settings: { ...opened, sourceSystems: ['SBSYS', 'KMD Nova'] } }).reasons).toEqual(['Skjult: Faxe viser kun sager fra SBSYS, KMD Nova for KLE 27.12.04, ikke fra KY']);
     expect(ask({ settings: { ...opened, sourceSystems: ['KY'] } }).visible).toBe(true);
+    expect(ask({ settings: { ...opened, sourceSystems: ['ky'] } }).visible).toBe(true);
   });
 
   it('shows a case created on the from-date itself, not the day before, unless active cases are let through', () => {

@@ -69,7 +69,8 @@ function failing(q: VisibilityQuestion): { age: number; hidden: (() => string)[]
   if (!c.onCpr) hidden.push(() => 'sagen er ikke registreret på borgerens CPR-nummer');
   if (!c.indexed) hidden.push(() => `kildesystemet ${c.sourceSystem} har ikke leveret sagen til indekset`);
   if (!s.shown) hidden.push(() => `KLE ${c.kle} er ikke åbnet i ${where}`);
-  if (s.sourceSystems.length > 0 && !s.sourceSystems.includes(c.sourceSystem)) {
+  // Source systems are compared without regard to case: a filter of "KY" lets through a case delivered as "ky".
+  if (s.sourceSystems.length > 0 && !s.sourceSystems.some((name) => sameSystem(name, c.sourceSystem))) {
     hidden.push(() => `${where} viser kun sager fra ${s.sourceSystems.join(', ')} for KLE ${c.kle}, ikke fra ${c.sourceSystem}`);
   }
   const fromDate = s.fromDate;
@@ -89,6 +90,8 @@ function failing(q: VisibilityQuestion): { age: number; hidden: (() => string)[]
   }
   return { age, hidden };
 }
+
+const sameSystem = (a: string, b: string) => a === b || a.toLowerCase() === b.toLowerCase();
 
 export function visibility(q: VisibilityQuestion): Visibility {
   const { age, hidden } = failing(q);
