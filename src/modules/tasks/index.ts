@@ -17,3 +17,4 @@ export { project, projectMilestone } from './schema.ts';
 export { addMunicipalityAttachments, codeFromFilename, registerUploadParser } from './author/upload-attachments.ts';
 export { answerStep } from './municipal/answer-step.ts';
 export { stepAnswer, taskFile, taskStep, taskTarget, type TargetStatus } from './schema.ts';
+export { nextTaskCode } from './author/next-task-code.ts';

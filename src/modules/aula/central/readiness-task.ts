@@ -1,8 +1,7 @@
-import { and, isNull, like } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { municipality } from '../../../platform/identity/schema.ts';
 import { byDanishName } from '../../../platform/views/format.ts';
-import { task } from '../../tasks/index.ts';
+import { nextTaskCode } from '../../tasks/index.ts';
 
 /** What the task to the Aula system owners says unless the author changes it. */
 
@@ -32,15 +31,8 @@ export const READINESS_TASK_STEPS = [
 
 const CODE_PREFIX = 'KLIK - AULA SLET';
 
-/** The next free code of this kind of task ("KLIK - AULA SLET 03"), in one statement. */
-export async function nextReadinessTaskCode(db: Db): Promise<string> {
-  const used = await db
-    .select({ code: task.code })
-    .from(task)
-    .where(and(like(task.code, `${CODE_PREFIX} %`), isNull(task.localMunicipalityCode)));
-  const highest = Math.max(0, ...used.map((u) => Number(/(\d+)$/.exec(u.code)?.[1] ?? 0)));
-  return `${CODE_PREFIX} ${String(highest + 1).padStart(2, '0')}`;
-}
+/** The next free code of this kind of task, e.g. "KLIK - AULA SLET 03". */
+export const nextReadinessTaskCode = (db: Db): Promise<string> => nextTaskCode(db, CODE_PREFIX);
 
 /** The chosen municipalities as the form lists them: real ones only, Danish-sorted. */
 export async function chosenMunicipalities(db: Db, codes: readonly string[]): Promise<{ code: string; name: string }[]> {

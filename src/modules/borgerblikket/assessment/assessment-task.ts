@@ -1,6 +1,5 @@
-import { and, isNull, like } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
-import { task } from '../../tasks/index.ts';
+import { nextTaskCode } from '../../tasks/index.ts';
 
 /** What the assessment's KLIK task says unless the author changes it (the deck's task of 9 June 2025). */
 
@@ -32,12 +31,5 @@ export const ASSESSMENT_AUDIENCE = { audienceRoleKey: 'systemansvarlig', audienc
 
 const CODE_PREFIX = 'KLIK - BB VURDERING';
 
-/** The next free code of this kind of task ("KLIK - BB VURDERING 02"), in one statement. */
-export async function nextAssessmentCode(db: Db): Promise<string> {
-  const used = await db
-    .select({ code: task.code })
-    .from(task)
-    .where(and(like(task.code, `${CODE_PREFIX} %`), isNull(task.localMunicipalityCode)));
-  const highest = Math.max(0, ...used.map((u) => Number(/(\d+)$/.exec(u.code)?.[1] ?? 0)));
-  return `${CODE_PREFIX} ${String(highest + 1).padStart(2, '0')}`;
-}
+/** The next free code of this kind of task, e.g. "KLIK - BB VURDERING 02". */
+export const nextAssessmentCode = (db: Db): Promise<string> => nextTaskCode(db, CODE_PREFIX);

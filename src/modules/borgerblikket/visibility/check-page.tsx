@@ -7,8 +7,8 @@ import { ErrorSummary, TextField } from '../../../platform/views/components.tsx'
 import { formatDayLong, formatDeadline } from '../../../platform/views/format.ts';
 import { Layout } from '../../../platform/views/layout.tsx';
 import type { VisibilityCheck } from './check-visibility.ts';
-import type { KleSettings } from './effective-entry.ts';
-import { decidedByText, SETTING_LABELS, settingValue } from './setting-labels.ts';
+import { FIELD_LABEL, formatSetting, SETTING_FIELDS } from '../configuration/labels.ts';
+import { decidedByText } from './setting-labels.ts';
 import { CASE_FLAGS, VISIBILITY_LABELS } from './visibility-input.ts';
 
 export type CheckPageProps = {
@@ -24,7 +24,6 @@ export type CheckPageProps = {
   message?: string | undefined;
 };
 
-const SHOWN_SETTINGS: (keyof KleSettings)[] = ['shown', 'youth', 'fromDate', 'fromDateOffForActive', 'sourceSystems', 'caseTitleInsteadOfKle', 'documentTitles'];
 
 const typed = (values: Record<string, unknown>, name: string, fallback = '') => {
   const v = values[name];
@@ -69,12 +68,12 @@ function Answer(p: { check: VisibilityCheck }): JSX.Element {
           </tr>
         </thead>
         <tbody>
-          {SHOWN_SETTINGS.map((key) => (
+          {SETTING_FIELDS.map((key) => (
             <tr data-indstilling={key}>
               <th scope="row" safe>
-                {SETTING_LABELS[key]}
+                {FIELD_LABEL[key]}
               </th>
-              <td safe>{settingValue(c.settings, key)}</td>
+              <td safe>{formatSetting(key, c.settings[key] as never)}</td>
               <td safe>{decidedByText(c.settings, key, c.kle.number)}</td>
             </tr>
           ))}
