@@ -48,6 +48,7 @@ export async function freshDatabase(opts: { template?: TemplateName } = {}): Pro
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(t?.engine === 'postgres' ? `create database ${name} template ${t.names[template]}` : `create database ${name}`);
+  await admin.query(`alter database ${name} set synchronous_commit = off`);
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
