@@ -4,6 +4,9 @@ import { defineConfig } from 'vitest/config';
 // timeouts because each file launches chromium and usually a whole app instance.
 // Run with `npx vitest run --config vitest.e2e.config.ts` (npm test does this when chromium exists).
 export default defineConfig({
+  // npm test runs this config at the same time as the PostgreSQL run of vitest.config.ts: a results
+  // cache of its own keeps the two from writing one results.json at once.
+  cacheDir: 'node_modules/.vite-e2e',
   test: {
     include: ['e2e/**/*.test.ts'],
     globalSetup: ['test/global-setup.ts'],
