@@ -5,7 +5,8 @@
 //   2. eslint .  and  xss-scan (unescaped values in TSX pages), at the same time as 1
 //   3. vitest run                      (unit + database suites on PGlite)
 //   4. vitest run, TEST_DATABASE=postgres (same suites on a real PostgreSQL >= 15, if reachable)
-//   5. vitest run --config vitest.e2e.config.ts (browser journeys, if a chromium is installed)
+//   5. vitest run --config vitest.e2e.config.ts (browser journeys, if a chromium is installed),
+//      at the same time as 4: its output is printed in one piece once 4 has finished
 //
 // Phases 4 and 5 are skipped with a loud banner when their prerequisite is missing, unless
 // REQUIRE_POSTGRES=1 / REQUIRE_BROWSER=1 turns the skip into a failure (CI sets both).
@@ -66,9 +67,9 @@ function phaseDone(phase) {
 }
 
 /** Like run, but keeps the output (stdout and stderr interleaved) to print it later in one piece. */
-function runCaptured(args) {
+function runCaptured(args, env = {}) {
   return new Promise((resolvePromise) => {
-    const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '1' } });
+    const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '1', ...env } });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
@@ -122,9 +123,14 @@ function readReport(file) {
   }
 }
 
-async function vitestPhase(name, extraArgs, env = {}) {
-  heading(name);
-  const outputFile = join(tmp, `${phases.length}-report.json`);
+let reports = 0;
+
+/**
+ * Starts a vitest run. Streamed, its output goes straight to the terminal; captured (a phase that
+ * runs alongside a streamed one), it is kept for finishVitestPhase to print under its own heading.
+ */
+function startVitest(extraArgs, env, { captured }) {
+  const outputFile = join(tmp, `${reports++}-report.json`);
   const args = [
     bin('vitest', 'vitest.mjs'),
     'run',
@@ -135,8 +141,21 @@ async function vitestPhase(name, extraArgs, env = {}) {
     `--outputFile=${outputFile}`,
   ];
   const t0 = Date.now();
-  const code = await run(args, env);
-  const seconds = (Date.now() - t0) / 1000;
+  const done = captured ? runCaptured(args, env) : run(args, env).then((code) => ({ code, output: undefined }));
+  return done.then(({ code, output }) => ({ code, output, outputFile, seconds: (Date.now() - t0) / 1000 }));
+}
+
+async function vitestPhase(name, extraArgs, env = {}) {
+  heading(name);
+  finishVitestPhase(name, await startVitest(extraArgs, env, { captured: false }));
+}
+
+/** Prints a captured run's output (if any) and records the phase from its exit code and JSON report. */
+function finishVitestPhase(name, { code, output, outputFile, seconds }, alongside) {
+  if (output !== undefined) {
+    heading(`${name} (ran alongside ${alongside})`);
+    process.stdout.write(output);
+  }
   const report = readReport(outputFile);
   if (!report) {
     // vitest died before writing its report: count the phase itself as one failure.
@@ -253,8 +272,17 @@ try {
   const postgresName = 'Database tests on PostgreSQL';
   const postgresUrl = process.env.TEST_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/test';
   const probe = await probePostgres(postgresUrl);
+  const browserName = 'Browser tests (vitest.e2e.config.ts)';
+  const chromium = findChromium();
+  // The PostgreSQL phase spends much of its time waiting on the server, the browser phase on
+  // chromium and on one worker: on two cores they run side by side in less time than one after
+  // the other. The journeys' output is held back and printed whole once the PostgreSQL phase ends.
+  const browserArgs = ['--config', 'vitest.e2e.config.ts'];
+  const browserEnv = { CHROMIUM_PATH: chromium.path };
+  const browserRun = probe.ok && chromium.path ? startVitest(browserArgs, browserEnv, { captured: true }) : undefined;
   if (probe.ok) {
     console.log(`\nPostgreSQL ${probe.version} reachable at ${redact(postgresUrl)}`);
+    if (browserRun) console.log(`Browser journeys started alongside, with chromium at ${chromium.path}; their output follows this phase`);
     await vitestPhase(postgresName, [], { TEST_DATABASE: 'postgres', TEST_POSTGRES_URL: postgresUrl });
   } else {
     unavailablePhase(postgresName, process.env.REQUIRE_POSTGRES === '1', 'REQUIRE_POSTGRES', `PostgreSQL not available (${probe.reason})`, [
@@ -265,11 +293,11 @@ try {
     ]);
   }
 
-  const browserName = 'Browser tests (vitest.e2e.config.ts)';
-  const chromium = findChromium();
-  if (chromium.path) {
+  if (browserRun) {
+    finishVitestPhase(browserName, await browserRun, 'the PostgreSQL phase');
+  } else if (chromium.path) {
     console.log(`\nUsing chromium at ${chromium.path}`);
-    await vitestPhase(browserName, ['--config', 'vitest.e2e.config.ts'], { CHROMIUM_PATH: chromium.path });
+    await vitestPhase(browserName, browserArgs, browserEnv);
   } else {
     unavailablePhase(browserName, process.env.REQUIRE_BROWSER === '1', 'REQUIRE_BROWSER', 'no chromium found', [
       'BROWSER TESTS SKIPPED – no chromium found',

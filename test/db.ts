@@ -16,15 +16,26 @@ import type { DbTemplates, TemplateName } from './db-templates.ts';
 export const engine: 'pglite' | 'postgres' = process.env.TEST_DATABASE === 'postgres' ? 'postgres' : 'pglite';
 export const adminUrl = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
+/** Set by a test for a script it runs as its own process (test/memory/), so that one copies the templates too. */
+export const TEMPLATES_ENV = 'SAMSPIL_TEST_DB_TEMPLATES';
+
 function templates(): DbTemplates | undefined {
   let t: DbTemplates | undefined;
   try {
     t = inject('dbTemplates');
   } catch {
-    // Outside a vitest worker (a script run as its own process, e.g. test/memory/): migrate instead.
-    return undefined;
+    // Outside a vitest worker (a script run as its own process, e.g. test/memory/): the templates
+    // the test passed on, or none (then the database is migrated here).
+    const passed = process.env[TEMPLATES_ENV];
+    t = passed ? (JSON.parse(passed) as DbTemplates) : undefined;
   }
   return t && t.engine === engine ? t : undefined;
+}
+
+/** The environment for a child process that calls freshDatabase: this run's templates, when there are any. */
+export function childEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const t = templates();
+  return t ? { ...env, [TEMPLATES_ENV]: JSON.stringify(t) } : env;
 }
 
 /** Whether `freshDatabase({ template: 'demo' })` comes with the demo seed already applied. */
@@ -48,6 +59,7 @@ export async function freshDatabase(opts: { template?: TemplateName } = {}): Pro
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(t?.engine === 'postgres' ? `create database ${name} template ${t.names[template]}` : `create database ${name}`);
+  await admin.query(`alter database ${name} set synchronous_commit = off`);
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;

@@ -5,6 +5,7 @@ import { promisify } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, loginAs, startTestApp, type Client, type TestApp } from './app.ts';
+import { childEnv } from './db.ts';
 import { buildAgreement } from './factories/agreements.ts';
 
 /**
@@ -21,7 +22,8 @@ const MB = 1024 * 1024;
 describe('uploads in memory', () => {
   it('six parallel 20 MB uploads raise memory by at most about the data', { timeout: 180_000 }, async () => {
     // Its own process, so the baseline can be collected (--expose-gc) and no other test's garbage counts.
-    const { stdout } = await run(process.execPath, ['--expose-gc', '--import', 'tsx', child], { env: process.env, maxBuffer: 1024 * 1024 });
+    // childEnv: the child copies this run's migrated template instead of running initdb and the migrations.
+    const { stdout } = await run(process.execPath, ['--expose-gc', '--import', 'tsx', child], { env: childEnv(), maxBuffer: 1024 * 1024 });
     const result = JSON.parse(stdout.trim().split('\n').pop()!) as { data: number; rss: number; arrayBuffers: number; statuses: number[]; fieldErrors: string[] };
     // Every body was read to the end (the files were there; only the names were missing).
     expect(result.statuses).toEqual(Array(6).fill(422));
@@ -34,7 +36,7 @@ describe('uploads in memory', () => {
   it("Aula's secure-file inventory is read as it arrives: no copy of the file is held, whatever its size", { timeout: 180_000 }, async () => {
     // A heap cap as a small server would have: garbage is collected as it goes, and only what is held counts.
     const { stdout } = await run(process.execPath, ['--expose-gc', '--max-old-space-size=100', '--import', 'tsx', aulaChild], {
-      env: { ...process.env, LINES: '30000,300000' },
+      env: childEnv({ ...process.env, LINES: '30000,300000' }),
       maxBuffer: 1024 * 1024,
     });
     const [small, large] = stdout.trim().split('\n').slice(-2).map((l) => JSON.parse(l) as { lines: number; bytes: number; growth: number; buffers: number; status: number; message: string });
