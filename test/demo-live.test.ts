@@ -21,7 +21,8 @@ import { freshDatabase } from './db.ts';
 const FAXE = '0320';
 const config = loadConfig({ SAMSPIL_MODE: 'demo', LOG_LEVEL: 'silent', PUBLIC_URL: 'http://samspil.test' });
 /** The deck's history: every 2025 (and 2020–2021) deadline stays as it was. */
-const HISTORY_TASK_DEADLINES = ['2025-05-28', '2025-05-30', '2025-05-30', '2025-06-18', '2025-06-27', '2025-06-30', '2025-06-30', '2025-06-30', '2025-06-30'];
+// The last: Borgerblikket's assessment of KLE numbers with youth data (published 9 June, due 31 October 2025).
+const HISTORY_TASK_DEADLINES = ['2025-05-28', '2025-05-30', '2025-05-30', '2025-06-18', '2025-06-27', '2025-06-30', '2025-06-30', '2025-06-30', '2025-06-30', '2025-10-31'];
 
 /** Everything one scheduler round runs (server.ts): publishing, both reminder sweeps, the daily digest. */
 async function schedulerRound(db: Parameters<typeof seedDemoData>[0], now: Date) {

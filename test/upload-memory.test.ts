@@ -48,8 +48,10 @@ describe('uploads in memory', () => {
     // few chunks, for the large file as for the one a tenth its size.
     expect(large!.buffers).toBeLessThan(5 * MB);
     expect(small!.buffers).toBeLessThan(5 * MB);
-    // The heap grows by the parser's garbage, which the capped heap collects: never by the file.
-    expect(large!.growth).toBeLessThan(large!.bytes);
+    // The heap grows by the parser's garbage, which the capped heap collects when it gets to it: on
+    // a busy machine that peak has reached 1.2 times the file. A copy of the file held as text (two
+    // bytes a character here, for the ø) would add twice the file on top of that garbage.
+    expect(large!.growth).toBeLessThan(1.6 * large!.bytes);
   });
 
   describe('a body over the limit', () => {
