@@ -9,6 +9,8 @@ import { aulaOverviewRouteExpectations } from './route-expectations-aula-overvie
 import { borgerblikketPlanRouteExpectations } from './route-expectations-borgerblikket-plan.ts';
 import { borgerblikketConfigurationRouteExpectations } from './route-expectations-borgerblikket-configuration.ts';
 import { borgerblikketVisibilityRouteExpectations } from './route-expectations-borgerblikket-visibility.ts';
+import { newsRouteExpectations } from './route-expectations-news.ts';
+import { programmesRouteExpectations } from './route-expectations-programmes.ts';
 import { borgerblikketWorkbookRouteExpectations } from './route-expectations-borgerblikket-workbook.ts';
 import { borgerblikketAssessmentRouteExpectations } from './route-expectations-borgerblikket-assessment.ts';
 import { economyBudgetRouteExpectations } from './route-expectations-economy-budget.ts';
@@ -573,6 +575,9 @@ export const ROUTE_EXPECTATIONS: RouteExpectation[] = [
   ...borgerblikketVisibilityRouteExpectations(),
   ...borgerblikketWorkbookRouteExpectations(),
   ...borgerblikketAssessmentRouteExpectations(),
+  // programmes, news and events (issue #14)
+  ...programmesRouteExpectations(),
+  ...newsRouteExpectations(),
 
   // tasks (KLIK-opgaver): a table of their own
   ...taskRouteExpectations(),

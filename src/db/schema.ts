@@ -12,3 +12,5 @@ export * from '../modules/compliance/schema.ts';
 export * from '../modules/economy/schema.ts';
 export * from '../modules/aula/schema.ts';
 export * from '../modules/borgerblikket/schema.ts';
+export * from '../modules/programmes/schema.ts';
+export * from '../modules/news/schema.ts';

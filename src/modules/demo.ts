@@ -2,6 +2,8 @@ import type { Db } from '../db/client.ts';
 import { seedDemoAgreements } from './agreements/demo.ts';
 import { seedDemoAula } from './aula/demo.ts';
 import { seedDemoBorgerblikket } from './borgerblikket/demo.ts';
+import { seedDemoNews } from './news/demo.ts';
+import { seedDemoProgrammes } from './programmes/demo.ts';
 import { seedLiveDemoAgreement } from './agreements/demo-live.ts';
 import { seedDemoCompliance } from './compliance/demo.ts';
 import { seedDemoEconomy } from './economy/demo.ts';
@@ -38,5 +40,7 @@ export async function seedDemoData(db: Db, opts: { now?: Date; config?: Config }
   await publishDemoEconomy(db, opts.config ?? loadConfig(), now);
   await seedDemoAula(db, now);
   await seedDemoBorgerblikket(db, now);
+  await seedDemoProgrammes(db, now);
+  await seedDemoNews(db, now);
   return { users };
 }

@@ -7,6 +7,8 @@ import { registerAuthPages } from './auth/pages.tsx';
 import { registerCompliance } from './compliance/routes.tsx';
 import { registerAula } from './aula/routes.tsx';
 import { registerBorgerblikket } from './borgerblikket/index.ts';
+import { registerNews } from './news/index.ts';
+import { registerProgrammes } from './programmes/index.ts';
 import { registerEconomy } from './economy/routes.tsx';
 import { registerHome } from './home/pages.tsx';
 import { registerNotificationSettings } from './notifications/settings.tsx';
@@ -36,4 +38,6 @@ export async function registerModules(app: FastifyInstance) {
   registerEconomy(app);
   registerAula(app);
   registerBorgerblikket(app);
+  registerProgrammes(app);
+  registerNews(app);
 }

@@ -26,8 +26,13 @@ export const project = pgTable('project', {
   name: text('name').notNull(),
   description: text('description').notNull().default(''),
   solutionKey: text('solution_key').references(() => solution.key),
+  /** The programme's responsible person at KOMBIT (issue #14: a project is a programme). */
+  responsiblePersonId: uuid('responsible_person_id').references(() => person.id),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+export const milestoneStates = ['planlagt', 'naaet', 'flyttet'] as const;
+export type MilestoneState = (typeof milestoneStates)[number];
 
 /**
  * A dated point or span in a programme's timeline, e.g. Borgerblikket's "Release 3.19" on 11 June
@@ -46,11 +51,15 @@ export const projectMilestone = pgTable(
     startsOn: date('starts_on', { mode: 'string' }).notNull(),
     /** The last day of a span; null for a single day. */
     endsOn: date('ends_on', { mode: 'string' }),
+    /** planlagt, naaet (done) or flyttet (moved: startsOn is the new day, originalOn the day first planned). */
+    state: text('state', { enum: milestoneStates }).notNull().default('planlagt'),
+    originalOn: date('original_on', { mode: 'string' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index('project_milestone_project').on(t.projectId, t.startsOn),
     check('project_milestone_span', sql`${t.endsOn} is null or ${t.endsOn} >= ${t.startsOn}`),
+    check('project_milestone_state', sql`${t.state} in ('planlagt','naaet','flyttet')`),
   ],
 );
 

@@ -97,6 +97,14 @@ export const AUDIT_ACTION_LABELS = {
   'borgerblikket.youth_activation_set': 'Aktivering for 15–17-årige i Borgerblikket ændret',
   'borgerblikket.assessment_created': 'Vurdering af KLE-numre med ungedata oprettet',
   'borgerblikket.assessment_decided': 'KLE-nummer vurderet for visning til unge',
+  'programme.saved': 'Programmets oplysninger gemt',
+  'programme.status_set': 'Programmets status sat',
+  'programme.milestone_saved': 'Programmets milepæl gemt',
+  'programme.figure_saved': 'Programmets nøgletal gemt',
+  'news.item_saved': 'Nyhed gemt',
+  'news.item_deleted': 'Nyhed slettet',
+  'event.saved': 'Arrangement gemt',
+  'event.deleted': 'Arrangement slettet',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;

@@ -1,0 +1,17 @@
+import { type Actor, isCentral, isCentralEditor } from '../../platform/context.ts';
+import { forbidden, notFound } from '../../platform/errors.ts';
+
+/**
+ * News and events (issue #14 points 3 and 4): every signed-in user reads what is published (from
+ * its publish day); central staff also see items waiting for their day; central administrators
+ * and consultants write. The Atom feed is for feed readers and carries published items only.
+ */
+export function authorizeNews(actor: Actor | null, action: 'read' | 'edit'): asserts actor is Actor {
+  if (actor === null) throw notFound();
+  if (action === 'edit' && !isCentralEditor(actor)) throw forbidden('Kun KOMBITs administratorer og konsulenter kan skrive nyheder og arrangementer.');
+}
+
+/** Items before their publish day are drafts: central staff see them, municipalities do not (404). */
+export const seesUnpublished = (actor: Actor | null): boolean => isCentral(actor);
+
+export const canEditNews = (actor: Actor | null): boolean => actor !== null && isCentralEditor(actor);

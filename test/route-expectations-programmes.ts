@@ -1,0 +1,6 @@
+import type { RouteExpectation } from './route-expectations.ts';
+
+/** The programmes module's routes (issue #14) against every kind of caller; part of the table in route-expectations.ts. */
+export function programmesRouteExpectations(): RouteExpectation[] {
+  return [];
+}
