@@ -10,7 +10,7 @@ export { createTask } from './author/create-task.ts';
 export { publishTask } from './author/change-task-status.ts';
 // A programme's timeline (Borgerblikket's page shows the deck's milestones).
 export { programmeMilestones, type Milestone } from './milestones.ts';
-export { project, projectMilestone } from './schema.ts';
+export { milestoneStates, project, projectMilestone, type MilestoneState } from './schema.ts';
 // Borgerblikket's assessment publishes one task with each municipality's extract as its attachment,
 // and completes a municipality's step once it has decided every listed KLE number (its demo writes
 // the same rows directly).

@@ -1,0 +1,182 @@
+import { and, asc, desc, eq, inArray, isNull, ne, gte } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import type { Actor } from '../../platform/context.ts';
+import { notFound } from '../../platform/errors.ts';
+import { person, solution } from '../../platform/identity/schema.ts';
+import { project, projectMilestone, task, taskVisibleTo, type MilestoneState } from '../tasks/index.ts';
+import { programmeFigure, programmeFigurePoint, programmeStatus, type ProgrammeStatus } from './schema.ts';
+
+/** Enough for every programme KOMBIT runs; the page says so if there were ever more. */
+export const MAX_PROGRAMMES = 500;
+const MAX_STATUSES = 200;
+const MAX_MILESTONES = 500;
+const MAX_FIGURES = 20;
+/** Five years of daily points for each of a few figures. */
+const MAX_POINTS = 20_000;
+const MAX_TASKS = 200;
+
+export type Responsible = { id: string; name: string; title: string; email: string } | null;
+export type StatusEntry = { id: string; status: ProgrammeStatus; statusOn: string; comment: string; createdAt: Date };
+export type ProgrammeMilestone = { id: string; title: string; description: string; startsOn: string; endsOn: string | null; state: MilestoneState; originalOn: string | null };
+export type Figure = { id: string; name: string; unit: string; target: number | null; points: { on: string; value: number }[] };
+export type ProgrammeRow = {
+  id: string;
+  key: string;
+  name: string;
+  solutionKey: string | null;
+  solutionName: string | null;
+  responsible: Responsible;
+  status: { status: ProgrammeStatus; statusOn: string } | null;
+  nextMilestone: { title: string; startsOn: string } | null;
+};
+export type Programme = ProgrammeRow & {
+  description: string;
+  statuses: StatusEntry[];
+  milestones: ProgrammeMilestone[];
+  figures: Figure[];
+  tasks: { id: string; code: string; title: string; deadline: string; status: string }[];
+};
+
+const responsibleOf = (r: { pid: string | null; pname: string | null; ptitle: string | null; pemail: string | null }): Responsible =>
+  r.pid ? { id: r.pid, name: r.pname ?? '', title: r.ptitle ?? '', email: r.pemail ?? '' } : null;
+
+const baseColumns = {
+  id: project.id,
+  key: project.key,
+  name: project.name,
+  description: project.description,
+  solutionKey: project.solutionKey,
+  solutionName: solution.name,
+  pid: person.id,
+  pname: person.name,
+  ptitle: person.title,
+  pemail: person.email,
+};
+
+/** Every programme with its current status and next milestone not yet reached, in three statements. */
+export async function listProgrammes(db: Db, today: string): Promise<ProgrammeRow[]> {
+  const rows = await db
+    .select(baseColumns)
+    .from(project)
+    .leftJoin(solution, eq(solution.key, project.solutionKey))
+    .leftJoin(person, eq(person.id, project.responsiblePersonId))
+    .limit(MAX_PROGRAMMES);
+  const ids = rows.map((r) => r.id);
+  if (ids.length === 0) return [];
+  const [statuses, next] = await Promise.all([
+    db
+      .selectDistinctOn([programmeStatus.projectId], { projectId: programmeStatus.projectId, status: programmeStatus.status, statusOn: programmeStatus.statusOn })
+      .from(programmeStatus)
+      .where(inArray(programmeStatus.projectId, ids))
+      .orderBy(programmeStatus.projectId, desc(programmeStatus.statusOn), desc(programmeStatus.createdAt)),
+    db
+      .selectDistinctOn([projectMilestone.projectId], { projectId: projectMilestone.projectId, title: projectMilestone.title, startsOn: projectMilestone.startsOn })
+      .from(projectMilestone)
+      .where(and(inArray(projectMilestone.projectId, ids), gte(projectMilestone.startsOn, today), ne(projectMilestone.state, 'naaet')))
+      .orderBy(projectMilestone.projectId, asc(projectMilestone.startsOn)),
+  ]);
+  const statusOf = new Map(statuses.map((s) => [s.projectId, { status: s.status, statusOn: s.statusOn }]));
+  const nextOf = new Map(next.map((m) => [m.projectId, { title: m.title, startsOn: m.startsOn }]));
+  return rows.map((r) => ({
+    id: r.id,
+    key: r.key,
+    name: r.name,
+    solutionKey: r.solutionKey,
+    solutionName: r.solutionName,
+    responsible: responsibleOf(r),
+    status: statusOf.get(r.id) ?? null,
+    nextMilestone: nextOf.get(r.id) ?? null,
+  }));
+}
+
+/** The programme's id and name by its key, or 404. */
+export async function programmeByKey(db: Db, key: string): Promise<{ id: string; name: string }> {
+  const [row] = await db.select({ id: project.id, name: project.name }).from(project).where(eq(project.key, key));
+  if (!row) throw notFound('Programmet findes ikke.');
+  return row;
+}
+
+export const programmeIdByKey = async (db: Db, key: string): Promise<string> => (await programmeByKey(db, key)).id;
+
+/**
+ * One programme's status page in six statements: the programme, its status history (newest
+ * first), milestones in date order, key figures with their points, and the linked tasks the actor
+ * may read (tasks' own read rule, so a municipality never sees another's local task).
+ */
+export async function loadProgramme(db: Db, actor: Actor, key: string, today: string): Promise<Programme> {
+  const [row] = await db
+    .select(baseColumns)
+    .from(project)
+    .leftJoin(solution, eq(solution.key, project.solutionKey))
+    .leftJoin(person, eq(person.id, project.responsiblePersonId))
+    .where(eq(project.key, key));
+  if (!row) throw notFound('Programmet findes ikke.');
+  const [statuses, milestones, figures, points, tasks] = await Promise.all([
+    db
+      .select({ id: programmeStatus.id, status: programmeStatus.status, statusOn: programmeStatus.statusOn, comment: programmeStatus.comment, createdAt: programmeStatus.createdAt })
+      .from(programmeStatus)
+      .where(eq(programmeStatus.projectId, row.id))
+      .orderBy(desc(programmeStatus.statusOn), desc(programmeStatus.createdAt))
+      .limit(MAX_STATUSES),
+    db
+      .select({
+        id: projectMilestone.id,
+        title: projectMilestone.title,
+        description: projectMilestone.description,
+        startsOn: projectMilestone.startsOn,
+        endsOn: projectMilestone.endsOn,
+        state: projectMilestone.state,
+        originalOn: projectMilestone.originalOn,
+      })
+      .from(projectMilestone)
+      .where(eq(projectMilestone.projectId, row.id))
+      .orderBy(asc(projectMilestone.startsOn), asc(projectMilestone.createdAt))
+      .limit(MAX_MILESTONES),
+    db
+      .select({ id: programmeFigure.id, name: programmeFigure.name, unit: programmeFigure.unit, target: programmeFigure.target })
+      .from(programmeFigure)
+      .where(eq(programmeFigure.projectId, row.id))
+      .orderBy(asc(programmeFigure.position), asc(programmeFigure.createdAt))
+      .limit(MAX_FIGURES),
+    db
+      .select({ figureId: programmeFigurePoint.figureId, on: programmeFigurePoint.pointOn, value: programmeFigurePoint.value })
+      .from(programmeFigurePoint)
+      .innerJoin(programmeFigure, eq(programmeFigure.id, programmeFigurePoint.figureId))
+      .where(eq(programmeFigure.projectId, row.id))
+      .orderBy(asc(programmeFigurePoint.pointOn))
+      .limit(MAX_POINTS),
+    db
+      .select({ id: task.id, code: task.code, title: task.title, deadline: task.deadline, status: task.status })
+      .from(task)
+      .where(and(eq(task.projectId, row.id), taskVisibleTo(actor)))
+      .orderBy(asc(task.deadline), asc(task.code))
+      .limit(MAX_TASKS),
+  ]);
+  const current = statuses[0];
+  const nextMilestone = milestones.find((m) => m.startsOn >= today && m.state !== 'naaet');
+  return {
+    id: row.id,
+    key: row.key,
+    name: row.name,
+    description: row.description,
+    solutionKey: row.solutionKey,
+    solutionName: row.solutionName,
+    responsible: responsibleOf(row),
+    status: current ? { status: current.status, statusOn: current.statusOn } : null,
+    nextMilestone: nextMilestone ? { title: nextMilestone.title, startsOn: nextMilestone.startsOn } : null,
+    statuses,
+    milestones,
+    figures: figures.map((f) => ({ ...f, points: points.filter((p) => p.figureId === f.id).map((p) => ({ on: p.on, value: p.value })) })),
+    tasks,
+  };
+}
+
+/** Central staff who may be a programme's responsible person (active, no municipality), for the form's list. */
+export async function centralPeople(db: Db): Promise<{ id: string; name: string; title: string }[]> {
+  return db
+    .select({ id: person.id, name: person.name, title: person.title })
+    .from(person)
+    .where(and(isNull(person.municipalityCode), eq(person.active, true)))
+    .limit(1000);
+}
+
