@@ -48,6 +48,7 @@ export function FigureChart(p: { figure: Figure; index: number }): JSX.Element {
   const base = TOP + PLOT_H;
   const x = (day: string) => Math.round((LEFT + ((dayNumber(day) - x0) / span) * (W - LEFT - RIGHT)) * 10) / 10;
   const y = (v: number) => Math.round((base - (Math.max(0, v) / max) * PLOT_H) * 10) / 10;
+  const valueHeader: string = f.unit ? `Værdi (${f.unit})` : 'Værdi';
   const path = pts.map((pt, i) => `${i === 0 ? 'M' : 'L'}${String(pts.length === 1 ? LEFT : x(pt.on))} ${String(y(pt.value))}`).join(' ');
   return (
     <figure class="programme-figure" id={id}>
@@ -112,7 +113,7 @@ export function FigureChart(p: { figure: Figure; index: number }): JSX.Element {
                 <tr>
                   <th scope="col">Dato</th>
                   <th scope="col" class="text-align-right" safe>
-                    {f.unit ? `Værdi (${f.unit})` : 'Værdi'}
+                    {valueHeader}
                   </th>
                 </tr>
               </thead>

@@ -5,6 +5,8 @@ import { ResponsiveTable } from '../../../platform/views/table.tsx';
 import type { ProgrammeRow } from '../load-programmes.ts';
 import { ProgrammeStatusBadge } from './status-badge.tsx';
 
+const nextText = (r: ProgrammeRow): string => (r.nextMilestone ? `${r.nextMilestone.title}, ${formatDeadline(r.nextMilestone.startsOn)}` : '–');
+
 /** Every programme: its solution, current status, responsible person and next milestone. */
 export function ProgrammesPage(p: { request: FastifyRequest; programmes: ProgrammeRow[] }): JSX.Element {
   const rows = [...p.programmes].sort(byDanishName);
@@ -41,7 +43,7 @@ export function ProgrammesPage(p: { request: FastifyRequest; programmes: Program
                     {r.status ? <span class="form-hint" safe>{` pr. ${formatDeadline(r.status.statusOn)}`}</span> : ''}
                   </td>
                   <td safe>{r.responsible?.name ?? '–'}</td>
-                  <td safe>{r.nextMilestone ? `${r.nextMilestone.title}, ${formatDeadline(r.nextMilestone.startsOn)}` : '–'}</td>
+                  <td safe>{nextText(r)}</td>
                 </tr>
               ))}
             </tbody>
