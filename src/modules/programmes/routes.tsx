@@ -49,8 +49,9 @@ async function programmePage(request: FastifyRequest, reply: FastifyReply, key: 
   const ctx = actorCtx(request);
   authorizeProgramme(ctx.actor, 'read');
   const canEdit = isCentralEditor(ctx.actor);
-  const [programme, people] = await Promise.all([loadProgramme(ctx.db, ctx.actor, key, danishDay(ctx.now)), canEdit ? centralPeople(ctx.db) : Promise.resolve([])]);
-  return sendPage(reply, <ProgrammePage request={request} programme={programme} canEdit={canEdit} people={people} {...extra} />, status);
+  const today = danishDay(ctx.now);
+  const [programme, people] = await Promise.all([loadProgramme(ctx.db, ctx.actor, key, today), canEdit ? centralPeople(ctx.db) : Promise.resolve([])]);
+  return sendPage(reply, <ProgrammePage request={request} programme={programme} canEdit={canEdit} today={today} people={people} {...extra} />, status);
 }
 
 /**

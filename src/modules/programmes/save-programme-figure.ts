@@ -1,7 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/record.ts';
 import type { Actor, Ctx } from '../../platform/context.ts';
-import { parseInput } from '../../platform/errors.ts';
+import { conflict, parseInput } from '../../platform/errors.ts';
+import { isUniqueViolation } from '../../platform/unique-violation.ts';
 import { answerRequest, claimRequest, requestIdentity } from '../../platform/idempotency/claim-request.ts';
 import { figureInput } from './inputs.ts';
 import { programmeIdByKey } from './load-programmes.ts';
@@ -20,6 +21,9 @@ export async function saveProgrammeFigure(ctx: Ctx & { actor: Actor | null }, ke
   const points = [...new Map(input.points.map((p) => [p.on, p.value])).entries()].map(([on, value]) => ({ on, value }));
   const projectId = await programmeIdByKey(ctx.db, key);
   const identity = requestIdentity('programme-figure', ctx.actor.userId, clientKey, { projectId, ...input });
+  // Two editors adding the same new figure at once: the second is told to try again, and then adds to the first's.
+  const raced = (error: unknown) =>
+    isUniqueViolation(error, 'programme_figure_name') ? conflict(`Nøgletallet ${input.name} blev oprettet samtidig af en anden. Prøv igen.`, { name: 'Prøv igen' }) : error;
   return ctx.db.transaction(async (tx) => {
     const first = await claimRequest<{ id: string; created: boolean }>(tx, identity, ctx.now);
     if (first) return { id: first.id, created: false };
@@ -56,5 +60,7 @@ export async function saveProgrammeFigure(ctx: Ctx & { actor: Actor | null }, ke
       after: { key, name: input.name, unit: input.unit, target: input.target, points: points.length },
     });
     return { ...(await answerRequest(tx, identity, { id })), created: !old };
+  }).catch((error: unknown) => {
+    throw raced(error);
   });
 }

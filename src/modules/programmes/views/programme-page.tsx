@@ -46,7 +46,7 @@ function MilestoneDay(p: { m: ProgrammeMilestone }): JSX.Element {
   );
 }
 
-function EditForms(p: { programme: Programme; request: FastifyRequest; people: { id: string; name: string; title: string }[]; failed?: FailedForm | undefined }): JSX.Element {
+function EditForms(p: { programme: Programme; request: FastifyRequest; today: string; people: { id: string; name: string; title: string }[]; failed?: FailedForm | undefined }): JSX.Element {
   const v = (which: ProgrammeForm, name: string, fallback = '') => (p.failed?.which === which ? (p.failed.values[name] ?? '') : fallback);
   const e = (which: ProgrammeForm): FieldErrors => (p.failed?.which === which ? p.failed.errors : {});
   const key = (which: ProgrammeForm) => (p.failed?.which === which ? p.failed.requestKey : undefined);
@@ -61,7 +61,7 @@ function EditForms(p: { programme: Programme; request: FastifyRequest; people: {
         {csrf}
         <RequestKeyField value={key('status')} />
         <SelectField name="status" label={FORM_LABELS.status!} options={statusOptions} value={v('status', 'status', 'groen')} error={e('status').status} required />
-        <TextField name="statusOn" type="date" label={FORM_LABELS.statusOn!} value={v('status', 'statusOn')} error={e('status').statusOn} required />
+        <TextField name="statusOn" type="date" label={FORM_LABELS.statusOn!} value={v('status', 'statusOn', p.today)} error={e('status').statusOn} required />
         <TextArea name="comment" label={FORM_LABELS.comment!} value={v('status', 'comment')} error={e('status').comment} rows={3} />
         <button type="submit" class="button button-primary">
           Sæt status
@@ -116,6 +116,8 @@ export type ProgrammePageProps = {
   request: FastifyRequest;
   programme: Programme;
   canEdit: boolean;
+  /** The Danish day, the status form's default. */
+  today: string;
   people: { id: string; name: string; title: string }[];
   notice?: string | undefined;
   failed?: FailedForm | undefined;
@@ -226,7 +228,7 @@ export function ProgrammePage(p: ProgrammePageProps): JSX.Element {
           ))}
         </ul>
       )}
-      {p.canEdit ? <EditForms programme={g} request={p.request} people={p.people} failed={p.failed} /> : ''}
+      {p.canEdit ? <EditForms programme={g} request={p.request} today={p.today} people={p.people} failed={p.failed} /> : ''}
     </Layout>
   );
 }
