@@ -5,11 +5,11 @@ import { person } from '../../platform/identity/schema.ts';
 import { project, projectMilestone } from '../tasks/index.ts';
 import { programmeFigure, programmeFigurePoint, programmeStatus, type ProgrammeStatus } from './schema.ts';
 
-/** The deck's responsible people at KOMBIT (found by name, so the news demo's contact people are the same rows). */
+/** The deck's responsible people at KOMBIT, with demo addresses (found by name, so the news demo's contact people are the same rows). */
 const PEOPLE = [
-  { name: 'Mia Valentiner', email: 'miv@kombit.dk', title: 'Implementeringskonsulent' },
-  { name: 'Ricardo López', email: 'rlo@kombit.dk', title: 'Implementeringskonsulent' },
-  { name: 'Mette Schwebs', email: 'mtw@kombit.dk', title: 'Domænespecialist' },
+  { name: 'Mia Valentiner', email: 'mia.valentiner@samspil.demo', title: 'Implementeringskonsulent' },
+  { name: 'Ricardo López', email: 'ricardo.lopez@samspil.demo', title: 'Implementeringskonsulent' },
+  { name: 'Mette Schwebs', email: 'mette.schwebs@samspil.demo', title: 'Domænespecialist' },
 ];
 
 type DemoMilestone = { title: string; on: string; endsOn?: string; description?: string };
