@@ -42,7 +42,7 @@ export async function seedDemoMilestones(db: Db, now: Date): Promise<void> {
     .returning({ id: project.id });
   const ahead = addDays(danishDay(now), 21);
   await db.insert(projectMilestone).values([
-    ...DECK_MILESTONES.map((m) => ({ projectId: row!.id, ...m })),
+    ...DECK_MILESTONES.map((m) => ({ projectId: row!.id, ...m, state: 'naaet' as const })),
     {
       projectId: row!.id,
       title: 'Status på kommunernes KLE-opsætning for unge på programledermødet',
