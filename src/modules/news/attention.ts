@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, lte, notExists, or, sql } from 'drizzle-orm';
+import { and, desc, eq, exists, gte, isNull, lte, notExists, or, sql } from 'drizzle-orm';
 import { excerpt } from '../../platform/attention/excerpt.ts';
 import { registerAttentionProvider, type AttentionCtx, type AttentionItem } from '../../platform/attention/provider.ts';
 import { roleAssignment } from '../../platform/identity/schema.ts';
@@ -18,8 +18,13 @@ const dayMinus = (day: string, days: number) => new Date(Date.parse(`${day}T00:0
  * solution concerns everyone and is shown to every municipality. One statement.
  */
 export async function recentNewsFor(ctx: AttentionCtx, code: string, today: string): Promise<AttentionItem[]> {
-  const usedSolution = sql`exists (select 1 from ${newsItemSolution} join ${roleAssignment} on ${roleAssignment.solutionKey} = ${newsItemSolution.solutionKey}
-    where ${newsItemSolution.newsId} = ${newsItem.id} and ${roleAssignment.municipalityCode} = ${code} and ${roleAssignment.removedAt} is null)`;
+  const usedSolution = exists(
+    ctx.db
+      .select({ one: sql`1` })
+      .from(newsItemSolution)
+      .innerJoin(roleAssignment, eq(roleAssignment.solutionKey, newsItemSolution.solutionKey))
+      .where(and(eq(newsItemSolution.newsId, newsItem.id), eq(roleAssignment.municipalityCode, code), isNull(roleAssignment.removedAt))),
+  );
   const general = notExists(ctx.db.select({ one: sql`1` }).from(newsItemSolution).where(eq(newsItemSolution.newsId, newsItem.id)));
   const rows = await ctx.db
     .select({ id: newsItem.id, title: newsItem.title, body: newsItem.body, publishOn: newsItem.publishOn })

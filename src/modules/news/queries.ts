@@ -30,8 +30,13 @@ export type NewsRow = {
 /** Published on or before `today`; central staff may also ask for the items waiting for their day. */
 const visibleWhere = (actor: Actor | null, today: string): SQL | undefined => (seesUnpublished(actor) ? undefined : lte(newsItem.publishOn, today));
 
-const solutionFilter = (key: string): SQL =>
-  exists(sql`select 1 from ${newsItemSolution} where ${newsItemSolution.newsId} = ${newsItem.id} and ${newsItemSolution.solutionKey} = ${key}`);
+const solutionFilter = (db: Db, key: string): SQL =>
+  exists(
+    db
+      .select({ one: sql`1` })
+      .from(newsItemSolution)
+      .where(and(eq(newsItemSolution.newsId, newsItem.id), eq(newsItemSolution.solutionKey, key))),
+  );
 
 /** The rows with their contact person, then their solutions and programmes in two statements for the whole page. */
 async function withLinks(db: Db, where: SQL | undefined, opts: { limit: number; offset?: number; order?: 'newest' }): Promise<{ rows: NewsRow[]; total: number }> {
@@ -90,7 +95,7 @@ async function withLinks(db: Db, where: SQL | undefined, opts: { limit: number; 
 /** A page of news, newest first: what the actor may read, optionally only for one solution. */
 export function listNews(db: Db, actor: Actor | null, today: string, opts: { solution?: string | undefined; page?: number; size?: number }) {
   const size = opts.size ?? NEWS_PAGE_SIZE;
-  const where = and(visibleWhere(actor, today), opts.solution ? solutionFilter(opts.solution) : undefined);
+  const where = and(visibleWhere(actor, today), opts.solution ? solutionFilter(db, opts.solution) : undefined);
   return withLinks(db, where, { limit: size, offset: ((opts.page ?? 1) - 1) * size });
 }
 
