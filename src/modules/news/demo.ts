@@ -158,10 +158,13 @@ export async function seedDemoNews(db: Db, now: Date): Promise<void> {
     const items = [...DECK_ITEMS, ...currentItems(today)];
     const have = await tx.select({ title: newsItem.title }).from(newsItem).where(inArray(newsItem.title, items.map((i) => i.title)));
     const programmes = await tx.select({ id: project.id, key: project.key }).from(project).where(inArray(project.key, [...new Set(items.flatMap((i) => i.programmes))]));
-    for (const item of items.filter((i) => !have.some((h) => h.title === i.title))) {
+    for (const [i, item] of items.entries()) {
+      if (have.some((h) => h.title === item.title)) continue;
+      // A second apart, the first written last: items of one day then list in the deck's order.
+      const written = new Date(now.getTime() - i * 1000);
       const [row] = await tx
         .insert(newsItem)
-        .values({ title: item.title, body: item.body, publishOn: item.publishOn, contactPersonId: contactId(item.contact), createdAt: now, updatedAt: now })
+        .values({ title: item.title, body: item.body, publishOn: item.publishOn, contactPersonId: contactId(item.contact), createdAt: written, updatedAt: written })
         .returning({ id: newsItem.id });
       if (item.solutions.length > 0) await tx.insert(newsItemSolution).values(item.solutions.map((solutionKey) => ({ newsId: row!.id, solutionKey })));
       // A programme another module's demo has not made (yet) is left out rather than failing the seed.
