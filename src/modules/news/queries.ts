@@ -111,6 +111,12 @@ export async function loadNewsItem(db: Db, actor: Actor | null, today: string, i
 
 export type Option = { value: string; label: string };
 
+/** The solutions, in the portfolio's order: the list's filter. */
+export async function solutionOptions(db: Db): Promise<Option[]> {
+  const rows = await db.select({ key: solution.key, name: solution.name }).from(solution).orderBy(asc(solution.sort), asc(solution.key)).limit(500);
+  return rows.map((s) => ({ value: s.key, label: s.name }));
+}
+
 /** The form's choices: active central staff as contact people, the solutions and the programmes. */
 export async function newsFormOptions(db: Db): Promise<{ people: Option[]; solutions: Option[]; programmes: Option[] }> {
   const [people, solutions, programmes] = await Promise.all([
@@ -119,12 +125,12 @@ export async function newsFormOptions(db: Db): Promise<{ people: Option[]; solut
       .from(person)
       .where(and(isNull(person.municipalityCode), eq(person.active, true)))
       .limit(1000),
-    db.select({ key: solution.key, name: solution.name }).from(solution).orderBy(asc(solution.sort), asc(solution.key)).limit(500),
+    solutionOptions(db),
     db.select({ key: project.key, name: project.name }).from(project).limit(500),
   ]);
   return {
     people: people.sort(byDanishName).map((p) => ({ value: p.id, label: p.title ? `${p.name}, ${p.title}` : p.name })),
-    solutions: solutions.map((s) => ({ value: s.key, label: s.name })),
+    solutions,
     programmes: programmes.sort(byDanishName).map((p) => ({ value: p.key, label: p.name })),
   };
 }

@@ -15,7 +15,7 @@ import { deleteEvent } from './delete-event.ts';
 import { deleteNewsItem } from './delete-news-item.ts';
 import { atomFeed } from './feed.ts';
 import { authorizeNews, canEditNews } from './policy.ts';
-import { feedNews, listEvents, listNews, loadNewsItem, NEWS_PAGE_SIZE, newsFormOptions } from './queries.ts';
+import { feedNews, listEvents, listNews, loadNewsItem, NEWS_PAGE_SIZE, newsFormOptions, solutionOptions } from './queries.ts';
 import { newsNotFound, updateNewsItem } from './update-news-item.ts';
 import { EVENT_NOTICES, EventsPage } from './views/events-page.tsx';
 import { NewsFormPage, type FormState } from './views/news-form-page.tsx';
@@ -68,7 +68,7 @@ export function registerNews(root: FastifyInstance): void {
     authorizeNews(ctx.actor, 'read');
     const today = danishDay(ctx.now);
     const solution = request.query.loesning || undefined;
-    const [{ rows, total }, options] = await Promise.all([listNews(ctx.db, ctx.actor, today, { solution, page: request.query.side }), newsFormOptions(ctx.db)]);
+    const [{ rows, total }, solutions] = await Promise.all([listNews(ctx.db, ctx.actor, today, { solution, page: request.query.side }), solutionOptions(ctx.db)]);
     const page = (
       <NewsListPage
         request={request}
@@ -78,7 +78,7 @@ export function registerNews(root: FastifyInstance): void {
         size={NEWS_PAGE_SIZE}
         today={today}
         solution={solution}
-        solutions={options.solutions}
+        solutions={solutions}
         canEdit={canEditNews(ctx.actor)}
         notice={noticeFor(NEWS_NOTICES, request.query.besked)}
       />
