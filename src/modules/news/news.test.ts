@@ -3,8 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, DEMO, loginAs, startTestApp, type TestApp } from '../../../test/app.ts';
 import { auditEvent } from '../../platform/audit/schema.ts';
 import { person } from '../../platform/identity/schema.ts';
+import { project } from '../tasks/index.ts';
 import { seedDemoNews } from './demo.ts';
-import { event, newsItem } from './schema.ts';
+import { programmeNews } from './queries.ts';
+import { event, newsItem, newsItemProgramme } from './schema.ts';
+
+const actorOf = (code: string | null) => ({ userId: '', personId: '', name: '', email: '', municipalityCode: code, municipalityName: code ? 'Faxe' : null, roles: [] });
 
 const FAXE = '0320';
 const BRONDBY = '0153';
@@ -192,5 +196,11 @@ describe('news and events', () => {
     const valg = (await faxe.api('GET', '/api/v1/news?solution=valg')).json();
     expect(valg.items.map((i: { title: string }) => i.title)).toEqual(['Status på VALG', 'KLIK-opgave om MitID Erhverv til alle brugere af VALG']);
     expect(valg.items[0].contact.name).toBe('Mikkel Valgø');
+    // A programme's page lists its news through programmeNews, drafts only for central staff.
+    const [flis] = await db().insert(project).values({ key: 'nyt-test-flis', name: 'FLIS (test)' }).returning({ id: project.id });
+    await db().insert(newsItemProgramme).values([ids.flis, ids.draft].map((newsId) => ({ newsId, projectId: flis!.id })));
+    expect((await programmeNews(db(), actorOf(FAXE), '2025-05-28', flis!.id)).rows.map((r) => r.id)).toEqual([ids.flis]);
+    expect((await programmeNews(db(), actorOf(null), '2025-05-28', flis!.id)).rows.map((r) => r.id)).toEqual([ids.draft, ids.flis]);
+    expect((await programmeNews(db(), null, '2025-05-28', flis!.id)).rows.map((r) => r.id)).toEqual([ids.flis]);
   });
 });

@@ -153,3 +153,14 @@ export async function loadEvent(db: Db, id: string): Promise<EventRow | null> {
   const [row] = await db.select().from(event).where(eq(event.id, id));
   return row ?? null;
 }
+
+/** A programme's news the actor may read, newest first (its page lists them): one bounded page. */
+export function programmeNews(db: Db, actor: Actor | null, today: string, projectId: string, limit = 10) {
+  const linked = exists(
+    db
+      .select({ one: sql`1` })
+      .from(newsItemProgramme)
+      .where(and(eq(newsItemProgramme.newsId, newsItem.id), eq(newsItemProgramme.projectId, projectId))),
+  );
+  return withLinks(db, and(visibleWhere(actor, today), linked), { limit });
+}
