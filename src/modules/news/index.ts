@@ -1,2 +1,4 @@
-// What other modules may use from news: for now only its routes, which src/modules/index.ts registers.
+// What other modules may use from news: its routes, which src/modules/index.ts registers, and a
+// programme's news (the programme page lists the items that concern it, as the reader may see them).
 export { registerNews } from './routes.tsx';
+export { programmeNews, type NewsRow } from './queries.ts';

@@ -5,11 +5,11 @@ import { person } from '../../platform/identity/schema.ts';
 import { project, projectMilestone } from '../tasks/index.ts';
 import { programmeFigure, programmeFigurePoint, programmeStatus, type ProgrammeStatus } from './schema.ts';
 
-/** The deck's responsible people at KOMBIT, with demo addresses (found by name, so the news demo's contact people are the same rows). */
+/** Made-up responsible people at KOMBIT with demo addresses, the same as the news demo's contact people (found by name here, by address there). */
 const PEOPLE = [
-  { name: 'Mia Valentiner', email: 'mia.valentiner@samspil.demo', title: 'Implementeringskonsulent' },
-  { name: 'Ricardo López', email: 'ricardo.lopez@samspil.demo', title: 'Implementeringskonsulent' },
-  { name: 'Mette Schwebs', email: 'mette.schwebs@samspil.demo', title: 'Domænespecialist' },
+  { name: 'Mikkel Valgø', email: 'valg-kontakt@samspil.demo', title: 'Implementeringskonsulent, VALG' },
+  { name: 'Rikke Lauridsen', email: 'kontanthjaelp-kontakt@samspil.demo', title: 'Implementeringskonsulent' },
+  { name: 'Maja Sygesen', email: 'ksd-kontakt@samspil.demo', title: 'Domænespecialist' },
 ];
 
 type DemoMilestone = { title: string; on: string; endsOn?: string; description?: string };
@@ -18,7 +18,7 @@ type DemoProgramme = { key: string; person?: string; status: [ProgrammeStatus, s
 const PROGRAMMES: DemoProgramme[] = [
   {
     key: 'valg-2025',
-    person: 'Mia Valentiner',
+    person: 'Mikkel Valgø',
     status: ['groen', 'Release 1.5 rettede alle kendte fejl; 1.6 og 1.7 indeholder kun de ændringer, valget i november kræver.'],
     milestones: [
       { title: 'Release 1.5', on: '2025-03-28', description: 'Alle kendte fejl i VALG-løsningen rettet.' },
@@ -32,7 +32,7 @@ const PROGRAMMES: DemoProgramme[] = [
   },
   {
     key: 'kontanthjaelpsreformen',
-    person: 'Ricardo López',
+    person: 'Rikke Lauridsen',
     status: ['gul', 'Kommunerne er næsten i mål med overgangsopgaverne; ugentlige supportmøder hver tirsdag.'],
     milestones: [
       { title: 'Overgangsopgaver oprettet', on: '2025-05-01', description: 'Godt 89.000 overgangsopgaver med agterskrivelse.' },
@@ -42,7 +42,7 @@ const PROGRAMMES: DemoProgramme[] = [
   },
   {
     key: 'sygedagpengereformen',
-    person: 'Mette Schwebs',
+    person: 'Maja Sygesen',
     status: ['gul', 'Dele af indholdet er forligsbelagt; tidsplanen opdateres løbende på STARs temaside.'],
     milestones: [
       { title: '6. Sygemeldte fra beskæftigelse flyttes ud af beskæftigelsesindsatsen', on: '2026-07-01' },

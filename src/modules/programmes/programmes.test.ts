@@ -60,7 +60,7 @@ describe('programmes: status pages, milestones, key figures', () => {
     expect(res.statusCode).toBe(200);
     const valg = res.body.slice(res.body.indexOf('data-programme="valg-2025"'));
     expect(valg).toContain('Grøn');
-    expect(valg).toContain('Mia Valentiner');
+    expect(valg).toContain('Mikkel Valgø');
     expect(valg).toContain('Release 1.7, 24.06.2025');
     expect(res.body).toContain('Sygedagpengereformen');
     const api = await faxe.api('GET', '/api/v1/programmes');

@@ -18,3 +18,5 @@ export { addMunicipalityAttachments, codeFromFilename, registerUploadParser } fr
 export { answerStep } from './municipal/answer-step.ts';
 export { stepAnswer, taskFile, taskStep, taskTarget, type TargetStatus } from './schema.ts';
 export { nextTaskCode } from './author/next-task-code.ts';
+// News renders its items' bodies with the same safe Markdown renderer as task descriptions.
+export { markdownToText, renderMarkdown } from './markdown.ts';
