@@ -2,13 +2,20 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
 import type { Actor, Ctx } from '../../platform/context.ts';
-import { invalid } from '../../platform/errors.ts';
+import { conflict, invalid } from '../../platform/errors.ts';
 import { bbConfigChange, bbConfigChangeEntry, bbConfigEntry, kleNumber, type ConfigChangeKind } from './schema.ts';
-import { canonical, sameSettings } from './settings-input.ts';
+import { canonical, entryVersion, sameSettings } from './settings-input.ts';
 import type { KleSettings } from './visibility/effective-entry.ts';
 
-/** One number's new entry: the settings written on it (checked), or null to remove its entry so all is inherited. */
-export type EntryChange = { kle: string; settings: Partial<KleSettings> | null };
+/**
+ * One number's new entry: the settings written on it (checked), or null to remove its entry so all
+ * is inherited. `basedOn`, when given, is the fingerprint (entryVersion) of the entry the writer
+ * showed: the change is refused if the entry has changed since.
+ */
+export type EntryChange = { kle: string; settings: Partial<KleSettings> | null; basedOn?: string | undefined };
+
+export const STALE_ENTRY =
+  'Nummerets indstilling er ændret, siden du åbnede siden (af en anden bruger, en masseændring eller en vurdering). Se de nye værdier nedenfor og gem igen.';
 
 export type AppliedChange = { changeId: string | null; changed: number; unchanged: number };
 
@@ -21,7 +28,8 @@ const CHUNK = 2000;
  * audit row. Numbers whose entry would stay the same are left alone; when nothing changes nothing
  * is written (a repeated request is a no-op). The rows of the numbers are locked first, so two
  * concurrent changes to the same numbers are serialised and each records the right "before".
- * Authorisation is the caller's (policy.ts); numbers must exist in the plan.
+ * Authorisation is the caller's (policy.ts); numbers must exist in the plan. An entry given with
+ * the fingerprint of what its writer saw is refused (409) when the entry has changed since.
  */
 export async function applyConfigChanges(
   tx: Db,
@@ -46,6 +54,8 @@ export async function applyConfigChanges(
   }
   const unknown = numbers.filter((n) => !known.has(n));
   if (unknown.length > 0) throw invalid({ kle: `Findes ikke i KLE-planen: ${unknown.slice(0, 10).join(', ')}${unknown.length > 10 ? ' …' : ''}` });
+  // Checked under the lock just taken, so nothing can change the entry between the check and the write.
+  if (change.entries.some((e) => e.basedOn !== undefined && entryVersion(before.get(e.kle) ?? null) !== e.basedOn)) throw conflict(STALE_ENTRY);
 
   const changed = numbers.filter((kle) => !sameSettings(before.get(kle) ?? null, wanted.get(kle) ?? null));
   if (changed.length === 0) return { changeId: null, changed: 0, unchanged: numbers.length };

@@ -1,15 +1,12 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import type { Actor, Ctx } from '../../../platform/context.ts';
-import { conflict, notFound } from '../../../platform/errors.ts';
+import { notFound } from '../../../platform/errors.ts';
 import { answerRequest, claimRequest, requestIdentity } from '../../../platform/idempotency/claim-request.ts';
 import { applyConfigChanges } from '../apply-changes.ts';
 import { authorizeBorgerblikketMunicipality } from '../policy.ts';
-import { bbConfigEntry, kleNumber } from '../schema.ts';
-import { entryVersion } from '../settings-input.ts';
+import { kleNumber } from '../schema.ts';
 import type { KleSettings } from '../visibility/effective-entry.ts';
-
-export const STALE_FORM = 'Nummerets indstilling er ændret, siden du åbnede siden (af en anden bruger, en masseændring eller en vurdering). Se de nye værdier nedenfor og gem igen.';
 
 /** What a saved change did: whether anything changed, and how many numbers. */
 export type Saved = { changed: boolean; numbers: number };
@@ -40,15 +37,7 @@ export async function editKleEntry(
   return ctx.db.transaction(async (tx) => {
     const first = await claimRequest<Saved>(tx, identity, ctx.now);
     if (first) return first;
-    if (input.basedOn !== undefined) {
-      const [current] = await tx
-        .select({ settings: bbConfigEntry.settings })
-        .from(bbConfigEntry)
-        .where(and(eq(bbConfigEntry.municipalityCode, code), eq(bbConfigEntry.kle, kle)))
-        .for('update');
-      if (entryVersion(current?.settings ?? null) !== input.basedOn) throw conflict(STALE_FORM);
-    }
-    const applied = await applyConfigChanges(tx, ctx, code, { kind: 'rediger', reason: input.reason, entries: [{ kle, settings: input.settings }] });
+    const applied = await applyConfigChanges(tx, ctx, code, { kind: 'rediger', reason: input.reason, entries: [{ kle, settings: input.settings, basedOn: input.basedOn }] });
     return answerRequest(tx, identity, { changed: applied.changed > 0, numbers: applied.changed });
   });
 }
