@@ -1,10 +1,10 @@
 import type { FastifyRequest } from 'fastify';
 import { Breadcrumbs } from '../../../platform/views/breadcrumbs.tsx';
-import { formatDateTime, formatNumber } from '../../../platform/views/format.ts';
+import { formatNumber } from '../../../platform/views/format.ts';
 import { Layout } from '../../../platform/views/layout.tsx';
 import { Pager } from '../../../platform/views/pager.tsx';
-import { ResponsiveTable } from '../../../platform/views/table.tsx';
-import { describeDifference, KIND_LABEL } from './labels.ts';
+import { ChangeCells, ChangeTable } from './change-table.tsx';
+import { describeDifference } from './labels.ts';
 import type { MunicipalityRef } from './load-configuration-view.ts';
 import type { HistoryChange, HistoryPage as History } from './load-history.ts';
 
@@ -13,10 +13,7 @@ function Change(p: { c: HistoryChange; code: string }): JSX.Element {
   const more = c.numbers - c.entries.length;
   return (
     <tr data-aendring={c.id}>
-      <td safe>{formatDateTime(c.changedAt)}</td>
-      <td safe>{c.changedByName}</td>
-      <td safe>{KIND_LABEL[c.kind] ?? c.kind}</td>
-      <td safe>{c.reason}</td>
+      <ChangeCells c={c} />
       <td>
         <ul class="nobullet-list">
           {c.entries.map((e) => (
@@ -50,25 +47,11 @@ export function HistoryPage(p: { request: FastifyRequest; municipality: Municipa
         <p>Kommunens KLE-opsætning er ikke ændret i Samspil endnu.</p>
       ) : (
         <>
-          <ResponsiveTable>
-            <table class="table table--compact">
-              <caption safe>{`${formatNumber(h.total)} ændringer, nyeste først`}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Tidspunkt</th>
-                  <th scope="col">Hvem</th>
-                  <th scope="col">Hvordan</th>
-                  <th scope="col">Hvorfor</th>
-                  <th scope="col">Før → efter</th>
-                </tr>
-              </thead>
-              <tbody>
-                {h.changes.map((c) => (
-                  <Change c={c} code={m.code} />
-                ))}
-              </tbody>
-            </table>
-          </ResponsiveTable>
+          <ChangeTable caption={`${formatNumber(h.total)} ændringer, nyeste først`}>
+            {h.changes.map((c) => (
+              <Change c={c} code={m.code} />
+            ))}
+          </ChangeTable>
           <Pager text={`Side ${h.page} af ${h.pages}`} previous={h.page > 1 ? link(h.page - 1) : null} next={h.page < h.pages ? link(h.page + 1) : null} />
         </>
       )}

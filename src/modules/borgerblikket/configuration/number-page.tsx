@@ -3,13 +3,14 @@ import type { FieldErrors } from '../../../platform/errors.ts';
 import { RequestKeyField } from '../../../platform/idempotency/request-key-field.tsx';
 import { Breadcrumbs } from '../../../platform/views/breadcrumbs.tsx';
 import { CsrfField, ErrorSummary, Notice, SelectField, TextArea, TextField } from '../../../platform/views/components.tsx';
-import { formatDateTime, formatDeadline } from '../../../platform/views/format.ts';
+import { formatDeadline } from '../../../platform/views/format.ts';
 import { Layout } from '../../../platform/views/layout.tsx';
 import { ResponsiveTable } from '../../../platform/views/table.tsx';
 import type { EffectiveSettings, KleSettings } from '../visibility/effective-entry.ts';
-import { describeDifference, FIELD_LABEL, formatSetting, KIND_LABEL, SETTING_FIELDS, sourceOf, BOOLEAN_FIELDS, type SettingField } from './labels.ts';
+import { describeDifference, FIELD_LABEL, formatSetting, SETTING_FIELDS, sourceOf, BOOLEAN_FIELDS, type SettingField } from './labels.ts';
 import type { MunicipalityRef, PlanNumber } from './load-configuration-view.ts';
 import { NUMBER_HISTORY_LIMIT, type NumberChange } from './load-history.ts';
+import { ChangeCells, ChangeTable } from './change-table.tsx';
 import { entryVersion } from '../settings-input.ts';
 
 export type NumberPageProps = {
@@ -138,37 +139,20 @@ function Current(p: NumberPageProps): JSX.Element {
 function History(p: { history: NumberChange[] }): JSX.Element {
   if (p.history.length === 0) return <p>Nummeret er ikke ændret endnu.</p>;
   return (
-    <ResponsiveTable>
-      <table class="table table--compact">
-        <caption>{p.history.length === NUMBER_HISTORY_LIMIT ? `De seneste ${NUMBER_HISTORY_LIMIT} ændringer` : 'Ændringerne, nyeste først'}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Tidspunkt</th>
-            <th scope="col">Hvem</th>
-            <th scope="col">Hvordan</th>
-            <th scope="col">Hvorfor</th>
-            <th scope="col">Før → efter</th>
-          </tr>
-        </thead>
-        <tbody>
-          {p.history.map((h) => (
-            <tr>
-              <td safe>{formatDateTime(h.changedAt)}</td>
-              <td safe>{h.changedByName}</td>
-              <td safe>{KIND_LABEL[h.kind] ?? h.kind}</td>
-              <td safe>{h.reason}</td>
-              <td>
-                <ul class="nobullet-list">
-                  {describeDifference(h.before, h.after).map((d) => (
-                    <li safe>{d}</li>
-                  ))}
-                </ul>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </ResponsiveTable>
+    <ChangeTable caption={p.history.length === NUMBER_HISTORY_LIMIT ? `De seneste ${NUMBER_HISTORY_LIMIT} ændringer` : 'Ændringerne, nyeste først'}>
+      {p.history.map((h) => (
+        <tr>
+          <ChangeCells c={h} />
+          <td>
+            <ul class="nobullet-list">
+              {describeDifference(h.before, h.after).map((d) => (
+                <li safe>{d}</li>
+              ))}
+            </ul>
+          </td>
+        </tr>
+      ))}
+    </ChangeTable>
   );
 }
 
