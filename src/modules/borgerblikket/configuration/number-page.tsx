@@ -5,12 +5,12 @@ import { Breadcrumbs } from '../../../platform/views/breadcrumbs.tsx';
 import { CsrfField, ErrorSummary, Notice, SelectField, TextArea, TextField } from '../../../platform/views/components.tsx';
 import { formatDeadline } from '../../../platform/views/format.ts';
 import { Layout } from '../../../platform/views/layout.tsx';
-import { ResponsiveTable } from '../../../platform/views/table.tsx';
 import type { EffectiveSettings, KleSettings } from '../visibility/effective-entry.ts';
-import { describeDifference, FIELD_LABEL, formatSetting, SETTING_FIELDS, sourceOf, BOOLEAN_FIELDS, type SettingField } from './labels.ts';
+import { describeDifference, FIELD_LABEL, formatSetting, sourceOf, BOOLEAN_FIELDS, type SettingField } from './labels.ts';
 import type { MunicipalityRef, PlanNumber } from './load-configuration-view.ts';
 import { NUMBER_HISTORY_LIMIT, type NumberChange } from './load-history.ts';
 import { ChangeCells, ChangeTable } from './change-table.tsx';
+import { SettingsTable } from './settings-table.tsx';
 import { entryVersion } from '../settings-input.ts';
 
 export type NumberPageProps = {
@@ -109,31 +109,7 @@ function EditForm(p: NumberPageProps & { errors: FieldErrors }): JSX.Element {
 }
 
 function Current(p: NumberPageProps): JSX.Element {
-  return (
-    <ResponsiveTable>
-      <table class="table table--compact">
-        <caption>Det, der gælder for nummeret nu</caption>
-        <thead>
-          <tr>
-            <th scope="col">Indstilling</th>
-            <th scope="col">Værdi</th>
-            <th scope="col">Kommer fra</th>
-          </tr>
-        </thead>
-        <tbody>
-          {SETTING_FIELDS.map((f) => (
-            <tr>
-              <th scope="row" safe>
-                {FIELD_LABEL[f]}
-              </th>
-              <td safe>{formatSetting(f, p.effective[f] as never)}</td>
-              <td safe>{sourceOf(p.effective, f, p.number.number)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </ResponsiveTable>
-  );
+  return <SettingsTable caption="Det, der gælder for nummeret nu" settings={p.effective} sourceHeader="Kommer fra" source={(f) => sourceOf(p.effective, f, p.number.number)} />;
 }
 
 function History(p: { history: NumberChange[] }): JSX.Element {

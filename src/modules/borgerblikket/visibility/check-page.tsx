@@ -2,12 +2,11 @@ import type { FastifyRequest } from 'fastify';
 import type { FieldErrors } from '../../../platform/errors.ts';
 import { Breadcrumbs } from '../../../platform/views/breadcrumbs.tsx';
 import { Checkbox } from '../../../platform/views/choices.tsx';
-import { ResponsiveTable } from '../../../platform/views/table.tsx';
 import { ErrorSummary, TextField } from '../../../platform/views/components.tsx';
 import { formatDayLong, formatDeadline } from '../../../platform/views/format.ts';
 import { Layout } from '../../../platform/views/layout.tsx';
 import type { VisibilityCheck } from './check-visibility.ts';
-import { FIELD_LABEL, formatSetting, SETTING_FIELDS } from '../configuration/labels.ts';
+import { SettingsTable } from '../configuration/settings-table.tsx';
 import { decidedByText } from './setting-labels.ts';
 import { CASE_FLAGS, VISIBILITY_LABELS } from './visibility-input.ts';
 
@@ -57,29 +56,12 @@ function Answer(p: { check: VisibilityCheck }): JSX.Element {
           ? `Visningen for 15–17-årige er aktiveret fra ${formatDayLong(c.youthActivation)}.`
           : 'Visningen for 15–17-årige er ikke aktiveret endnu.'}
       </p>
-      <ResponsiveTable>
-      <table class="table table--compact" data-table="indstillinger">
-        <caption safe>{`Opsætningen, der gælder for KLE ${c.kle.number}, og hvor den kommer fra`}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Indstilling</th>
-            <th scope="col">Værdi</th>
-            <th scope="col">Afgjort af</th>
-          </tr>
-        </thead>
-        <tbody>
-          {SETTING_FIELDS.map((key) => (
-            <tr data-indstilling={key}>
-              <th scope="row" safe>
-                {FIELD_LABEL[key]}
-              </th>
-              <td safe>{formatSetting(key, c.settings[key] as never)}</td>
-              <td safe>{decidedByText(c.settings, key, c.kle.number)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      </ResponsiveTable>
+      <SettingsTable
+        caption={`Opsætningen, der gælder for KLE ${c.kle.number}, og hvor den kommer fra`}
+        settings={c.settings}
+        sourceHeader="Afgjort af"
+        source={(f) => decidedByText(c.settings, f, c.kle.number)}
+      />
       <p>
         Standard er: ikke vist, vist for 15–17-årige, ingen fradato og alle kildesystemer. <a href={`/borgerblikket/kommuner/${c.municipality.code}`}>Se og ret kommunens KLE-opsætning</a>
       </p>
