@@ -11,6 +11,10 @@ import { borgerblikketConfigurationRouteExpectations } from './route-expectation
 import { borgerblikketVisibilityRouteExpectations } from './route-expectations-borgerblikket-visibility.ts';
 import { newsRouteExpectations } from './route-expectations-news.ts';
 import { programmesRouteExpectations } from './route-expectations-programmes.ts';
+import { meetingsRouteExpectations } from './route-expectations-meetings.ts';
+import { meetingsMunicipalRouteExpectations } from './route-expectations-meetings-municipal.ts';
+import { followUpRouteExpectations } from './route-expectations-meetings-follow-up.ts';
+import { operationsRouteExpectations } from './route-expectations-operations.ts';
 import { borgerblikketWorkbookRouteExpectations } from './route-expectations-borgerblikket-workbook.ts';
 import { borgerblikketAssessmentRouteExpectations } from './route-expectations-borgerblikket-assessment.ts';
 import { economyBudgetRouteExpectations } from './route-expectations-economy-budget.ts';
@@ -578,6 +582,10 @@ export const ROUTE_EXPECTATIONS: RouteExpectation[] = [
   // programmes, news and events (issue #14)
   ...programmesRouteExpectations(),
   ...newsRouteExpectations(),
+  ...operationsRouteExpectations(),
+  ...meetingsRouteExpectations(),
+  ...meetingsMunicipalRouteExpectations(),
+  ...followUpRouteExpectations(),
 
   // tasks (KLIK-opgaver): a table of their own
   ...taskRouteExpectations(),

@@ -14,3 +14,5 @@ export * from '../modules/aula/schema.ts';
 export * from '../modules/borgerblikket/schema.ts';
 export * from '../modules/programmes/schema.ts';
 export * from '../modules/news/schema.ts';
+export * from '../modules/meetings/schema.ts';
+export * from '../modules/operations/schema.ts';

@@ -3,6 +3,8 @@ import { seedDemoAgreements } from './agreements/demo.ts';
 import { seedDemoAula } from './aula/demo.ts';
 import { seedDemoBorgerblikket } from './borgerblikket/demo.ts';
 import { seedDemoNews } from './news/demo.ts';
+import { seedDemoMeetings } from './meetings/demo.ts';
+import { seedDemoOperations } from './operations/demo.ts';
 import { seedDemoProgrammes } from './programmes/demo.ts';
 import { seedLiveDemoAgreement } from './agreements/demo-live.ts';
 import { seedDemoCompliance } from './compliance/demo.ts';
@@ -42,5 +44,7 @@ export async function seedDemoData(db: Db, opts: { now?: Date; config?: Config }
   await seedDemoBorgerblikket(db, now);
   await seedDemoProgrammes(db, now);
   await seedDemoNews(db, now);
+  await seedDemoOperations(db, now);
+  await seedDemoMeetings(db, now);
   return { users };
 }

@@ -8,6 +8,8 @@ import { registerCompliance } from './compliance/routes.tsx';
 import { registerAula } from './aula/routes.tsx';
 import { registerBorgerblikket } from './borgerblikket/index.ts';
 import { registerNews } from './news/index.ts';
+import { registerMeetings } from './meetings/index.ts';
+import { registerOperations } from './operations/index.ts';
 import { registerProgrammes } from './programmes/index.ts';
 import { registerEconomy } from './economy/routes.tsx';
 import { registerHome } from './home/pages.tsx';
@@ -40,4 +42,6 @@ export async function registerModules(app: FastifyInstance) {
   registerBorgerblikket(app);
   registerProgrammes(app);
   registerNews(app);
+  registerMeetings(app);
+  registerOperations(app);
 }

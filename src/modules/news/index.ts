@@ -2,3 +2,5 @@
 // programme's news (the programme page lists the items that concern it, as the reader may see them).
 export { registerNews } from './routes.tsx';
 export { programmeNews, type NewsRow } from './queries.ts';
+// Meeting agenda items link to news items.
+export { newsItem } from './schema.ts';

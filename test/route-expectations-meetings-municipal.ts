@@ -1,0 +1,5 @@
+import type { RouteExpectation } from './route-expectations.ts';
+
+export function meetingsMunicipalRouteExpectations(): RouteExpectation[] {
+  return [];
+}
