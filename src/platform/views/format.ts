@@ -57,6 +57,20 @@ export function formatDayLong(day: string): string {
   return long(y, m, d);
 }
 
+// --- Months (the first day of a month, yyyy-mm-01) -------------------------------------------
+
+/** "maj 2025" for a month (any day of it, yyyy-mm-dd or yyyy-mm) in tables and running text. */
+export function formatMonth(month: string): string {
+  const [y, m] = month.split('-') as [string, string];
+  return `${MONTHS[Number(m) - 1]} ${y}`;
+}
+
+/** "05.2025": a month as forms take it (mm.åååå). */
+export function formatMonthNumeric(month: string): string {
+  const [y, m] = month.split('-') as [string, string];
+  return `${m}.${y}`;
+}
+
 // --- Instants (Date) ------------------------------------------------------------------------
 
 /** "28.05.2025" – the Danish day of an instant, for tables. */
@@ -119,6 +133,10 @@ export const sameDanishText = (a: string, b: string) => sameTextCollator.compare
 const integer = new Intl.NumberFormat('da-DK', { maximumFractionDigits: 0 });
 /** "58.341" */
 export const formatNumber = (n: number) => integer.format(n);
+
+const decimals = new Intl.NumberFormat('da-DK', { minimumFractionDigits: 0, maximumFractionDigits: 2 });
+/** "99,82", "99,5", "800": a measured value with up to two decimals (SLA uptime, response times). */
+export const formatDecimal = (n: number) => decimals.format(n);
 
 // Grouping by hand rather than with Intl: an amount must read the same on every server, ICU or not.
 const groupThousands = (digits: string) => digits.replace(/\B(?=(\d{3})+$)/g, '.');
