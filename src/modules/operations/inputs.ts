@@ -11,8 +11,9 @@ const MONTH_MESSAGE = 'Skriv måneden som mm.åååå, fx 05.2025';
 /** "05.2025", "5.2025", "05-2025" or "2025-05" (the API's form) as the month's first day, yyyy-mm-01. */
 export function parseMonth(raw: string): string | null {
   const s = raw.trim();
-  let match = /^(\d{1,2})[./-](\d{4})$/.exec(s);
-  const [m, y] = match ? [Number(match[1]), Number(match[2])] : (match = /^(\d{4})-(\d{2})(?:-01)?$/.exec(s)) ? [Number(match[2]), Number(match[1])] : [0, 0];
+  const danish = /^(\d{1,2})[./-](\d{4})$/.exec(s);
+  const iso = /^(\d{4})-(\d{2})(?:-01)?$/.exec(s);
+  const [m, y] = danish ? [Number(danish[1]), Number(danish[2])] : iso ? [Number(iso[2]), Number(iso[1])] : [0, 0];
   if (m < 1 || m > 12 || y < 2000 || y > 2100) return null;
   return `${String(y)}-${String(m).padStart(2, '0')}-01`;
 }
