@@ -206,6 +206,20 @@ describe('operations: /drift, the editors and the API', () => {
     expect((await faxe.get('/drift/tiltag')).statusCode).toBe(403);
   });
 
+  it('seeds the three months before the seeding day too, so /drift is current on any date', async () => {
+    const later = new Date('2026-12-06T09:00:00Z');
+    await seedDemoOperations(db(), later);
+    t.setNow(later);
+    // A year and a half on, the old session has expired.
+    const reader = await loginAs(t.app, DEMO.programLeader('0320'));
+    const api = (await reader.api('GET', '/api/v1/operations')).json();
+    expect([api.from, api.to]).toEqual(['2025-12', '2026-11']);
+    expect(api.summary).toMatchObject({ latestMonth: '2026-11', solutionsMet: 12, solutionsReported: 12 });
+    expect(api.summary.monthly.filter((m: { reported: number }) => m.reported > 0).map((m: { month: string }) => m.month)).toEqual(['2026-09', '2026-10', '2026-11']);
+    expect((await reader.get('/drift')).body).toContain('november 2026: SLA-målene opfyldt for 12 af 12 løsninger.');
+    t.setNow(NOW);
+  });
+
   it('reads months and periods as people write them', () => {
     expect(['05.2025', '5.2025', '2025-05', '05-2025'].map(parseMonth)).toEqual(['2025-05-01', '2025-05-01', '2025-05-01', '2025-05-01']);
     expect(['13.2025', '00.2025', 'maj', ''].map(parseMonth)).toEqual([null, null, null, null]);
