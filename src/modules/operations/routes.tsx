@@ -138,7 +138,9 @@ export function registerOperations(root: FastifyInstance): void {
         return await reply.redirect(`/drift/${which}?besked=${r.changed ? 'gemt' : 'uaendret'}`, 303);
       } catch (error) {
         const e = formError(error);
-        return editorPage(request, reply, which, failed({}, e), undefined, e.status);
+        // The row's own fields have no place in the summary's links (they would point at the add form's), so the message stands alone.
+        const message = [e.message, ...Object.values(e.fieldErrors)].join(' ');
+        return editorPage(request, reply, which, { values: {}, errors: { _: message } }, undefined, e.status);
       }
     });
   change('haendelser', '/loest', (request, id) => resolveIncident(actorCtx(request), id));

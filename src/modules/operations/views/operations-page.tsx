@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import { StatusBadge } from '../../../platform/views/badge.tsx';
 import { Notice, TextField } from '../../../platform/views/components.tsx';
 import { danishCompare, formatDateTime, formatDeadline, formatDecimal, formatMonth, formatMonthNumeric, formatNumber } from '../../../platform/views/format.ts';
 import { Layout } from '../../../platform/views/layout.tsx';
@@ -16,10 +17,10 @@ function SlaCell(p: { row: SlaRow | undefined }): JSX.Element {
   if (!r) return <td>–</td>;
   if (r.achieved === null) return <td data-met="">Ikke opgjort</td>;
   return (
-    <td data-met={r.met ? 'ja' : 'nej'} class={r.met ? '' : 'bg-error-light'}>
+    <td data-met={r.met ? 'ja' : 'nej'}>
       <span safe>{withUnit(r.achieved, r.unit)}</span>
       <br />
-      <strong>{r.met ? 'Opfyldt' : 'Ikke opfyldt'}</strong>
+      <StatusBadge label={r.met ? 'Opfyldt' : 'Ikke opfyldt'} variant={r.met ? 'success' : 'error'} />
     </td>
   );
 }
