@@ -7,7 +7,7 @@ import { auditEvent } from '../../../platform/audit/schema.ts';
 import { loadActor } from '../../../platform/auth/load-actor.ts';
 import { person, roleAssignment, userAccount } from '../../../platform/identity/schema.ts';
 import { outboxMail } from '../../../platform/outbox/schema.ts';
-import { taskTarget } from '../../tasks/schema.ts';
+import { taskTarget } from '../../tasks/index.ts';
 import { meeting, meetingFollowUp, meetingMaterial } from '../schema.ts';
 import { meetingSections } from '../sections.ts';
 import { owedStatements } from './owed.ts';
