@@ -34,7 +34,12 @@ export type FollowUpPreview = {
 export async function previewFollowUp(ctx: Ctx & { actor: Actor }, meetingId: string, code: string): Promise<FollowUpPreview> {
   authorizeMeeting(ctx.actor, 'read');
   authorizeFollowUp(ctx.actor, 'preview', code);
-  const meeting = await loadFollowUpMeeting(ctx.db, meetingId);
+  return previewOfMeeting(ctx, await loadFollowUpMeeting(ctx.db, meetingId), code);
+}
+
+/** previewFollowUp for a meeting the caller has loaded, after the same checks. */
+export async function previewOfMeeting(ctx: Ctx & { actor: Actor }, meeting: FollowUpMeeting, code: string): Promise<FollowUpPreview> {
+  authorizeFollowUp(ctx.actor, 'preview', code);
   const municipality = await oneMunicipality(ctx.db, code);
   const today = danishDay(ctx.now);
   const leaders = await loadFollowUpRecipients(ctx.db, code);

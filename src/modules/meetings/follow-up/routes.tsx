@@ -11,7 +11,7 @@ import { registerMeetingSection } from '../sections.ts';
 import { registerFollowUpApi } from './api.ts';
 import { followUpPath, loadFollowUpMeeting } from './load-meeting.ts';
 import { allMunicipalities } from './municipalities.ts';
-import { previewFollowUp } from './preview-follow-up.ts';
+import { previewOfMeeting } from './preview-follow-up.ts';
 import { sendFollowUp } from './send-follow-up.ts';
 import { followUpStatus } from './sent-rows.ts';
 import { FOLLOW_UP_NOTICES, FollowUpPreviewPage } from './views/preview-page.tsx';
@@ -26,7 +26,7 @@ async function previewPage(request: FastifyRequest, reply: FastifyReply, meeting
   const code = chosen(ctx.actor, asked);
   authorizeFollowUp(ctx.actor, 'preview', code);
   const meeting = await loadFollowUpMeeting(ctx.db, meetingId);
-  const preview = code ? await previewFollowUp(ctx, meeting.id, code) : null;
+  const preview = code ? await previewOfMeeting(ctx, meeting, code) : null;
   const central = isCentral(ctx.actor);
   const page = (
     <FollowUpPreviewPage
