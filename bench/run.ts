@@ -17,6 +17,7 @@ import { addAula, AULA_IMPORT_LABEL, AULA_IMPORT_ROWS, AULA_PREVIEW_LABEL, aulaL
 import { addBorgerblikket, borgerblikketLines, borgerblikketRoutes } from './borgerblikket.ts';
 import { IMPACT_LABEL, impactLines, timeBorgerblikketImpact } from './borgerblikket-impact.ts';
 import { addTasks, BENCH_TASKS, sampleTaskIds, targetStatusShares } from './tasks.ts';
+import { addMeeting, FOLLOW_UP_SEND_LABEL, meetingLines, meetingRoutes, timeFollowUpSend } from './meetings.ts';
 
 const USAGE = `samspil bench [--seconds N] [--warmup N] [--connections N] [--engine pglite|postgres|all]
 
@@ -50,7 +51,8 @@ a throwaway database is created and dropped).
   --only WORDS      measure only the routes whose label contains one of the comma-separated words,
                     e.g. --only matrix,portfolio (the trivial route is always measured); the economy's
                     routes and timings also answer to --only economy (or oversigt, fordeling, zip, …),
-                    Aula's to --only aula, Borgerblikket's to --only borgerblikket`;
+                    Aula's to --only aula, Borgerblikket's to --only borgerblikket, the meeting
+                    follow-up's preview of all 98 and its send to --only moeder (or opfoelgning)`;
 
 const CONSULTANT = 'konsulent@samspil.demo';
 /** Faxe's programleder sees every task addressed to Faxe on "Mine opgaver": all 2,000. */
@@ -116,6 +118,7 @@ async function benchEngine(engine: OpenedEngine, opts: Options) {
   const economy = await addEconomy(database.db, config);
   const aula = await addAula(database.db);
   const borgerblikket = await addBorgerblikket(database.db, config);
+  const meetings = await addMeeting(database.db);
   const rssAfterLoad = process.memoryUsage().rss;
   // Fresh statistics, as a running system has them, and no autovacuum kicking in mid-measurement.
   const t0 = performance.now();
@@ -176,6 +179,7 @@ async function benchEngine(engine: OpenedEngine, opts: Options) {
     const zip = selected(ZIP_LABEL, 'economy') ? await timeInvoicesZip(origin, cookie) : null;
     const aulaPages = await aulaRoutes(origin, cookie, leaderCookie);
     const borgerblikketPages = await borgerblikketRoutes(origin, cookie, leaderCookie, borgerblikket.numbers);
+    const meetingPages = await meetingRoutes(origin, cookie, meetings);
 
     const session: Record<string, string> = { cookie };
     const allRoutes = [
@@ -205,6 +209,7 @@ async function benchEngine(engine: OpenedEngine, opts: Options) {
       { label: 'GET /styring/puljen (prioritisation pool, Faxe programleder)', paths: ['/styring/puljen'], headers: { cookie: leaderCookie }, group: 'economy' },
       ...aulaPages.routes,
       ...borgerblikketPages.routes,
+      ...meetingPages,
       // No cookie: the trivial route should not pay for a session lookup.
       { label: 'GET /healthz (trivial)', paths: ['/healthz'], headers: {} },
     ];
@@ -226,6 +231,7 @@ async function benchEngine(engine: OpenedEngine, opts: Options) {
       clearInterval(sampler);
       results.push({ label: r.label, path: r.paths[0]!, result, rssPeak: Math.max(rssPeak, process.memoryUsage().rss) });
     }
+    const followUpSend = selected(FOLLOW_UP_SEND_LABEL, 'moeder') ? await timeFollowUpSend(database.db, config, meetings) : null;
     // Last: it replaces the inventory the preview was measured on; the server is idle.
     const aulaImport = selected(AULA_IMPORT_LABEL, 'aula') ? await timeAulaImport(database, config, AULA_IMPORT_ROWS[database.kind]) : null;
     // A tenth of the lines after it: if memory followed the file, this growth would be a tenth of that one.
@@ -233,7 +239,7 @@ async function benchEngine(engine: OpenedEngine, opts: Options) {
     const rows = await countRows(database.db);
     const shares = await targetStatusShares(database.db);
     const bytes = await databaseBytes(database.db);
-    return { results, rows, volume, tasks, agreements, compliance, economy, allocation, zip, aula, aulaTimings, aulaImport, aulaImportSmall, aulaNotes: aulaPages.notes, borgerblikket, borgerblikketNotes: borgerblikketPages.notes, vacuumSeconds, rssAfterLoad, served, shares, bytes };
+    return { results, rows, volume, tasks, agreements, compliance, economy, allocation, zip, aula, aulaTimings, aulaImport, aulaImportSmall, aulaNotes: aulaPages.notes, borgerblikket, borgerblikketNotes: borgerblikketPages.notes, meetings, followUpSend, vacuumSeconds, rssAfterLoad, served, shares, bytes };
   } finally {
     await app.close();
   }
@@ -292,6 +298,7 @@ export async function runBench(args: string[]): Promise<void> {
         for (const line of economyLines(r.economy, r.allocation, r.zip)) console.log(line);
         for (const line of aulaLines(r.aula, r.aulaTimings, r.aulaImport, engine.database.kind, r.aulaNotes, r.aulaImportSmall)) console.log(line);
         for (const line of borgerblikketLines(r.borgerblikket, r.results, r.borgerblikketNotes)) console.log(line);
+        for (const line of meetingLines(r.meetings, r.results, r.followUpSend)) console.log(line);
         console.log(
           `Target status: ${Object.entries(r.shares)
             .map(([s, n]) => `${s} ${n}`)

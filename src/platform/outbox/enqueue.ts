@@ -29,3 +29,31 @@ export async function enqueueMail(tx: Db, mail: NewMail, now: Date): Promise<voi
     })
     .onConflictDoNothing({ target: outboxMail.dedupeKey });
 }
+
+/** Rows per INSERT: far below PostgreSQL's 65,535 parameters at nine a mail. */
+const BATCH = 1000;
+
+/**
+ * enqueueMail for many mails at once (a follow-up to every municipality's program leaders): one
+ * INSERT per thousand mails instead of one per mail; a dedupe key already queued is skipped alike.
+ */
+export async function enqueueMails(tx: Db, mails: readonly NewMail[], now: Date): Promise<void> {
+  for (let i = 0; i < mails.length; i += BATCH) {
+    await tx
+      .insert(outboxMail)
+      .values(
+        mails.slice(i, i + BATCH).map((mail) => ({
+          toAddress: mail.to,
+          ccAddress: mail.cc ?? null,
+          subject: mail.subject,
+          body: mail.body,
+          kind: mail.kind,
+          municipalityCode: mail.municipalityCode ?? null,
+          dedupeKey: mail.dedupeKey ?? null,
+          createdAt: now,
+          nextAttemptAt: now,
+        })),
+      )
+      .onConflictDoNothing({ target: outboxMail.dedupeKey });
+  }
+}

@@ -1,17 +1,17 @@
 import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { AttentionCtx, AttentionItem, AttentionProvider } from '../../../platform/attention/provider.ts';
 import { solution } from '../../../platform/identity/schema.ts';
-import type { Actor } from '../../../platform/context.ts';
+import { type Actor, isCentral } from '../../../platform/context.ts';
 import { danishCompare, formatDate } from '../../../platform/views/format.ts';
 import { packageTitle } from '../load-package.ts';
-import { isRecipient } from '../policy.ts';
+import { isRecipient, seesMunicipalStatus } from '../policy.ts';
 import { compliancePackage, compliancePackageTarget } from '../schema.ts';
 
 /** Delivered to the municipality, published, not yet acknowledged by it. */
 const unacknowledged = (code: string): SQL =>
   and(eq(compliancePackageTarget.municipalityCode, code), eq(compliancePackage.status, 'published'), isNull(compliancePackageTarget.acknowledgedAt))!;
 
-async function toAcknowledge(ctx: AttentionCtx, code: string): Promise<AttentionItem[]> {
+async function toAcknowledge(ctx: AttentionCtx, code: string, hrefOf: (id: string) => string): Promise<AttentionItem[]> {
   const rows = await ctx.db
     .select({
       id: compliancePackage.id,
@@ -35,14 +35,15 @@ async function toAcknowledge(ctx: AttentionCtx, code: string): Promise<Attention
         title: `Kvittér for modtagelsen af ${r.title}`,
         detail: `Leveret ${formatDate(r.deliveredAt)}${r.openedAt ? '' : ' · ikke åbnet endnu'}`,
         since: r.deliveredAt,
-        href: `/compliance/pakker/${r.id}#kvittering`,
+        href: hrefOf(r.id),
       }),
     );
 }
 
 /**
  * A municipality's compliance-package recipients see the packages delivered to it that it has not
- * acknowledged yet; one statement. Only recipients may open a package, so only they get the item.
+ * acknowledged yet; one statement. Only recipients may open a package, so only they get the item
+ * on their front page.
  */
 export const acknowledgeProvider: AttentionProvider = {
   key: 'compliance.acknowledge',
@@ -53,7 +54,16 @@ export const acknowledgeProvider: AttentionProvider = {
   forActor: (ctx) => {
     const code = ctx.actor.municipalityCode;
     if (code === null || !isRecipient(ctx.actor)) return null;
-    return toAcknowledge(ctx, code);
+    return toAcknowledge(ctx, code, (id) => `/compliance/pakker/${id}#kvittering`);
+  },
+  // The municipality page and the meeting follow-up: central staff, and in the municipality those
+  // who see its delivery status. Recipients acknowledge on the package; the others (and KOMBIT)
+  // follow it on the municipality's delivery page.
+  forMunicipality: (ctx, code) => {
+    if (isCentral(ctx.actor)) return toAcknowledge(ctx, code, (id) => `/compliance/pakker/${id}/kommuner/${code}`);
+    if (ctx.actor.municipalityCode !== code || !seesMunicipalStatus(ctx.actor)) return null;
+    const recipient = isRecipient(ctx.actor);
+    return toAcknowledge(ctx, code, (id) => (recipient ? `/compliance/pakker/${id}#kvittering` : `/compliance/pakker/${id}/kommuner/${code}`));
   },
   countForActor: (actor: Actor) => {
     const code = actor.municipalityCode;
