@@ -29,7 +29,7 @@ const PRESENTERS = [
 type PresenterKey = (typeof PRESENTERS)[number]['key'];
 
 /** The deck's "Kort nyt" items the first agenda item points at (the news demo's titles). */
-const MAY_NEWS = [
+export const DEMO_MAY_NEWS = [
   'KLIK-opgaver af kritisk og tværgående karakter',
   'Byg og Miljø: vi mangler underskrifter på databehandleraftalen',
   'Samarbejdsaftale om konsekvensanalyse af Microsoft Education i skolerne',
@@ -65,7 +65,7 @@ function meetings(today: string): DemoMeeting[] {
       practicalInfo: PRACTICAL,
       recordingLink: 'https://video.samspil.demo/programledermoede-2025-05',
       items: [
-        { title: DEMO_MAY_AGENDA[0], minutes: 30, presenters: ['kort-nyt'], news: MAY_NEWS, description: 'Status fra KOMBIT: KLIK-opgaver af kritisk karakter, aftaler til underskrift, VALG, driften, kontanthjælps- og sygedagpengereformen, Folkemødet og Borgerblikket.' },
+        { title: DEMO_MAY_AGENDA[0], minutes: 30, presenters: ['kort-nyt'], news: DEMO_MAY_NEWS, description: 'Status fra KOMBIT: KLIK-opgaver af kritisk karakter, aftaler til underskrift, VALG, driften, kontanthjælps- og sygedagpengereformen, Folkemødet og Borgerblikket.' },
         {
           title: DEMO_MAY_AGENDA[1],
           minutes: 30,
