@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
+import { isUuid } from '../../../platform/http/page-schemas.ts';
 import { person } from '../../../platform/identity/schema.ts';
 import { byDanish, danishCompare } from '../../../platform/views/format.ts';
 import { agreement } from '../../agreements/index.ts';
@@ -49,12 +50,11 @@ export async function unknownReferences(
   db: Db,
   input: { presenters: string[]; news: string[]; programmes: string[]; tasks: string[]; agreements: string[] },
 ): Promise<Record<string, string>> {
-  const uuid = (ids: string[]) => ids.every((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id));
   const errors: Record<string, string> = {};
   const check = async (field: keyof typeof input, message: string, found: (ids: string[]) => Promise<unknown[]>) => {
     const ids = input[field];
     if (ids.length === 0) return;
-    if (!uuid(ids) || (await found(ids)).length !== ids.length) errors[field] = message;
+    if (!ids.every(isUuid) || (await found(ids)).length !== ids.length) errors[field] = message;
   };
   await Promise.all([
     check('presenters', 'Vælg oplægsholdere blandt KOMBITs medarbejdere', (ids) =>
