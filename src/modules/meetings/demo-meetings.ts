@@ -65,7 +65,7 @@ function meetings(today: string): DemoMeeting[] {
       practicalInfo: PRACTICAL,
       recordingLink: 'https://video.samspil.demo/programledermoede-2025-05',
       items: [
-        { title: DEMO_MAY_AGENDA[0], minutes: 30, presenters: ['kort-nyt'], news: DEMO_MAY_NEWS, description: 'Status fra KOMBIT: KLIK-opgaver af kritisk karakter, aftaler til underskrift, VALG, driften, kontanthjælps- og sygedagpengereformen, Folkemødet og Borgerblikket.' },
+        { title: DEMO_MAY_AGENDA[0], minutes: 30, presenters: ['kort-nyt'], news: DEMO_MAY_NEWS, programmes: ['valg-2025', 'kontanthjaelpsreformen', 'sygedagpengereformen'], description: 'Status fra KOMBIT: KLIK-opgaver af kritisk karakter, aftaler til underskrift, VALG, driften, kontanthjælps- og sygedagpengereformen, Folkemødet og Borgerblikket.' },
         {
           title: DEMO_MAY_AGENDA[1],
           minutes: 30,
