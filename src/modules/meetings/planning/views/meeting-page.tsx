@@ -123,26 +123,21 @@ export function MeetingPage(p: {
           ''
         )}
       </dl>
-      <p class="samspil-actions">
-        <a href={`/moeder/${m.id}/invitation.ics`} class="button button-secondary" download="">
-          Føj til kalender (iCal)
-        </a>
-        {p.canEdit ? (
-          <>
-            <a href={`/moeder/${m.id}/rediger`} class="function-link">
-              Ret mødet
-            </a>
-            <a href={`/moeder/${m.id}/dagsorden`} class="function-link">
-              Redigér dagsordenen
-            </a>
-            <a href={`/moeder/${m.id}/slet`} class="function-link">
-              Slet mødet
-            </a>
-          </>
-        ) : (
-          ''
-        )}
-      </p>
+      {p.canEdit ? (
+        <p class="samspil-actions">
+          <a href={`/moeder/${m.id}/rediger`} class="function-link">
+            Ret mødet
+          </a>
+          <a href={`/moeder/${m.id}/dagsorden`} class="function-link">
+            Redigér dagsordenen
+          </a>
+          <a href={`/moeder/${m.id}/slet`} class="function-link">
+            Slet mødet
+          </a>
+        </p>
+      ) : (
+        ''
+      )}
       {m.practicalInfo.trim() ? (
         <>
           <h2>Praktisk information</h2>
@@ -164,6 +159,11 @@ export function MeetingPage(p: {
       ) : (
         <p>Der er ingen optagelse af mødet endnu.</p>
       )}
+      <p>
+        <a href={`/moeder/${m.id}/invitation.ics`} class="button button-secondary" download="">
+          Føj mødet til din kalender (iCal)
+        </a>
+      </p>
       {p.sections.join("") as "safe"}
     </Layout>
   );
