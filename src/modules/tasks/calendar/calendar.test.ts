@@ -4,7 +4,7 @@ import { DEMO, loginAs, startTestApp, type Client, type TestApp } from '../../..
 import { buildTask } from '../../../../test/factories/tasks.ts';
 import { auditEvent, calendarFeed, person, userAccount } from '../../../db/schema.ts';
 import { sha256 } from '../../../platform/auth/secrets.ts';
-import { buildCalendar, CRLF, escapeText, foldLine, icsDate, icsUtc, nextDay, unfold } from './ics.ts';
+import { buildCalendar, CRLF, escapeText, foldLine, icsDate, icsUtc, nextDay, unfold } from '../../../platform/ical.ts';
 
 const FAXE = '0320';
 const BRONDBY = '0153';

@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, isNull, ne } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { type Actor, isCentral } from '../../../platform/context.ts';
 import { listUpcoming } from '../author/queries.ts';
-import { buildCalendar, type IcsEvent } from './ics.ts';
+import { buildCalendar, type IcsEvent } from '../../../platform/ical.ts';
 import { targetCounts } from '../central/queries.ts';
 import { listMyTasks } from '../municipal/my-tasks-queries.ts';
 import { project, task, taskTarget } from '../schema.ts';

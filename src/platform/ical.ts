@@ -1,5 +1,6 @@
 /**
- * iCalendar (RFC 5545) output for the private calendar feeds: pure functions, no database.
+ * iCalendar (RFC 5545) output: the private calendar feeds of task deadlines and meeting invitations;
+ * pure functions, no database.
  *
  * Content lines end in CRLF and are folded so that no line is longer than 75 octets of UTF-8
  * (a continuation line starts with one space, which counts). Folding never splits a character.
@@ -86,13 +87,30 @@ export type IcsEvent = {
   categories?: string[];
 };
 
+/**
+ * An event at a time (a meeting): start and end as instants, written in UTC with Z so no client
+ * has to know Denmark's summer time. SEQUENCE grows when time or place changes, so a client
+ * replaces its copy of the same UID.
+ */
+export type IcsTimedEvent = {
+  uid: string;
+  start: Date;
+  end: Date;
+  sequence: number;
+  summary: string;
+  description: string;
+  location?: string | undefined;
+  url?: string | undefined;
+  lastModified: Date;
+};
+
 export type IcsCalendar = {
   prodId: string;
   name: string;
   description?: string;
   /** When the feed was generated: every event's DTSTAMP. */
   now: Date;
-  events: IcsEvent[];
+  events: (IcsEvent | IcsTimedEvent)[];
 };
 
 /** A property line, folded: NAME[;PARAMS]:VALUE with the value given already in its final form. */
@@ -116,6 +134,23 @@ export function eventLines(e: IcsEvent, now: Date): string[] {
   return lines;
 }
 
+export function timedEventLines(e: IcsTimedEvent, now: Date): string[] {
+  return [
+    'BEGIN:VEVENT',
+    prop('UID', escapeText(e.uid)),
+    prop('SEQUENCE', String(e.sequence)),
+    prop('DTSTAMP', icsUtc(now)),
+    prop('LAST-MODIFIED', icsUtc(e.lastModified)),
+    prop('DTSTART', icsUtc(e.start)),
+    prop('DTEND', icsUtc(e.end)),
+    prop('SUMMARY', escapeText(e.summary)),
+    ...(e.location ? [prop('LOCATION', escapeText(e.location))] : []),
+    prop('DESCRIPTION', escapeText(e.description)),
+    ...(e.url ? [prop('URL', uriValue(e.url))] : []),
+    'END:VEVENT',
+  ];
+}
+
 /** The whole calendar as one string with CRLF line ends (including after the last line). */
 export function buildCalendar(c: IcsCalendar): string {
   const lines = [
@@ -130,7 +165,7 @@ export function buildCalendar(c: IcsCalendar): string {
     // A hint to clients on how often to fetch the feed again (many ignore it).
     'REFRESH-INTERVAL;VALUE=DURATION:PT1H',
     'X-PUBLISHED-TTL:PT1H',
-    ...c.events.flatMap((e) => eventLines(e, c.now)),
+    ...c.events.flatMap((e) => ('start' in e ? timedEventLines(e, c.now) : eventLines(e, c.now))),
     'END:VCALENDAR',
   ];
   return lines.join(CRLF) + CRLF;
