@@ -59,9 +59,11 @@ function backTo(body: Record<string, unknown>, meetingId: string): string | null
   return back === `/moeder/${meetingId}` ? back : null;
 }
 
+/** The meeting page's `?besked=`: that route's schema is the planning part's, so the sections read it through their own. */
+const sectionQuery = pageQuery({});
 const besked = (request: FastifyRequest): string | undefined => {
-  const q = request.query as Record<string, unknown> | undefined;
-  return typeof q?.besked === 'string' ? q.besked : undefined;
+  const parsed = sectionQuery.safeParse(request.query ?? {});
+  return parsed.success ? parsed.data.besked : undefined;
 };
 
 async function attendeesPage(request: FastifyRequest, reply: FastifyReply, meetingId: string, opts: { form?: FormState; notice?: Notice | undefined; status?: number } = {}) {
