@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.ts';
 import { danishMidnight } from '../../platform/days.ts';
 import { loadRoleHolders } from '../../platform/identity/role-holders.ts';
 import { municipality } from '../../platform/identity/schema.ts';
+import { danishCompare } from '../../platform/views/format.ts';
 import { agendaDescription } from './municipal/place-meeting-input.ts';
 import { meeting, meetingAgendaItem, meetingAttendee, meetingInput, type MeetingInputKind } from './schema.ts';
 
@@ -64,7 +65,7 @@ async function seedMayAttendance(db: Db): Promise<void> {
     .orderBy(asc(meeting.startsAt))
     .limit(1);
   if (!may) return;
-  const leaders = (await loadRoleHolders(db, ['programleder'])).sort((a, b) => a.municipalityCode.localeCompare(b.municipalityCode) || a.name.localeCompare(b.name));
+  const leaders = (await loadRoleHolders(db, ['programleder'])).sort((a, b) => Number(a.municipalityCode) - Number(b.municipalityCode) || danishCompare(a.name, b.name));
   const seen = new Set<string>();
   const chosen = leaders.filter((l, i) => {
     if (seen.has(l.municipalityCode)) return false;
