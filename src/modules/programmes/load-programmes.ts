@@ -1,8 +1,9 @@
 import { and, asc, desc, eq, inArray, isNull, ne, gte } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import type { Actor } from '../../platform/context.ts';
+import { type Actor, isCentral } from '../../platform/context.ts';
 import { notFound } from '../../platform/errors.ts';
 import { person, solution } from '../../platform/identity/schema.ts';
+import { keptUntilWrite } from '../../platform/kept-until-write.ts';
 import { programmeNews } from '../news/index.ts';
 import { project, projectMilestone, task, taskVisibleTo, type MilestoneState } from '../tasks/index.ts';
 import { programmeAgreements, type ProgrammeAgreement } from './programme-agreements.ts';
@@ -107,50 +108,69 @@ export async function programmeByKey(db: Db, key: string): Promise<{ id: string;
 export const programmeIdByKey = async (db: Db, key: string): Promise<string> => (await programmeByKey(db, key)).id;
 
 /**
- * One programme's status page in at most eleven statements, whatever its size: the programme, its
- * status history (newest first), milestones in date order, key figures with their points, the
- * linked tasks the actor may read (tasks' own read rule, so a municipality never sees another's
- * local task), the agreements of its solution as the agreements' read rule allows (two) and its
- * news as the news' read rule allows (three: items, their solutions, their programmes).
+ * What every reader of a programme sees alike, in five statements: the programme, its status
+ * history (newest first), milestones in date order, and key figures with their points. Kept until
+ * the next write on the embedded database, where a read holds up every other request; the same
+ * read on PostgreSQL runs beside them and is not kept.
+ */
+function loadShared(db: Db, key: string) {
+  return keptUntilWrite(db, `programme:${key}`, async () => {
+    const [row] = await db
+      .select(baseColumns)
+      .from(project)
+      .leftJoin(solution, eq(solution.key, project.solutionKey))
+      .leftJoin(person, eq(person.id, project.responsiblePersonId))
+      .where(eq(project.key, key));
+    if (!row) throw notFound('Programmet findes ikke.');
+    const [statuses, milestones, figures] = await Promise.all([
+      db
+        .select({ id: programmeStatus.id, status: programmeStatus.status, statusOn: programmeStatus.statusOn, comment: programmeStatus.comment, createdAt: programmeStatus.createdAt })
+        .from(programmeStatus)
+        .where(eq(programmeStatus.projectId, row.id))
+        .orderBy(desc(programmeStatus.statusOn), desc(programmeStatus.createdAt))
+        .limit(MAX_STATUSES),
+      db
+        .select({
+          id: projectMilestone.id,
+          title: projectMilestone.title,
+          description: projectMilestone.description,
+          startsOn: projectMilestone.startsOn,
+          endsOn: projectMilestone.endsOn,
+          state: projectMilestone.state,
+          originalOn: projectMilestone.originalOn,
+        })
+        .from(projectMilestone)
+        .where(eq(projectMilestone.projectId, row.id))
+        .orderBy(asc(projectMilestone.startsOn), asc(projectMilestone.createdAt))
+        .limit(MAX_MILESTONES),
+      loadFigures(db, row.id),
+    ]);
+    return { row, statuses, milestones, figures };
+  });
+}
+
+/**
+ * One programme's status page in at most eleven statements, whatever its size: the part every
+ * reader shares (five, see loadShared), the linked tasks the actor may read (tasks' own read rule,
+ * so a municipality never sees another's local task), the agreements of its solution as the
+ * agreements' read rule allows (two) and its news as the news' read rule allows (three: items,
+ * their solutions, their programmes). On the embedded database the shared part, the agreements (per
+ * municipality, or central staff) and the news (municipalities, or central staff) are kept until
+ * the next write, so a repeated read costs the tasks' one statement.
  */
 export async function loadProgramme(db: Db, actor: Actor, key: string, today: string): Promise<Programme> {
-  const [row] = await db
-    .select(baseColumns)
-    .from(project)
-    .leftJoin(solution, eq(solution.key, project.solutionKey))
-    .leftJoin(person, eq(person.id, project.responsiblePersonId))
-    .where(eq(project.key, key));
-  if (!row) throw notFound('Programmet findes ikke.');
-  const [statuses, milestones, figures, tasks, agreements, news] = await Promise.all([
-    db
-      .select({ id: programmeStatus.id, status: programmeStatus.status, statusOn: programmeStatus.statusOn, comment: programmeStatus.comment, createdAt: programmeStatus.createdAt })
-      .from(programmeStatus)
-      .where(eq(programmeStatus.projectId, row.id))
-      .orderBy(desc(programmeStatus.statusOn), desc(programmeStatus.createdAt))
-      .limit(MAX_STATUSES),
-    db
-      .select({
-        id: projectMilestone.id,
-        title: projectMilestone.title,
-        description: projectMilestone.description,
-        startsOn: projectMilestone.startsOn,
-        endsOn: projectMilestone.endsOn,
-        state: projectMilestone.state,
-        originalOn: projectMilestone.originalOn,
-      })
-      .from(projectMilestone)
-      .where(eq(projectMilestone.projectId, row.id))
-      .orderBy(asc(projectMilestone.startsOn), asc(projectMilestone.createdAt))
-      .limit(MAX_MILESTONES),
-    loadFigures(db, row.id),
+  const { row, statuses, milestones, figures } = await loadShared(db, key);
+  const central = isCentral(actor);
+  const [tasks, agreements, news] = await Promise.all([
     db
       .select({ id: task.id, code: task.code, title: task.title, deadline: task.deadline, status: task.status })
       .from(task)
       .where(and(eq(task.projectId, row.id), taskVisibleTo(actor)))
       .orderBy(asc(task.deadline), asc(task.code))
       .limit(MAX_TASKS),
-    programmeAgreements(db, actor, row.solutionKey),
-    programmeNews(db, actor, today, row.id, NEWS_SHOWN),
+    keptUntilWrite(db, `programme-agreements:${row.solutionKey ?? ''}:${central ? 'central' : (actor.municipalityCode ?? '')}`, () => programmeAgreements(db, actor, row.solutionKey)),
+    // Drafts are the only difference between readers: central staff see them, municipalities do not.
+    keptUntilWrite(db, `programme-news:${row.id}:${today}:${central ? 'central' : 'municipal'}`, () => programmeNews(db, actor, today, row.id, NEWS_SHOWN)),
   ]);
   const current = statuses[0];
   const nextMilestone = milestones.find((m) => m.startsOn >= today && m.state !== 'naaet');
