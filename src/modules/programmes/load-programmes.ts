@@ -156,18 +156,21 @@ function loadShared(db: Db, key: string) {
  * agreements' read rule allows (two) and its news as the news' read rule allows (three: items,
  * their solutions, their programmes). On the embedded database the shared part, the agreements (per
  * municipality, or central staff) and the news (municipalities, or central staff) are kept until
- * the next write, so a repeated read costs the tasks' one statement.
+ * the next write, and so are the user's tasks, so a repeated read by the same user costs none.
  */
 export async function loadProgramme(db: Db, actor: Actor, key: string, today: string): Promise<Programme> {
   const { row, statuses, milestones, figures } = await loadShared(db, key);
   const central = isCentral(actor);
   const [tasks, agreements, news] = await Promise.all([
-    db
-      .select({ id: task.id, code: task.code, title: task.title, deadline: task.deadline, status: task.status })
-      .from(task)
-      .where(and(eq(task.projectId, row.id), taskVisibleTo(actor)))
-      .orderBy(asc(task.deadline), asc(task.code))
-      .limit(MAX_TASKS),
+    // Who may read a task turns on the user's own roles and person (named executor), so per user.
+    keptUntilWrite(db, `programme-tasks:${row.id}:${actor.userId}`, () =>
+      db
+        .select({ id: task.id, code: task.code, title: task.title, deadline: task.deadline, status: task.status })
+        .from(task)
+        .where(and(eq(task.projectId, row.id), taskVisibleTo(actor)))
+        .orderBy(asc(task.deadline), asc(task.code))
+        .limit(MAX_TASKS),
+    ),
     keptUntilWrite(db, `programme-agreements:${row.solutionKey ?? ''}:${central ? 'central' : (actor.municipalityCode ?? '')}`, () => programmeAgreements(db, actor, row.solutionKey)),
     // Drafts are the only difference between readers: central staff see them, municipalities do not.
     keptUntilWrite(db, `programme-news:${row.id}:${today}:${central ? 'central' : 'municipal'}`, () => programmeNews(db, actor, today, row.id, NEWS_SHOWN)),
