@@ -18,6 +18,7 @@ import { addBorgerblikket, borgerblikketLines, borgerblikketRoutes } from './bor
 import { IMPACT_LABEL, impactLines, timeBorgerblikketImpact } from './borgerblikket-impact.ts';
 import { addTasks, BENCH_TASKS, sampleTaskIds, targetStatusShares } from './tasks.ts';
 import { addMeeting, FOLLOW_UP_SEND_LABEL, meetingLines, meetingRoutes, timeFollowUpSend } from './meetings.ts';
+import { addProgrammes, programmeLines, programmeRoutes } from './programmes.ts';
 
 const USAGE = `samspil bench [--seconds N] [--warmup N] [--connections N] [--engine pglite|postgres|all]
 
@@ -40,7 +41,8 @@ memory growth, and measures Faxe's deletion preview page and the central Aula ov
 answers 404 is skipped with a note); puts a KLE plan of ~2,200 numbers (1,980 topics) with Faxe's
 configuration and entries for the other 97 and measures Faxe's Borgerblikket configuration page with
 the whole plan (target p95 ≤ 250 ms), one main group, the configuration API and the central list of
-the 98; all against the trivial route /healthz in the
+the 98; gives a programme 2 key figures of 260 weekly points and 50 milestones and measures its page
+for the consultant and Faxe's programleder (target p95 ≤ 250 ms, --only programmer); all against the trivial route /healthz in the
 same process, on PGlite and on PostgreSQL (BENCH_POSTGRES_URL, default postgres://postgres@127.0.0.1:5432/test;
 a throwaway database is created and dropped).
 
@@ -119,6 +121,7 @@ async function benchEngine(engine: OpenedEngine, opts: Options) {
   const aula = await addAula(database.db);
   const borgerblikket = await addBorgerblikket(database.db, config);
   const meetings = await addMeeting(database.db);
+  const programmes = await addProgrammes(database.db);
   const rssAfterLoad = process.memoryUsage().rss;
   // Fresh statistics, as a running system has them, and no autovacuum kicking in mid-measurement.
   const t0 = performance.now();
@@ -180,6 +183,7 @@ async function benchEngine(engine: OpenedEngine, opts: Options) {
     const aulaPages = await aulaRoutes(origin, cookie, leaderCookie);
     const borgerblikketPages = await borgerblikketRoutes(origin, cookie, leaderCookie, borgerblikket.numbers);
     const meetingPages = await meetingRoutes(origin, cookie, meetings);
+    const programmePages = await programmeRoutes(origin, cookie, leaderCookie, programmes);
 
     const session: Record<string, string> = { cookie };
     const allRoutes = [
@@ -210,6 +214,7 @@ async function benchEngine(engine: OpenedEngine, opts: Options) {
       ...aulaPages.routes,
       ...borgerblikketPages.routes,
       ...meetingPages,
+      ...programmePages,
       // No cookie: the trivial route should not pay for a session lookup.
       { label: 'GET /healthz (trivial)', paths: ['/healthz'], headers: {} },
     ];
@@ -239,7 +244,7 @@ async function benchEngine(engine: OpenedEngine, opts: Options) {
     const rows = await countRows(database.db);
     const shares = await targetStatusShares(database.db);
     const bytes = await databaseBytes(database.db);
-    return { results, rows, volume, tasks, agreements, compliance, economy, allocation, zip, aula, aulaTimings, aulaImport, aulaImportSmall, aulaNotes: aulaPages.notes, borgerblikket, borgerblikketNotes: borgerblikketPages.notes, meetings, followUpSend, vacuumSeconds, rssAfterLoad, served, shares, bytes };
+    return { results, rows, volume, tasks, agreements, compliance, economy, allocation, zip, aula, aulaTimings, aulaImport, aulaImportSmall, aulaNotes: aulaPages.notes, borgerblikket, borgerblikketNotes: borgerblikketPages.notes, meetings, followUpSend, programmes, vacuumSeconds, rssAfterLoad, served, shares, bytes };
   } finally {
     await app.close();
   }
@@ -299,6 +304,7 @@ export async function runBench(args: string[]): Promise<void> {
         for (const line of aulaLines(r.aula, r.aulaTimings, r.aulaImport, engine.database.kind, r.aulaNotes, r.aulaImportSmall)) console.log(line);
         for (const line of borgerblikketLines(r.borgerblikket, r.results, r.borgerblikketNotes)) console.log(line);
         for (const line of meetingLines(r.meetings, r.results, r.followUpSend)) console.log(line);
+        for (const line of programmeLines(r.programmes, r.results)) console.log(line);
         console.log(
           `Target status: ${Object.entries(r.shares)
             .map(([s, n]) => `${s} ${n}`)

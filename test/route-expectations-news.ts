@@ -22,9 +22,10 @@ const ITEM = { title: 'Rutetestnyhed', body: 'Rutetest *markdown*', publishOn: '
 const DRAFT = { title: 'Rutetestkladde', body: 'Venter', publishOn: '2099-01-01', solutions: [] };
 const EVENT = { title: 'Rutetestarrangement', date: '2030-06-12', time: '14.30', place: 'Allinge' };
 
-const made = { itemId: '', draftId: '' };
+const made = { itemId: '', draftId: '', eventId: '' };
 const item = () => made.itemId || NOWHERE;
 const draft = () => made.draftId || NOWHERE;
+const madeEvent = () => made.eventId || NOWHERE;
 
 function remember(res: LightMyRequestResponse, id: string | undefined, into: keyof typeof made): undefined {
   if (res.statusCode < 400 && id) made[into] = id;
@@ -97,7 +98,43 @@ export function newsRouteExpectations(): RouteExpectation[] {
       samples: [{ what: 'an event already gone', url: `/arrangementer/${NOWHERE}/slet`, expect: page(editors({ status: 303, location: '/arrangementer?besked=allerede-slettet' })) }],
     },
     { route: 'GET /api/v1/events', samples: [{ what: 'the events', url: '/api/v1/events', expect: api(signedIn(200)) }] },
-    { route: 'POST /api/v1/events', samples: [{ what: 'a new event', url: '/api/v1/events', body: { ...EVENT, title: 'Rutetest-API-arrangement' }, expect: api(editors(201)) }] },
+    {
+      route: 'POST /api/v1/events',
+      samples: [
+        {
+          what: 'a new event',
+          url: '/api/v1/events',
+          body: { ...EVENT, title: 'Rutetest-API-arrangement' },
+          expect: api(editors(201)),
+          check: (res) => remember(res, idFromJson(res), 'eventId'),
+        },
+      ],
+    },
+    {
+      route: 'GET /arrangementer/:id/rediger',
+      samples: [
+        { what: 'the edit form', url: () => `/arrangementer/${madeEvent()}/rediger`, expect: page(editors(200)) },
+        { what: 'an event that does not exist', url: `/arrangementer/${NOWHERE}/rediger`, expect: page(editors(404)) },
+      ],
+    },
+    {
+      route: 'POST /arrangementer/:id',
+      samples: [
+        {
+          what: 'the event saved',
+          url: () => `/arrangementer/${madeEvent()}`,
+          body: { ...EVENT, title: 'Rutetest-API-arrangement' },
+          expect: page(editors({ status: 303, location: /^\/arrangementer\?besked=(rettet|uaendret)$/ })),
+        },
+      ],
+    },
+    {
+      route: 'PUT /api/v1/events/:id',
+      samples: [
+        { what: 'the event saved', url: () => `/api/v1/events/${madeEvent()}`, body: { ...EVENT, title: 'Rutetest-API-arrangement' }, expect: api(editors(200)) },
+        { what: 'an event that does not exist', url: `/api/v1/events/${NOWHERE}`, body: EVENT, expect: api(editors(404)) },
+      ],
+    },
     { route: 'DELETE /api/v1/events/:id', samples: [{ what: 'an event already gone', url: `/api/v1/events/${NOWHERE}`, expect: api(editors(204)) }] },
   ];
 }

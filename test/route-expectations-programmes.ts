@@ -54,6 +54,24 @@ export function programmesRouteExpectations(): RouteExpectation[] {
       samples: [{ what: 'a key figure with two points', url: `/programmer/${KEY}/noegletal`, body: () => ({ name: fresh(), points: '01.05.2025;10\n08.05.2025;20' }), expect: page(editors(404)) }],
     },
     {
+      route: 'GET /programmer/:key/milepaele/:id/slet',
+      samples: [{ what: 'asking before a milestone is deleted', url: `/programmer/${KEY}/milepaele/${NO_SUCH_MILESTONE}/slet`, expect: page(editors(404)) }],
+    },
+    {
+      route: 'POST /programmer/:key/milepaele/:id/slet',
+      samples: [{ what: 'deleting a milestone', url: `/programmer/${KEY}/milepaele/${NO_SUCH_MILESTONE}/slet`, body: () => ({ requestKey: fresh() }), expect: page(editors(404)) }],
+    },
+    {
+      route: 'GET /programmer/:key/noegletal/:id/slet',
+      samples: [{ what: 'asking before a key figure is deleted', url: `/programmer/${KEY}/noegletal/${NO_SUCH_MILESTONE}/slet`, expect: page(editors(404)) }],
+    },
+    {
+      route: 'POST /programmer/:key/noegletal/:id/slet',
+      samples: [{ what: 'deleting a key figure', url: `/programmer/${KEY}/noegletal/${NO_SUCH_MILESTONE}/slet`, body: () => ({ requestKey: fresh() }), expect: page(editors(404)) }],
+    },
+    { route: 'GET /programmer/:key/noegletal.xlsx', samples: [{ what: 'every point as XLSX', url: `/programmer/${KEY}/noegletal.xlsx`, expect: page(signedIn(404)) }] },
+    { route: 'GET /programmer/:key/noegletal.csv', samples: [{ what: 'every point as CSV', url: `/programmer/${KEY}/noegletal.csv`, expect: page(signedIn(404)) }] },
+    {
       route: 'POST /programmer/:key/oplysninger',
       samples: [{ what: 'the description', url: `/programmer/${KEY}/oplysninger`, body: () => ({ description: fresh(), responsiblePersonId: '' }), expect: page(editors(404)) }],
     },
@@ -83,6 +101,14 @@ export function programmesRouteExpectations(): RouteExpectation[] {
           expect: api(editors(404)),
         },
       ],
+    },
+    {
+      route: 'DELETE /api/v1/programmes/:key/milestones/:id',
+      samples: [{ what: 'a milestone', url: `/api/v1/programmes/${KEY}/milestones/${NO_SUCH_MILESTONE}`, expect: api(editors(404)) }],
+    },
+    {
+      route: 'DELETE /api/v1/programmes/:key/figures/:id',
+      samples: [{ what: 'a key figure', url: `/api/v1/programmes/${KEY}/figures/${NO_SUCH_MILESTONE}`, expect: api(editors(404)) }],
     },
     {
       route: 'POST /api/v1/programmes/:key/figures',

@@ -15,6 +15,7 @@ import { deleteNewsItem } from './delete-news-item.ts';
 import { authorizeNews } from './policy.ts';
 import { listEvents, listNews, loadEvent, loadNewsItem, NEWS_PAGE_SIZE, type EventRow, type NewsRow } from './queries.ts';
 import { newsNotFound, updateNewsItem } from './update-news-item.ts';
+import { eventNotFound, updateEvent } from './update-event.ts';
 
 const tags = ['Nyt'];
 const editors = 'Kun KOMBITs administratorer og konsulenter skriver (ellers 403).';
@@ -54,6 +55,16 @@ const newsBody = z.object({
   solutions: z.array(z.string()).optional().describe('Løsningernes nøgler, fx aula'),
   programmes: z.array(z.string()).optional().describe('Programmernes nøgler, fx valg-2025'),
   publishOn: z.string().describe('åååå-mm-dd'),
+});
+
+const eventBody = z.object({
+  date: z.string().describe('åååå-mm-dd'),
+  time: z.string().describe('tt.mm, dansk tid'),
+  title: z.string(),
+  place: z.string().optional(),
+  participants: z.string().optional(),
+  link: z.string().nullable().optional(),
+  description: z.string().optional(),
 });
 
 const toNews = (r: NewsRow, today: string) => ({
@@ -168,17 +179,7 @@ export function registerNewsApi(root: FastifyInstance): void {
         tags,
         summary: 'Tilføj et arrangement',
         description: `Samme Idempotency-Key og indhold igen tilføjer intet nyt. ${editors}`,
-        body: apiBody(
-          z.object({
-            date: z.string().describe('åååå-mm-dd'),
-            time: z.string().describe('tt.mm, dansk tid'),
-            title: z.string(),
-            place: z.string().optional(),
-            participants: z.string().optional(),
-            link: z.string().nullable().optional(),
-            description: z.string().optional(),
-          }),
-        ),
+        body: apiBody(eventBody),
         response: { 201: eventOut, ...errorResponses },
       },
     },
@@ -188,6 +189,27 @@ export function registerNewsApi(root: FastifyInstance): void {
       const e = await loadEvent(ctx.db, r.id);
       if (!e) throw notFound('Arrangementet findes ikke.');
       return reply.status(201).send(toEvent(e));
+    },
+  );
+
+  app.put(
+    '/api/v1/events/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Ret et arrangement',
+        description: `Samme regler som et nyt arrangement. Uændrede værdier skriver intet. ${editors}`,
+        params: z.object({ id: uuidParam }),
+        body: apiBody(eventBody),
+        response: { 200: eventOut, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const ctx = actorCtx(request);
+      await updateEvent(ctx, request.params.id, request.body);
+      const e = await loadEvent(ctx.db, request.params.id);
+      if (!e) throw eventNotFound();
+      return toEvent(e);
     },
   );
 

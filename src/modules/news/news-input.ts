@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { parseDay } from '../../platform/days.ts';
+import { danishDay, parseDay } from '../../platform/days.ts';
+import { danishWallClock } from '../../platform/views/format.ts';
 
 /** A form sends one value or a list for a repeated field (checkboxes); the API sends a list. */
 const keyList = (what: string) =>
@@ -50,7 +51,10 @@ const TIME = /^([01]?\d|2[0-3])[.:]([0-5]\d)$/;
 /** An event: its Danish day and time of day (kl. 14.30), where, what, who and a link. */
 export const eventInput = z.object({
   date: day('Skriv arrangementets dato'),
-  time: text(5, 'Klokkeslættet').pipe(z.string().regex(TIME, 'Skriv klokkeslættet som tt.mm, fx 14.30')),
+  time: text(5, 'Klokkeslættet')
+    .pipe(z.string().regex(TIME, 'Skriv klokkeslættet som tt.mm, fx 14.30'))
+    // "9:30" and "09.30" are the same time: one spelling, so an unchanged form compares equal.
+    .transform((s) => s.replace(/^(\d)[.:]/, '0$1.').replace(':', '.')),
   title: text(200, 'Titlen').pipe(z.string().min(1, 'Skriv arrangementets titel')),
   place: text(200, 'Stedet'),
   participants: text(2000, 'Deltagerne'),
@@ -66,4 +70,13 @@ export const eventLabels: Record<string, string> = { date: 'Dato', time: 'Klokke
 export function eventTime(time: string): { hour: number; minute: number } {
   const m = TIME.exec(time)!;
   return { hour: Number(m[1]), minute: Number(m[2]) };
+}
+
+/**
+ * A stored event as the input it would be sent as (Danish day, "14.30"): the edit form's values
+ * and what a change is compared with.
+ */
+export function eventFormValues(e: { title: string; startsAt: Date; place: string; participants: string; link: string | null; description: string }): EventInput {
+  const w = danishWallClock(e.startsAt);
+  return { date: danishDay(e.startsAt), time: `${w.hour}.${w.minute}`, title: e.title, place: e.place, participants: e.participants, link: e.link, description: e.description };
 }

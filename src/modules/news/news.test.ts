@@ -184,6 +184,50 @@ describe('news and events', () => {
     expect(page).not.toContain('Gem arrangementet');
   });
 
+  it('shows every event field and lets central editors correct them with the rules of a new one, audited once', async () => {
+    const [cyberwalk] = await db().select().from(event).where(eq(event.title, 'Cyberwalk'));
+    const id = cyberwalk!.id;
+    const list = (await faxe.get('/arrangementer')).body;
+    const item = list.slice(list.indexOf('Cyberwalk'), list.indexOf('Programledermøde'));
+    for (const shown of ['13. juni 2025 kl. 10.00', 'Allinge', 'Borgmesteren', 'href="https://example.dk/cyberwalk"', 'example.dk/cyberwalk']) expect(item).toContain(shown);
+    expect(item).not.toContain('/rediger');
+    expect((await admin.get('/arrangementer')).body).toContain(`href="/arrangementer/${id}/rediger"`);
+
+    expect((await faxe.get(`/arrangementer/${id}/rediger`)).statusCode).toBe(403);
+    const form = await admin.get(`/arrangementer/${id}/rediger`);
+    expect(form.statusCode).toBe(200);
+    for (const value of ['value="2025-06-13"', 'value="10.00"', 'value="Cyberwalk"', 'value="Allinge"', 'Borgmesteren</textarea>', 'value="https://example.dk/cyberwalk"']) expect(form.body).toContain(value);
+
+    const changed = { title: 'Cyberwalk med KOMBIT', date: '14.06.2025', time: '9:30', place: 'Allinge Havn', participants: 'Borgmesteren, KOMBITs direktør', link: 'https://example.dk/cyberwalk-2025', description: '' };
+    const before = await audits('event.updated', id);
+    expect((await admin.post(`/arrangementer/${id}`, changed)).headers.location).toBe('/arrangementer?besked=rettet');
+    expect((await admin.post(`/arrangementer/${id}`, changed)).headers.location).toBe('/arrangementer?besked=uaendret');
+    const entries = await audits('event.updated', id);
+    expect(entries).toHaveLength(before.length + 1);
+    expect(entries.at(-1)!.before).toMatchObject({ title: 'Cyberwalk', date: '2025-06-13', time: '10.00', place: 'Allinge' });
+    expect(entries.at(-1)!.after).toMatchObject({ title: 'Cyberwalk med KOMBIT', date: '2025-06-14', time: '09.30', link: 'https://example.dk/cyberwalk-2025' });
+    const page = (await faxe.get('/arrangementer')).body;
+    for (const shown of ['Cyberwalk med KOMBIT', '14. juni 2025 kl. 09.30', 'Allinge Havn', 'KOMBITs direktør', 'example.dk/cyberwalk-2025']) expect(page).toContain(shown);
+
+    const bad = await admin.post(`/arrangementer/${id}`, { ...changed, title: '', time: '25.00', link: 'javascript:alert(1)' });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.body).toContain('Skriv arrangementets titel');
+    expect(bad.body).toContain('Skriv klokkeslættet som tt.mm');
+    expect(bad.body).toContain('value="Allinge Havn"');
+    const badApi = await admin.api('PUT', `/api/v1/events/${id}`, { ...changed, date: '31.02.2025' });
+    expect(badApi.statusCode).toBe(422);
+    expect(Object.keys(badApi.json().fieldErrors)).toEqual(['date']);
+    expect((await faxe.api('PUT', `/api/v1/events/${id}`, changed)).statusCode).toBe(403);
+    expect((await admin.api('PUT', '/api/v1/events/00000000-0000-4000-8000-000000000000', changed)).statusCode).toBe(404);
+    const [unchanged] = await db().select().from(event).where(eq(event.id, id));
+    expect(unchanged).toMatchObject({ title: 'Cyberwalk med KOMBIT', place: 'Allinge Havn', startsAt: new Date('2025-06-14T07:30:00Z') });
+
+    const put = await consultant.api('PUT', `/api/v1/events/${id}`, { ...changed, title: 'Cyberwalk', date: '2025-06-13', time: '10.00' });
+    expect(put.statusCode).toBe(200);
+    expect(put.json()).toMatchObject({ title: 'Cyberwalk', startsAt: '2025-06-13T08:00:00.000Z', place: 'Allinge Havn', participants: 'Borgmesteren, KOMBITs direktør', link: 'https://example.dk/cyberwalk-2025' });
+    expect(await audits('event.updated', id)).toHaveLength(before.length + 2);
+  });
+
   it('seeds the deck’s items, current ones and the Folkemødet events, idempotently', async () => {
     await seedDemoNews(db(), NOW);
     const items = await newsRows();

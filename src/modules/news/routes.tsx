@@ -15,8 +15,11 @@ import { deleteEvent } from './delete-event.ts';
 import { deleteNewsItem } from './delete-news-item.ts';
 import { atomFeed } from './feed.ts';
 import { authorizeNews, canEditNews } from './policy.ts';
-import { feedNews, listEvents, listNews, loadNewsItem, NEWS_PAGE_SIZE, newsFormOptions, solutionOptions } from './queries.ts';
+import { eventFormValues } from './news-input.ts';
+import { feedNews, listEvents, listNews, loadEvent, loadNewsItem, NEWS_PAGE_SIZE, newsFormOptions, solutionOptions } from './queries.ts';
+import { eventNotFound, updateEvent } from './update-event.ts';
 import { newsNotFound, updateNewsItem } from './update-news-item.ts';
+import { EventEditPage } from './views/event-edit-page.tsx';
 import { EVENT_NOTICES, EventsPage } from './views/events-page.tsx';
 import { NewsFormPage, type FormState } from './views/news-form-page.tsx';
 import { NEWS_NOTICES, NewsItemPage, NewsListPage } from './views/news-pages.tsx';
@@ -52,6 +55,15 @@ async function eventsPage(request: FastifyRequest, reply: FastifyReply, opts: { 
     />
   );
   return sendPage(reply, page, opts.status ?? 200);
+}
+
+/** The edit form of an event: what is stored, or what was sent with its errors. */
+async function eventEditPage(request: FastifyRequest, reply: FastifyReply, id: string, state?: FormState, status = 200) {
+  const ctx = actorCtx(request);
+  authorizeNews(ctx.actor, 'edit');
+  const e = await loadEvent(ctx.db, id);
+  if (!e) throw eventNotFound();
+  return sendPage(reply, <EventEditPage request={request} id={id} title={e.title} state={state ?? { values: eventFormValues(e), errors: {} }} />, status);
 }
 
 /**
@@ -158,6 +170,18 @@ export function registerNews(root: FastifyInstance): void {
     } catch (error) {
       const e = formError(error);
       return eventsPage(request, reply, { form: failed(request.body, e), status: e.status });
+    }
+  });
+
+  app.get('/arrangementer/:id/rediger', { schema: { params: idParams } }, async (request, reply) => eventEditPage(request, reply, request.params.id));
+
+  app.post('/arrangementer/:id', { schema: { params: idParams, body: formBody } }, async (request, reply) => {
+    try {
+      const r = await updateEvent(actorCtx(request), request.params.id, request.body);
+      return reply.redirect(`/arrangementer?besked=${r.changed ? 'rettet' : 'uaendret'}`, 303);
+    } catch (error) {
+      const e = formError(error);
+      return eventEditPage(request, reply, request.params.id, failed(request.body, e), e.status);
     }
   });
 

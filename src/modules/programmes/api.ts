@@ -6,6 +6,9 @@ import { actorCtx } from '../../platform/http/request-context.ts';
 import { clientKeyOf } from '../../platform/idempotency/claim-request.ts';
 import { danishDay } from '../../platform/views/format.ts';
 import { milestoneStates } from '../tasks/index.ts';
+import { agreementStatuses, agreementTypes, municipalStatuses } from '../agreements/index.ts';
+import { deleteProgrammeFigure } from './delete-programme-figure.ts';
+import { deleteProgrammeMilestone } from './delete-programme-milestone.ts';
 import { detailsInput, figureInput, milestoneInput, statusInput } from './inputs.ts';
 import { listProgrammes, loadProgramme, type Programme, type ProgrammeRow } from './load-programmes.ts';
 import { authorizeProgramme } from './policy.ts';
@@ -52,6 +55,27 @@ const programmeOut = rowOut
       z.object({ id: z.string().uuid(), name: z.string(), unit: z.string(), target: z.number().nullable(), points: z.array(z.object({ on: z.string(), value: z.number() })) }),
     ),
     tasks: z.array(z.object({ id: z.string().uuid(), code: z.string(), title: z.string(), deadline: z.string(), status: z.string() })).describe('De opgaver i programmet, du kan se'),
+    agreements: z
+      .array(
+        z.object({
+          id: z.string().uuid(),
+          title: z.string(),
+          type: z.enum(agreementTypes),
+          status: z.enum(agreementStatuses),
+          counts: z
+            .object({ addressed: z.number().int(), signed: z.number().int(), replaced: z.number().int(), pending: z.number().int(), inDialogue: z.number().int(), notSigned: z.number().int(), outstanding: z.number().int() })
+            .nullable()
+            .describe('KOMBITs medarbejdere: hvor de modtagende kommuner står; ellers null'),
+          ownStatus: z.enum(municipalStatuses as unknown as [string, ...string[]]).nullable().describe('En kommunes brugere: kommunens egen status; ellers null'),
+        }),
+      )
+      .describe('Aftalerne om programmets løsning, som du kan se (en kommune: dem, der er sendt til den)'),
+    news: z
+      .object({
+        items: z.array(z.object({ id: z.string().uuid(), title: z.string(), publishOn: z.string(), url: z.string(), contact: z.object({ name: z.string(), email: z.string() }).nullable() })),
+        total: z.number().int(),
+      })
+      .describe('De nyeste nyheder om programmet, som du kan se, og hvor mange der er i alt'),
   })
   .meta({ id: 'Programme' });
 
@@ -64,7 +88,25 @@ const row = (r: ProgrammeRow) => ({
   status: r.status,
   nextMilestone: r.nextMilestone,
 });
-const full = (p: Programme) => ({ ...row(p), description: p.description, statuses: p.statuses.map((s) => ({ ...s, createdAt: iso(s.createdAt)! })), milestones: p.milestones, figures: p.figures, tasks: p.tasks });
+const full = (p: Programme) => ({
+  ...row(p),
+  description: p.description,
+  statuses: p.statuses.map((s) => ({ ...s, createdAt: iso(s.createdAt)! })),
+  milestones: p.milestones,
+  figures: p.figures,
+  tasks: p.tasks,
+  agreements: p.agreements.map((a) => ({
+    id: a.id,
+    title: a.title,
+    type: a.type,
+    status: a.status,
+    counts: a.counts
+      ? { addressed: a.counts.addressed, signed: a.counts.signed, replaced: a.counts.replaced, pending: a.counts.pending, inDialogue: a.counts.in_dialogue, notSigned: a.counts.not_signed, outstanding: a.counts.outstanding }
+      : null,
+    ownStatus: a.ownStatus,
+  })),
+  news: { items: p.news.items.map((n) => ({ ...n, url: `/nyt/${n.id}` })), total: p.news.total },
+});
 
 const EDITORS = 'Kun KOMBITs administratorer og konsulenter. ';
 const ONCE = 'Samme anmodning igen (Idempotency-Key eller samme indhold inden for få sekunder) svarer 200 uden at gemme igen. ';
@@ -92,7 +134,7 @@ export function registerProgrammeApi(root: FastifyInstance): void {
     {
       schema: {
         tags,
-        summary: 'Et program: statushistorik, milepæle, nøgletal med deres målinger og opgaver',
+        summary: 'Et program: statushistorik, milepæle, nøgletal med deres målinger, opgaver, aftaler og nyheder',
         description: 'Siden /programmer/:key viser det samme.',
         params: keyParams,
         response: { 200: programmeOut, ...errorResponses },
@@ -175,6 +217,40 @@ export function registerProgrammeApi(root: FastifyInstance): void {
     async (request, reply) => {
       const { created } = await saveProgrammeFigure(actorCtx(request), request.params.key, request.body, clientKeyOf(request));
       return reply.status(created ? 201 : 200).send(await one(request, request.params.key));
+    },
+  );
+
+  app.delete(
+    '/api/v1/programmes/:key/milestones/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Slet en milepæl',
+        description: EDITORS + 'En milepæl, der allerede er slettet, svarer også 204.',
+        params: milestoneParams,
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await deleteProgrammeMilestone(actorCtx(request), request.params.key, request.params.id, clientKeyOf(request));
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.delete(
+    '/api/v1/programmes/:key/figures/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Slet et nøgletal med alle dets målinger',
+        description: EDITORS + 'Et nøgletal, der allerede er slettet, svarer også 204. Revisionsloggen gemmer nøgletallet og alle målingerne.',
+        params: milestoneParams,
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await deleteProgrammeFigure(actorCtx(request), request.params.key, request.params.id, clientKeyOf(request));
+      return reply.status(204).send(null);
     },
   );
 }

@@ -1,9 +1,12 @@
 import { and, asc, desc, eq, inArray, isNull, ne, gte } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import type { Actor } from '../../platform/context.ts';
+import { type Actor, isCentral } from '../../platform/context.ts';
 import { notFound } from '../../platform/errors.ts';
 import { person, solution } from '../../platform/identity/schema.ts';
+import { keptUntilWrite } from '../../platform/kept-until-write.ts';
+import { programmeNews } from '../news/index.ts';
 import { project, projectMilestone, task, taskVisibleTo, type MilestoneState } from '../tasks/index.ts';
+import { programmeAgreements, type ProgrammeAgreement } from './programme-agreements.ts';
 import { programmeFigure, programmeFigurePoint, programmeStatus, type ProgrammeStatus } from './schema.ts';
 
 /** Enough for every programme KOMBIT runs; the page says so if there were ever more. */
@@ -14,6 +17,8 @@ const MAX_FIGURES = 20;
 /** Five years of daily points for each of a few figures. */
 const MAX_POINTS = 20_000;
 const MAX_TASKS = 200;
+/** The newest news items on the page; the rest are on /nyt. */
+export const NEWS_SHOWN = 10;
 
 export type Responsible = { id: string; name: string; title: string; email: string } | null;
 export type StatusEntry = { id: string; status: ProgrammeStatus; statusOn: string; comment: string; createdAt: Date };
@@ -35,7 +40,11 @@ export type Programme = ProgrammeRow & {
   milestones: ProgrammeMilestone[];
   figures: Figure[];
   tasks: { id: string; code: string; title: string; deadline: string; status: string }[];
+  agreements: ProgrammeAgreement[];
+  /** The newest items the actor may read, and how many there are in all. */
+  news: { items: ProgrammeNews[]; total: number };
 };
+export type ProgrammeNews = { id: string; title: string; publishOn: string; contact: { name: string; email: string } | null };
 
 const responsibleOf = (r: { pid: string | null; pname: string | null; ptitle: string | null; pemail: string | null }): Responsible =>
   r.pid ? { id: r.pid, name: r.pname ?? '', title: r.ptitle ?? '', email: r.pemail ?? '' } : null;
@@ -99,58 +108,72 @@ export async function programmeByKey(db: Db, key: string): Promise<{ id: string;
 export const programmeIdByKey = async (db: Db, key: string): Promise<string> => (await programmeByKey(db, key)).id;
 
 /**
- * One programme's status page in six statements: the programme, its status history (newest
- * first), milestones in date order, key figures with their points, and the linked tasks the actor
- * may read (tasks' own read rule, so a municipality never sees another's local task).
+ * What every reader of a programme sees alike, in five statements: the programme, its status
+ * history (newest first), milestones in date order, and key figures with their points. Kept until
+ * the next write on the embedded database, where a read holds up every other request; the same
+ * read on PostgreSQL runs beside them and is not kept.
+ */
+function loadShared(db: Db, key: string) {
+  return keptUntilWrite(db, `programme:${key}`, async () => {
+    const [row] = await db
+      .select(baseColumns)
+      .from(project)
+      .leftJoin(solution, eq(solution.key, project.solutionKey))
+      .leftJoin(person, eq(person.id, project.responsiblePersonId))
+      .where(eq(project.key, key));
+    if (!row) throw notFound('Programmet findes ikke.');
+    const [statuses, milestones, figures] = await Promise.all([
+      db
+        .select({ id: programmeStatus.id, status: programmeStatus.status, statusOn: programmeStatus.statusOn, comment: programmeStatus.comment, createdAt: programmeStatus.createdAt })
+        .from(programmeStatus)
+        .where(eq(programmeStatus.projectId, row.id))
+        .orderBy(desc(programmeStatus.statusOn), desc(programmeStatus.createdAt))
+        .limit(MAX_STATUSES),
+      db
+        .select({
+          id: projectMilestone.id,
+          title: projectMilestone.title,
+          description: projectMilestone.description,
+          startsOn: projectMilestone.startsOn,
+          endsOn: projectMilestone.endsOn,
+          state: projectMilestone.state,
+          originalOn: projectMilestone.originalOn,
+        })
+        .from(projectMilestone)
+        .where(eq(projectMilestone.projectId, row.id))
+        .orderBy(asc(projectMilestone.startsOn), asc(projectMilestone.createdAt))
+        .limit(MAX_MILESTONES),
+      loadFigures(db, row.id),
+    ]);
+    return { row, statuses, milestones, figures };
+  });
+}
+
+/**
+ * One programme's status page in at most eleven statements, whatever its size: the part every
+ * reader shares (five, see loadShared), the linked tasks the actor may read (tasks' own read rule,
+ * so a municipality never sees another's local task), the agreements of its solution as the
+ * agreements' read rule allows (two) and its news as the news' read rule allows (three: items,
+ * their solutions, their programmes). On the embedded database the shared part, the agreements (per
+ * municipality, or central staff) and the news (municipalities, or central staff) are kept until
+ * the next write, and so are the user's tasks, so a repeated read by the same user costs none.
  */
 export async function loadProgramme(db: Db, actor: Actor, key: string, today: string): Promise<Programme> {
-  const [row] = await db
-    .select(baseColumns)
-    .from(project)
-    .leftJoin(solution, eq(solution.key, project.solutionKey))
-    .leftJoin(person, eq(person.id, project.responsiblePersonId))
-    .where(eq(project.key, key));
-  if (!row) throw notFound('Programmet findes ikke.');
-  const [statuses, milestones, figures, points, tasks] = await Promise.all([
-    db
-      .select({ id: programmeStatus.id, status: programmeStatus.status, statusOn: programmeStatus.statusOn, comment: programmeStatus.comment, createdAt: programmeStatus.createdAt })
-      .from(programmeStatus)
-      .where(eq(programmeStatus.projectId, row.id))
-      .orderBy(desc(programmeStatus.statusOn), desc(programmeStatus.createdAt))
-      .limit(MAX_STATUSES),
-    db
-      .select({
-        id: projectMilestone.id,
-        title: projectMilestone.title,
-        description: projectMilestone.description,
-        startsOn: projectMilestone.startsOn,
-        endsOn: projectMilestone.endsOn,
-        state: projectMilestone.state,
-        originalOn: projectMilestone.originalOn,
-      })
-      .from(projectMilestone)
-      .where(eq(projectMilestone.projectId, row.id))
-      .orderBy(asc(projectMilestone.startsOn), asc(projectMilestone.createdAt))
-      .limit(MAX_MILESTONES),
-    db
-      .select({ id: programmeFigure.id, name: programmeFigure.name, unit: programmeFigure.unit, target: programmeFigure.target })
-      .from(programmeFigure)
-      .where(eq(programmeFigure.projectId, row.id))
-      .orderBy(asc(programmeFigure.position), asc(programmeFigure.createdAt))
-      .limit(MAX_FIGURES),
-    db
-      .select({ figureId: programmeFigurePoint.figureId, on: programmeFigurePoint.pointOn, value: programmeFigurePoint.value })
-      .from(programmeFigurePoint)
-      .innerJoin(programmeFigure, eq(programmeFigure.id, programmeFigurePoint.figureId))
-      .where(eq(programmeFigure.projectId, row.id))
-      .orderBy(asc(programmeFigurePoint.pointOn))
-      .limit(MAX_POINTS),
-    db
-      .select({ id: task.id, code: task.code, title: task.title, deadline: task.deadline, status: task.status })
-      .from(task)
-      .where(and(eq(task.projectId, row.id), taskVisibleTo(actor)))
-      .orderBy(asc(task.deadline), asc(task.code))
-      .limit(MAX_TASKS),
+  const { row, statuses, milestones, figures } = await loadShared(db, key);
+  const central = isCentral(actor);
+  const [tasks, agreements, news] = await Promise.all([
+    // Who may read a task turns on the user's own roles and person (named executor), so per user.
+    keptUntilWrite(db, `programme-tasks:${row.id}:${actor.userId}`, () =>
+      db
+        .select({ id: task.id, code: task.code, title: task.title, deadline: task.deadline, status: task.status })
+        .from(task)
+        .where(and(eq(task.projectId, row.id), taskVisibleTo(actor)))
+        .orderBy(asc(task.deadline), asc(task.code))
+        .limit(MAX_TASKS),
+    ),
+    keptUntilWrite(db, `programme-agreements:${row.solutionKey ?? ''}:${central ? 'central' : (actor.municipalityCode ?? '')}`, () => programmeAgreements(db, actor, row.solutionKey)),
+    // Drafts are the only difference between readers: central staff see them, municipalities do not.
+    keptUntilWrite(db, `programme-news:${row.id}:${today}:${central ? 'central' : 'municipal'}`, () => programmeNews(db, actor, today, row.id, NEWS_SHOWN)),
   ]);
   const current = statuses[0];
   const nextMilestone = milestones.find((m) => m.startsOn >= today && m.state !== 'naaet');
@@ -166,9 +189,40 @@ export async function loadProgramme(db: Db, actor: Actor, key: string, today: st
     nextMilestone: nextMilestone ? { title: nextMilestone.title, startsOn: nextMilestone.startsOn } : null,
     statuses,
     milestones,
-    figures: figures.map((f) => ({ ...f, points: points.filter((p) => p.figureId === f.id).map((p) => ({ on: p.on, value: p.value })) })),
+    figures,
     tasks,
+    agreements,
+    news: {
+      items: news.rows.map((n) => ({ id: n.id, title: n.title, publishOn: n.publishOn, contact: n.contact ? { name: n.contact.name, email: n.contact.email } : null })),
+      total: news.total,
+    },
   };
+}
+
+/** A programme's key figures in their order with their points by day: two statements. */
+export async function loadFigures(db: Db, projectId: string): Promise<Figure[]> {
+  const [figures, points] = await Promise.all([
+    db
+      .select({ id: programmeFigure.id, name: programmeFigure.name, unit: programmeFigure.unit, target: programmeFigure.target })
+      .from(programmeFigure)
+      .where(eq(programmeFigure.projectId, projectId))
+      .orderBy(asc(programmeFigure.position), asc(programmeFigure.createdAt))
+      .limit(MAX_FIGURES),
+    db
+      .select({ figureId: programmeFigurePoint.figureId, on: programmeFigurePoint.pointOn, value: programmeFigurePoint.value })
+      .from(programmeFigurePoint)
+      .innerJoin(programmeFigure, eq(programmeFigure.id, programmeFigurePoint.figureId))
+      .where(eq(programmeFigure.projectId, projectId))
+      .orderBy(asc(programmeFigurePoint.pointOn))
+      .limit(MAX_POINTS),
+  ]);
+  const pointsOf = new Map<string, { on: string; value: number }[]>();
+  for (const p of points) {
+    const list = pointsOf.get(p.figureId) ?? [];
+    list.push({ on: p.on, value: p.value });
+    pointsOf.set(p.figureId, list);
+  }
+  return figures.map((f) => ({ ...f, points: pointsOf.get(f.id) ?? [] }));
 }
 
 /** Central staff who may be a programme's responsible person (active, no municipality), for the form's list. */

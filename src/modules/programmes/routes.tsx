@@ -7,20 +7,25 @@ import { AppError, notFound, type FieldErrors } from '../../platform/errors.ts';
 import { formBody, pageQuery, uuidParam } from '../../platform/http/page-schemas.ts';
 import { actorCtx, sendPage } from '../../platform/http/request-context.ts';
 import { clientKeyOf, REQUEST_KEY_FIELD } from '../../platform/idempotency/claim-request.ts';
+import { sendDownload } from '../../platform/http/send-download.ts';
+import { EXPORT_FORMATS } from '../../platform/spreadsheet/formats.ts';
 import { noticeFor } from '../../platform/views/components.tsx';
 import { danishDay } from '../../platform/views/format.ts';
 import { registerMenuEntry } from '../../platform/views/menu.ts';
 import { projectMilestone } from '../tasks/index.ts';
 import { registerProgrammeApi } from './api.ts';
+import { registerProgrammeDeletes } from './delete-routes.tsx';
+import { exportFigures } from './export-figures.ts';
 import { parseDanishNumber, pointsFromLines } from './inputs.ts';
-import { centralPeople, listProgrammes, loadProgramme, programmeByKey } from './load-programmes.ts';
+import { centralPeople, listProgrammes, loadFigures, loadProgramme, programmeByKey } from './load-programmes.ts';
 import { authorizeProgramme } from './policy.ts';
 import { saveProgrammeFigure } from './save-programme-figure.ts';
 import { saveProgrammeMilestone } from './save-programme-milestone.ts';
 import { setProgrammeStatus } from './set-programme-status.ts';
 import { updateProgramme } from './update-programme.ts';
 import { MilestonePage } from './views/milestone-page.tsx';
-import { ProgrammePage, type FailedForm, type ProgrammeForm } from './views/programme-page.tsx';
+import type { FailedForm, ProgrammeForm } from './views/edit-forms.tsx';
+import { ProgrammePage } from './views/programme-page.tsx';
 import { ProgrammesPage } from './views/programmes-page.tsx';
 
 /** A programme's key in a URL, as tasks' projects are keyed ("valg-2025"). */
@@ -28,12 +33,16 @@ export const programmeKey = z.string().regex(/^[a-z0-9][a-z0-9-]{0,99}$/, 'Ukend
 export const keyParams = z.object({ key: programmeKey });
 const milestoneParams = z.object({ key: programmeKey, id: uuidParam });
 
-const NOTICES: Record<string, string> = {
-  'status-sat': 'Status er sat.',
-  'milepael-gemt': 'Milepælen er gemt.',
-  'noegletal-gemt': 'Nøgletallet er gemt.',
-  gemt: 'Programmets oplysninger er gemt.',
-  uaendret: 'Oplysningerne var allerede sådan; intet er ændret.',
+const ok = (text: string) => ({ kind: 'success' as const, text });
+const NOTICES: Record<string, { kind: 'success' | 'info'; text: string }> = {
+  'status-sat': ok('Status er sat.'),
+  'milepael-gemt': ok('Milepælen er gemt.'),
+  'noegletal-gemt': ok('Nøgletallet er gemt.'),
+  'milepael-slettet': ok('Milepælen er slettet.'),
+  'noegletal-slettet': ok('Nøgletallet er slettet med alle sine målinger.'),
+  'allerede-slettet': { kind: 'info', text: 'Den var allerede slettet; intet er ændret.' },
+  gemt: ok('Programmets oplysninger er gemt.'),
+  uaendret: { kind: 'info', text: 'Oplysningerne var allerede sådan; intet er ændret.' },
 };
 
 /** A refusal the page shows in its error summary; anything else is the error page's to show. */
@@ -45,7 +54,7 @@ function texts(body: Record<string, string | string[]>): Record<string, string> 
   return Object.fromEntries(Object.entries(body).map(([k, v]) => [k, (Array.isArray(v) ? v[0] : v) ?? '']));
 }
 
-async function programmePage(request: FastifyRequest, reply: FastifyReply, key: string, extra: { notice?: string | undefined; failed?: FailedForm } = {}, status = 200) {
+async function programmePage(request: FastifyRequest, reply: FastifyReply, key: string, extra: { notice?: { kind: 'success' | 'info'; text: string } | undefined; failed?: FailedForm } = {}, status = 200) {
   const ctx = actorCtx(request);
   authorizeProgramme(ctx.actor, 'read');
   const canEdit = isCentralEditor(ctx.actor);
@@ -83,6 +92,7 @@ export function registerProgrammes(root: FastifyInstance): void {
   const app = root.withTypeProvider<ZodTypeProvider>();
   registerMenuEntry({ key: 'programmer', order: 15, href: () => '/programmer', label: 'Programmer', visible: () => true });
   registerProgrammeApi(root);
+  registerProgrammeDeletes(root);
 
   app.get('/programmer', { schema: { querystring: pageQuery({}) } }, async (request, reply) => {
     const ctx = actorCtx(request);
@@ -93,6 +103,18 @@ export function registerProgrammes(root: FastifyInstance): void {
   app.get('/programmer/:key', { schema: { params: keyParams, querystring: pageQuery({}) } }, async (request, reply) =>
     programmePage(request, reply, request.params.key, { notice: noticeFor(NOTICES, request.query.besked) }),
   );
+
+  // Every measurement of every key figure: the page's tables show one a month for long series.
+  for (const format of EXPORT_FORMATS) {
+    app.get(`/programmer/:key/noegletal.${format}`, { schema: { params: keyParams } }, async (request, reply) => {
+      const ctx = actorCtx(request);
+      authorizeProgramme(ctx.actor, 'read');
+      const { key } = request.params;
+      const { id } = await programmeByKey(ctx.db, key);
+      const file = await exportFigures(await loadFigures(ctx.db, id), format);
+      return sendDownload(reply, { filename: `noegletal-${key}.${format}`, ...file });
+    });
+  }
 
   app.post('/programmer/:key/status', { schema: { params: keyParams, body: formBody } }, async (request, reply) => {
     const ctx = actorCtx(request);

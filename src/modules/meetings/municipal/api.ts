@@ -45,7 +45,7 @@ const inputOut = z
     state: z.enum(['modtaget', 'paa-dagsordenen']),
     agendaItem: z.object({ id: z.string(), meeting: meetingRef }).nullable().describe('Dagsordenspunktet, inputtet blev til'),
   })
-  .meta({ id: 'MeetingInput' });
+  .meta({ id: 'MunicipalMeetingInput' });
 
 const toMeeting = (m: MeetingOption) => ({ id: m.id, title: m.title, startsAt: m.startsAt.toISOString() });
 const toAttendee = (meetingId: string, r: AttendeeRow) => ({

@@ -1,19 +1,23 @@
 import type { FastifyRequest } from 'fastify';
 import { RequestKeyField } from '../../../platform/idempotency/request-key-field.tsx';
-import { CsrfField, ErrorSummary, Notice, PlainText, TextArea, TextField } from '../../../platform/views/components.tsx';
+import { CsrfField, ErrorSummary, Notice, PlainText } from '../../../platform/views/components.tsx';
 import { formatDateTimeLong } from '../../../platform/views/format.ts';
 import { Layout } from '../../../platform/views/layout.tsx';
 import { eventLabels } from '../news-input.ts';
 import type { EventRow } from '../queries.ts';
+import { EventFields } from './event-fields.tsx';
 import type { FormState } from './news-form-page.tsx';
 
 export const EVENT_NOTICES: Record<string, { kind: 'success' | 'info'; text: string }> = {
   oprettet: { kind: 'success', text: 'Arrangementet er gemt.' },
+  rettet: { kind: 'success', text: 'Arrangementet er rettet.' },
+  uaendret: { kind: 'info', text: 'Arrangementet var allerede sådan; intet er ændret.' },
   slettet: { kind: 'success', text: 'Arrangementet er slettet.' },
   'allerede-slettet': { kind: 'info', text: 'Arrangementet var allerede slettet.' },
 };
 
-const text = (v: unknown) => (typeof v === 'string' ? v : '');
+/** The link as the reader will see where it leads: its host and path, without the scheme. */
+const linkText = (link: string) => link.replace(/^https?:\/\//i, '').replace(/\/$/, '');
 
 function EventList(p: { events: EventRow[]; canEdit: boolean; csrfToken: string | undefined }): JSX.Element {
   return (
@@ -22,11 +26,18 @@ function EventList(p: { events: EventRow[]; canEdit: boolean; csrfToken: string 
         <li>
           <h3 safe>{e.title}</h3>
           <p>
+            <strong>Tid:</strong>{' '}
             <time datetime={e.startsAt.toISOString()} safe>
               {formatDateTimeLong(e.startsAt)}
             </time>
-            {e.place ? <span safe>{` · ${e.place}`}</span> : ''}
           </p>
+          {e.place ? (
+            <p>
+              <strong>Sted:</strong> <span safe>{e.place}</span>
+            </p>
+          ) : (
+            ''
+          )}
           {e.participants ? (
             <p>
               <strong>Deltagere:</strong> <span safe>{e.participants}</span>
@@ -37,16 +48,20 @@ function EventList(p: { events: EventRow[]; canEdit: boolean; csrfToken: string 
           {e.description ? <PlainText text={e.description} /> : ''}
           {e.link ? (
             <p>
-              <a href={e.link} rel="noopener noreferrer">
-                Læs mere<span class="sr-only" safe>{` om ${e.title}`}</span>
+              <strong>Link:</strong>{' '}
+              <a href={e.link} rel="noopener noreferrer" data-event-link safe>
+                {linkText(e.link)}
               </a>
             </p>
           ) : (
             ''
           )}
           {p.canEdit ? (
-            <form method="post" action={`/arrangementer/${e.id}/slet`}>
+            <form method="post" action={`/arrangementer/${e.id}/slet`} class="samspil-actions">
               <CsrfField token={p.csrfToken} />
+              <a href={`/arrangementer/${e.id}/rediger`} class="button button-secondary">
+                Ret<span class="sr-only" safe>{` ${e.title}`}</span>
+              </a>
               <button type="submit" class="button button-tertiary">
                 Slet<span class="sr-only" safe>{` ${e.title}`}</span>
               </button>
@@ -86,13 +101,7 @@ export function EventsPage(p: {
           <form method="post" action="/arrangementer" novalidate>
             <CsrfField token={p.request.csrfToken} />
             <RequestKeyField value={v.requestKey} />
-            <TextField name="title" label="Titel" value={text(v.title)} error={e.title} required />
-            <TextField name="date" label="Dato" type="date" value={text(v.date)} error={e.date} required />
-            <TextField name="time" label="Klokkeslæt" value={text(v.time)} error={e.time} hint="tt.mm, fx 14.30" required />
-            <TextField name="place" label="Sted" value={text(v.place)} error={e.place} />
-            <TextArea name="participants" label="Deltagere" value={text(v.participants)} error={e.participants} rows={3} />
-            <TextField name="link" label="Link" type="url" value={text(v.link)} error={e.link} hint="https://…" />
-            <TextArea name="description" label="Beskrivelse" value={text(v.description)} error={e.description} rows={4} />
+            <EventFields state={p.form} />
             <button type="submit" class="button button-primary">
               Gem arrangementet
             </button>

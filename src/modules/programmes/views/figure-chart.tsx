@@ -1,6 +1,7 @@
 import { formatDeadline, formatNumber } from '../../../platform/views/format.ts';
 import { ResponsiveTable } from '../../../platform/views/table.tsx';
 import type { Figure } from '../load-programmes.ts';
+import { ALL_POINTS_UP_TO, monthlyPoints, thinForWidth } from './figure-points.ts';
 
 const W = 640;
 const LEFT = 72;
@@ -30,7 +31,7 @@ function summary(f: Figure): string {
   const first = f.points[0]!;
   const last = f.points[f.points.length - 1]!;
   const target = f.target === null ? '' : ` Målet er ${withUnit(f, f.target)}.`;
-  return `${String(f.points.length)} målinger fra ${formatDeadline(first.on)} (${withUnit(f, first.value)}) til ${formatDeadline(last.on)} (${withUnit(f, last.value)}).${target} Samme tal står i tabellen.`;
+  return `${String(f.points.length)} målinger fra ${formatDeadline(first.on)} (${withUnit(f, first.value)}) til ${formatDeadline(last.on)} (${withUnit(f, last.value)}).${target} ${f.points.length > ALL_POINTS_UP_TO ? 'Tabellen viser den sidste måling i hver måned; filen til download har dem alle.' : 'Samme tal står i tabellen.'}`;
 }
 
 /**
@@ -38,18 +39,24 @@ function summary(f: Figure): string {
  * beside it a table of the same points for anyone who does not see the drawing. Negative values
  * are drawn at the axis; key figures are counts.
  */
-export function FigureChart(p: { figure: Figure; index: number }): JSX.Element {
+export function FigureChart(p: { figure: Figure; index: number; deleteHref?: string | undefined }): JSX.Element {
   const f = p.figure;
   const id = `noegletal-${String(p.index)}`;
   const pts = f.points;
-  const max = axisMax(Math.max(0, f.target ?? 0, ...pts.map((x) => x.value)));
+  let top = Math.max(0, f.target ?? 0);
+  for (const pt of pts) if (pt.value > top) top = pt.value;
+  const max = axisMax(top);
   const x0 = pts.length ? dayNumber(pts[0]!.on) : 0;
   const span = pts.length > 1 ? dayNumber(pts[pts.length - 1]!.on) - x0 : 1;
   const base = TOP + PLOT_H;
   const x = (day: string) => Math.round((LEFT + ((dayNumber(day) - x0) / span) * (W - LEFT - RIGHT)) * 10) / 10;
   const y = (v: number) => Math.round((base - (Math.max(0, v) / max) * PLOT_H) * 10) / 10;
   const valueHeader: string = f.unit ? `Værdi (${f.unit})` : 'Værdi';
-  const path = pts.map((pt, i) => `${i === 0 ? 'M' : 'L'}${String(pts.length === 1 ? LEFT : x(pt.on))} ${String(y(pt.value))}`).join(' ');
+  const drawn = pts.length > W - LEFT - RIGHT ? thinForWidth(pts, (pt) => Math.round(x(pt.on))) : pts;
+  const path = drawn.map((pt, i) => `${i === 0 ? 'M' : 'L'}${String(pts.length === 1 ? LEFT : x(pt.on))} ${String(y(pt.value))}`).join(' ');
+  const monthly = pts.length > ALL_POINTS_UP_TO;
+  const rows = monthly ? monthlyPoints(pts) : pts;
+  const caption = monthly ? `${f.name}: den sidste måling i hver måned (${formatNumber(rows.length)} af ${formatNumber(pts.length)} målinger; alle står i filen til download)` : `${f.name}: målinger`;
   return (
     <figure class="programme-figure" id={id}>
       <figcaption>
@@ -108,7 +115,9 @@ export function FigureChart(p: { figure: Figure; index: number }): JSX.Element {
         <div class="col-12 col-lg-5">
           <ResponsiveTable>
             <table class="table table--compact" data-figure-table={f.name}>
-              <caption class="sr-only" safe>{`${f.name}: målinger`}</caption>
+              <caption class={monthly ? 'form-hint' : 'sr-only'} safe>
+                {caption}
+              </caption>
               <thead>
                 <tr>
                   <th scope="col">Dato</th>
@@ -118,7 +127,7 @@ export function FigureChart(p: { figure: Figure; index: number }): JSX.Element {
                 </tr>
               </thead>
               <tbody>
-                {pts.map((pt) => (
+                {rows.map((pt) => (
                   <tr>
                     <td safe>{formatDeadline(pt.on)}</td>
                     <td class="text-align-right" safe>
@@ -143,6 +152,15 @@ export function FigureChart(p: { figure: Figure; index: number }): JSX.Element {
           </ResponsiveTable>
         </div>
       </div>
+      {p.deleteHref ? (
+        <p>
+          <a href={p.deleteHref} data-delete-figure={f.id}>
+            Slet nøgletallet<span class="sr-only" safe>{` ${f.name}`}</span>
+          </a>
+        </p>
+      ) : (
+        ''
+      )}
     </figure>
   );
 }

@@ -4,7 +4,7 @@ import { Breadcrumbs } from '../../../platform/views/breadcrumbs.tsx';
 import { CsrfField, ErrorSummary, SelectField, TextArea, TextField } from '../../../platform/views/components.tsx';
 import { formatDeadline } from '../../../platform/views/format.ts';
 import { Layout } from '../../../platform/views/layout.tsx';
-import { FORM_LABELS, stateOptions } from './programme-page.tsx';
+import { FORM_LABELS, stateOptions } from './edit-forms.tsx';
 
 /** Changing one milestone; a new day keeps the first planned one (shown here) and marks it moved. */
 export function MilestonePage(p: {
