@@ -73,6 +73,16 @@ export function agreementTargetVisibleTo(actor: Actor): SQL {
   return and(eq(agreementTarget.municipalityCode, code), ne(agreement.status, 'draft'))!;
 }
 
+/**
+ * can(actor, 'read', …) for a query over `agreement` alone (one row per agreement, e.g. a link to
+ * it): the rule of agreementTargetVisibleTo, asked of the agreement's own target rows. Central
+ * staff every agreement, drafts too; a municipality those sent to it.
+ */
+export function agreementVisibleTo(actor: Actor): SQL {
+  if (isCentral(actor)) return sql`true`;
+  return sql`exists (select 1 from ${agreementTarget} where ${agreementTarget.agreementId} = ${agreement.id} and ${agreementTargetVisibleTo(actor)})`;
+}
+
 /** isSigner over the agreement row: the audience role (for its solution) as one of the actor's roles. */
 export function signerSql(actor: Actor): SQL {
   if (isCentral(actor)) return sql`false`;

@@ -6,7 +6,7 @@ import { isUuid } from '../../platform/http/page-schemas.ts';
 import { person, solution } from '../../platform/identity/schema.ts';
 import { byDanishName } from '../../platform/views/format.ts';
 import { project } from '../tasks/index.ts';
-import { seesUnpublished } from './policy.ts';
+import { newsItemVisibleTo } from './policy.ts';
 import { event, newsItem, newsItemProgramme, newsItemSolution } from './schema.ts';
 
 /** Items on one page of /nyt and of the API. */
@@ -26,9 +26,6 @@ export type NewsRow = {
   solutions: { key: string; name: string }[];
   programmes: { key: string; name: string }[];
 };
-
-/** Published on or before `today`; central staff may also ask for the items waiting for their day. */
-const visibleWhere = (actor: Actor | null, today: string): SQL | undefined => (seesUnpublished(actor) ? undefined : lte(newsItem.publishOn, today));
 
 const solutionFilter = (db: Db, key: string): SQL =>
   exists(
@@ -95,7 +92,7 @@ async function withLinks(db: Db, where: SQL | undefined, opts: { limit: number; 
 /** A page of news, newest first: what the actor may read, optionally only for one solution. */
 export function listNews(db: Db, actor: Actor | null, today: string, opts: { solution?: string | undefined; page?: number; size?: number }) {
   const size = opts.size ?? NEWS_PAGE_SIZE;
-  const where = and(visibleWhere(actor, today), opts.solution ? solutionFilter(db, opts.solution) : undefined);
+  const where = and(newsItemVisibleTo(actor, today), opts.solution ? solutionFilter(db, opts.solution) : undefined);
   return withLinks(db, where, { limit: size, offset: ((opts.page ?? 1) - 1) * size });
 }
 
@@ -105,7 +102,7 @@ export const feedNews = (db: Db, today: string) => withLinks(db, lte(newsItem.pu
 /** One item the actor may read, or null (a draft is null for a municipality: its 404 says nothing of it). */
 export async function loadNewsItem(db: Db, actor: Actor | null, today: string, id: string): Promise<NewsRow | null> {
   if (!isUuid(id)) return null;
-  const { rows } = await withLinks(db, and(eq(newsItem.id, id), visibleWhere(actor, today)), { limit: 1 });
+  const { rows } = await withLinks(db, and(eq(newsItem.id, id), newsItemVisibleTo(actor, today)), { limit: 1 });
   return rows[0] ?? null;
 }
 
@@ -162,5 +159,5 @@ export function programmeNews(db: Db, actor: Actor | null, today: string, projec
       .from(newsItemProgramme)
       .where(and(eq(newsItemProgramme.newsId, newsItem.id), eq(newsItemProgramme.projectId, projectId))),
   );
-  return withLinks(db, and(visibleWhere(actor, today), linked), { limit });
+  return withLinks(db, and(newsItemVisibleTo(actor, today), linked), { limit });
 }

@@ -1,13 +1,13 @@
-import { and, asc, desc, eq, gte, inArray, lt, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
-import { type Actor, isCentral } from '../../../platform/context.ts';
+import type { Actor } from '../../../platform/context.ts';
 import { danishDay } from '../../../platform/days.ts';
 import { notFound } from '../../../platform/errors.ts';
 import { isUuid } from '../../../platform/http/page-schemas.ts';
 import { person } from '../../../platform/identity/schema.ts';
 import { byDanishName, danishCompare } from '../../../platform/views/format.ts';
-import { agreement, agreementTarget } from '../../agreements/index.ts';
-import { newsItem } from '../../news/index.ts';
+import { agreement, agreementVisibleTo } from '../../agreements/index.ts';
+import { newsItem, newsItemVisibleTo } from '../../news/index.ts';
 import { project, task, taskVisibleTo } from '../../tasks/index.ts';
 import { meeting, meetingAgendaItem, meetingAgendaLink, meetingAgendaPresenter, meetingMaterial, type AgendaLinkKind } from '../schema.ts';
 
@@ -89,28 +89,16 @@ export async function loadMeetingRow(db: Db, id: string): Promise<MeetingRow | n
 }
 
 /**
- * Whether the actor may read what a link points at, as SQL over the joined rows: a news item from
- * its publish day (central staff also before), every programme, a task as tasks' `taskVisibleTo`
- * says, an agreement for central staff, or for a municipality once it was sent to it (agreements'
- * policy `agreementTargetVisibleTo`, written here over the tables its index exports, since the
- * condition itself is not exported). A link the reader may not read is left out, title and all.
+ * Whether the actor may read what a link points at, as SQL over the joined rows: a news item, a
+ * task and an agreement as their own modules' read rules say (`newsItemVisibleTo`, `taskVisibleTo`,
+ * `agreementVisibleTo`), every programme. A link the reader may not read is left out, title and all.
  */
 function linkVisible(actor: Actor, today: string): SQL {
-  const newsOk = isCentral(actor) ? sql`true` : sql`${newsItem.publishOn} <= ${today}`;
-  const code = actor.municipalityCode;
-  const agreementOk = isCentral(actor)
-    ? sql`true`
-    : code === null
-      ? sql`false`
-      : and(
-          ne(agreement.status, 'draft'),
-          sql`exists (select 1 from ${agreementTarget} where ${agreementTarget.agreementId} = ${agreement.id} and ${agreementTarget.municipalityCode} = ${code})`,
-        )!;
   return sql`case
-    when ${meetingAgendaLink.newsId} is not null then ${newsOk}
+    when ${meetingAgendaLink.newsId} is not null then ${newsItemVisibleTo(actor, today)}
     when ${meetingAgendaLink.projectId} is not null then true
     when ${meetingAgendaLink.taskId} is not null then coalesce(${taskVisibleTo(actor)}, false)
-    else coalesce(${agreementOk}, false) end`;
+    else coalesce(${agreementVisibleTo(actor)}, false) end`;
 }
 
 /** The agenda of one meeting (items, presenters, the links the actor may read) in three statements. */
