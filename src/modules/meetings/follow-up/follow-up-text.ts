@@ -1,7 +1,8 @@
 import type { AttentionSection } from '../../../platform/attention/provider.ts';
 import { daysUntil } from '../../../platform/attention/due.ts';
 import { formatDateLong, formatDateTimeLong, formatDayLong } from '../../../platform/views/format.ts';
-import { materialPath, meetingPath, type FollowUpMeeting } from './load-meeting.ts';
+import { materialPath, meetingPath } from '../paths.ts';
+import type { FollowUpMeeting } from './load-meeting.ts';
 
 export type FollowUpTextInput = {
   meeting: FollowUpMeeting;

@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { isUuid } from '../../../platform/http/page-schemas.ts';
-import { notFound } from '../../../platform/errors.ts';
+import { meetingNotFound } from '../paths.ts';
 import { meeting, meetingMaterial } from '../schema.ts';
 
 export type FollowUpMeeting = {
@@ -13,15 +13,6 @@ export type FollowUpMeeting = {
   /** Names only: the follow-up links to each file, it never reads the content. */
   materials: { id: string; filename: string }[];
 };
-
-/** The meeting's page (planning's route). */
-export const meetingPath = (id: string) => `/moeder/${id}`;
-/** A material's download (planning's route). */
-export const materialPath = (meetingId: string, materialId: string) => `/moeder/${meetingId}/materialer/${materialId}`;
-/** The follow-up's own page: the preview per municipality and the send form. */
-export const followUpPath = (id: string, code?: string) => `/moeder/${id}/opfoelgning${code ? `?kommune=${code}` : ''}`;
-
-export const meetingNotFound = () => notFound('Mødet findes ikke.');
 
 /** The meeting with its materials' names, in two statements; 404 when there is none. */
 export async function loadFollowUpMeeting(db: Db, id: string): Promise<FollowUpMeeting> {

@@ -6,11 +6,12 @@ import { apiBody, errorResponses, municipalityCodeParam, uuidParam } from '../..
 import { pageNumber } from '../../../platform/http/page-schemas.ts';
 import { actorCtx } from '../../../platform/http/request-context.ts';
 import { clientKeyOf } from '../../../platform/idempotency/claim-request.ts';
+import { meetingNotFound } from '../paths.ts';
 import { authorizeMeeting, authorizeMeetingMunicipality } from '../policy.ts';
 import { meetingInputKinds } from '../schema.ts';
 import { inputNotFound, placeMeetingInput } from './place-meeting-input.ts';
 import { INPUT_PAGE_SIZE, listAttendees, listMeetingInput, loadAttendee, loadMeetingHead, loadMeetingInput, type AttendeeRow, type InputRow, type MeetingOption } from './queries.ts';
-import { meetingNotFound, registerAttendee } from './register-attendee.ts';
+import { registerAttendee } from './register-attendee.ts';
 import { removeAttendee } from './remove-attendee.ts';
 import { submitMeetingInput } from './submit-meeting-input.ts';
 import { withdrawMeetingInput } from './withdraw-meeting-input.ts';

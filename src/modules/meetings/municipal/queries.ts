@@ -19,9 +19,6 @@ export const INPUT_PAGE_SIZE = 50;
 /** Input in the meeting page's section. */
 export const MAX_SECTION_INPUT = 100;
 
-export const meetingHref = (id: string) => `/moeder/${id}`;
-export const attendeesHref = (id: string) => `/moeder/${id}/deltagere`;
-
 export async function loadMeetingHead(db: Db, id: string): Promise<MeetingHead | null> {
   const [m] = await db.select({ id: meeting.id, title: meeting.title, startsAt: meeting.startsAt, endsAt: meeting.endsAt }).from(meeting).where(eq(meeting.id, id));
   return m ?? null;

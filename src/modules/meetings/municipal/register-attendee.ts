@@ -1,15 +1,15 @@
 import { and, eq } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/record.ts';
 import type { Actor, Ctx } from '../../../platform/context.ts';
-import { conflict, forbidden, invalid, notFound, parseInput } from '../../../platform/errors.ts';
+import { conflict, forbidden, invalid, parseInput } from '../../../platform/errors.ts';
 import { answerRequest, claimRequest, requestIdentity } from '../../../platform/idempotency/claim-request.ts';
 import { person } from '../../../platform/identity/schema.ts';
+import { meetingNotFound } from '../paths.ts';
 import { authorizeMeetingMunicipality } from '../policy.ts';
 import { meetingAttendee } from '../schema.ts';
 import { attendeeInput } from './inputs.ts';
 import { hasEnded, loadMeetingHead } from './queries.ts';
 
-export const meetingNotFound = () => notFound('Mødet findes ikke.');
 export const meetingEnded = () => conflict('Mødet er slut, så tilmeldingerne kan ikke længere ændres.');
 
 /** The actor's own municipality, when the actor speaks for it at meetings; central staff register no one. */

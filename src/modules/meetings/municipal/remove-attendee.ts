@@ -3,7 +3,8 @@ import { recordAudit } from '../../../platform/audit/record.ts';
 import type { Actor, Ctx } from '../../../platform/context.ts';
 import { authorizeMeetingMunicipality } from '../policy.ts';
 import { meetingAttendee } from '../schema.ts';
-import { meetingEnded, meetingNotFound, speakerMunicipality } from './register-attendee.ts';
+import { meetingNotFound } from '../paths.ts';
+import { meetingEnded, speakerMunicipality } from './register-attendee.ts';
 import { hasEnded, loadMeetingHead } from './queries.ts';
 
 /**

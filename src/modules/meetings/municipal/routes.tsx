@@ -11,6 +11,7 @@ import { clientKeyOf } from '../../../platform/idempotency/claim-request.ts';
 import { CONTENT_TYPES, EXPORT_FORMATS } from '../../../platform/spreadsheet/formats.ts';
 import { noticeFor } from '../../../platform/views/components.tsx';
 import { Pager } from '../../../platform/views/pager.tsx';
+import { attendeesPath, meetingNotFound, meetingPath } from '../paths.ts';
 import { authorizeMeeting, canEditMeeting, isMunicipalSpeaker } from '../policy.ts';
 import { registerMeetingSection, type MeetingHead } from '../sections.ts';
 import { registerMeetingMunicipalApi } from './api.ts';
@@ -19,7 +20,6 @@ import { loadMunicipalAttendance } from './load-municipal-attendance.ts';
 import { placeMeetingInput } from './place-meeting-input.ts';
 import {
   attendanceCounts,
-  attendeesHref,
   comingMeetings,
   filterMeetings,
   hasEnded,
@@ -30,7 +30,7 @@ import {
   loadMeetingHead,
   MAX_ATTENDEES,
 } from './queries.ts';
-import { meetingNotFound, registerAttendee } from './register-attendee.ts';
+import { registerAttendee } from './register-attendee.ts';
 import { removeAttendee } from './remove-attendee.ts';
 import { submitMeetingInput } from './submit-meeting-input.ts';
 import { ATTENDANCE_NOTICES, BACK_FIELD, emptyForm, type FormState } from './views/attendance.tsx';
@@ -56,7 +56,7 @@ const failed = (values: Record<string, unknown>, e: AppError): FormState => ({
 /** A form sent from the meeting page goes back there; only that page's own path is accepted. */
 function backTo(body: Record<string, unknown>, meetingId: string): string | null {
   const back = body[BACK_FIELD];
-  return back === `/moeder/${meetingId}` ? back : null;
+  return back === meetingPath(meetingId) ? back : null;
 }
 
 /** The meeting page's `?besked=`: that route's schema is the planning part's, so the sections read it through their own. */
@@ -222,7 +222,7 @@ export function registerMeetingMunicipal(root: FastifyInstance): void {
     try {
       await registerAttendee(actorCtx(request), id, request.body, clientKeyOf(request));
       const back = backTo(request.body, id);
-      return reply.redirect(back ? `${back}?besked=deltager-tilmeldt#moede-deltagere` : `${attendeesHref(id)}?besked=tilmeldt`, 303);
+      return reply.redirect(back ? `${back}?besked=deltager-tilmeldt#moede-deltagere` : `${attendeesPath(id)}?besked=tilmeldt`, 303);
     } catch (error) {
       const e = formError(error);
       return attendeesPage(request, reply, id, { form: failed(request.body, e), status: e.status });
@@ -235,7 +235,7 @@ export function registerMeetingMunicipal(root: FastifyInstance): void {
       const r = await removeAttendee(actorCtx(request), id, attendeeId);
       const back = backTo(request.body, id);
       if (back) return reply.redirect(`${back}?besked=${r.removed ? 'deltager-fjernet' : 'deltager-allerede-fjernet'}#moede-deltagere`, 303);
-      return reply.redirect(`${attendeesHref(id)}?besked=${r.removed ? 'fjernet' : 'allerede-fjernet'}`, 303);
+      return reply.redirect(`${attendeesPath(id)}?besked=${r.removed ? 'fjernet' : 'allerede-fjernet'}`, 303);
     } catch (error) {
       const e = formError(error);
       return attendeesPage(request, reply, id, { notice: errorNotice(e), status: e.status });

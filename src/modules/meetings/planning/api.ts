@@ -7,6 +7,7 @@ import { apiBody, errorResponses, uuidParam } from '../../../platform/http/api-s
 import { actorCtx } from '../../../platform/http/request-context.ts';
 import { clientKeyOf } from '../../../platform/idempotency/claim-request.ts';
 import { renderMarkdown } from '../../tasks/index.ts';
+import { invitationPath, materialPath, meetingPath } from '../paths.ts';
 import { agendaLinkKinds } from '../schema.ts';
 import { authorizeMeeting } from '../policy.ts';
 import { createMeeting } from './create-meeting.ts';
@@ -94,8 +95,8 @@ const toRow = (m: MeetingRow) => ({
   onlineLink: m.onlineLink,
   recordingLink: m.recordingLink,
   sequence: m.sequence,
-  url: `/moeder/${m.id}`,
-  invitationUrl: `/moeder/${m.id}/invitation.ics`,
+  url: meetingPath(m.id),
+  invitationUrl: invitationPath(m.id),
 });
 const toItem = (i: AgendaItem) => ({
   id: i.id,
@@ -107,7 +108,7 @@ const toItem = (i: AgendaItem) => ({
   presenters: i.presenters,
   links: i.links.map((l) => ({ kind: l.kind, id: l.id, title: l.title, url: l.href })),
 });
-const toMaterial = (meetingId: string, f: MaterialRow) => ({ ...f, uploadedAt: f.uploadedAt.toISOString(), downloadUrl: `/moeder/${meetingId}/materialer/${f.id}` });
+const toMaterial = (meetingId: string, f: MaterialRow) => ({ ...f, uploadedAt: f.uploadedAt.toISOString(), downloadUrl: materialPath(meetingId, f.id) });
 const toMeeting = (m: MeetingDetail) => ({
   ...toRow(m),
   practicalInfo: m.practicalInfo,

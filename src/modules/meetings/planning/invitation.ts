@@ -1,5 +1,6 @@
 import { buildCalendar } from '../../../platform/ical.ts';
 import { markdownToText } from '../../tasks/index.ts';
+import { meetingPath } from '../paths.ts';
 import type { MeetingRow } from './load-meeting.ts';
 
 /**
@@ -8,7 +9,7 @@ import type { MeetingRow } from './load-meeting.ts';
  * replaces the entry, and the SEQUENCE grows with each change of time or place.
  */
 export function meetingInvitation(m: MeetingRow, opts: { publicUrl: string; now: Date }): string {
-  const url = `${opts.publicUrl.replace(/\/$/, '')}/moeder/${m.id}`;
+  const url = `${opts.publicUrl.replace(/\/$/, '')}${meetingPath(m.id)}`;
   const parts = [
     m.onlineLink ? `Online: ${m.onlineLink}` : '',
     m.practicalInfo.trim() ? markdownToText(m.practicalInfo).trim() : '',

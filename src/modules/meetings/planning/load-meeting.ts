@@ -2,16 +2,14 @@ import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm
 import type { Db } from '../../../db/client.ts';
 import type { Actor } from '../../../platform/context.ts';
 import { danishDay } from '../../../platform/days.ts';
-import { notFound } from '../../../platform/errors.ts';
 import { isUuid } from '../../../platform/http/page-schemas.ts';
 import { person } from '../../../platform/identity/schema.ts';
 import { byDanishName, danishCompare } from '../../../platform/views/format.ts';
 import { agreement, agreementVisibleTo } from '../../agreements/index.ts';
 import { newsItem, newsItemVisibleTo } from '../../news/index.ts';
 import { project, task, taskVisibleTo } from '../../tasks/index.ts';
+import { meetingNotFound } from '../paths.ts';
 import { meeting, meetingAgendaItem, meetingAgendaLink, meetingAgendaPresenter, meetingMaterial, type AgendaLinkKind } from '../schema.ts';
-
-export const meetingNotFound = () => notFound('Mødet findes ikke.');
 
 export type MeetingRow = {
   id: string;

@@ -17,7 +17,8 @@ import { deleteAgendaItem } from './delete-agenda-item.ts';
 import { deleteMaterial } from './delete-material.ts';
 import { deleteMeeting } from './delete-meeting.ts';
 import { meetingInvitation } from './invitation.ts';
-import { listMeetings, loadAgenda, loadMeeting, loadMeetingRow, meetingNotFound, PAST_PAGE_SIZE, type MeetingRow } from './load-meeting.ts';
+import { meetingNotFound, meetingPath } from '../paths.ts';
+import { listMeetings, loadAgenda, loadMeeting, loadMeetingRow, PAST_PAGE_SIZE, type MeetingRow } from './load-meeting.ts';
 import { materialFrom, registerMaterialParser } from './material-upload.ts';
 import { moveAgendaItem } from './move-agenda-item.ts';
 import { readMaterial } from './read-material.ts';
@@ -142,7 +143,7 @@ export function registerMeetingPlanning(root: FastifyInstance): void {
   app.post('/moeder', { schema: { body: formBody } }, async (request, reply) => {
     try {
       const r = await createMeeting(actorCtx(request), request.body, clientKeyOf(request));
-      return reply.redirect(`/moeder/${r.id}?besked=oprettet`, 303);
+      return reply.redirect(`${meetingPath(r.id)}?besked=oprettet`, 303);
     } catch (error) {
       const e = formError(error);
       return formPage(request, reply, null, failed(request.body, e), e.status);
@@ -162,7 +163,7 @@ export function registerMeetingPlanning(root: FastifyInstance): void {
   app.post('/moeder/:id', { schema: { params: idParams, body: formBody } }, async (request, reply) => {
     try {
       const r = await updateMeeting(actorCtx(request), request.params.id, request.body);
-      return reply.redirect(`/moeder/${r.id}?besked=${r.changed ? 'gemt' : 'uaendret'}`, 303);
+      return reply.redirect(`${meetingPath(r.id)}?besked=${r.changed ? 'gemt' : 'uaendret'}`, 303);
     } catch (error) {
       const e = formError(error);
       return formPage(request, reply, request.params.id, failed(request.body, e), e.status);
@@ -248,7 +249,7 @@ export function registerMeetingPlanning(root: FastifyInstance): void {
   app.post('/moeder/:id/materialer/:materialId/slet', { schema: { params: materialParams, body: formBody } }, async (request, reply) => {
     const { id, materialId } = request.params;
     const r = await deleteMaterial(actorCtx(request), id, materialId);
-    return reply.redirect(`/moeder/${id}?besked=${r.deleted ? 'materiale-slettet' : 'materiale-allerede-slettet'}`, 303);
+    return reply.redirect(`${meetingPath(id)}?besked=${r.deleted ? 'materiale-slettet' : 'materiale-allerede-slettet'}`, 303);
   });
 
   // A presentation up to MAX_MATERIAL_BYTES with its name: parsed by this scope's own multipart parser.
@@ -259,7 +260,7 @@ export function registerMeetingPlanning(root: FastifyInstance): void {
       const { id } = request.params;
       try {
         const r = await uploadMaterial(actorCtx(request), id, materialFrom(request.body));
-        return reply.redirect(`/moeder/${id}?besked=${r.created ? 'materiale-lagt-op' : 'materiale-findes'}`, 303);
+        return reply.redirect(`${meetingPath(id)}?besked=${r.created ? 'materiale-lagt-op' : 'materiale-findes'}`, 303);
       } catch (error) {
         const e = formError(error);
         return meetingPage(request, reply, id, { uploadError: e.fieldErrors.fil ?? e.message, status: e.status });

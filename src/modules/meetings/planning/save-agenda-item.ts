@@ -9,7 +9,7 @@ import { authorizeMeeting } from '../policy.ts';
 import { meeting, meetingAgendaItem, meetingAgendaLink, meetingAgendaPresenter } from '../schema.ts';
 import { unknownReferences } from './agenda-options.ts';
 import { agendaItemInput, type AgendaItemInput } from './meeting-input.ts';
-import { meetingNotFound } from './load-meeting.ts';
+import { meetingNotFound } from '../paths.ts';
 
 export const agendaItemNotFound = () => notFound('Dagsordenspunktet findes ikke.');
 

@@ -5,7 +5,7 @@ import { parseInput } from '../../../platform/errors.ts';
 import { isUuid } from '../../../platform/http/page-schemas.ts';
 import { authorizeMeeting } from '../policy.ts';
 import { meeting } from '../schema.ts';
-import { meetingNotFound } from './load-meeting.ts';
+import { meetingNotFound } from '../paths.ts';
 import { meetingInput, type MeetingInput } from './meeting-input.ts';
 
 const same = (a: unknown, b: unknown) => (a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b);

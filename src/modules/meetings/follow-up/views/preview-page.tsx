@@ -5,7 +5,8 @@ import { CsrfField, Notice, SelectField } from '../../../../platform/views/compo
 import { formatDateLong, formatDateTime, formatDateTimeLong, formatNumber } from '../../../../platform/views/format.ts';
 import { Layout } from '../../../../platform/views/layout.tsx';
 import { ResponsiveTable } from '../../../../platform/views/table.tsx';
-import { followUpPath, meetingPath, type FollowUpMeeting } from '../load-meeting.ts';
+import { followUpPath, meetingPath } from '../../paths.ts';
+import type { FollowUpMeeting } from '../load-meeting.ts';
 import type { MunicipalityName } from '../municipalities.ts';
 import type { FollowUpPreview } from '../preview-follow-up.ts';
 import type { FollowUpStatus } from '../sent-rows.ts';

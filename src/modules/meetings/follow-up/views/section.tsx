@@ -1,5 +1,5 @@
 import { formatDateTimeLong } from '../../../../platform/views/format.ts';
-import { followUpPath } from '../load-meeting.ts';
+import { followUpPath } from '../../paths.ts';
 import type { FollowUpStatus } from '../sent-rows.ts';
 import { sentLine } from './preview-page.tsx';
 

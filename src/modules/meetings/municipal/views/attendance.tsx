@@ -5,7 +5,8 @@ import { CsrfField, ErrorSummary, ErrorText, SelectField, TextField } from '../.
 import { formatDateTime, formatNumber } from '../../../../platform/views/format.ts';
 import { ResponsiveTable } from '../../../../platform/views/table.tsx';
 import { attendanceLabel, attendeeLabels } from '../inputs.ts';
-import { attendeesHref, type AttendanceCount, type AttendeeRow, type PersonOption } from '../queries.ts';
+import { attendeesPath } from '../../paths.ts';
+import type { AttendanceCount, AttendeeRow, PersonOption } from '../queries.ts';
 
 export type FormState = { values: Record<string, unknown>; errors: FieldErrors };
 export const emptyForm = (): FormState => ({ values: {}, errors: {} });
@@ -52,7 +53,7 @@ export function AttendeeTable(p: { meetingId: string; rows: AttendeeRow[]; capti
               <td safe>{formatDateTime(r.registeredAt)}</td>
               {p.canRemove ? (
                 <td>
-                  <form method="post" action={`${attendeesHref(p.meetingId)}/${r.id}/slet`} class="samspil-inline-form">
+                  <form method="post" action={`${attendeesPath(p.meetingId)}/${r.id}/slet`} class="samspil-inline-form">
                     <CsrfField token={p.csrfToken} />
                     <BackField back={p.back} />
                     <button type="submit" class="button button-tertiary">
@@ -79,7 +80,7 @@ export function AttendeeForm(p: { meetingId: string; people: PersonOption[]; sta
   return (
     <>
       <ErrorSummary errors={e} labels={attendeeLabels} />
-      <form method="post" action={attendeesHref(p.meetingId)} novalidate>
+      <form method="post" action={attendeesPath(p.meetingId)} novalidate>
         <CsrfField token={p.csrfToken} />
         <RequestKeyField value={v.requestKey} />
         <BackField back={p.back} />

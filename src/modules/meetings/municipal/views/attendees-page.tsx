@@ -4,7 +4,8 @@ import { Notice } from '../../../../platform/views/components.tsx';
 import { formatDateTimeLong } from '../../../../platform/views/format.ts';
 import { Layout } from '../../../../platform/views/layout.tsx';
 import type { MeetingHead } from '../../sections.ts';
-import { attendeesHref, meetingHref, type AttendanceCount, type AttendeeRow } from '../queries.ts';
+import { attendeesPath, meetingPath } from '../../paths.ts';
+import type { AttendanceCount, AttendeeRow } from '../queries.ts';
 import { AttendeeTable, CountsTable, countsSummary, MunicipalAttendance, type FormState, type MunicipalAttendanceData } from './attendance.tsx';
 
 export type AttendeesPageData =
@@ -24,7 +25,7 @@ export function AttendeesPage(p: { request: FastifyRequest; meeting: MeetingHead
       <Breadcrumbs
         trail={[
           { href: '/moeder', label: 'Møder' },
-          { href: meetingHref(m.id), label: m.title },
+          { href: meetingPath(m.id), label: m.title },
         ]}
         current="Deltagere"
       />
@@ -42,11 +43,11 @@ export function AttendeesPage(p: { request: FastifyRequest; meeting: MeetingHead
             <>
               <p>
                 Hent tilmeldingerne som{' '}
-                <a href={`${attendeesHref(m.id)}.xlsx`} class="function-link">
+                <a href={`${attendeesPath(m.id)}.xlsx`} class="function-link">
                   regneark (XLSX)
                 </a>{' '}
                 eller{' '}
-                <a href={`${attendeesHref(m.id)}.csv`} class="function-link">
+                <a href={`${attendeesPath(m.id)}.csv`} class="function-link">
                   CSV
                 </a>
                 .

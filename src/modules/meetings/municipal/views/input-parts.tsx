@@ -2,7 +2,8 @@ import { StatusBadge } from '../../../../platform/views/badge.tsx';
 import { CsrfField } from '../../../../platform/views/components.tsx';
 import { formatDate } from '../../../../platform/views/format.ts';
 import { BACK_FIELD } from './attendance.tsx';
-import { meetingHref, type InputRow, type MeetingOption } from '../queries.ts';
+import { meetingPath } from '../../paths.ts';
+import type { InputRow, MeetingOption } from '../queries.ts';
 
 export const INPUT_NOTICES: Record<string, { kind: 'success' | 'info'; text: string }> = {
   sendt: { kind: 'success', text: 'Tak for jeres input. KOMBIT ser det og tager det med i planlægningen af mødet.' },
@@ -24,7 +25,7 @@ export function InputState(p: { row: InputRow }): JSX.Element {
       <StatusBadge label="På dagsordenen" variant="success" />{' '}
       <span>
         for{' '}
-        <a href={meetingHref(placed.meeting.id)} safe>
+        <a href={meetingPath(placed.meeting.id)} safe>
           {meetingLabel(placed.meeting)}
         </a>
       </span>

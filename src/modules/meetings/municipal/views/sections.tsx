@@ -1,7 +1,8 @@
 import { Notice } from '../../../../platform/views/components.tsx';
 import { formatNumber } from '../../../../platform/views/format.ts';
 import type { MeetingHead } from '../../sections.ts';
-import { attendeesHref, type AttendanceCount, type InputRow, type MeetingOption } from '../queries.ts';
+import { attendeesPath, meetingPath } from '../../paths.ts';
+import { type AttendanceCount, type InputRow, type MeetingOption } from '../queries.ts';
 import { countsSummary, MunicipalAttendance, type FormState, type MunicipalAttendanceData } from './attendance.tsx';
 import { CentralInputTable } from './input-central-page.tsx';
 
@@ -23,7 +24,7 @@ export function CentralAttendanceSection(p: { meeting: MeetingHead; counts: Atte
       <h2 id="moede-deltagere">Deltagere</h2>
       <p safe>{countsSummary(p.counts)}</p>
       <p>
-        <a href={attendeesHref(p.meeting.id)} class="function-link">
+        <a href={attendeesPath(p.meeting.id)} class="function-link">
           Se tilmeldinger pr. kommune og hent dem som regneark
         </a>
       </p>
@@ -37,7 +38,7 @@ export function MunicipalAttendanceSection(p: { data: MunicipalAttendanceData; f
     <section aria-labelledby="moede-deltagere">
       <h2 id="moede-deltagere" safe>{`Deltagere fra ${p.data.municipalityName} Kommune`}</h2>
       {p.notice ? <Notice kind={p.notice.kind} text={p.notice.text} /> : ''}
-      <MunicipalAttendance data={p.data} form={p.form} csrfToken={p.csrfToken} headingLevel={3} back={`/moeder/${p.data.meetingId}`} />
+      <MunicipalAttendance data={p.data} form={p.form} csrfToken={p.csrfToken} headingLevel={3} back={meetingPath(p.data.meetingId)} />
     </section>
   );
 }
@@ -58,7 +59,7 @@ export function InputSection(p: { meeting: MeetingHead; rows: InputRow[]; canPla
           coming={[]}
           canPlace={p.canPlace && !p.ended}
           fixed={fixed}
-          back={`/moeder/${p.meeting.id}`}
+          back={meetingPath(p.meeting.id)}
           csrfToken={p.csrfToken}
         />
       )}

@@ -3,6 +3,7 @@ import { Breadcrumbs } from '../../../../platform/views/breadcrumbs.tsx';
 import { CsrfField, Notice } from '../../../../platform/views/components.tsx';
 import { formatDateLong } from '../../../../platform/views/format.ts';
 import { Layout } from '../../../../platform/views/layout.tsx';
+import { meetingPath } from '../../paths.ts';
 import type { AgendaOptions } from '../agenda-options.ts';
 import type { AgendaItem, MeetingRow } from '../load-meeting.ts';
 import { AgendaItemForm } from './agenda-item-form.tsx';
@@ -37,7 +38,7 @@ export function AgendaPage(p: { request: FastifyRequest; meeting: MeetingRow; ag
   const m = p.meeting;
   return (
     <Layout title={`Dagsorden: ${m.title}`} actor={p.request.actor} csrfToken={p.request.csrfToken} nav="moeder">
-      <Breadcrumbs trail={[{ href: '/moeder', label: 'Møder' }, { href: `/moeder/${m.id}`, label: m.title }]} current="Dagsorden" />
+      <Breadcrumbs trail={[{ href: '/moeder', label: 'Møder' }, { href: meetingPath(m.id), label: m.title }]} current="Dagsorden" />
       {p.notice ? <Notice kind={p.notice.kind} text={p.notice.text} /> : ''}
       <h1 safe>{`Dagsorden: ${m.title}`}</h1>
       <p class="font-lead" safe>{formatDateLong(m.startsAt)}</p>
@@ -76,7 +77,7 @@ export function AgendaItemPage(p: { request: FastifyRequest; meeting: MeetingRow
       <Breadcrumbs
         trail={[
           { href: '/moeder', label: 'Møder' },
-          { href: `/moeder/${m.id}`, label: m.title },
+          { href: meetingPath(m.id), label: m.title },
           { href: `/moeder/${m.id}/dagsorden`, label: 'Dagsorden' },
         ]}
         current="Ret punktet"

@@ -5,6 +5,7 @@ import { Breadcrumbs } from '../../../../platform/views/breadcrumbs.tsx';
 import { CsrfField, ErrorSummary, Notice, TextArea, TextField } from '../../../../platform/views/components.tsx';
 import { formatDateTimeLong } from '../../../../platform/views/format.ts';
 import { Layout } from '../../../../platform/views/layout.tsx';
+import { meetingPath } from '../../paths.ts';
 import type { MeetingRow } from '../load-meeting.ts';
 import { meetingLabels } from '../meeting-input.ts';
 
@@ -19,10 +20,10 @@ export function MeetingFormPage(p: { request: FastifyRequest; id: string | null;
   const title = p.id ? 'Ret mødet' : 'Nyt møde';
   return (
     <Layout title={title} actor={p.request.actor} csrfToken={p.request.csrfToken} nav="moeder">
-      <Breadcrumbs trail={[{ href: '/moeder', label: 'Møder' }, ...(p.id ? [{ href: `/moeder/${p.id}`, label: text(v.title) || 'Mødet' }] : [])]} current={title} />
+      <Breadcrumbs trail={[{ href: '/moeder', label: 'Møder' }, ...(p.id ? [{ href: meetingPath(p.id), label: text(v.title) || 'Mødet' }] : [])]} current={title} />
       <h1>{title}</h1>
       <ErrorSummary errors={e} labels={meetingLabels} />
-      <form method="post" action={p.id ? `/moeder/${p.id}` : '/moeder'} novalidate>
+      <form method="post" action={p.id ? meetingPath(p.id) : '/moeder'} novalidate>
         <CsrfField token={p.request.csrfToken} />
         {p.id ? '' : <RequestKeyField value={v.requestKey} />}
         <TextField name="title" label="Titel" value={text(v.title)} error={e.title} required />
@@ -46,7 +47,7 @@ export function DeleteMeetingPage(p: { request: FastifyRequest; meeting: Meeting
   const m = p.meeting;
   return (
     <Layout title="Slet mødet" actor={p.request.actor} csrfToken={p.request.csrfToken} nav="moeder">
-      <Breadcrumbs trail={[{ href: '/moeder', label: 'Møder' }, { href: `/moeder/${m.id}`, label: m.title }]} current="Slet mødet" />
+      <Breadcrumbs trail={[{ href: '/moeder', label: 'Møder' }, { href: meetingPath(m.id), label: m.title }]} current="Slet mødet" />
       <h1>Slet mødet?</h1>
       {p.error ? <Notice kind="error" text={p.error} /> : ''}
       <p safe>{`${m.title}, ${formatDateTimeLong(m.startsAt)}. Dagsorden, materiale og tilmeldinger slettes med mødet. Det kan ikke fortrydes.`}</p>
@@ -55,7 +56,7 @@ export function DeleteMeetingPage(p: { request: FastifyRequest; meeting: Meeting
         <button type="submit" class="button button-primary">
           Ja, slet mødet
         </button>
-        <a href={`/moeder/${m.id}`} class="function-link">
+        <a href={meetingPath(m.id)} class="function-link">
           Nej, behold mødet
         </a>
       </form>

@@ -4,6 +4,7 @@ import { CsrfField, FileField, Notice } from '../../../../platform/views/compone
 import { formatDateLong, formatSize } from '../../../../platform/views/format.ts';
 import { Layout } from '../../../../platform/views/layout.tsx';
 import { renderMarkdown } from '../../../tasks/index.ts';
+import { invitationPath, materialPath } from '../../paths.ts';
 import type { AgendaItem, AgendaLink, MaterialRow, MeetingDetail } from '../load-meeting.ts';
 import { MATERIAL_ACCEPT, MAX_MATERIAL_MB } from '../material-upload.ts';
 import { timeSpan, type PageNotice } from './meetings-page.tsx';
@@ -50,7 +51,7 @@ function Materials(p: { request: FastifyRequest; meetingId: string; materials: M
       <ul class="nobullet-list">
         {p.materials.map((f) => (
           <li class="samspil-actions">
-            <a href={`/moeder/${p.meetingId}/materialer/${f.id}`} download="" safe>
+            <a href={materialPath(p.meetingId, f.id)} download="" safe>
               {`${f.filename} (${formatSize(f.size)})`}
             </a>
             {p.canEdit ? (
@@ -160,7 +161,7 @@ export function MeetingPage(p: {
         <p>Der er ingen optagelse af mødet endnu.</p>
       )}
       <p>
-        <a href={`/moeder/${m.id}/invitation.ics`} class="button button-secondary" download="">
+        <a href={invitationPath(m.id)} class="button button-secondary" download="">
           Føj mødet til din kalender (iCal)
         </a>
       </p>

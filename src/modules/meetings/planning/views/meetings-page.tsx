@@ -4,6 +4,7 @@ import { formatDate, formatTime } from '../../../../platform/views/format.ts';
 import { Layout } from '../../../../platform/views/layout.tsx';
 import { Pager } from '../../../../platform/views/pager.tsx';
 import { ResponsiveTable } from '../../../../platform/views/table.tsx';
+import { meetingPath } from '../../paths.ts';
 import type { MeetingRow } from '../load-meeting.ts';
 
 export type PageNotice = { kind: 'success' | 'info'; text: string };
@@ -44,7 +45,7 @@ function MeetingTable(p: { caption: string; rows: MeetingRow[] }): JSX.Element {
               <td safe>{formatDate(m.startsAt)}</td>
               <td safe>{timeSpan(m)}</td>
               <td>
-                <a href={`/moeder/${m.id}`} safe>
+                <a href={meetingPath(m.id)} safe>
                   {m.title}
                 </a>
               </td>
