@@ -16,6 +16,8 @@ import { outboxMail } from '../src/platform/outbox/schema.ts';
 import { DEMO_TITLES } from '../src/modules/agreements/demo-documents.ts';
 import { seedDemoAgreements } from '../src/modules/agreements/demo.ts';
 import { meeting, meetingAgendaItem, meetingFollowUp, meetingInput } from '../src/modules/meetings/schema.ts';
+import { seedDemoNews } from '../src/modules/news/demo.ts';
+import { seedDemoOperations } from '../src/modules/operations/demo.ts';
 import { seedDemoProgrammes } from '../src/modules/programmes/demo.ts';
 import { task } from '../src/modules/tasks/schema.ts';
 import { seedDemoTasks } from '../src/modules/tasks/demo.ts';
@@ -41,6 +43,8 @@ beforeAll(async () => {
   await seedDemoTasks(db);
   await seedDemoAgreements(db, now);
   await seedDemoProgrammes(db, now);
+  await seedDemoNews(db, now);
+  await seedDemoOperations(db, now);
   const [flis] = await db.select({ title: task.title }).from(task).where(eq(task.code, 'KLIK - FLIS 01'));
   flisTitle = flis!.title;
   const [m] = await db
@@ -171,5 +175,30 @@ describe("A program leader meeting: the agenda from Faxe's input, Faxe's own fol
     await leader.goto(`${base}/moeder/${meetingId}`);
     await leader.locator('[data-opfoelgning]').getByText(/^Opfølgningen til Faxe Kommune blev sendt/).waitFor();
     await accessible(leader, 'Mødet (Faxes programleder)');
+  });
+
+  it("the issue's other pages read well on a wide screen and on a phone, for Faxe and for KOMBIT", async () => {
+    const pages: [string, string][] = [
+      [DEMO.programLeader(FAXE), '/moeder'],
+      [DEMO.programLeader(FAXE), '/moeder/input'],
+      [DEMO.programLeader(FAXE), '/drift'],
+      [DEMO.programLeader(FAXE), '/nyt'],
+      [DEMO.programLeader(FAXE), '/arrangementer'],
+      [DEMO.programLeader(FAXE), '/programmer'],
+      [DEMO.consultant, '/moeder/input'],
+      [DEMO.consultant, `/moeder/${meetingId}/deltagere`],
+      [DEMO.consultant, '/drift'],
+    ];
+    const opened = new Map<string, Page>();
+    for (const [who, path] of pages) {
+      const page = opened.get(who) ?? (await logInAs(browser, base, who));
+      opened.set(who, page);
+      await page.setViewportSize({ width: 1366, height: 900 });
+      const res = await page.goto(`${base}${path}`);
+      expect(res?.status(), `${who} ${path}`).toBe(200);
+      await accessible(page, `${path} (${who})`);
+      await page.setViewportSize(PHONE);
+      await expectFitsPhone(page, `${path} (${who})`);
+    }
   });
 });
