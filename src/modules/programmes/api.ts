@@ -54,7 +54,8 @@ const programmeOut = rowOut
     figures: z.array(
       z.object({ id: z.string().uuid(), name: z.string(), unit: z.string(), target: z.number().nullable(), points: z.array(z.object({ on: z.string(), value: z.number() })) }),
     ),
-    tasks: z.array(z.object({ id: z.string().uuid(), code: z.string(), title: z.string(), deadline: z.string(), status: z.string() })).describe('De opgaver i programmet, du kan se'),
+    tasks: z.array(z.object({ id: z.string().uuid(), code: z.string(), title: z.string(), deadline: z.string(), status: z.string() })).describe('De opgaver i programmet, du kan se: de næste frister først, højst 200'),
+    tasksTotal: z.number().int().describe('Alle opgaver i programmet, du kan se'),
     agreements: z
       .array(
         z.object({
@@ -95,6 +96,7 @@ const full = (p: Programme) => ({
   milestones: p.milestones,
   figures: p.figures,
   tasks: p.tasks,
+  tasksTotal: p.tasksTotal,
   agreements: p.agreements.map((a) => ({
     id: a.id,
     title: a.title,

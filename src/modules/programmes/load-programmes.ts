@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, ne, gte } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { type Actor, isCentral } from '../../platform/context.ts';
 import { notFound } from '../../platform/errors.ts';
@@ -40,6 +40,8 @@ export type Programme = ProgrammeRow & {
   milestones: ProgrammeMilestone[];
   figures: Figure[];
   tasks: { id: string; code: string; title: string; deadline: string; status: string }[];
+  /** All tasks of the programme the reader may see; `tasks` holds at most MAX_TASKS of them. */
+  tasksTotal: number;
   agreements: ProgrammeAgreement[];
   /** The newest items the actor may read, and how many there are in all. */
   news: { items: ProgrammeNews[]; total: number };
@@ -165,10 +167,12 @@ export async function loadProgramme(db: Db, actor: Actor, key: string, today: st
     // Who may read a task turns on the user's own roles and person (named executor), so per user.
     keptUntilWrite(db, `programme-tasks:${row.id}:${actor.userId}`, () =>
       db
-        .select({ id: task.id, code: task.code, title: task.title, deadline: task.deadline, status: task.status })
+        .select({ id: task.id, code: task.code, title: task.title, deadline: task.deadline, status: task.status, total: sql<number>`count(*) over ()`.mapWith(Number) })
         .from(task)
         .where(and(eq(task.projectId, row.id), taskVisibleTo(actor)))
-        .orderBy(asc(task.deadline), asc(task.code))
+        // What is due next first, then the rest from the most recent deadline back: a reader of a
+        // status page wants what is coming, not the programme's first tasks from years ago.
+        .orderBy(sql`${task.deadline} < ${today}`, sql`case when ${task.deadline} >= ${today} then ${task.deadline} end asc`, desc(task.deadline), asc(task.code))
         .limit(MAX_TASKS),
     ),
     keptUntilWrite(db, `programme-agreements:${row.solutionKey ?? ''}:${central ? 'central' : (actor.municipalityCode ?? '')}`, () => programmeAgreements(db, actor, row.solutionKey)),
@@ -190,7 +194,8 @@ export async function loadProgramme(db: Db, actor: Actor, key: string, today: st
     statuses,
     milestones,
     figures,
-    tasks,
+    tasks: tasks.map(({ total: _total, ...t }) => t),
+    tasksTotal: Number(tasks[0]?.total ?? 0),
     agreements,
     news: {
       items: news.rows.map((n) => ({ id: n.id, title: n.title, publishOn: n.publishOn, contact: n.contact ? { name: n.contact.name, email: n.contact.email } : null })),

@@ -2,10 +2,11 @@ import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, loginAs, startTestApp, type Client, type TestApp } from '../../../test/app.ts';
 import { buildAgreement, buildSignature } from '../../../test/factories/agreements.ts';
+import { buildTask } from '../../../test/factories/tasks.ts';
 import { embeddedWrites } from '../../db/client.ts';
 import { auditEvent } from '../../platform/audit/schema.ts';
 import { newsItem } from '../news/index.ts';
-import { project, projectMilestone } from '../tasks/index.ts';
+import { project, projectMilestone, task } from '../tasks/index.ts';
 import { programmeFigure, programmeFigurePoint } from './schema.ts';
 
 const FAXE = '0320';
@@ -215,5 +216,29 @@ describe('a programme page: its agreements and news, deleting milestones and key
     const page = await faxe.get(PAGE);
     expect(page.body).toContain('Her vises de 10 nyeste af 13.');
     expect((await db().select({ n: count() }).from(newsItem))[0]!.n).toBe(15);
+  });
+
+  it('lists the 25 tasks due next, then the most recent ones, and links to all of them', async () => {
+    const [reform] = await db().select({ id: project.id }).from(project).where(eq(project.key, 'kontanthjaelpsreformen'));
+    // Today is 2 June 2025: ten deadlines behind us, twenty ahead.
+    for (let i = 0; i < 30; i++) {
+      const day = new Date(Date.UTC(2025, 5, 2 + (i - 10) * 3)).toISOString().slice(0, 10);
+      const built = await buildTask(db(), { code: `KR PROG ${String(i).padStart(2, '0')}`, title: `Reformopgave ${i}`, deadline: day });
+      await db().update(task).set({ projectId: reform!.id }).where(eq(task.id, built.task.id));
+    }
+    const html = (await faxe.get(PAGE)).body;
+    const list = html.slice(html.indexOf('data-tasks'), html.indexOf('</ul>', html.indexOf('data-tasks')));
+    const codes = [...list.matchAll(/KR PROG (\d\d)/g)].map((m) => Number(m[1]));
+    expect(codes).toHaveLength(25);
+    // Due today or later first, nearest first (task 10 is due today), then the past, newest first.
+    expect(codes.slice(0, 20)).toEqual(Array.from({ length: 20 }, (_, i) => 10 + i));
+    expect(codes.slice(20)).toEqual([9, 8, 7, 6, 5]);
+    expect(html).toContain('Se alle 30 opgaver i programmet');
+    expect(html).toContain('href="/opgaver?projekt=kontanthjaelpsreformen"');
+    const central = (await consultant.get(PAGE)).body;
+    expect(central).toContain(`href="/overblik?projekt=${reform!.id}"`);
+    const api = (await faxe.api('GET', API)).json() as { tasks: unknown[]; tasksTotal: number };
+    expect(api.tasks).toHaveLength(30);
+    expect(api.tasksTotal).toBe(30);
   });
 });

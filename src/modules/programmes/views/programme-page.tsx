@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { isCentral } from '../../../platform/context.ts';
 import { Breadcrumbs } from '../../../platform/views/breadcrumbs.tsx';
 import { ErrorSummary, Notice, PlainText } from '../../../platform/views/components.tsx';
-import { formatDateTime, formatDeadline } from '../../../platform/views/format.ts';
+import { formatDateTime, formatDeadline, formatNumber } from '../../../platform/views/format.ts';
 import { Layout } from '../../../platform/views/layout.tsx';
 import { ResponsiveTable } from '../../../platform/views/table.tsx';
 import { TASK_STATUS_DA } from '../../tasks/index.ts';
@@ -12,6 +12,9 @@ import { EditForms, FORM_LABELS, type FailedForm } from './edit-forms.tsx';
 import { FigureChart } from './figure-chart.tsx';
 import { ProgrammeAgreements, ProgrammeNewsList } from './linked-sections.tsx';
 import { ProgrammeStatusBadge } from './status-badge.tsx';
+
+/** The page lists the tasks due next; the rest are one link away in the task lists. */
+const TASKS_SHOWN = 25;
 
 function MilestoneDay(p: { m: ProgrammeMilestone }): JSX.Element {
   const day = p.m.endsOn ? `${formatDeadline(p.m.startsOn)}–${formatDeadline(p.m.endsOn)}` : formatDeadline(p.m.startsOn);
@@ -157,12 +160,21 @@ export function ProgrammePage(p: ProgrammePageProps): JSX.Element {
         <p>Der er ingen opgaver i programmet, som du kan se.</p>
       ) : (
         <ul data-tasks>
-          {g.tasks.map((t) => (
+          {g.tasks.slice(0, TASKS_SHOWN).map((t) => (
             <li>
               <a href={`/opgaver/${t.id}`} safe>{`${t.code}: ${t.title}`}</a> <span class="form-hint" safe>{`frist ${formatDeadline(t.deadline)}, ${TASK_STATUS_DA[t.status as keyof typeof TASK_STATUS_DA]}`}</span>
             </li>
           ))}
         </ul>
+      )}
+      {g.tasksTotal > TASKS_SHOWN ? (
+        <p>
+          <a href={isCentral(actor) ? `/overblik?projekt=${g.id}` : `/opgaver?projekt=${encodeURIComponent(g.key)}`} class="function-link" safe>
+            {`Se alle ${formatNumber(g.tasksTotal)} opgaver i programmet`}
+          </a>
+        </p>
+      ) : (
+        ''
       )}
       <ProgrammeAgreements programme={g} central={isCentral(actor)} municipalityName={actor?.municipalityName ?? null} />
       <ProgrammeNewsList programme={g} today={p.today} />
