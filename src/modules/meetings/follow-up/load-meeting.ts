@@ -1,8 +1,8 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
-import { isUuid } from '../../../platform/http/page-schemas.ts';
+import { loadMeetingRow } from '../meeting-row.ts';
 import { meetingNotFound } from '../paths.ts';
-import { meeting, meetingMaterial } from '../schema.ts';
+import { meetingMaterial } from '../schema.ts';
 
 export type FollowUpMeeting = {
   id: string;
@@ -16,16 +16,12 @@ export type FollowUpMeeting = {
 
 /** The meeting with its materials' names, in two statements; 404 when there is none. */
 export async function loadFollowUpMeeting(db: Db, id: string): Promise<FollowUpMeeting> {
-  if (!isUuid(id)) throw meetingNotFound();
-  const [m] = await db
-    .select({ id: meeting.id, title: meeting.title, startsAt: meeting.startsAt, endsAt: meeting.endsAt, recordingLink: meeting.recordingLink })
-    .from(meeting)
-    .where(eq(meeting.id, id));
+  const m = await loadMeetingRow(db, id);
   if (!m) throw meetingNotFound();
   const materials = await db
     .select({ id: meetingMaterial.id, filename: meetingMaterial.filename })
     .from(meetingMaterial)
     .where(eq(meetingMaterial.meetingId, id))
     .orderBy(asc(meetingMaterial.uploadedAt), asc(meetingMaterial.filename), asc(meetingMaterial.id));
-  return { ...m, materials };
+  return { id: m.id, title: m.title, startsAt: m.startsAt, endsAt: m.endsAt, recordingLink: m.recordingLink, materials };
 }

@@ -9,6 +9,7 @@ import { noticeFor } from '../../../platform/views/components.tsx';
 import { authorizeFollowUp, authorizeMeeting, canEditMeeting } from '../policy.ts';
 import { registerMeetingSection } from '../sections.ts';
 import { registerFollowUpApi } from './api.ts';
+import { hasStarted } from '../meeting-row.ts';
 import { followUpPath } from '../paths.ts';
 import { loadFollowUpMeeting } from './load-meeting.ts';
 import { allMunicipalities } from './municipalities.ts';
@@ -37,7 +38,7 @@ async function previewPage(request: FastifyRequest, reply: FastifyReply, meeting
       municipalities={central ? await allMunicipalities(ctx.db) : null}
       preview={preview}
       canSend={canEditMeeting(ctx.actor)}
-      started={meeting.startsAt.getTime() <= ctx.now.getTime()}
+      started={hasStarted(meeting, ctx.now)}
       notice={opts.notice}
     />
   );

@@ -7,6 +7,7 @@ import { enqueueMails, type NewMail } from '../../../platform/outbox/enqueue.ts'
 import { authorizeFollowUp } from '../policy.ts';
 import { meetingFollowUp } from '../schema.ts';
 import { followUpText } from './follow-up-text.ts';
+import { hasStarted } from '../meeting-row.ts';
 import { loadFollowUpMeeting } from './load-meeting.ts';
 import { allMunicipalities } from './municipalities.ts';
 import { owedSections } from './owed.ts';
@@ -34,7 +35,7 @@ export const FOLLOW_UP_MAIL_KIND = 'meeting.follow_up';
 export async function sendFollowUp(ctx: Ctx & { actor: Actor }, meetingId: string, clientKey?: string): Promise<SendResult> {
   authorizeFollowUp(ctx.actor, 'send');
   const meeting = await loadFollowUpMeeting(ctx.db, meetingId);
-  if (meeting.startsAt.getTime() > ctx.now.getTime()) {
+  if (!hasStarted(meeting, ctx.now)) {
     throw conflict('Mødet er ikke begyndt endnu. Opfølgningen kan først sendes, når mødet er holdt.');
   }
   const identity = requestIdentity('meeting-follow-up', ctx.actor.userId, clientKey, { meetingId: meeting.id });

@@ -6,11 +6,12 @@ import { apiBody, errorResponses, municipalityCodeParam, uuidParam } from '../..
 import { pageNumber } from '../../../platform/http/page-schemas.ts';
 import { actorCtx } from '../../../platform/http/request-context.ts';
 import { clientKeyOf } from '../../../platform/idempotency/claim-request.ts';
+import { loadMeetingRow } from '../meeting-row.ts';
 import { meetingNotFound } from '../paths.ts';
 import { authorizeMeeting, authorizeMeetingMunicipality } from '../policy.ts';
 import { meetingInputKinds } from '../schema.ts';
 import { inputNotFound, placeMeetingInput } from './place-meeting-input.ts';
-import { INPUT_PAGE_SIZE, listAttendees, listMeetingInput, loadAttendee, loadMeetingHead, loadMeetingInput, type AttendeeRow, type InputRow, type MeetingOption } from './queries.ts';
+import { INPUT_PAGE_SIZE, listAttendees, listMeetingInput, loadAttendee, loadMeetingInput, type AttendeeRow, type InputRow, type MeetingOption } from './queries.ts';
 import { registerAttendee } from './register-attendee.ts';
 import { removeAttendee } from './remove-attendee.ts';
 import { submitMeetingInput } from './submit-meeting-input.ts';
@@ -93,7 +94,7 @@ export function registerMeetingMunicipalApi(root: FastifyInstance): void {
       authorizeMeeting(ctx.actor, 'read');
       const code = request.query.municipality ?? (isCentral(ctx.actor) ? undefined : ctx.actor.municipalityCode!);
       if (code !== undefined) authorizeMeetingMunicipality(ctx.actor, code, 'read');
-      const m = await loadMeetingHead(ctx.db, request.params.id);
+      const m = await loadMeetingRow(ctx.db, request.params.id);
       if (!m) throw meetingNotFound();
       const rows = await listAttendees(ctx.db, ctx.actor, m.id, code);
       return { items: rows.map((r) => toAttendee(m.id, r)) };

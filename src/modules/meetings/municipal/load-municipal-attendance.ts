@@ -1,7 +1,8 @@
 import type { AttentionCtx } from '../../../platform/attention/provider.ts';
 import { isMunicipalSpeaker } from '../policy.ts';
 import type { MeetingHead } from '../sections.ts';
-import { hasEnded, listAttendees, municipalityPeople } from './queries.ts';
+import { hasEnded } from '../meeting-row.ts';
+import { listAttendees, municipalityPeople } from './queries.ts';
 import type { MunicipalAttendanceData } from './views/attendance.tsx';
 
 /** A municipal user's view of a meeting's attendance: its own registrations, and the people to pick from when the user may register. */

@@ -6,7 +6,7 @@ import { municipality } from '../../../platform/identity/schema.ts';
 import { authorizeMeeting, canReadMunicipalityMeetingData } from '../policy.ts';
 import { meeting, meetingAgendaItem, meetingInput } from '../schema.ts';
 import { placeInput } from './inputs.ts';
-import { hasEnded } from './queries.ts';
+import { hasEnded } from '../meeting-row.ts';
 
 export type PlaceResult = { placed: boolean; agendaItemId: string; meetingId: string };
 

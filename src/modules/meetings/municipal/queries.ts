@@ -4,6 +4,7 @@ import type { Db } from '../../../db/client.ts';
 import type { Actor } from '../../../platform/context.ts';
 import { municipality, person } from '../../../platform/identity/schema.ts';
 import { byDanishName, danishCompare } from '../../../platform/views/format.ts';
+import { hasEnded } from '../meeting-row.ts';
 import { meetingRowsVisibleTo } from '../policy.ts';
 import { meeting, meetingAgendaItem, meetingAttendee, meetingInput, type MeetingInputKind } from '../schema.ts';
 import type { MeetingHead } from '../sections.ts';
@@ -18,14 +19,6 @@ export const MAX_MEETING_OPTIONS = 20;
 export const INPUT_PAGE_SIZE = 50;
 /** Input in the meeting page's section. */
 export const MAX_SECTION_INPUT = 100;
-
-export async function loadMeetingHead(db: Db, id: string): Promise<MeetingHead | null> {
-  const [m] = await db.select({ id: meeting.id, title: meeting.title, startsAt: meeting.startsAt, endsAt: meeting.endsAt }).from(meeting).where(eq(meeting.id, id));
-  return m ?? null;
-}
-
-/** Registrations change until the meeting has ended. */
-export const hasEnded = (m: { endsAt: Date }, now: Date) => m.endsAt.getTime() <= now.getTime();
 
 export type AttendeeRow = {
   id: string;

@@ -4,11 +4,11 @@ import type { Actor, Ctx } from '../../../platform/context.ts';
 import { conflict, forbidden, invalid, parseInput } from '../../../platform/errors.ts';
 import { answerRequest, claimRequest, requestIdentity } from '../../../platform/idempotency/claim-request.ts';
 import { person } from '../../../platform/identity/schema.ts';
+import { hasEnded, loadMeetingRow } from '../meeting-row.ts';
 import { meetingNotFound } from '../paths.ts';
 import { authorizeMeetingMunicipality } from '../policy.ts';
 import { meetingAttendee } from '../schema.ts';
 import { attendeeInput } from './inputs.ts';
-import { hasEnded, loadMeetingHead } from './queries.ts';
 
 export const meetingEnded = () => conflict('Mødet er slut, så tilmeldingerne kan ikke længere ændres.');
 
@@ -26,7 +26,7 @@ export function speakerMunicipality(actor: Actor): string {
  * name twice; the request key makes a double submit write once and answer both alike.
  */
 export async function registerAttendee(ctx: Ctx & { actor: Actor }, meetingId: string, raw: unknown, clientKey?: string): Promise<{ id: string }> {
-  const m = await loadMeetingHead(ctx.db, meetingId);
+  const m = await loadMeetingRow(ctx.db, meetingId);
   if (!m) throw meetingNotFound();
   const code = speakerMunicipality(ctx.actor);
   if (hasEnded(m, ctx.now)) throw meetingEnded();

@@ -3,16 +3,16 @@ import { recordAudit } from '../../../platform/audit/record.ts';
 import type { Actor, Ctx } from '../../../platform/context.ts';
 import { authorizeMeetingMunicipality } from '../policy.ts';
 import { meetingAttendee } from '../schema.ts';
+import { hasEnded, loadMeetingRow } from '../meeting-row.ts';
 import { meetingNotFound } from '../paths.ts';
 import { meetingEnded, speakerMunicipality } from './register-attendee.ts';
-import { hasEnded, loadMeetingHead } from './queries.ts';
 
 /**
  * Removes a registration of the actor's municipality before the meeting ends. Another
  * municipality's is 404; one already gone answers `removed: false`, so a repeated click is no error.
  */
 export async function removeAttendee(ctx: Ctx & { actor: Actor }, meetingId: string, attendeeId: string): Promise<{ removed: boolean }> {
-  const m = await loadMeetingHead(ctx.db, meetingId);
+  const m = await loadMeetingRow(ctx.db, meetingId);
   if (!m) throw meetingNotFound();
   const [row] = await ctx.db
     .select({ municipalityCode: meetingAttendee.municipalityCode })

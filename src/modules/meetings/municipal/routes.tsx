@@ -11,6 +11,7 @@ import { clientKeyOf } from '../../../platform/idempotency/claim-request.ts';
 import { CONTENT_TYPES, EXPORT_FORMATS } from '../../../platform/spreadsheet/formats.ts';
 import { noticeFor } from '../../../platform/views/components.tsx';
 import { Pager } from '../../../platform/views/pager.tsx';
+import { hasEnded, loadMeetingRow } from '../meeting-row.ts';
 import { attendeesPath, meetingNotFound, meetingPath } from '../paths.ts';
 import { authorizeMeeting, canEditMeeting, isMunicipalSpeaker } from '../policy.ts';
 import { registerMeetingSection, type MeetingHead } from '../sections.ts';
@@ -22,12 +23,10 @@ import {
   attendanceCounts,
   comingMeetings,
   filterMeetings,
-  hasEnded,
   INPUT_PAGE_SIZE,
   inputForMeeting,
   listAttendees,
   listMeetingInput,
-  loadMeetingHead,
   MAX_ATTENDEES,
 } from './queries.ts';
 import { registerAttendee } from './register-attendee.ts';
@@ -69,7 +68,7 @@ const besked = (request: FastifyRequest): string | undefined => {
 async function attendeesPage(request: FastifyRequest, reply: FastifyReply, meetingId: string, opts: { form?: FormState; notice?: Notice | undefined; status?: number } = {}) {
   const ctx = actorCtx(request);
   authorizeMeeting(ctx.actor, 'read');
-  const m = await loadMeetingHead(ctx.db, meetingId);
+  const m = await loadMeetingRow(ctx.db, meetingId);
   if (!m) throw meetingNotFound();
   if (isCentral(ctx.actor)) {
     const [counts, rows] = await Promise.all([attendanceCounts(ctx.db, m.id), listAttendees(ctx.db, ctx.actor, m.id)]);
@@ -205,7 +204,7 @@ export function registerMeetingMunicipal(root: FastifyInstance): void {
       const ctx = actorCtx(request);
       authorizeMeeting(ctx.actor, 'read');
       if (!isCentral(ctx.actor)) throw forbidden('Kun KOMBITs medarbejdere henter alle kommuners tilmeldinger.');
-      const m = await loadMeetingHead(ctx.db, request.params.id);
+      const m = await loadMeetingRow(ctx.db, request.params.id);
       if (!m) throw meetingNotFound();
       const rows = await listAttendees(ctx.db, ctx.actor, m.id);
       return sendDownload(reply, {

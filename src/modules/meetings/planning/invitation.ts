@@ -1,7 +1,7 @@
 import { buildCalendar } from '../../../platform/ical.ts';
 import { markdownToText } from '../../tasks/index.ts';
 import { meetingPath } from '../paths.ts';
-import type { MeetingRow } from './load-meeting.ts';
+import type { MeetingRow } from '../meeting-row.ts';
 
 /**
  * The meeting as an iCalendar invitation (METHOD:PUBLISH: an entry to put in one's own calendar,

@@ -2,27 +2,14 @@ import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm
 import type { Db } from '../../../db/client.ts';
 import type { Actor } from '../../../platform/context.ts';
 import { danishDay } from '../../../platform/days.ts';
-import { isUuid } from '../../../platform/http/page-schemas.ts';
 import { person } from '../../../platform/identity/schema.ts';
 import { byDanishName, danishCompare } from '../../../platform/views/format.ts';
 import { agreement, agreementVisibleTo } from '../../agreements/index.ts';
 import { newsItem, newsItemVisibleTo } from '../../news/index.ts';
 import { project, task, taskVisibleTo } from '../../tasks/index.ts';
+import { loadMeetingRow, meetingColumns, type MeetingRow } from '../meeting-row.ts';
 import { meetingNotFound } from '../paths.ts';
 import { meeting, meetingAgendaItem, meetingAgendaLink, meetingAgendaPresenter, meetingMaterial, type AgendaLinkKind } from '../schema.ts';
-
-export type MeetingRow = {
-  id: string;
-  title: string;
-  startsAt: Date;
-  endsAt: Date;
-  place: string;
-  onlineLink: string | null;
-  practicalInfo: string;
-  recordingLink: string | null;
-  sequence: number;
-  updatedAt: Date;
-};
 
 export type AgendaLink = { kind: AgendaLinkKind; id: string; title: string; href: string };
 export type AgendaItem = {
@@ -37,19 +24,6 @@ export type AgendaItem = {
 export type MaterialRow = { id: string; filename: string; contentType: string; size: number; sha256: string; uploadedAt: Date };
 export type MeetingDetail = MeetingRow & { agenda: AgendaItem[]; materials: MaterialRow[] };
 
-const columns = {
-  id: meeting.id,
-  title: meeting.title,
-  startsAt: meeting.startsAt,
-  endsAt: meeting.endsAt,
-  place: meeting.place,
-  onlineLink: meeting.onlineLink,
-  practicalInfo: meeting.practicalInfo,
-  recordingLink: meeting.recordingLink,
-  sequence: meeting.sequence,
-  updatedAt: meeting.updatedAt,
-};
-
 /** Meetings on one page of past meetings, and the most coming meetings listed (there are a handful a year). */
 export const PAST_PAGE_SIZE = 20;
 export const UPCOMING_SHOWN = 50;
@@ -57,9 +31,9 @@ export const UPCOMING_SHOWN = 50;
 /** Coming meetings (not yet ended), nearest first, and one page of past ones, latest first. */
 export async function listMeetings(db: Db, now: Date, page: number): Promise<{ upcoming: MeetingRow[]; past: MeetingRow[]; pastTotal: number }> {
   const [upcoming, past] = await Promise.all([
-    db.select(columns).from(meeting).where(gte(meeting.endsAt, now)).orderBy(asc(meeting.startsAt), asc(meeting.id)).limit(UPCOMING_SHOWN),
+    db.select(meetingColumns).from(meeting).where(gte(meeting.endsAt, now)).orderBy(asc(meeting.startsAt), asc(meeting.id)).limit(UPCOMING_SHOWN),
     db
-      .select({ ...columns, total: sql<number>`count(*) over ()` })
+      .select({ ...meetingColumns, total: sql<number>`count(*) over ()` })
       .from(meeting)
       .where(lt(meeting.endsAt, now))
       .orderBy(desc(meeting.startsAt), asc(meeting.id))
@@ -73,17 +47,11 @@ export async function listMeetings(db: Db, now: Date, page: number): Promise<{ u
 export const API_MEETINGS_LIMIT = 200;
 export async function findMeetings(db: Db, from: Date | undefined): Promise<MeetingRow[]> {
   return db
-    .select(columns)
+    .select(meetingColumns)
     .from(meeting)
     .where(from ? gte(meeting.endsAt, from) : undefined)
     .orderBy(from ? asc(meeting.startsAt) : desc(meeting.startsAt), asc(meeting.id))
     .limit(API_MEETINGS_LIMIT);
-}
-
-export async function loadMeetingRow(db: Db, id: string): Promise<MeetingRow | null> {
-  if (!isUuid(id)) return null;
-  const [row] = await db.select(columns).from(meeting).where(eq(meeting.id, id));
-  return row ?? null;
 }
 
 /**

@@ -6,7 +6,7 @@ import { CsrfField, ErrorSummary, Notice, TextArea, TextField } from '../../../.
 import { formatDateTimeLong } from '../../../../platform/views/format.ts';
 import { Layout } from '../../../../platform/views/layout.tsx';
 import { meetingPath } from '../../paths.ts';
-import type { MeetingRow } from '../load-meeting.ts';
+import type { MeetingRow } from '../../meeting-row.ts';
 import { meetingLabels } from '../meeting-input.ts';
 
 export type FormState = { values: Record<string, unknown>; errors: FieldErrors };

@@ -5,7 +5,7 @@ import { Layout } from '../../../../platform/views/layout.tsx';
 import { Pager } from '../../../../platform/views/pager.tsx';
 import { ResponsiveTable } from '../../../../platform/views/table.tsx';
 import { meetingPath } from '../../paths.ts';
-import type { MeetingRow } from '../load-meeting.ts';
+import type { MeetingRow } from '../../meeting-row.ts';
 
 export type PageNotice = { kind: 'success' | 'info'; text: string };
 
