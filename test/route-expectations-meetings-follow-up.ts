@@ -1,3 +1,4 @@
+import { plannedMeeting } from './route-expectations-meetings.ts';
 import type { Expect, RouteExpectation, SignedIn } from './route-expectations.ts';
 import { api, page, signedIn } from './route-expectations.ts';
 
@@ -8,42 +9,73 @@ import { api, page, signedIn } from './route-expectations.ts';
  * (another municipality: 404); central administrators and consultants send (other central staff
  * 403, municipalities 404).
  *
- * The route test's database has no meetings (planning's demo is not seeded there, and a meeting is
- * made by planning's routes), so the samples name one that does not exist: the policy answers
- * before the lookup, and whoever passes it gets 404 for the meeting. What a real meeting answers is
- * in src/modules/meetings/follow-up/follow-up.test.ts.
+ * The samples use two meetings: the coming one planning's entries made (they run before these;
+ * without it the samples fail rather than check only 404s), which cannot be followed up yet, and
+ * the one the test's beforeAll put in yesterday (`fx.heldMeeting`), which the editors really send.
+ * What the mails say is in src/modules/meetings/follow-up/follow-up.test.ts.
  */
 
 const NOWHERE = '00000000-0000-4000-8000-00000000f011';
 /** Faxe's users: another municipality is 404 before anything is looked up. */
 const senders = (ok: Expect): SignedIn => ({ ...signedIn(404), economist: 403, consultant: ok, admin: ok });
+/** The send's answer: the follow-up page of Faxe with what happened. */
+const sent = (notice: string): Expect => ({ status: 303, location: (url) => `${url}?kommune=0320&besked=${notice}` });
+/** Central staff read any municipality's preview; Faxe's users get 404 for another one. */
+const centralStaff = (ok: Expect): SignedIn => ({ ...signedIn(404), consultant: ok, admin: ok, economist: ok });
 
 export function followUpRouteExpectations(): RouteExpectation[] {
   return [
     {
       route: 'GET /moeder/:id/opfoelgning',
       samples: [
-        { what: "the own municipality's preview of a meeting that does not exist", url: `/moeder/${NOWHERE}/opfoelgning?kommune=0320`, expect: page(signedIn(404)) },
-        { what: "another municipality's preview", url: `/moeder/${NOWHERE}/opfoelgning?kommune=0153`, expect: page(signedIn(404)) },
+        { what: "the own municipality's preview", url: () => `/moeder/${plannedMeeting()}/opfoelgning?kommune=0320`, expect: page(signedIn(200)) },
+        { what: "another municipality's preview", url: () => `/moeder/${plannedMeeting()}/opfoelgning?kommune=0153`, expect: page(centralStaff(200)) },
+        { what: 'the preview of a meeting that does not exist', url: `/moeder/${NOWHERE}/opfoelgning?kommune=0320`, expect: page(signedIn(404)) },
       ],
     },
     {
       route: 'POST /moeder/:id/opfoelgning',
-      samples: [{ what: 'the send of a meeting that does not exist', url: `/moeder/${NOWHERE}/opfoelgning`, body: { requestKey: 'rutetest-opfoelgning', kommune: '0320' }, expect: page(senders(404)) }],
-    },
-    { route: 'GET /api/v1/meetings/:id/follow-up', samples: [{ what: 'the status of a meeting that does not exist', url: `/api/v1/meetings/${NOWHERE}/follow-up`, expect: api(signedIn(404)) }] },
-    {
-      route: 'GET /api/v1/meetings/:id/follow-up/preview',
       samples: [
-        { what: "Faxe's preview of a meeting that does not exist", url: `/api/v1/meetings/${NOWHERE}/follow-up/preview?municipality=0320`, expect: api(signedIn(404)) },
-        { what: "Brøndby's preview", url: `/api/v1/meetings/${NOWHERE}/follow-up/preview?municipality=0153`, expect: api(signedIn(404)) },
         {
-          what: 'no municipality named (a municipality: its own; central staff must name one)',
-          url: `/api/v1/meetings/${NOWHERE}/follow-up/preview`,
-          expect: api({ ...signedIn(404), consultant: 422, admin: 422, economist: 422 }),
+          what: 'the send of a meeting not held yet (the page again, nothing sent)',
+          url: () => `/moeder/${plannedMeeting()}/opfoelgning`,
+          body: { requestKey: 'rutetest-opfoelgning-kommende', kommune: '0320' },
+          expect: page(senders(409)),
+        },
+        {
+          what: 'the send of a held meeting: the first editor sends, the second finds nothing new',
+          url: (fx) => `/moeder/${fx.heldMeeting}/opfoelgning`,
+          body: { requestKey: 'rutetest-opfoelgning-holdt', kommune: '0320' },
+          expect: page({ ...senders(404), consultant: sent('sendt'), admin: sent('intet-nyt') }),
         },
       ],
     },
-    { route: 'POST /api/v1/meetings/:id/follow-up', samples: [{ what: 'the send of a meeting that does not exist', url: `/api/v1/meetings/${NOWHERE}/follow-up`, expect: api(senders(404)) }] },
+    {
+      route: 'GET /api/v1/meetings/:id/follow-up',
+      samples: [
+        { what: 'the status of a held meeting', url: (fx) => `/api/v1/meetings/${fx.heldMeeting}/follow-up`, expect: api(signedIn(200)) },
+        { what: 'the status of a meeting that does not exist', url: `/api/v1/meetings/${NOWHERE}/follow-up`, expect: api(signedIn(404)) },
+      ],
+    },
+    {
+      route: 'GET /api/v1/meetings/:id/follow-up/preview',
+      samples: [
+        { what: "Faxe's preview", url: () => `/api/v1/meetings/${plannedMeeting()}/follow-up/preview?municipality=0320`, expect: api(signedIn(200)) },
+        { what: "Brøndby's preview", url: () => `/api/v1/meetings/${plannedMeeting()}/follow-up/preview?municipality=0153`, expect: api(centralStaff(200)) },
+        {
+          what: 'no municipality named (a municipality: its own; central staff must name one)',
+          url: () => `/api/v1/meetings/${plannedMeeting()}/follow-up/preview`,
+          expect: api({ ...signedIn(200), consultant: 422, admin: 422, economist: 422 }),
+        },
+      ],
+    },
+    {
+      route: 'POST /api/v1/meetings/:id/follow-up',
+      samples: [
+        { what: 'the send of a meeting not held yet', url: () => `/api/v1/meetings/${plannedMeeting()}/follow-up`, expect: api(senders(409)) },
+        { what: 'the send of a held meeting (again after the page sent it: nothing new)', url: (fx) => `/api/v1/meetings/${fx.heldMeeting}/follow-up`, expect: api(senders(200)) },
+        { what: 'the send of a meeting that does not exist', url: `/api/v1/meetings/${NOWHERE}/follow-up`, expect: api(senders(404)) },
+      ],
+    },
   ];
 }

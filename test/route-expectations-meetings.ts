@@ -10,7 +10,8 @@ import { api, page, signedIn } from './route-expectations.ts';
  *
  * The rows the later samples use are made by the table's own writes above them (route-policy runs
  * the entries in order): a meeting by POST /moeder, an agenda item by the API, a material by the
- * upload; their ids are read from the answers.
+ * upload; their ids are read from the answers. The municipal and follow-up entries after these use
+ * the meeting made here (`plannedMeeting`).
  */
 
 const editors = (ok: Expect): SignedIn => ({ ...signedIn(403), consultant: ok, admin: ok });
@@ -22,6 +23,15 @@ const material = (field: string): Upload => ({ field, filename: 'rutetest-praese
 
 const made = { meetingId: '', itemId: '', materialId: '' };
 const meeting = () => made.meetingId || NOWHERE;
+
+/**
+ * The coming meeting POST /moeder made, for the entries after planning's. Without it those entries
+ * would only see 404s, so a run that left out POST /moeder (a `-t` filter) fails here, saying why.
+ */
+export function plannedMeeting(): string {
+  if (!made.meetingId) throw new Error('No meeting planned: run the entries of test/route-expectations-meetings.ts first (POST /moeder makes the meeting), e.g. -t "(GET|POST) /moeder|/api/v1/meetings"');
+  return made.meetingId;
+}
 const item = () => made.itemId || NOWHERE;
 
 function remember(res: LightMyRequestResponse, id: string | undefined, into: keyof typeof made): undefined {

@@ -96,6 +96,8 @@ export interface Fixtures {
   readonly agreements: AgreementFixtures;
   /** Compliance packages (see route-expectations-compliance.ts). */
   readonly compliance: ComplianceFixtures;
+  /** A meeting held yesterday: the follow-up can be sent (the coming one is made by planning's entries). */
+  readonly heldMeeting: string;
 }
 
 type Dyn<T> = T | ((fx: Fixtures, actor: ActorName) => T | Promise<T>);

@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import Fastify, { type FastifyInstance, type HTTPMethods, type LightMyRequestResponse } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvent, apiToken, outboxMail, passwordReset, person, roleAssignment, userAccount } from '../src/db/schema.ts';
+import { auditEvent, apiToken, meeting, outboxMail, passwordReset, person, roleAssignment, userAccount } from '../src/db/schema.ts';
 import { fileSha256 } from '../src/modules/agreements/files.ts';
 import { agreementFile, agreementSignature } from '../src/modules/agreements/schema.ts';
 import { registerModules } from '../src/modules/index.ts';
@@ -464,6 +464,13 @@ describe('route policy: every route against every kind of caller', () => {
       copyable: async () => buildPackage(db, { status: 'draft', solutionKey: 'sygesikring', year: 2000 + 2 * ++copyables }),
     };
 
+    // A meeting held yesterday, so the follow-up's send has something to send; the coming meeting is planning's entries' own.
+    const heldStart = new Date(Date.now() - 24 * 3600_000);
+    const [held] = await db
+      .insert(meeting)
+      .values({ title: 'Rutetest: afholdt møde', startsAt: heldStart, endsAt: new Date(heldStart.getTime() + 2 * 3600_000), place: 'Rutetestlokalet' })
+      .returning({ id: meeting.id });
+
     const otherRolePerson = await newPerson(OTHER);
     fx = {
       ownPerson: await newPerson(OWN),
@@ -503,6 +510,7 @@ describe('route policy: every route against every kind of caller', () => {
       compliance,
       tasks,
       agreements,
+      heldMeeting: held!.id,
     };
 
     for (const actor of ACTORS) sessions[actor] = await signIn(actor);
