@@ -17,6 +17,9 @@ import { pendingNotification } from '../src/platform/notify/schema.ts';
 import { addDays } from '../src/platform/reminders/schedule.ts';
 import { danishTime } from '../src/platform/days.ts';
 import { freshDatabase } from './db.ts';
+import { DEMO_JUNE_MEETING_TITLE, DEMO_MAY_MEETING_TITLE, DEMO_NEXT_MEETING_TITLE } from '../src/modules/meetings/demo-meetings.ts';
+import { meeting, meetingAgendaItem, meetingFollowUp, meetingInput } from '../src/modules/meetings/schema.ts';
+import { operationsRcaItem, operationsSla } from '../src/modules/operations/schema.ts';
 
 const FAXE = '0320';
 const config = loadConfig({ SAMSPIL_MODE: 'demo', LOG_LEVEL: 'silent', PUBLIC_URL: 'http://samspil.test' });
@@ -43,6 +46,26 @@ describe.each(DATES)('the demo seeded on %s', (now) => {
     await seedDemoData(d.db, { now });
   });
   afterAll(() => d.drop());
+
+  it("has the deck's two meetings of 2025 with the May agenda, one meeting ahead with Faxe's input for it, no follow-up sent, and operations up to last month", async () => {
+    const meetings = await db().select({ id: meeting.id, title: meeting.title, startsAt: meeting.startsAt }).from(meeting).orderBy(asc(meeting.startsAt));
+    const may = meetings.find((m) => m.title === DEMO_MAY_MEETING_TITLE)!;
+    expect(danishDay(may.startsAt)).toMatch(/^2025-05-/);
+    expect(danishDay(meetings.find((m) => m.title === DEMO_JUNE_MEETING_TITLE)!.startsAt)).toBe('2025-06-18');
+    const ahead = meetings.filter((m) => m.title === DEMO_NEXT_MEETING_TITLE);
+    expect(ahead).toHaveLength(1);
+    expect(ahead[0]!.startsAt.getTime()).toBeGreaterThan(now.getTime());
+    const agenda = await db().select({ title: meetingAgendaItem.title }).from(meetingAgendaItem).where(eq(meetingAgendaItem.meetingId, may.id)).orderBy(asc(meetingAgendaItem.position));
+    expect(agenda.map((a) => a.title).join(' | ')).toMatch(/Kort nyt.*TEMA I.*Aula.*TEMA II.*K98.*Spørgsmål/);
+    const faxeInput = await db().select({ meetingId: meetingInput.meetingId }).from(meetingInput).where(eq(meetingInput.municipalityCode, FAXE));
+    expect(faxeInput.length).toBeGreaterThan(0);
+    expect(faxeInput.every((i) => i.meetingId === null || i.meetingId === ahead[0]!.id)).toBe(true);
+    expect(await db().select().from(meetingFollowUp)).toEqual([]);
+    const rca = await db().select({ state: operationsRcaItem.state }).from(operationsRcaItem);
+    expect([rca.length, rca.filter((r) => r.state !== 'lukket').length]).toEqual([21, 4]);
+    const lastMonth = `${addDays(today.slice(0, 8) + '01', -1).slice(0, 8)}01`;
+    expect((await db().select({ month: operationsSla.month }).from(operationsSla).where(eq(operationsSla.month, lastMonth))).length).toBeGreaterThan(0);
+  });
 
   it('has current tasks due in 3, 10 and 30 days and one 5 days overdue, Faxe among the missing on each', async () => {
     const rows = await db()
