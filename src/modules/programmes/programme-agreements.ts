@@ -1,4 +1,4 @@
-import { and, eq, exists, ne, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { type Actor, isCentral } from '../../platform/context.ts';
 import { danishCompare } from '../../platform/views/format.ts';
@@ -6,7 +6,7 @@ import {
   agreement,
   agreementSolution,
   type AgreementStatus,
-  agreementTarget,
+  agreementVisibleTo,
   type AgreementType,
   countStatusesSql,
   municipalityStatusesSql,
@@ -38,22 +38,11 @@ export async function programmeAgreements(db: Db, actor: Actor, solutionKey: str
   const central = isCentral(actor);
   const code = actor.municipalityCode;
   if (!central && code === null) return [];
-  const sentToActor = central
-    ? undefined
-    : and(
-        ne(agreement.status, 'draft'),
-        exists(
-          db
-            .select({ one: sql`1` })
-            .from(agreementTarget)
-            .where(and(eq(agreementTarget.agreementId, agreement.id), eq(agreementTarget.municipalityCode, code!))),
-        ),
-      );
   const rows = await db
     .select({ id: agreement.id, title: agreement.title, type: agreement.type, status: agreement.status })
     .from(agreementSolution)
     .innerJoin(agreement, eq(agreement.id, agreementSolution.agreementId))
-    .where(and(eq(agreementSolution.solutionKey, solutionKey), sentToActor))
+    .where(and(eq(agreementSolution.solutionKey, solutionKey), agreementVisibleTo(actor)))
     .orderBy(agreement.createdAt, agreement.id)
     .limit(MAX_AGREEMENTS);
   const ids = rows.map((r) => r.id);
