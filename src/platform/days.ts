@@ -35,6 +35,12 @@ function zoneOffsetMs(at: number): number {
   return wall - (at - (((at % 1000) + 1000) % 1000));
 }
 
+/** A time of day as Danish users write it, "14.30" (also 14:30 and 9.05), or null. */
+export function parseTimeOfDay(raw: string): { hour: number; minute: number } | null {
+  const m = /^([01]?\d|2[0-3])[.:]([0-5]\d)$/.exec(raw.trim());
+  return m ? { hour: Number(m[1]), minute: Number(m[2]) } : null;
+}
+
 /**
  * The instant a Danish wall-clock time occurs on a day. Two passes settle the offset on the day of
  * a DST change; a time in the skipped spring hour resolves to the instant one hour later on the clock.

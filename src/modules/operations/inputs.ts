@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseDay } from '../../platform/days.ts';
+import { parseDay, parseTimeOfDay } from '../../platform/days.ts';
 import { incidentSeverities, measureStates, rcaStates, type IncidentSeverity, type MeasureState, type RcaState } from './schema.ts';
 
 export const SEVERITY_DA: Record<IncidentSeverity, string> = { kritisk: 'Kritisk', alvorlig: 'Alvorlig', mindre: 'Mindre' };
@@ -130,8 +130,6 @@ export const slaInput = z
   });
 export type SlaInput = z.infer<typeof slaInput>;
 
-const TIME = /^([01]?\d|2[0-3])[.:]([0-5]\d)$/;
-
 /** An incident: where, what, how bad, and when it began (a Danish day and time of day). */
 export const incidentInput = z.object({
   solutionKey,
@@ -153,14 +151,9 @@ export const incidentInput = z.object({
   ),
   startedTime: text(5, 'Klokkeslættet')
     .transform((s) => s || '00.00')
-    .pipe(z.string().regex(TIME, 'Skriv klokkeslættet som tt.mm, fx 14.30')),
+    .pipe(z.string().refine((s) => parseTimeOfDay(s) !== null, 'Skriv klokkeslættet som tt.mm, fx 14.30')),
 });
 export type IncidentInput = z.infer<typeof incidentInput>;
-
-export function timeOfDay(time: string): { hour: number; minute: number } {
-  const m = TIME.exec(time)!;
-  return { hour: Number(m[1]), minute: Number(m[2]) };
-}
 
 /** A follow-up item of a root-cause analysis. */
 export const rcaInput = z.object({

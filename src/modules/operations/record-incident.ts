@@ -1,10 +1,10 @@
 import { recordAudit } from '../../platform/audit/record.ts';
 import type { Actor, Ctx } from '../../platform/context.ts';
-import { danishTime } from '../../platform/days.ts';
+import { danishTime, parseTimeOfDay } from '../../platform/days.ts';
 import { parseInput } from '../../platform/errors.ts';
 import { answerRequest, claimRequest, requestIdentity } from '../../platform/idempotency/claim-request.ts';
 import { checkSolution } from './check-solution.ts';
-import { incidentInput, timeOfDay } from './inputs.ts';
+import { incidentInput } from './inputs.ts';
 import { authorizeOperations } from './policy.ts';
 import { operationsIncident } from './schema.ts';
 
@@ -13,7 +13,7 @@ export async function recordIncident(ctx: Ctx & { actor: Actor | null }, raw: un
   authorizeOperations(ctx.actor, 'edit');
   const actor = ctx.actor;
   const input = parseInput(incidentInput, raw);
-  const { hour, minute } = timeOfDay(input.startedTime);
+  const { hour, minute } = parseTimeOfDay(input.startedTime)!;
   const startedAt = danishTime(input.startedOn, hour, minute);
   const identity = requestIdentity('operations-incident', actor.userId, clientKey, input);
   return ctx.db.transaction(async (tx) => {

@@ -1,19 +1,14 @@
 import { z } from 'zod';
-import { danishTime, parseDay } from '../../../platform/days.ts';
+import { danishTime, parseDay, parseTimeOfDay } from '../../../platform/days.ts';
 
 const text = (max: number, what: string) =>
   z.preprocess((v) => (v === undefined || v === null ? '' : v), z.string({ message: `${what} skal være tekst` }).trim().max(max, `${what} må højst være ${max} tegn`));
 
-const TIME = /^([01]?\d|2[0-3])[.:]([0-5]\d)$/;
-
 const time = (missing: string) =>
   text(5, 'Klokkeslættet')
     .pipe(z.string().min(1, missing))
-    .pipe(z.string().regex(TIME, 'Skriv klokkeslættet som tt.mm, fx 10.00'))
-    .transform((s) => {
-      const m = TIME.exec(s)!;
-      return { hour: Number(m[1]), minute: Number(m[2]) };
-    });
+    .pipe(z.string().refine((s) => parseTimeOfDay(s) !== null, 'Skriv klokkeslættet som tt.mm, fx 10.00'))
+    .transform((s) => parseTimeOfDay(s)!);
 
 /** A link someone clicks: only web addresses, so a "javascript:" link can never reach a page. */
 const webLink = (what: string) =>
