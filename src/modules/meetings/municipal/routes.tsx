@@ -87,9 +87,9 @@ async function inputPage(request: FastifyRequest, reply: FastifyReply, query: In
   authorizeMeeting(ctx.actor, 'read');
   const page = query.side;
   const notice = opts.notice ?? noticeFor(INPUT_NOTICES, query.besked);
-  const pagerFor = (total: number, params: Record<string, string>) => {
+  const pagerFor = (total: number, params: Record<string, string>): JSX.Element => {
     const pages = Math.max(1, Math.ceil(total / INPUT_PAGE_SIZE));
-    if (pages <= 1) return '';
+    if (pages <= 1) return <></>;
     const link = (n: number) => `/moeder/input?${new URLSearchParams({ ...params, side: String(n) }).toString()}`;
     return <Pager text={`Side ${page} af ${pages}`} previous={page > 1 ? link(Math.min(page - 1, pages)) : null} next={page < pages ? link(page + 1) : null} />;
   };
@@ -109,13 +109,14 @@ async function inputPage(request: FastifyRequest, reply: FastifyReply, query: In
         request={request}
         rows={rows}
         total={total}
-        pager={pagerFor(total, params)}
         meetings={meetings}
         coming={coming}
         filter={{ meeting, unplaced }}
         canPlace={canEditMeeting(ctx.actor)}
         notice={notice}
-      />
+      >
+        {pagerFor(total, params)}
+      </CentralInputPage>
     );
     return sendPage(reply, view, opts.status ?? 200);
   }
@@ -127,11 +128,12 @@ async function inputPage(request: FastifyRequest, reply: FastifyReply, query: In
       municipalityName={ctx.actor.municipalityName ?? code}
       coming={coming}
       rows={rows}
-      pager={pagerFor(total, {})}
       canSubmit={isMunicipalSpeaker(ctx.actor, code)}
       form={opts.form ?? emptyForm()}
       notice={notice}
-    />
+    >
+      {pagerFor(total, {})}
+    </MunicipalInputPage>
   );
   return sendPage(reply, view, opts.status ?? 200);
 }

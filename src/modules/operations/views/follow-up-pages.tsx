@@ -22,14 +22,14 @@ const measureOptions = measureStates.map((s) => ({ value: s, label: MEASURE_STAT
 
 type PageProps = { request: FastifyRequest; state: FormState; solutions: Option[]; notice?: string | undefined };
 
-function Page(p: { request: FastifyRequest; title: string; notice?: string | undefined; state: FormState; children: JSX.Element | JSX.Element[] }): JSX.Element {
+function Page({ children, ...p }: { request: FastifyRequest; title: string; notice?: string | undefined; state: FormState; children: JSX.Element | JSX.Element[] }): JSX.Element {
   return (
     <Layout title={`${p.title} – Drift`} actor={p.request.actor} csrfToken={p.request.csrfToken} nav="drift">
       <Breadcrumbs trail={[{ href: '/drift', label: 'Drift' }]} current={p.title} />
       <h1 safe>{p.title}</h1>
       {p.notice ? <Notice kind="success" text={p.notice} /> : ''}
       <ErrorSummary errors={p.state.errors} labels={LABELS} />
-      <>{p.children}</>
+      {children as 'safe'}
     </Layout>
   );
 }
@@ -141,7 +141,7 @@ export function RcaPage(p: PageProps & { items: RcaRow[] }): JSX.Element {
                 <tr>
                   <td safe>{r.title}</td>
                   <td safe>{r.owner}</td>
-                  <td safe>{r.dueOn ? formatDeadline(r.dueOn) : '–'}</td>
+                  <td>{r.dueOn ? formatDeadline(r.dueOn) : '–'}</td>
                   <td>
                     <form method="post" action={`/drift/rca/${r.id}/tilstand`}>
                       {csrf}

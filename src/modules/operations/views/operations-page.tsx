@@ -114,7 +114,7 @@ function Incidents(p: { ops: Operations }): JSX.Element {
                   {i.description ? <span class="form-hint d-block" safe>{i.description}</span> : ''}
                 </td>
                 <td safe>{SEVERITY_DA[i.severity]}</td>
-                <td safe>{i.resolvedAt ? formatDateTime(i.resolvedAt) : 'Ikke løst'}</td>
+                <td>{i.resolvedAt ? formatDateTime(i.resolvedAt) : 'Ikke løst'}</td>
               </tr>
             ))}
           </tbody>
@@ -190,7 +190,7 @@ function Measures(p: { ops: Operations }): JSX.Element {
               </td>
               <td safe>{m.owner}</td>
               <td safe>{MEASURE_STATE_DA[m.state]}</td>
-              <td safe>{m.endMonth ? formatMonth(m.endMonth) : '–'}</td>
+              <td>{m.endMonth ? formatMonth(m.endMonth) : '–'}</td>
             </tr>
           ))}
         </tbody>

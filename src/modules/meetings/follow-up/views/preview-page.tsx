@@ -58,7 +58,7 @@ function Recipients(p: { preview: FollowUpPreview }): JSX.Element {
             <tr data-modtager={r.email}>
               <td safe>{r.name}</td>
               <td safe>{r.email}</td>
-              <td safe>{r.sentAt ? `Sendt ${formatDateTime(r.sentAt)}` : 'Får den ved næste afsendelse'}</td>
+              <td>{r.sentAt ? `Sendt ${formatDateTime(r.sentAt)}` : 'Får den ved næste afsendelse'}</td>
             </tr>
           ))}
         </tbody>

@@ -16,7 +16,7 @@ export function FollowUpSection(p: { meetingId: string; status: FollowUpStatus; 
       <>
         <p data-opfoelgning safe>{line ?? 'Opfølgningen er ikke sendt endnu.'}</p>
         <p>
-          <a href={followUpPath(p.meetingId)} safe>
+          <a href={followUpPath(p.meetingId)}>
             {line ? 'Se opfølgningen pr. kommune' : p.canSend ? 'Se og send opfølgningen' : 'Se opfølgningen pr. kommune'}
           </a>
         </p>
@@ -31,7 +31,7 @@ export function FollowUpSection(p: { meetingId: string; status: FollowUpStatus; 
           {s.sentAt ? `Opfølgningen til ${kommune} blev sendt ${formatDateTimeLong(s.sentAt)} til ${people}.` : `Opfølgningen til ${kommune} er ikke sendt endnu.`}
         </p>
         <p>
-          <a href={followUpPath(p.meetingId, p.municipality.code)} safe>
+          <a href={followUpPath(p.meetingId, p.municipality.code)}>
             {s.sentAt ? 'Se opfølgningen til jeres kommune' : 'Se, hvad opfølgningen til jeres kommune vil indeholde'}
           </a>
         </p>

@@ -49,7 +49,7 @@ export function AttendeeTable(p: { meetingId: string; rows: AttendeeRow[]; capti
                 {r.name}
               </th>
               <td safe>{r.email}</td>
-              <td safe>{attendanceLabel(r.online)}</td>
+              <td>{attendanceLabel(r.online)}</td>
               <td safe>{formatDateTime(r.registeredAt)}</td>
               {p.canRemove ? (
                 <td>

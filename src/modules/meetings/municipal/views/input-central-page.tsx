@@ -53,11 +53,12 @@ export function CentralInputTable(p: { rows: InputRow[]; caption: string; coming
 }
 
 /** `/moeder/input` for central staff: all municipalities' input, filtered by meeting and "ikke placeret", a page at a time. */
-export function CentralInputPage(p: {
+export function CentralInputPage({ children: pager, ...p }: {
   request: FastifyRequest;
   rows: InputRow[];
   total: number;
-  pager: JSX.Element | string;
+  /** The pager under the list. */
+  children: JSX.Element;
   meetings: MeetingOption[];
   coming: MeetingOption[];
   filter: { meeting: string; unplaced: boolean };
@@ -100,7 +101,7 @@ export function CentralInputPage(p: {
       ) : (
         <CentralInputTable rows={p.rows} caption={`Input fra kommunerne (${p.total})`} coming={p.coming} canPlace={p.canPlace} csrfToken={p.request.csrfToken} />
       )}
-      {p.pager}
+      {pager}
     </Layout>
   );
 }

@@ -100,12 +100,13 @@ function OwnInput(p: { rows: InputRow[]; canWithdraw: boolean; csrfToken: string
 }
 
 /** `/moeder/input` for a municipality: the form (for those who speak for it) and its own input with each one's state. */
-export function MunicipalInputPage(p: {
+export function MunicipalInputPage({ children: pager, ...p }: {
   request: FastifyRequest;
   municipalityName: string;
   coming: MeetingOption[];
   rows: InputRow[];
-  pager: JSX.Element | string;
+  /** The pager under the list. */
+  children: JSX.Element;
   canSubmit: boolean;
   form: FormState;
   notice?: { kind: 'success' | 'info' | 'error'; text: string } | undefined;
@@ -126,7 +127,7 @@ export function MunicipalInputPage(p: {
       )}
       <h2 safe>{`Input fra ${p.municipalityName} Kommune`}</h2>
       {p.rows.length === 0 ? <p>I har ikke sendt input endnu.</p> : <OwnInput rows={p.rows} canWithdraw={p.canSubmit} csrfToken={p.request.csrfToken} />}
-      {p.pager}
+      {pager}
     </Layout>
   );
 }

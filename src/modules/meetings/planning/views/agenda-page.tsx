@@ -27,7 +27,7 @@ function Move(p: { request: FastifyRequest; meetingId: string; item: AgendaItem;
       <CsrfField token={p.request.csrfToken} />
       <input type="hidden" name="retning" value={p.direction} />
       <input type="hidden" name="fra" value={String(p.item.position)} />
-      <button type="submit" class="button button-tertiary" aria-label={`${p.label}: ${p.item.title}`}>
+      <button type="submit" class="button button-tertiary" aria-label={`${p.label}: ${p.item.title}`} safe>
         {p.label}
       </button>
     </form>
