@@ -163,8 +163,10 @@ export const meetingInput = pgTable(
 );
 
 /**
- * One row per meeting and recipient: the unique key is what makes the follow-up exactly once per
- * recipient (a double click, two workers, a restart insert nothing the second time, so queue nothing).
+ * One row per meeting, municipality and recipient: the key is what makes the follow-up exactly once
+ * per recipient (a double click, two workers, a restart insert nothing the second time, so queue
+ * nothing). The municipality is in the key because a person may lead two municipalities, and each
+ * municipality's summary must reach its program leaders.
  */
 export const meetingFollowUp = pgTable(
   'meeting_follow_up',
@@ -183,5 +185,5 @@ export const meetingFollowUp = pgTable(
     sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
     sentBy: uuid('sent_by').references(() => userAccount.id),
   },
-  (t) => [primaryKey({ columns: [t.meetingId, t.personId] }), index('meeting_follow_up_municipality').on(t.meetingId, t.municipalityCode)],
+  (t) => [primaryKey({ columns: [t.meetingId, t.municipalityCode, t.personId] })],
 );

@@ -192,15 +192,27 @@ describe('the follow-up after a program leader meeting', () => {
 
     // A newly appointed program leader gets it on the next send, and only they.
     const [carl] = await db().insert(person).values({ municipalityCode: FAXE, name: 'Carl Nyansat', email: 'carl@faxe.test', title: 'Programleder' }).returning({ id: person.id });
-    await db().insert(roleAssignment).values({ personId: carl!.id, municipalityCode: FAXE, roleTypeKey: 'programleder' });
+    // Carl also leads a programme in Brøndby (a person holds a role once per solution, so the
+    // second is for one solution): he gets each municipality's own follow-up.
+    await db()
+      .insert(roleAssignment)
+      .values([
+        { personId: carl!.id, municipalityCode: FAXE, roleTypeKey: 'programleder' },
+        { personId: carl!.id, municipalityCode: BRONDBY, roleTypeKey: 'programleder', solutionKey: 'flis' },
+      ]);
     const newcomer = await consultant.api('POST', `/api/v1/meetings/${ids.held}/follow-up`, {}, { 'idempotency-key': 'send-3' });
-    expect(newcomer.json()).toEqual({ recipients: 1, municipalities: 1 });
-    expect(await mailCount(ids.held)).toBe(100);
-    expect((await db().select().from(outboxMail).where(eq(outboxMail.toAddress, 'carl@faxe.test'))).length).toBe(1);
+    expect(newcomer.json()).toEqual({ recipients: 2, municipalities: 2 });
+    expect(await mailCount(ids.held)).toBe(101);
+    const carls = await db().select({ body: outboxMail.body, code: outboxMail.municipalityCode }).from(outboxMail).where(eq(outboxMail.toAddress, 'carl@faxe.test'));
+    expect(carls.map((m) => m.code).sort()).toEqual([BRONDBY, FAXE]);
+    expect(carls.find((m) => m.code === BRONDBY)!.body).toContain('Brøndby Kommune');
+    expect(carls.find((m) => m.code === FAXE)!.body).toContain('Det mangler Faxe Kommune');
     expect(await audits(ids.held)).toHaveLength(2);
+    const once = await consultant.api('POST', `/api/v1/meetings/${ids.held}/follow-up`, {}, { 'idempotency-key': 'send-4' });
+    expect(once.json()).toEqual({ recipients: 0, municipalities: 0 });
 
     const status = (await consultant.api('GET', `/api/v1/meetings/${ids.held}/follow-up`)).json();
-    expect(status).toEqual({ sentAt: NOW.toISOString(), recipients: 100, municipalities: 98 });
+    expect(status).toEqual({ sentAt: NOW.toISOString(), recipients: 101, municipalities: 98 });
     expect((await faxeLeader.api('GET', `/api/v1/meetings/${ids.held}/follow-up`)).json()).toEqual({ sentAt: NOW.toISOString(), recipients: 3, municipalities: 1 });
   });
 
@@ -209,9 +221,9 @@ describe('the follow-up after a program leader meeting', () => {
     const post = (key: string) => consultant.api('POST', `/api/v1/meetings/${id}/follow-up`, {}, { 'idempotency-key': key });
     const answers = t.database.kind === 'postgres' ? await Promise.all([post('a'), post('b')]) : [await post('a'), await post('b')];
     expect(answers.map((a) => a.statusCode)).toEqual([200, 200]);
-    expect(answers.map((a) => a.json().recipients as number).sort((x, y) => x - y)).toEqual([0, 100]);
-    expect(await rowCount(id)).toBe(100);
-    expect(await mailCount(id)).toBe(100);
+    expect(answers.map((a) => a.json().recipients as number).sort((x, y) => x - y)).toEqual([0, 101]);
+    expect(await rowCount(id)).toBe(101);
+    expect(await mailCount(id)).toBe(101);
     expect(await audits(id)).toHaveLength(1);
   });
 
@@ -226,7 +238,7 @@ describe('the follow-up after a program leader meeting', () => {
     const head = async (id: string) => ({ id, title: 'Programledermøde', startsAt: new Date('2025-05-22T08:00:00Z'), endsAt: new Date('2025-05-22T11:00:00Z') });
     const html = async (email: string, id: string) => String(await section.render({} as never, await ctxOf(email), await head(id)));
 
-    expect(await html(DEMO.consultant, ids.held)).toContain('Opfølgning sendt 23. maj 2025 kl. 10.00 til 100 modtagere i 98 kommuner');
+    expect(await html(DEMO.consultant, ids.held)).toContain('Opfølgning sendt 23. maj 2025 kl. 10.00 til 101 modtagere i 98 kommuner');
     const notYet = await html(DEMO.consultant, ids.ahead);
     expect(notYet).toContain('Opfølgningen er ikke sendt endnu.');
     expect(notYet).toContain(`href="/moeder/${ids.ahead}/opfoelgning"`);

@@ -55,7 +55,7 @@ export async function previewOfMeeting(ctx: Ctx & { actor: Actor }, meeting: Fol
     recipients: leaders.map((l) => ({ personId: l.personId, name: l.name, email: l.email, sentAt: sentAt.get(l.personId) ?? null })),
     subject,
     text,
-    sent: first ? { at: first.sentAt, text: await sentText(ctx.db, meeting.id, first) } : null,
+    sent: first ? { at: first.sentAt, text: await sentText(ctx.db, meeting.id, code, first) } : null,
     formerRecipients: sentRows.filter((r) => !leaderIds.has(r.personId)).map((r) => ({ email: r.email, sentAt: r.sentAt })),
   };
 }

@@ -7,11 +7,13 @@ export const FOLLOW_UP_ROLE = 'programleder';
 
 export type FollowUpRecipient = { personId: string; municipalityCode: string; name: string; email: string };
 
+/** A recipient of one municipality's follow-up: a person leading two municipalities is two recipients. */
+export const recipientKey = (code: string, personId: string) => `${code}:${personId}`;
+
 /**
- * The current program leaders, of one municipality or all: one entry per person (a person holding
- * the role twice is mailed once; one leading two municipalities gets the follow-up of the first by
- * code, as the follow-up is one row per meeting and person). Sorted by municipality, then name.
- * One statement.
+ * The current program leaders, of one municipality or all: one entry per person and municipality
+ * (a person holding the role twice in a municipality is mailed once; one leading two municipalities
+ * gets each municipality's follow-up). Sorted by municipality, then name. One statement.
  */
 export async function loadFollowUpRecipients(db: Db, code?: string): Promise<FollowUpRecipient[]> {
   const holders = await loadRoleHolders(db, [FOLLOW_UP_ROLE], code ? { code } : {});
@@ -21,8 +23,9 @@ export async function loadFollowUpRecipients(db: Db, code?: string): Promise<Fol
   const seen = new Set<string>();
   const out: FollowUpRecipient[] = [];
   for (const h of sorted) {
-    if (seen.has(h.personId)) continue;
-    seen.add(h.personId);
+    const key = recipientKey(h.municipalityCode, h.personId);
+    if (seen.has(key)) continue;
+    seen.add(key);
     out.push({ personId: h.personId, municipalityCode: h.municipalityCode, name: h.name, email: h.email });
   }
   return out;

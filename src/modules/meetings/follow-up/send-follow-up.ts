@@ -11,8 +11,8 @@ import { hasStarted } from '../meeting-row.ts';
 import { loadFollowUpMeeting } from './load-meeting.ts';
 import { allMunicipalities } from './municipalities.ts';
 import { owedSections } from './owed.ts';
-import { loadFollowUpRecipients, type FollowUpRecipient } from './recipients.ts';
-import { followUpDedupeKey, sentPersonIds } from './sent-rows.ts';
+import { loadFollowUpRecipients, recipientKey, type FollowUpRecipient } from './recipients.ts';
+import { followUpDedupeKey, sentRecipients } from './sent-rows.ts';
 
 export type SendResult = { meetingId: string; recipients: number; municipalities: number };
 
@@ -27,9 +27,9 @@ export const FOLLOW_UP_MAIL_KIND = 'meeting.follow_up';
  * Then one transaction: the request key (a double click answers the first click's result), one
  * INSERT … ON CONFLICT DO NOTHING RETURNING of a row per recipient, the mails of exactly the rows
  * that insert returned (one batched INSERT into the outbox), one audit row. The row's primary key
- * (meeting, person) is what makes it once per recipient: a second send, a second worker or a retry
+ * (meeting, municipality, person) is what makes it once per recipient: a second send, a second worker or a retry
  * after a restart inserts nothing for those already there, so it queues nothing for them; a
- * concurrent twin waits on the key until the first commits. Rows go in in one order (by person), so
+ * concurrent twin waits on the key until the first commits. Rows go in in one order (by key), so
  * two such sends cannot deadlock.
  */
 export async function sendFollowUp(ctx: Ctx & { actor: Actor }, meetingId: string, clientKey?: string): Promise<SendResult> {
@@ -40,8 +40,8 @@ export async function sendFollowUp(ctx: Ctx & { actor: Actor }, meetingId: strin
   }
   const identity = requestIdentity('meeting-follow-up', ctx.actor.userId, clientKey, { meetingId: meeting.id });
 
-  const already = await sentPersonIds(ctx.db, meeting.id);
-  const pending = (await loadFollowUpRecipients(ctx.db)).filter((r) => !already.has(r.personId));
+  const already = await sentRecipients(ctx.db, meeting.id);
+  const pending = (await loadFollowUpRecipients(ctx.db)).filter((r) => !already.has(recipientKey(r.municipalityCode, r.personId)));
   const byCode = new Map<string, FollowUpRecipient[]>();
   for (const r of pending) byCode.set(r.municipalityCode, [...(byCode.get(r.municipalityCode) ?? []), r]);
   const names = new Map((byCode.size > 0 ? await allMunicipalities(ctx.db) : []).map((m) => [m.code, m.name]));
@@ -53,7 +53,7 @@ export async function sendFollowUp(ctx: Ctx & { actor: Actor }, meetingId: strin
   }
   const rows = pending
     .filter((r) => texts.has(r.municipalityCode))
-    .sort((a, b) => a.personId.localeCompare(b.personId))
+    .sort((a, b) => a.municipalityCode.localeCompare(b.municipalityCode) || a.personId.localeCompare(b.personId))
     .map((r) => ({
       meetingId: meeting.id,
       personId: r.personId,
@@ -73,11 +73,11 @@ export async function sendFollowUp(ctx: Ctx & { actor: Actor }, meetingId: strin
         : await tx
             .insert(meetingFollowUp)
             .values(rows)
-            .onConflictDoNothing({ target: [meetingFollowUp.meetingId, meetingFollowUp.personId] })
+            .onConflictDoNothing({ target: [meetingFollowUp.meetingId, meetingFollowUp.municipalityCode, meetingFollowUp.personId] })
             .returning({ personId: meetingFollowUp.personId, municipalityCode: meetingFollowUp.municipalityCode, email: meetingFollowUp.email });
     const mails: NewMail[] = inserted.map((r) => {
       const t = texts.get(r.municipalityCode)!;
-      return { to: r.email, subject: t.subject, body: t.text, kind: FOLLOW_UP_MAIL_KIND, municipalityCode: r.municipalityCode, dedupeKey: followUpDedupeKey(meeting.id, r.personId) };
+      return { to: r.email, subject: t.subject, body: t.text, kind: FOLLOW_UP_MAIL_KIND, municipalityCode: r.municipalityCode, dedupeKey: followUpDedupeKey(meeting.id, r.municipalityCode, r.personId) };
     });
     await enqueueMails(tx, mails, ctx.now);
     const result: SendResult = { meetingId: meeting.id, recipients: inserted.length, municipalities: new Set(inserted.map((r) => r.municipalityCode)).size };

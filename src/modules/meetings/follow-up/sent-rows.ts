@@ -4,11 +4,12 @@ import type { Actor } from '../../../platform/context.ts';
 import { outboxMail } from '../../../platform/outbox/schema.ts';
 import { meetingRowsVisibleTo } from '../policy.ts';
 import { meetingFollowUp } from '../schema.ts';
+import { recipientKey } from './recipients.ts';
 
 export type FollowUpStatus = { sentAt: Date | null; recipients: number; municipalities: number };
 
 /** The outbox key of one recipient's follow-up: the same key twice queues one mail. */
-export const followUpDedupeKey = (meetingId: string, personId: string) => `meeting-follow-up:${meetingId}:${personId}`;
+export const followUpDedupeKey = (meetingId: string, code: string, personId: string) => `meeting-follow-up:${meetingId}:${code}:${personId}`;
 
 /**
  * When the follow-up was first sent and to how many, as far as the actor may see: central staff the
@@ -34,19 +35,19 @@ export function sentToMunicipality(db: Db, meetingId: string, code: string): Pro
 }
 
 /** The text the municipality's first recipient was sent, as the outbox holds it (null when it is gone). One statement. */
-export async function sentText(db: Db, meetingId: string, first: SentRow | undefined): Promise<string | null> {
+export async function sentText(db: Db, meetingId: string, code: string, first: SentRow | undefined): Promise<string | null> {
   if (!first) return null;
   const [m] = await db
     .select({ body: outboxMail.body })
     .from(outboxMail)
-    .where(eq(outboxMail.dedupeKey, followUpDedupeKey(meetingId, first.personId)))
+    .where(eq(outboxMail.dedupeKey, followUpDedupeKey(meetingId, code, first.personId)))
     .limit(1);
   return m?.body ?? null;
 }
 
-/** Every person who has had the meeting's follow-up. One statement. */
-export async function sentPersonIds(db: Db, meetingId: string): Promise<Set<string>> {
-  const rows = await db.select({ personId: meetingFollowUp.personId }).from(meetingFollowUp).where(eq(meetingFollowUp.meetingId, meetingId));
-  return new Set(rows.map((r) => r.personId));
+/** Every recipient (recipientKey: municipality and person) who has had the meeting's follow-up. One statement. */
+export async function sentRecipients(db: Db, meetingId: string): Promise<Set<string>> {
+  const rows = await db.select({ code: meetingFollowUp.municipalityCode, personId: meetingFollowUp.personId }).from(meetingFollowUp).where(eq(meetingFollowUp.meetingId, meetingId));
+  return new Set(rows.map((r) => recipientKey(r.code, r.personId)));
 }
 
