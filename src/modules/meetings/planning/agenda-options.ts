@@ -6,6 +6,7 @@ import { byDanish, danishCompare } from '../../../platform/views/format.ts';
 import { agreement } from '../../agreements/index.ts';
 import { newsItem } from '../../news/index.ts';
 import { project, task } from '../../tasks/index.ts';
+import type { AgendaItem, AgendaLink } from './load-meeting.ts';
 
 export type Option = { value: string; label: string };
 export type AgendaOptions = { people: Option[]; news: Option[]; programmes: Option[]; tasks: Option[]; agreements: Option[] };
@@ -16,14 +17,17 @@ export const OPTIONS_SHOWN = 200;
 /**
  * What an agenda item may point at and who may present, for central editors (who read all of it):
  * active people of the central organisation, and the newest news items, programmes, tasks of all
- * municipalities (not local ones) and agreements. Five statements.
+ * municipalities (not local ones) and agreements. Five statements. `current` is the item being
+ * edited: its own presenters and links are always offered, so saving it (say, to mend a typo) never
+ * drops an older link or a presenter who has since left.
  */
-export async function agendaOptions(db: Db): Promise<AgendaOptions> {
+export async function agendaOptions(db: Db, current?: AgendaItem): Promise<AgendaOptions> {
   const [people, news, programmes, tasks, agreements] = await Promise.all([
     db
       .select({ value: person.id, name: person.name, title: person.title })
       .from(person)
       .where(and(isNull(person.municipalityCode), eq(person.active, true)))
+      .orderBy(person.name, person.id)
       .limit(1000),
     db.select({ value: newsItem.id, label: newsItem.title }).from(newsItem).orderBy(desc(newsItem.publishOn), desc(newsItem.createdAt)).limit(OPTIONS_SHOWN),
     db.select({ value: project.id, label: project.name }).from(project).orderBy(desc(project.createdAt)).limit(OPTIONS_SHOWN),
@@ -36,13 +40,26 @@ export async function agendaOptions(db: Db): Promise<AgendaOptions> {
     db.select({ value: agreement.id, label: agreement.title }).from(agreement).orderBy(desc(agreement.createdAt)).limit(OPTIONS_SHOWN),
   ]);
   const byLabel = byDanish((o: Option) => o.label);
+  const keep = (list: Option[], kind: AgendaLink['kind']) => withCurrent(list, (current?.links ?? []).filter((l) => l.kind === kind).map((l) => ({ value: l.id, label: l.title })));
   return {
-    people: people.map((p) => ({ value: p.value, label: p.title ? `${p.name} (${p.title})` : p.name })).sort((a, b) => danishCompare(a.label, b.label)),
-    news: news,
-    programmes: programmes.sort(byLabel),
-    tasks: tasks.map((t) => ({ value: t.value, label: `${t.code}: ${t.title}` })),
-    agreements: agreements.sort(byLabel),
+    people: withCurrent(
+      people.map((p) => ({ value: p.value, label: p.title ? `${p.name} (${p.title})` : p.name })),
+      (current?.presenters ?? []).map((p) => ({ value: p.id, label: p.title ? `${p.name} (${p.title})` : p.name })),
+    ).sort((a, b) => danishCompare(a.label, b.label)),
+    news: keep(news, 'news'),
+    programmes: keep(programmes, 'programme').sort(byLabel),
+    tasks: keep(
+      tasks.map((t) => ({ value: t.value, label: `${t.code}: ${t.title}` })),
+      'task',
+    ),
+    agreements: keep(agreements, 'agreement').sort(byLabel),
   };
+}
+
+/** The list with the item's own choices added where the bounded list left them out. */
+function withCurrent(list: Option[], chosen: Option[]): Option[] {
+  const have = new Set(list.map((o) => o.value));
+  return [...list, ...chosen.filter((o) => !have.has(o.value))];
 }
 
 /** The ids sent that are not among what may be chosen: each a 422 on its field. */
@@ -58,7 +75,7 @@ export async function unknownReferences(
   };
   await Promise.all([
     check('presenters', 'Vælg oplægsholdere blandt KOMBITs medarbejdere', (ids) =>
-      db.select({ id: person.id }).from(person).where(and(inArray(person.id, ids), isNull(person.municipalityCode), eq(person.active, true))),
+      db.select({ id: person.id }).from(person).where(and(inArray(person.id, ids), isNull(person.municipalityCode))),
     ),
     check('news', 'Vælg nyheder fra listen', (ids) => db.select({ id: newsItem.id }).from(newsItem).where(inArray(newsItem.id, ids))),
     check('programmes', 'Vælg programmer fra listen', (ids) => db.select({ id: project.id }).from(project).where(inArray(project.id, ids))),

@@ -158,6 +158,20 @@ describe('meeting planning', () => {
     expect(apiFaxe).toContain('Faxes egen opgave');
     expect(apiFaxe).not.toContain('Brøndbys hemmelige opgave');
     expect(apiFaxe).not.toContain(notSent.agreement.id);
+
+    // A presenter who has since left is still offered on the item's edit page, so mending the
+    // item's title keeps them (and its links) instead of silently dropping them.
+    await db().update(person).set({ active: false }).where(eq(person.id, ids.presenter));
+    const item = ids.items[0]!;
+    const editPage = (await admin.get(`/moeder/${ids.meeting}/dagsorden/${item}`)).body;
+    expect(editPage).toMatch(new RegExp(`<option value="${ids.presenter}" selected`));
+    expect((await admin.get(`/moeder/${ids.meeting}/dagsorden`)).body).not.toContain(`<option value="${ids.presenter}"`);
+    const saved = await admin.post(`/moeder/${ids.meeting}/dagsorden/${item}`, { title: 'Kort nyt fra KOMBIT', minutes: '30', description: '', presenters: ids.presenter });
+    expect(saved.statusCode, saved.body.slice(0, 300)).toBe(303);
+    const kept = (await admin.api('GET', `/api/v1/meetings/${ids.meeting}`)).json().agenda.find((i: { id: string }) => i.id === item);
+    expect(kept.title).toBe('Kort nyt fra KOMBIT');
+    expect(kept.presenters.map((p: { id: string }) => p.id)).toEqual([ids.presenter]);
+    await db().update(person).set({ active: true }).where(eq(person.id, ids.presenter));
   });
 
   it('takes PDF, PowerPoint, Word and Excel materials by content, downloads them as they were, and refuses anything else', async () => {

@@ -95,9 +95,10 @@ async function agendaItemPage(request: FastifyRequest, reply: FastifyReply, id: 
   authorizeMeeting(ctx.actor, 'edit');
   const m = await loadMeetingRow(ctx.db, id);
   if (!m) throw meetingNotFound();
-  const [agenda, options] = await Promise.all([loadAgenda(ctx.db, ctx.actor, id, ctx.now), agendaOptions(ctx.db)]);
+  const agenda = await loadAgenda(ctx.db, ctx.actor, id, ctx.now);
   const item = agenda.find((i) => i.id === itemId);
   if (!item) throw agendaItemNotFound();
+  const options = await agendaOptions(ctx.db, item);
   const ids = (kind: string) => item.links.filter((l) => l.kind === kind).map((l) => l.id);
   const values = {
     title: item.title,
