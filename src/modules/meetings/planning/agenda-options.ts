@@ -27,7 +27,8 @@ export async function agendaOptions(db: Db, current?: AgendaItem): Promise<Agend
       .select({ value: person.id, name: person.name, title: person.title })
       .from(person)
       .where(and(isNull(person.municipalityCode), eq(person.active, true)))
-      .orderBy(person.name, person.id)
+      // A fixed order for the bound; the list is sorted by name in Danish below.
+      .orderBy(person.id)
       .limit(1000),
     db.select({ value: newsItem.id, label: newsItem.title }).from(newsItem).orderBy(desc(newsItem.publishOn), desc(newsItem.createdAt)).limit(OPTIONS_SHOWN),
     db.select({ value: project.id, label: project.name }).from(project).orderBy(desc(project.createdAt)).limit(OPTIONS_SHOWN),

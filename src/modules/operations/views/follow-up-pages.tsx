@@ -24,7 +24,7 @@ type PageProps = { request: FastifyRequest; state: FormState; solutions: Option[
 
 function Page({ children, ...p }: { request: FastifyRequest; title: string; notice?: string | undefined; state: FormState; children: JSX.Element | JSX.Element[] }): JSX.Element {
   return (
-    <Layout title={`${p.title} – Drift`} actor={p.request.actor} csrfToken={p.request.csrfToken} nav="drift">
+    <Layout title={`${p.title} – Drift`} actor={p.request.actor} csrfToken={p.request.csrfToken} nav="programmer">
       <Breadcrumbs trail={[{ href: '/drift', label: 'Drift' }]} current={p.title} />
       <h1 safe>{p.title}</h1>
       {p.notice ? <Notice kind="success" text={p.notice} /> : ''}

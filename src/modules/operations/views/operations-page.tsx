@@ -212,7 +212,7 @@ export type OperationsPageProps = {
 export function OperationsPage(p: OperationsPageProps): JSX.Element {
   const ops = p.ops;
   return (
-    <Layout title="Drift" actor={p.request.actor} csrfToken={p.request.csrfToken} nav="drift">
+    <Layout title="Drift" actor={p.request.actor} csrfToken={p.request.csrfToken} nav="programmer">
       <h1>Drift</h1>
       <p>Driftsstabiliteten af de fælleskommunale løsninger: SLA-mål og hvad der blev opnået, driftshændelser, opfølgning på RCA (årsagsanalyser) og tiltag.</p>
       {p.rangeError ? <Notice kind="warning" text={p.rangeError} /> : ''}

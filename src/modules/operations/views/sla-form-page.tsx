@@ -27,7 +27,7 @@ export function SlaFormPage(p: { request: FastifyRequest; state: FormState; solu
   const v = p.state.values;
   const e = p.state.errors;
   return (
-    <Layout title="Registrér SLA – Drift" actor={p.request.actor} csrfToken={p.request.csrfToken} nav="drift">
+    <Layout title="Registrér SLA – Drift" actor={p.request.actor} csrfToken={p.request.csrfToken} nav="programmer">
       <Breadcrumbs trail={[{ href: '/drift', label: 'Drift' }]} current="Registrér SLA" />
       <h1>Registrér SLA</h1>
       {p.notice ? <Notice kind="success" text={p.notice} /> : ''}

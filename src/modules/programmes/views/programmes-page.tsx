@@ -14,6 +14,11 @@ export function ProgrammesPage(p: { request: FastifyRequest; programmes: Program
     <Layout title="Programmer" actor={p.request.actor} csrfToken={p.request.csrfToken} nav="programmer">
       <h1>Programmer</h1>
       <p>Status, milepæle og nøgletal for KOMBITs programmer. Vælg et program for at se historikken.</p>
+      <p>
+        <a href="/drift" class="function-link">
+          Driftsstabilitet: SLA, hændelser, RCA-opfølgning og tiltag
+        </a>
+      </p>
       {rows.length === 0 ? (
         <p>Der er ingen programmer endnu.</p>
       ) : (
