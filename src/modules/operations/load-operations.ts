@@ -79,17 +79,7 @@ export async function loadOperations(db: Db, from: string, to: string): Promise<
       .orderBy(asc(operationsSla.month), asc(operationsSla.solutionKey), asc(operationsSla.measure))
       .limit(SLA_ROWS),
     db
-      .select({
-        id: operationsIncident.id,
-        solutionKey: operationsIncident.solutionKey,
-        solutionName: solution.name,
-        title: operationsIncident.title,
-        description: operationsIncident.description,
-        severity: operationsIncident.severity,
-        startedAt: operationsIncident.startedAt,
-        resolvedAt: operationsIncident.resolvedAt,
-        total: sql<number>`count(*) over ()`,
-      })
+      .select({ ...incidentColumns, total: sql<number>`count(*) over ()` })
       .from(operationsIncident)
       .innerJoin(solution, eq(solution.key, operationsIncident.solutionKey))
       .where(and(gte(operationsIncident.startedAt, danishMidnight(from)), lt(operationsIncident.startedAt, danishMidnight(addMonths(last, 1)))))
@@ -145,19 +135,22 @@ export async function solutionOptions(db: Db): Promise<{ value: string; label: s
 /** Today's month and the range a page or the API shows when none is asked for. */
 export const rangeFor = (now: Date) => defaultRange(danishDay(now));
 
+/** An incident as every list shows it, with its solution's name. */
+const incidentColumns = {
+  id: operationsIncident.id,
+  solutionKey: operationsIncident.solutionKey,
+  solutionName: solution.name,
+  title: operationsIncident.title,
+  description: operationsIncident.description,
+  severity: operationsIncident.severity,
+  startedAt: operationsIncident.startedAt,
+  resolvedAt: operationsIncident.resolvedAt,
+};
+
 /** The unresolved incidents, newest first, for the editors' page; or the one with the id, resolved or not. */
 export async function openIncidents(db: Db, id?: string): Promise<IncidentRow[]> {
   return db
-    .select({
-      id: operationsIncident.id,
-      solutionKey: operationsIncident.solutionKey,
-      solutionName: solution.name,
-      title: operationsIncident.title,
-      description: operationsIncident.description,
-      severity: operationsIncident.severity,
-      startedAt: operationsIncident.startedAt,
-      resolvedAt: operationsIncident.resolvedAt,
-    })
+    .select(incidentColumns)
     .from(operationsIncident)
     .innerJoin(solution, eq(solution.key, operationsIncident.solutionKey))
     .where(id === undefined ? isNull(operationsIncident.resolvedAt) : eq(operationsIncident.id, id))

@@ -13,22 +13,22 @@ export type NewMail = {
 };
 
 /** Queues a mail in the caller's transaction; the worker sends it only after that transaction commits. */
-export async function enqueueMail(tx: Db, mail: NewMail, now: Date): Promise<void> {
-  await tx
-    .insert(outboxMail)
-    .values({
-      toAddress: mail.to,
-      ccAddress: mail.cc ?? null,
-      subject: mail.subject,
-      body: mail.body,
-      kind: mail.kind,
-      municipalityCode: mail.municipalityCode ?? null,
-      dedupeKey: mail.dedupeKey ?? null,
-      createdAt: now,
-      nextAttemptAt: now,
-    })
-    .onConflictDoNothing({ target: outboxMail.dedupeKey });
+export function enqueueMail(tx: Db, mail: NewMail, now: Date): Promise<void> {
+  return enqueueMails(tx, [mail], now);
 }
+
+/** The outbox row of a mail queued now. */
+const row = (mail: NewMail, now: Date) => ({
+  toAddress: mail.to,
+  ccAddress: mail.cc ?? null,
+  subject: mail.subject,
+  body: mail.body,
+  kind: mail.kind,
+  municipalityCode: mail.municipalityCode ?? null,
+  dedupeKey: mail.dedupeKey ?? null,
+  createdAt: now,
+  nextAttemptAt: now,
+});
 
 /** Rows per INSERT: far below PostgreSQL's 65,535 parameters at nine a mail. */
 const BATCH = 1000;
@@ -41,19 +41,7 @@ export async function enqueueMails(tx: Db, mails: readonly NewMail[], now: Date)
   for (let i = 0; i < mails.length; i += BATCH) {
     await tx
       .insert(outboxMail)
-      .values(
-        mails.slice(i, i + BATCH).map((mail) => ({
-          toAddress: mail.to,
-          ccAddress: mail.cc ?? null,
-          subject: mail.subject,
-          body: mail.body,
-          kind: mail.kind,
-          municipalityCode: mail.municipalityCode ?? null,
-          dedupeKey: mail.dedupeKey ?? null,
-          createdAt: now,
-          nextAttemptAt: now,
-        })),
-      )
+      .values(mails.slice(i, i + BATCH).map((mail) => row(mail, now)))
       .onConflictDoNothing({ target: outboxMail.dedupeKey });
   }
 }
