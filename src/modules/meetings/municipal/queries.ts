@@ -31,19 +31,22 @@ export type AttendeeRow = {
   registeredAt: Date;
 };
 
+/** An attendee as the lists and the remove form show it, with the municipality's name. */
+const attendeeColumns = {
+  id: meetingAttendee.id,
+  municipalityCode: meetingAttendee.municipalityCode,
+  municipalityName: municipality.name,
+  personId: meetingAttendee.personId,
+  name: meetingAttendee.name,
+  email: meetingAttendee.email,
+  online: meetingAttendee.online,
+  registeredAt: meetingAttendee.registeredAt,
+};
+
 /** A meeting's registrations the actor may see (central staff: all, or one municipality's; a municipality: its own), by municipality and name. */
 export async function listAttendees(db: Db, actor: Actor, meetingId: string, code?: string): Promise<AttendeeRow[]> {
   const rows = await db
-    .select({
-      id: meetingAttendee.id,
-      municipalityCode: meetingAttendee.municipalityCode,
-      municipalityName: municipality.name,
-      personId: meetingAttendee.personId,
-      name: meetingAttendee.name,
-      email: meetingAttendee.email,
-      online: meetingAttendee.online,
-      registeredAt: meetingAttendee.registeredAt,
-    })
+    .select(attendeeColumns)
     .from(meetingAttendee)
     .innerJoin(municipality, eq(municipality.code, meetingAttendee.municipalityCode))
     .where(and(eq(meetingAttendee.meetingId, meetingId), meetingRowsVisibleTo(actor, meetingAttendee.municipalityCode), code ? eq(meetingAttendee.municipalityCode, code) : undefined))
@@ -196,19 +199,10 @@ export async function nextMeeting(db: Db, now: Date): Promise<MeetingOption | nu
   return m ?? null;
 }
 
-
+/** One registration of the meeting, whatever municipality it is (the caller checks who may see it). */
 export async function loadAttendee(db: Db, meetingId: string, id: string): Promise<AttendeeRow | null> {
   const [row] = await db
-    .select({
-      id: meetingAttendee.id,
-      municipalityCode: meetingAttendee.municipalityCode,
-      municipalityName: municipality.name,
-      personId: meetingAttendee.personId,
-      name: meetingAttendee.name,
-      email: meetingAttendee.email,
-      online: meetingAttendee.online,
-      registeredAt: meetingAttendee.registeredAt,
-    })
+    .select(attendeeColumns)
     .from(meetingAttendee)
     .innerJoin(municipality, eq(municipality.code, meetingAttendee.municipalityCode))
     .where(and(eq(meetingAttendee.meetingId, meetingId), eq(meetingAttendee.id, id)));
