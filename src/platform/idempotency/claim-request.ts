@@ -1,4 +1,4 @@
-import { and, eq, lte, sql } from 'drizzle-orm';
+import { and, eq, gt, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { sha256 } from '../auth/secrets.ts';
 import { conflict, invalid } from '../errors.ts';
@@ -77,6 +77,18 @@ export async function claimRequest<T>(tx: Db, identity: RequestIdentity, now: Da
   // The first request stores its answer before it commits, so this is only reached if it never did.
   if (!first || first.result === null) throw conflict('Den samme anmodning behandles allerede. Prøv igen om lidt.');
   return first.result as T;
+}
+
+/**
+ * The stored answer of a request already carried out, or null: a look before expensive work that
+ * precedes the claim (the claim in the writing transaction still decides).
+ */
+export async function storedAnswer<T>(db: Db, identity: RequestIdentity, now: Date): Promise<T | null> {
+  const [row] = await db
+    .select({ result: requestKey.result })
+    .from(requestKey)
+    .where(and(eq(requestKey.scope, identity.scope), eq(requestKey.keyHash, identity.keyHash), gt(requestKey.expiresAt, now)));
+  return (row?.result ?? null) as T | null;
 }
 
 /** Stores the first request's answer (not null) for its repeats, in the same transaction as its writes. */

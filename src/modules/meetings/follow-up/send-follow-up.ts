@@ -2,7 +2,7 @@ import { recordAudit } from '../../../platform/audit/record.ts';
 import type { Actor, Ctx } from '../../../platform/context.ts';
 import { danishDay } from '../../../platform/days.ts';
 import { conflict } from '../../../platform/errors.ts';
-import { answerRequest, claimRequest, requestIdentity } from '../../../platform/idempotency/claim-request.ts';
+import { answerRequest, claimRequest, requestIdentity, storedAnswer } from '../../../platform/idempotency/claim-request.ts';
 import { enqueueMails, type NewMail } from '../../../platform/outbox/enqueue.ts';
 import { authorizeFollowUp } from '../policy.ts';
 import { meetingFollowUp } from '../schema.ts';
@@ -39,6 +39,9 @@ export async function sendFollowUp(ctx: Ctx & { actor: Actor }, meetingId: strin
     throw conflict('Mødet er ikke begyndt endnu. Opfølgningen kan først sendes, når mødet er holdt.');
   }
   const identity = requestIdentity('meeting-follow-up', ctx.actor.userId, clientKey, { meetingId: meeting.id });
+  // A repeated click gives the first answer without building 98 summaries again.
+  const repeated = await storedAnswer<SendResult>(ctx.db, identity, ctx.now);
+  if (repeated) return repeated;
 
   const already = await sentRecipients(ctx.db, meeting.id);
   const pending = (await loadFollowUpRecipients(ctx.db)).filter((r) => !already.has(recipientKey(r.municipalityCode, r.personId)));
