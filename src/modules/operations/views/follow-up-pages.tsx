@@ -2,12 +2,13 @@ import type { FastifyRequest } from 'fastify';
 import { RequestKeyField } from '../../../platform/idempotency/request-key-field.tsx';
 import { Breadcrumbs } from '../../../platform/views/breadcrumbs.tsx';
 import { CsrfField, ErrorSummary, Notice, SelectField, TextArea, TextField } from '../../../platform/views/components.tsx';
-import { formatDateTime, formatDeadline, formatMonth, formatMonthNumeric } from '../../../platform/views/format.ts';
+import { formatDeadline, formatMonth, formatMonthNumeric } from '../../../platform/views/format.ts';
 import { Layout } from '../../../platform/views/layout.tsx';
 import { ResponsiveTable } from '../../../platform/views/table.tsx';
 import { LABELS, MEASURE_STATE_DA, RCA_STATE_DA, SEVERITY_DA } from '../inputs.ts';
 import type { IncidentRow, MeasureRow, RcaRow } from '../load-operations.ts';
 import { incidentSeverities, measureStates, rcaStates } from '../schema.ts';
+import { IncidentsTable } from './incidents-table.tsx';
 import type { FormState, Option } from './sla-form-page.tsx';
 
 export const FOLLOW_UP_NOTICES: Record<string, string> = {
@@ -63,38 +64,20 @@ export function IncidentsPage(p: PageProps & { open: IncidentRow[] }): JSX.Eleme
       {p.open.length === 0 ? (
         <p>Der er ingen uløste hændelser.</p>
       ) : (
-        <ResponsiveTable>
-          <table class="table table--compact" data-open-incidents>
-            <caption class="sr-only">Uløste driftshændelser</caption>
-            <thead>
-              <tr>
-                <th scope="col">Begyndt</th>
-                <th scope="col">Løsning</th>
-                <th scope="col">Hændelse</th>
-                <th scope="col">Alvorlighed</th>
-                <th scope="col">Løst</th>
-              </tr>
-            </thead>
-            <tbody>
-              {p.open.map((i) => (
-                <tr>
-                  <td safe>{formatDateTime(i.startedAt)}</td>
-                  <td safe>{i.solutionName}</td>
-                  <td safe>{i.title}</td>
-                  <td safe>{SEVERITY_DA[i.severity]}</td>
-                  <td>
-                    <form method="post" action={`/drift/haendelser/${i.id}/loest`}>
-                      {csrf}
-                      <button type="submit" class="button button-secondary" aria-label={`Markér ${i.title} som løst`}>
-                        Markér som løst
-                      </button>
-                    </form>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ResponsiveTable>
+        <IncidentsTable
+          rows={p.open}
+          caption="Uløste driftshændelser"
+          marker="data-open-incidents"
+          withDescription={false}
+          resolved={(i) => (
+            <form method="post" action={`/drift/haendelser/${i.id}/loest`}>
+              {csrf}
+              <button type="submit" class="button button-secondary" aria-label={`Markér ${i.title} som løst`}>
+                Markér som løst
+              </button>
+            </form>
+          )}
+        />
       )}
       <h2>Registrér en hændelse</h2>
       <form method="post" action="/drift/haendelser" novalidate>

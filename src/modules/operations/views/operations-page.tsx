@@ -4,9 +4,10 @@ import { Notice, TextField } from '../../../platform/views/components.tsx';
 import { danishCompare, formatDateTime, formatDeadline, formatDecimal, formatMonth, formatMonthNumeric, formatNumber } from '../../../platform/views/format.ts';
 import { Layout } from '../../../platform/views/layout.tsx';
 import { ResponsiveTable } from '../../../platform/views/table.tsx';
-import { MEASURE_STATE_DA, RCA_STATE_DA, SEVERITY_DA } from '../inputs.ts';
+import { MEASURE_STATE_DA, RCA_STATE_DA } from '../inputs.ts';
 import { INCIDENTS_SHOWN, type Operations, type SlaRow } from '../load-operations.ts';
 import { measureStates, rcaStates } from '../schema.ts';
+import { IncidentsTable } from './incidents-table.tsx';
 import { SlaChart } from './sla-chart.tsx';
 
 const withUnit = (n: number, unit: string) => (unit === '%' ? `${formatDecimal(n)} %` : `${formatDecimal(n)} ${unit}`);
@@ -92,34 +93,13 @@ function Incidents(p: { ops: Operations }): JSX.Element {
   return (
     <>
       {ops.incidentsTotal > INCIDENTS_SHOWN ? <p safe>{`Viser de ${formatNumber(INCIDENTS_SHOWN)} nyeste af ${formatNumber(ops.incidentsTotal)} hændelser. Vælg en kortere periode for at se de øvrige.`}</p> : ''}
-      <ResponsiveTable>
-        <table class="table table--compact" data-incidents>
-          <caption class="sr-only">Driftshændelser, nyeste først</caption>
-          <thead>
-            <tr>
-              <th scope="col">Begyndt</th>
-              <th scope="col">Løsning</th>
-              <th scope="col">Hændelse</th>
-              <th scope="col">Alvorlighed</th>
-              <th scope="col">Løst</th>
-            </tr>
-          </thead>
-          <tbody>
-            {ops.incidents.map((i) => (
-              <tr>
-                <td safe>{formatDateTime(i.startedAt)}</td>
-                <td safe>{i.solutionName}</td>
-                <td>
-                  <span safe>{i.title}</span>
-                  {i.description ? <span class="form-hint d-block" safe>{i.description}</span> : ''}
-                </td>
-                <td safe>{SEVERITY_DA[i.severity]}</td>
-                <td>{i.resolvedAt ? formatDateTime(i.resolvedAt) : 'Ikke løst'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ResponsiveTable>
+      <IncidentsTable
+        rows={ops.incidents}
+        caption="Driftshændelser, nyeste først"
+        marker="data-incidents"
+        withDescription
+        resolved={(i) => <>{i.resolvedAt ? formatDateTime(i.resolvedAt) : 'Ikke løst'}</>}
+      />
     </>
   );
 }
