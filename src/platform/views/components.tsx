@@ -91,10 +91,11 @@ export function TextField(p: FieldProps & { id?: string }): JSX.Element {
   );
 }
 
+/** A DKFDS select; `id` when several forms on one page (a form per row) share a field name. */
 export function SelectField(
-  p: Omit<FieldProps, 'type' | 'autocomplete'> & { options: { value: string; label: string }[]; emptyLabel?: string },
+  p: Omit<FieldProps, 'type' | 'autocomplete'> & { options: { value: string; label: string }[]; emptyLabel?: string; id?: string },
 ): JSX.Element {
-  const id = fieldId(p.name);
+  const id = p.id ?? fieldId(p.name);
   return (
     <div class={p.error ? 'form-group form-error' : 'form-group'}>
       <label class="form-label" for={id} safe>

@@ -35,24 +35,6 @@ function Page({ children, ...p }: { request: FastifyRequest; title: string; noti
   );
 }
 
-/** A select for one row of a list: its own id, so many rows' forms can share a page. */
-function RowSelect(p: { id: string; name: string; label: string; options: Option[]; value: string }): JSX.Element {
-  return (
-    <div class="form-group">
-      <label class="form-label" for={p.id} safe>
-        {p.label}
-      </label>
-      <select class="form-select" id={p.id} name={p.name}>
-        {p.options.map((o) => (
-          <option value={o.value} selected={o.value === p.value} safe>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
 /** Open incidents with a button each to mark them resolved, and the form for a new one. */
 export function IncidentsPage(p: PageProps & { open: IncidentRow[] }): JSX.Element {
   const v = p.state.values;
@@ -128,7 +110,7 @@ export function RcaPage(p: PageProps & { items: RcaRow[] }): JSX.Element {
                   <td>
                     <form method="post" action={`/drift/rca/${r.id}/tilstand`}>
                       {csrf}
-                      <RowSelect id={`rca-${r.id}`} name="state" label={`Tilstand for ${r.title}`} options={rcaOptions} value={r.state} />
+                      <SelectField id={`rca-${r.id}`} name="state" label={`Tilstand for ${r.title}`} options={rcaOptions} value={r.state} />
                       {r.closedOn ? <p class="form-hint" safe>{`Lukket ${formatDeadline(r.closedOn)}`}</p> : ''}
                       <button type="submit" class="button button-secondary">
                         Gem tilstand
@@ -186,7 +168,7 @@ export function MeasuresPage(p: PageProps & { measures: MeasureRow[] }): JSX.Ele
                   <td>
                     <form method="post" action={`/drift/tiltag/${m.id}`}>
                       {csrf}
-                      <RowSelect id={`tiltag-${m.id}`} name="state" label={`Tilstand for ${m.title}`} options={measureOptions} value={m.state} />
+                      <SelectField id={`tiltag-${m.id}`} name="state" label={`Tilstand for ${m.title}`} options={measureOptions} value={m.state} />
                       <TextField
                         id={`tiltag-${m.id}-slut`}
                         name="endMonth"
