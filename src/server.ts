@@ -7,6 +7,7 @@ import { DEMO_PASSWORD, hasAnyPeople, seedDemoData } from './modules/demo.ts';
 import { agreementJobs } from './modules/agreements/background-jobs.ts';
 import { notificationJobs } from './modules/notifications/background-jobs.ts';
 import { taskJobs } from './modules/tasks/background-jobs.ts';
+import { ssoJobs } from './modules/sso/index.ts';
 import { startOutboxWorker } from './platform/outbox/worker.ts';
 import { pruneJobs } from './platform/scheduler/prune-expired.ts';
 import { startScheduler } from './platform/scheduler/scheduler.ts';
@@ -31,7 +32,7 @@ export async function serve(config: Config): Promise<FastifyInstance> {
   const scheduler = startScheduler({
     database,
     log: app.log,
-    jobs: [...taskJobs(database, config), ...agreementJobs(database, config), ...notificationJobs(database, config), ...pruneJobs(database)],
+    jobs: [...taskJobs(database, config), ...agreementJobs(database, config), ...notificationJobs(database, config), ...pruneJobs(database), ...ssoJobs(database)],
   });
 
   // Before the banner: whoever waits for it (a supervisor, a test) may send SIGTERM right away.

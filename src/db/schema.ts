@@ -16,3 +16,4 @@ export * from '../modules/programmes/schema.ts';
 export * from '../modules/news/schema.ts';
 export * from '../modules/meetings/schema.ts';
 export * from '../modules/operations/schema.ts';
+export * from '../modules/sso/schema.ts';

@@ -13,6 +13,7 @@ import { publishDemoEconomy } from './economy/demo-publish.ts';
 import { loadConfig, type Config } from '../config.ts';
 import { seedDemo } from './organisations/demo.ts';
 import { seedDemoTasks } from './tasks/demo.ts';
+import { seedDemoSso } from './sso/index.ts';
 import { seedLiveDemoTasks } from './tasks/demo-live.ts';
 
 export { DEMO_PASSWORD, hasAnyPeople } from './organisations/demo.ts';
@@ -46,5 +47,6 @@ export async function seedDemoData(db: Db, opts: { now?: Date; config?: Config }
   await seedDemoNews(db, now);
   await seedDemoOperations(db, now);
   await seedDemoMeetings(db, now);
+  await seedDemoSso(db, now);
   return { users };
 }

@@ -20,6 +20,7 @@ import { registerOrganisationsPages } from './organisations/pages.tsx';
 import { registerOutboxRoutes } from './outbox/routes.tsx';
 import { registerPortfolio } from './portfolio/routes.tsx';
 import { registerTasks } from './tasks/routes.ts';
+import { registerSso } from './sso/index.ts';
 
 /** Every module's routes. The route-policy test fails when a route here has no expectation. */
 export async function registerModules(app: FastifyInstance) {
@@ -44,4 +45,5 @@ export async function registerModules(app: FastifyInstance) {
   registerNews(app);
   registerMeetings(app);
   registerOperations(app);
+  await registerSso(app);
 }

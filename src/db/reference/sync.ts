@@ -29,6 +29,11 @@ export async function syncReferenceData(db: Db): Promise<void> {
       .values({ key: 'kombit', name: 'KOMBIT', cvr: '19435075' })
       .onConflictDoNothing();
     await tx.insert(municipality).values(referenceMunicipalities()).onConflictDoNothing();
+    // A CVR missing from an earlier install is filled in; one set since (by an import) is kept.
+    const cvrs = referenceMunicipalities().map((m) => sql`(${m.code}, ${m.cvr})`);
+    await tx.execute(
+      sql`update municipality m set cvr = v.cvr from (values ${sql.join(cvrs, sql`, `)}) as v(code, cvr) where m.code = v.code and m.cvr is null`,
+    );
     // The phase is only a new solution's starting point: central administrators keep phase and
     // product manager up to date in the portfolio, so an existing row keeps theirs.
     await tx

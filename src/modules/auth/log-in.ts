@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { loadActor } from '../../platform/auth/load-actor.ts';
 import { acceptAttempt, attemptKeys, reserveAttempt } from '../../platform/auth/login-throttle.ts';
@@ -27,7 +27,7 @@ export async function logIn(ctx: Ctx, raw: unknown, meta: { ip?: string; userAge
   const [user] = await ctx.db
     .select({ id: userAccount.id, passwordHash: userAccount.passwordHash, disabled: userAccount.disabled })
     .from(userAccount)
-    .where(and(eq(sql`lower(${userAccount.email})`, input.email.toLowerCase()), eq(userAccount.disabled, false)));
+    .where(and(eq(sql`lower(${userAccount.email})`, input.email.toLowerCase()), eq(userAccount.disabled, false), isNotNull(userAccount.passwordHash)));
   const ok = await verifyPassword(user?.passwordHash ?? null, input.password);
   const actor = ok && user && !user.disabled ? await loadActor(ctx.db, user.id) : null;
   if (!actor) {

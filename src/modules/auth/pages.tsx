@@ -19,6 +19,7 @@ const loginQuery = pageQuery({ next: queryText });
 const linkParams = z.object({ token: z.string() });
 
 function LoginPage(p: { request: FastifyRequest; errors?: FieldErrors; email?: string; next: string; notice?: string }) {
+  const { saml, oidc } = p.request.server.config;
   return (
     <Layout title="Log ind" actor={null} csrfToken={p.request.csrfToken}>
       <div class="row">
@@ -26,6 +27,41 @@ function LoginPage(p: { request: FastifyRequest; errors?: FieldErrors; email?: s
           <h1>Log ind i Samspil</h1>
           {p.notice ? <Notice kind="success" text={p.notice} /> : ''}
           <ErrorSummary errors={p.errors ?? {}} labels={{ email: 'E-mail', password: 'Adgangskode' }} />
+          {saml || oidc ? (
+            <section aria-labelledby="sso-heading" class="mb-7">
+              <h2 id="sso-heading" class="h3">
+                Log ind med din arbejdsidentitet
+              </h2>
+              <p>Medarbejdere i kommunerne logger ind gennem Context Handler. Er Context Handler nede, bruger du MitID Erhverv.</p>
+              <ul class="nobullet-list">
+                {saml ? (
+                  <li class="mb-3">
+                    <a href={`/saml/login?next=${encodeURIComponent(p.next)}`} class="button button-primary">
+                      Log ind med Context Handler
+                    </a>
+                  </li>
+                ) : (
+                  ''
+                )}
+                {oidc ? (
+                  <li>
+                    <a href={`/mitid-erhverv/login?next=${encodeURIComponent(p.next)}`} class="button button-secondary">
+                      Log ind med MitID Erhverv
+                    </a>
+                  </li>
+                ) : (
+                  ''
+                )}
+              </ul>
+            </section>
+          ) : (
+            ''
+          )}
+          {saml || oidc ? (
+            <h2 class="h3">Log ind med adgangskode</h2>
+          ) : (
+            ''
+          )}
           <form method="post" action={`/login?next=${encodeURIComponent(p.next)}`} novalidate>
             <CsrfField token={p.request.csrfToken} />
             <TextField name="email" label="E-mail" type="email" autocomplete="username" value={p.email} error={p.errors?.email} required />

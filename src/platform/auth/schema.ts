@@ -1,6 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { userAccount } from '../identity/schema.ts';
+
+export const loginMethods = ['password', 'context-handler', 'mitid-erhverv'] as const;
+export type LoginMethod = (typeof loginMethods)[number];
 
 /** Server-side sessions; the cookie carries a random id, the table only its SHA-256. */
 export const session = pgTable(
@@ -15,8 +18,17 @@ export const session = pgTable(
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     ip: text('ip'),
     userAgent: text('user_agent'),
+    /** How the user logged in: a password, Context Handler (SAML) or MitID Erhverv (the backup). */
+    method: text('method', { enum: loginMethods }).notNull().default('password'),
+    /** Context Handler's NameID and SessionIndex: what single logout names the session by. */
+    samlNameId: text('saml_name_id'),
+    samlSessionIndex: text('saml_session_index'),
   },
-  (t) => [index('session_user').on(t.userId)],
+  (t) => [
+    index('session_user').on(t.userId),
+    index('session_saml_name_id').on(t.samlNameId).where(sql`${t.samlNameId} is not null`),
+    check('session_method', sql`${t.method} in ('password', 'context-handler', 'mitid-erhverv')`),
+  ],
 );
 
 export const apiToken = pgTable(

@@ -19,6 +19,7 @@ export function registerAuthHook(app: FastifyInstance) {
   app.decorateRequest('actor', null);
   app.decorateRequest('csrfToken', undefined);
   app.decorateRequest('authVia', null);
+  app.decorateRequest('login', null);
 
   // Who is asking is settled before the body is even read: an anonymous API call gets 401, not a
   // validation error, and an anonymous upload is refused before it is parsed.
@@ -47,6 +48,7 @@ export function registerAuthHook(app: FastifyInstance) {
         request.actor = actor;
         request.csrfToken = found.csrfToken;
         request.authVia = 'session';
+        request.login = { method: found.method, samlNameId: found.samlNameId, samlSessionIndex: found.samlSessionIndex };
       } else {
         reply.clearCookie(SESSION_COOKIE, { path: '/' });
       }
@@ -71,6 +73,7 @@ export function registerAuthHook(app: FastifyInstance) {
   // a forged request is refused as forged, whatever its body looks like.
   app.addHook('preValidation', async (request: FastifyRequest) => {
     if (SAFE_METHODS.has(request.method) || request.authVia === 'token') return;
+    if (request.routeOptions.config.csrfExempt) return;
     const sent = headerOrField(request);
     if (!request.csrfToken || !sent || !safeEqual(sent, request.csrfToken)) {
       throw new AppError(403, 'csrf_failed', 'Formularen er udløbet eller ugyldig. Genindlæs siden og prøv igen.');

@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config.ts';
 import type { Database } from '../../db/client.ts';
 import type { Actor, Ctx } from '../context.ts';
+import type { LoginMethod } from '../auth/schema.ts';
 import { unauthenticated } from '../errors.ts';
 
 declare module 'fastify' {
@@ -10,6 +11,8 @@ declare module 'fastify' {
     /** The session's CSRF token (or the anonymous form token) to echo in forms. */
     csrfToken: string | undefined;
     authVia: 'session' | 'token' | null;
+    /** How the session was opened (a password, Context Handler, MitID Erhverv) and what single logout needs. */
+    login: { method: LoginMethod; samlNameId: string | null; samlSessionIndex: string | null } | null;
   }
   interface FastifyInstance {
     database: Database;
@@ -20,6 +23,11 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Routes open to anonymous visitors say so; every other route requires a login. */
     public?: boolean;
+    /**
+     * A POST another site's page sends on purpose and that carries its own proof, checked by the
+     * route (a SAML response or logout message signed by the identity provider): no CSRF token.
+     */
+    csrfExempt?: boolean;
   }
 }
 

@@ -20,6 +20,8 @@ export const municipality = pgTable('municipality', {
   kkr: text('kkr').notNull(),
   population: integer('population').notNull(),
   cvr: char('cvr', { length: 8 }),
+  /** Its users log in through Context Handler or MitID Erhverv only; their passwords stop working. */
+  ssoOnly: boolean('sso_only').notNull().default(false),
 });
 
 /** The joint organisation (KOMBIT); central staff belong to it. */
@@ -102,8 +104,10 @@ export const userAccount = pgTable(
     frontPageSeenAt: timestamp('front_page_seen_at', { withTimezone: true }),
   },
   (t) => [
-    // Only live accounts claim their address: someone re-hired under the same e-mail gets a new login.
-    uniqueIndex('user_account_email').on(sql`lower(${t.email})`).where(sql`not ${t.disabled}`),
+    // Only live accounts with a password claim their address: someone re-hired under the same e-mail
+    // gets a new login, and a person whose Context Handler privileges cover two municipalities has
+    // an account (without a password) in each, as the person row is per municipality.
+    uniqueIndex('user_account_email').on(sql`lower(${t.email})`).where(sql`not ${t.disabled} and ${t.passwordHash} is not null`),
     uniqueIndex('user_account_person').on(t.personId),
   ],
 );

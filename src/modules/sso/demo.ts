@@ -1,0 +1,6 @@
+import type { Db } from '../../db/client.ts';
+
+/** Single sign-on's demo: the privilege mapping, and people who logged in through Context Handler with and without MitID Erhverv. */
+export async function seedDemoSso(_db: Db, _now: Date): Promise<void> {
+  // each part adds its own demo rows here
+}

@@ -1,0 +1,4 @@
+// What other modules and the server may use from single sign-on. A module's own files never import this file.
+export { registerSso } from './routes.ts';
+export { ssoJobs } from './jobs.ts';
+export { seedDemoSso } from './demo.ts';
