@@ -15,6 +15,7 @@ import { meetingsRouteExpectations } from './route-expectations-meetings.ts';
 import { meetingsMunicipalRouteExpectations } from './route-expectations-meetings-municipal.ts';
 import { followUpRouteExpectations } from './route-expectations-meetings-follow-up.ts';
 import { operationsRouteExpectations } from './route-expectations-operations.ts';
+import { ssoRouteExpectations } from './route-expectations-sso.ts';
 import { borgerblikketWorkbookRouteExpectations } from './route-expectations-borgerblikket-workbook.ts';
 import { borgerblikketAssessmentRouteExpectations } from './route-expectations-borgerblikket-assessment.ts';
 import { economyBudgetRouteExpectations } from './route-expectations-economy-budget.ts';
@@ -585,6 +586,7 @@ export const ROUTE_EXPECTATIONS: RouteExpectation[] = [
   ...programmesRouteExpectations(),
   ...newsRouteExpectations(),
   ...operationsRouteExpectations(),
+  ...ssoRouteExpectations(),
   ...meetingsRouteExpectations(),
   ...meetingsMunicipalRouteExpectations(),
   ...followUpRouteExpectations(),
