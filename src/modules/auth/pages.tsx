@@ -215,6 +215,15 @@ function ProfilePage(p: { request: FastifyRequest; tokens: TokenRow[]; newToken?
             Kalenderadresse med dine opgavers frister
           </a>
         </li>
+        {p.request.server.config.oidc ? (
+          <li>
+            <a href="/mitid-erhverv" class="function-link">
+              Dit reservelogin: MitID Erhverv, når Context Handler er nede
+            </a>
+          </li>
+        ) : (
+          ''
+        )}
       </ul>
       <h2>Personlige API-nøgler</h2>
       <p>

@@ -103,7 +103,7 @@ export function OverviewPage(p: { request: FastifyRequest; view: OverviewView })
                 <td safe>{person.municipalityName}</td>
                 <td safe>{person.email}</td>
                 <td safe>{rolesText(person)}</td>
-                <td safe>{person.lastContextHandlerLoginAt ? formatDateTime(person.lastContextHandlerLoginAt) : 'Ikke registreret'}</td>
+                <td>{person.lastContextHandlerLoginAt ? formatDateTime(person.lastContextHandlerLoginAt) : 'Ikke registreret'}</td>
               </tr>
             ))}
           </tbody>

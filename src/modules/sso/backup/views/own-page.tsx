@@ -30,7 +30,7 @@ export function OwnPage(p: { request: FastifyRequest; link: OwnLink; notice?: st
             <dt>Tilknyttet</dt>
             <dd safe>{`${formatDateTime(mitid.linkedAt)}, ${linkWayText[mitid.linkedVia]}`}</dd>
             <dt>Seneste log ind med MitID Erhverv</dt>
-            <dd safe>{mitid.lastLoginAt ? formatDateTime(mitid.lastLoginAt) : 'Aldrig'}</dd>
+            <dd>{mitid.lastLoginAt ? formatDateTime(mitid.lastLoginAt) : 'Aldrig'}</dd>
           </dl>
           <p>Skal tilknytningen fjernes eller skiftes, så kontakt din KLIK-administrator.</p>
         </>

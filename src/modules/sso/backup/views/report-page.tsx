@@ -108,7 +108,7 @@ function LinkedTable(p: { view: ReportView }) {
               <code safe>{l.subject}</code>
             </td>
             <td safe>{`${formatDateTime(l.linkedAt)}, ${linkWayText[l.linkedVia]}`}</td>
-            <td safe>{l.lastBackupLoginAt ? formatDateTime(l.lastBackupLoginAt) : 'Aldrig'}</td>
+            <td>{l.lastBackupLoginAt ? formatDateTime(l.lastBackupLoginAt) : 'Aldrig'}</td>
             {p.view.mayManage ? (
               <td>
                 <a href={adminUnlinkPath(p.view.code, l.personId)} class="function-link">
