@@ -3,8 +3,11 @@ import type { OidcConfig } from '../../../config.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { MITID_CALLBACK_PATH } from '../paths.ts';
 
-/** What the broker is asked for: an OpenID login; the subject claim comes with the ID token or userinfo. */
-export const MITID_SCOPE = 'openid';
+/**
+ * What the broker is asked for (docs/operations.md registers the client with these scopes): an
+ * OpenID login and the profile; the subject claim comes with the ID token or else from userinfo.
+ */
+export const MITID_SCOPE = 'openid profile';
 
 export const brokerUnavailable = () =>
   new AppError(503, 'mitid_unavailable', 'MitID Erhverv kan ikke nås lige nu. Prøv igen om lidt, eller log ind med Context Handler.');

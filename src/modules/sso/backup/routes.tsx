@@ -85,6 +85,7 @@ export function registerBackupRoutes(root: FastifyInstance): void {
       if (outcome.kind === 'not-linked') return sendPage(reply, <NotLinkedPage request={request} subject={outcome.subject} next={flow.next} />, 403);
       return finishSsoLogin(request, reply, outcome, flow.next);
     } catch (error) {
+      if (error instanceof AppError) request.log.info({ code: error.code }, 'MitID Erhverv login refused');
       return refusedPage(request, reply, error);
     }
   });
@@ -99,7 +100,7 @@ export function registerBackupRoutes(root: FastifyInstance): void {
   app.post(MITID_LINK_PATH, { schema: { body: formBody } }, async (request, reply) => {
     const oidc = request.server.config.oidc;
     if (!oidc) return sendPage(reply, <NotSetUpPage request={request} />, 404);
-    actorCtx(request);
+    // Not public: the auth hook has put the user whose link this becomes in the stored state.
     return redirectToBroker(request, reply, oidc, 'link', MITID_OWN_PATH);
   });
 
