@@ -132,6 +132,21 @@ describe('MitID Erhverv backup login through an OIDC broker', () => {
     expect((await backup.api('GET', '/api/v1/me')).json<{ email: string }>().email).toBe(DEMO.klikAdmin('0320'));
   });
 
+  it('offers the municipality chooser when the MitID Erhverv belongs to people in two municipalities', async () => {
+    const sub = mitidOf('faxe-stevns');
+    const faxe = await buildContextHandlerUser(t.database.db, { code: '0320', roles: [{ roleTypeKey: 'superbruger', solutionKey: 'aula' }], professionalUuid: sub });
+    const stevns = await buildContextHandlerUser(t.database.db, { code: '0336', roles: [{ roleTypeKey: 'superbruger', solutionKey: 'aula' }], professionalUuid: sub });
+    const browser = new Client(t.app);
+    const trip = await mitidRoundTrip(browser, sub, START);
+    expect(trip.callback.statusCode).toBe(303);
+    expect(trip.callback.headers.location).toBe('/sso/vaelg-kommune?next=%2Fprofil');
+    const chooser = await browser.get('/sso/vaelg-kommune?next=%2Fprofil');
+    expect(chooser.body).toContain('Faxe Kommune');
+    expect(chooser.body).toContain('Stevns Kommune');
+    const links = await t.database.db.select({ personId: ssoIdentity.personId }).from(ssoIdentity).where(and(eq(ssoIdentity.provider, 'mitid-erhverv'), eq(ssoIdentity.subject, sub)));
+    expect(links.map((l) => l.personId).sort()).toEqual([faxe.personId, stevns.personId].sort());
+  });
+
   it("refuses a link finished in someone else's session (a forwarded broker address)", async () => {
     const starter = await loginAs(t.app, DEMO.programLeader('0153'));
     const started = await starter.post('/mitid-erhverv/tilknyt');
