@@ -1,6 +1,12 @@
 import { type SQL, sql } from 'drizzle-orm';
+import { isUuid } from '../../../platform/http/page-schemas.ts';
 
-const UUID = /^(?:urn:uuid:)?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+const PREFIX = /^urn:uuid:/i;
+
+const bare = (raw: string) => raw.trim().replace(PREFIX, '');
+
+/** True for a UUID, with or without `urn:uuid:`: what an administrator may type. */
+export const isMitidUuid = (raw: string) => isUuid(bare(raw));
 
 /**
  * One spelling of a MitID Erhverv identifier: OIO-SAML 3 sends the professional UUID as
@@ -8,13 +14,8 @@ const UUID = /^(?:urn:uuid:)?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0
  * lower case; anything else (a broker's own subject format) is kept as sent, trimmed.
  */
 export function normalizeMitidId(raw: string): string {
-  const trimmed = raw.trim();
-  const m = UUID.exec(trimmed);
-  return m ? m[1]!.toLowerCase() : trimmed;
+  return isMitidUuid(raw) ? bare(raw).toLowerCase() : raw.trim();
 }
-
-/** True for a UUID, with or without `urn:uuid:`: what an administrator may type. */
-export const isMitidUuid = (raw: string) => UUID.test(raw.trim());
 
 /** The same normalisation in SQL, for the professional UUID the Context Handler login stored as it came. */
 export const normalizedSql = (column: SQL): SQL => sql`lower(regexp_replace(btrim(${column}), '^urn:uuid:', '', 'i'))`;
