@@ -13,6 +13,8 @@ import { demoIdentities } from '../dev-idps/identities.ts';
 import { startTestSamlIdp, type TestSamlIdp } from '../dev-idps/saml-idp.ts';
 import { samlId } from '../dev-idps/saml-idp-response.ts';
 import { parseIdpMetadata } from './idp-metadata.ts';
+import { decodePrivileges, loaAtLeast, MAX_PRIVILEGES_BASE64, OIO2, OIO3, readLoa } from './read-assertion.ts';
+import { relayStateFor } from './relay-state.ts';
 import { MESSAGES } from './refusal.ts';
 import { childElements, descendants, NS, parseXmlSafely } from './safe-xml.ts';
 
@@ -320,5 +322,30 @@ describe('configuration', () => {
     expect(parseIdpMetadata(idp.metadataXml).signingCerts).toEqual([certBody(idp.certPem)]);
     const withDoctype = idp.metadataXml.replace('<md:EntityDescriptor', '<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>\n<md:EntityDescriptor');
     expect(() => parseIdpMetadata(withDoctype)).toThrow(/DOCTYPE/);
+  });
+});
+
+describe('reading what the assertion carries', () => {
+  it('orders the levels of assurance and counts a missing or unknown one as too low', () => {
+    expect(readLoa({ [OIO3.loa]: 'Substantial' })).toBe('Substantial');
+    expect(readLoa({ [OIO3.loa]: 'https://data.gov.dk/concept/core/nsis/loa/High' })).toBe('High');
+    expect(readLoa({ [OIO2.assuranceLevel]: '3' })).toBe('Substantial');
+    expect(readLoa({ [OIO3.loa]: 'Medium' })).toBeNull();
+    expect(loaAtLeast('High', 'Substantial')).toBe(true);
+    expect(loaAtLeast('Low', 'Substantial')).toBe(false);
+    expect(loaAtLeast(null, 'Low')).toBe(false);
+  });
+
+  it('refuses privileges larger than the limit or not base64', () => {
+    expect(decodePrivileges({ [OIO3.privileges]: Buffer.from('<x/>').toString('base64') })).toEqual({ ok: true, xml: '<x/>' });
+    expect(decodePrivileges({ [OIO3.privileges]: 'A'.repeat(MAX_PRIVILEGES_BASE64 + 4) }).ok).toBe(false);
+    expect(decodePrivileges({ [OIO2.privileges]: '<ikke base64>' }).ok).toBe(false);
+  });
+
+  it('carries only a local, short, plainly written page in the RelayState', () => {
+    expect(relayStateFor('/opgaver?side=2')).toBe('/opgaver?side=2');
+    expect(relayStateFor('https://evil.example/')).toBe('/');
+    expect(relayStateFor('//evil.example/')).toBe('/');
+    expect(relayStateFor(`/${'a'.repeat(100)}`)).toBe('/');
   });
 });
