@@ -11,6 +11,7 @@ import { Layout } from '../../platform/views/layout.tsx';
 import { createApiToken, listApiTokens, revokeApiToken } from './api-tokens.ts';
 import { logIn } from './log-in.ts';
 import { logOut } from './log-out.ts';
+import { continueToContextHandlerLogout } from '../sso/index.ts';
 import { findOpenLink, setPasswordWithLink } from './password-links.ts';
 import { formatDateTime } from '../../platform/views/format.ts';
 
@@ -104,7 +105,12 @@ export function registerAuthPages(root: FastifyInstance) {
   app.get('/login', { config: { public: true }, schema: { querystring: loginQuery } }, async (request, reply) => {
     const q = request.query;
     if (request.actor) return reply.redirect(safeNext(q.next), 303);
-    const notice = q.besked === 'adgangskode' ? 'Din adgangskode er gemt. Du kan nu logge ind.' : undefined;
+    const notice =
+      q.besked === 'adgangskode'
+        ? 'Din adgangskode er gemt. Du kan nu logge ind.'
+        : q.besked === 'logget-ud'
+          ? 'Du er logget ud af Samspil og Context Handler.'
+          : undefined;
     return sendPage(reply, <LoginPage request={request} next={safeNext(q.next)} notice={notice} />);
   });
 
@@ -125,8 +131,14 @@ export function registerAuthPages(root: FastifyInstance) {
 
   app.post('/logout', { config: { public: true } }, async (request, reply) => {
     const sid = request.cookies[SESSION_COOKIE];
+    const login = request.login;
     if (sid) await logOut(ctxOf(request), sid);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    // A Context Handler session ends here first, then goes on to the IdP's single logout.
+    if (login?.method === 'context-handler') {
+      const sent = await continueToContextHandlerLogout(request, reply, login);
+      if (sent) return sent;
+    }
     return reply.redirect('/login', 303);
   });
 
