@@ -16,6 +16,7 @@ import { meetingsMunicipalRouteExpectations } from './route-expectations-meeting
 import { followUpRouteExpectations } from './route-expectations-meetings-follow-up.ts';
 import { operationsRouteExpectations } from './route-expectations-operations.ts';
 import { ssoRouteExpectations } from './route-expectations-sso.ts';
+import { ssoPrivilegesRouteExpectations } from './route-expectations-sso-privileges.ts';
 import { borgerblikketWorkbookRouteExpectations } from './route-expectations-borgerblikket-workbook.ts';
 import { borgerblikketAssessmentRouteExpectations } from './route-expectations-borgerblikket-assessment.ts';
 import { economyBudgetRouteExpectations } from './route-expectations-economy-budget.ts';
@@ -587,6 +588,7 @@ export const ROUTE_EXPECTATIONS: RouteExpectation[] = [
   ...newsRouteExpectations(),
   ...operationsRouteExpectations(),
   ...ssoRouteExpectations(),
+  ...ssoPrivilegesRouteExpectations(),
   ...meetingsRouteExpectations(),
   ...meetingsMunicipalRouteExpectations(),
   ...followUpRouteExpectations(),
