@@ -206,6 +206,11 @@ describe('a Context Handler login: privileges become roles', () => {
     expect(await rolesOf(a.email!, FAXE)).toEqual(['programleder']);
     const notGranted = await db().select().from(auditEvent).where(and(eq(auditEvent.action, 'sso.role_not_granted'), eq(auditEvent.municipalityCode, FAXE)));
     expect(notGranted.some((r) => JSON.stringify(r.after).includes(a.name!))).toBe(true);
+    // KOMBIT's administrators are told on the mapping page.
+    const page = await (await loginAs(t.app, DEMO.admin)).get('/sso/rettigheder');
+    const section = page.body.slice(page.body.indexOf('data-not-granted'));
+    expect(section).toContain(a.name!);
+    expect(section).toContain('Kommunen har allerede 2 med rollen Compliancepakke-modtager, som er det højeste antal.');
     await db().delete(ssoPrivilegeMapping).where(eq(ssoPrivilegeMapping.privilege, 'urn:test:compliance-modtager'));
   });
 

@@ -1,4 +1,5 @@
-import { and, desc, eq, notExists } from 'drizzle-orm';
+import { desc, eq, notExists } from 'drizzle-orm';
+import { auditEvent } from '../../../platform/audit/schema.ts';
 import type { Db } from '../../../db/client.ts';
 import { municipality, roleType, solution } from '../../../platform/identity/schema.ts';
 import { danishCompare } from '../../../platform/views/format.ts';
@@ -46,7 +47,7 @@ export async function loadUnmapped(db: Db): Promise<UnmappedRow[]> {
     })
     .from(ssoUnmappedPrivilege)
     .leftJoin(municipality, eq(municipality.cvr, ssoUnmappedPrivilege.scopeCvr))
-    .where(notExists(db.select({ id: ssoPrivilegeMapping.id }).from(ssoPrivilegeMapping).where(and(eq(ssoPrivilegeMapping.privilege, ssoUnmappedPrivilege.privilege)))))
+    .where(notExists(db.select({ id: ssoPrivilegeMapping.id }).from(ssoPrivilegeMapping).where(eq(ssoPrivilegeMapping.privilege, ssoUnmappedPrivilege.privilege))))
     .orderBy(desc(ssoUnmappedPrivilege.lastSeenAt), ssoUnmappedPrivilege.privilege)
     .limit(UNMAPPED_SHOWN);
 }
@@ -59,4 +60,32 @@ export async function mappingOptions(db: Db): Promise<{ roles: (Option & { perSo
     roles: roles.sort((a, b) => a.sort - b.sort || danishCompare(a.label, b.label)).map(({ value, label, perSolution }) => ({ value, label, perSolution })),
     solutions: solutions.sort((a, b) => danishCompare(a.label, b.label)),
   };
+}
+
+export type NotGrantedRow = { at: Date; municipalityName: string | null; personName: string; roleLabel: string; solutionName: string | null; reason: string };
+/** Grants Context Handler asked for that could not be made: the latest shown. */
+export const NOT_GRANTED_SHOWN = 20;
+
+/** The latest grants a login could not make (the role's maximum per municipality), from their audit rows. */
+export async function loadNotGranted(db: Db): Promise<NotGrantedRow[]> {
+  const rows = await db
+    .select({ at: auditEvent.at, municipalityName: municipality.name, after: auditEvent.after })
+    .from(auditEvent)
+    .leftJoin(municipality, eq(municipality.code, auditEvent.municipalityCode))
+    .where(eq(auditEvent.action, 'sso.role_not_granted'))
+    .orderBy(desc(auditEvent.at), desc(auditEvent.id))
+    .limit(NOT_GRANTED_SHOWN);
+  const types = new Map((await db.select({ key: roleType.key, label: roleType.labelDa }).from(roleType)).map((t) => [t.key, t.label]));
+  const solutions = new Map((await db.select({ key: solution.key, name: solution.name }).from(solution)).map((s) => [s.key, s.name]));
+  return rows.map((r) => {
+    const a = (r.after ?? {}) as { personName?: string; roleTypeKey?: string; solutionKey?: string | null; reason?: string };
+    return {
+      at: r.at,
+      municipalityName: r.municipalityName,
+      personName: a.personName ?? '',
+      roleLabel: types.get(a.roleTypeKey ?? '') ?? a.roleTypeKey ?? '',
+      solutionName: a.solutionKey ? (solutions.get(a.solutionKey) ?? a.solutionKey) : null,
+      reason: a.reason ?? '',
+    };
+  });
 }

@@ -10,7 +10,7 @@ import { MAPPINGS_PATH } from '../paths.ts';
 import { authorizeMappings } from '../policy.ts';
 import { addMapping } from './add-mapping.ts';
 import { registerPrivilegeApi } from './api.ts';
-import { loadMappings, loadUnmapped, mappingOptions } from './load-mappings.ts';
+import { loadMappings, loadNotGranted, loadUnmapped, mappingOptions } from './load-mappings.ts';
 import { removeMapping } from './remove-mapping.ts';
 import { registerSsoOnlyRoutes } from './sso-only-routes.tsx';
 import { MAPPING_NOTICES, type MappingForm, MappingsPage, RemoveMappingPage } from './views/mappings-page.tsx';
@@ -20,8 +20,8 @@ const texts = (body: Record<string, string | string[]>): Record<string, string> 
 async function mappingsPage(request: FastifyRequest, reply: FastifyReply, form: MappingForm, notice?: string, status = 200) {
   const ctx = actorCtx(request);
   authorizeMappings(ctx.actor);
-  const [mappings, unmapped, options] = [await loadMappings(ctx.db), await loadUnmapped(ctx.db), await mappingOptions(ctx.db)];
-  return sendPage(reply, <MappingsPage request={request} mappings={mappings} unmapped={unmapped} roles={options.roles} solutions={options.solutions} form={form} notice={noticeFor(MAPPING_NOTICES, notice)} />, status);
+  const [mappings, unmapped, notGranted, options] = [await loadMappings(ctx.db), await loadUnmapped(ctx.db), await loadNotGranted(ctx.db), await mappingOptions(ctx.db)];
+  return sendPage(reply, <MappingsPage request={request} mappings={mappings} unmapped={unmapped} notGranted={notGranted} roles={options.roles} solutions={options.solutions} form={form} notice={noticeFor(MAPPING_NOTICES, notice)} />, status);
 }
 
 /** The privilege mapping central administrators edit, the privileges that mapped to nothing, and "SSO only". */

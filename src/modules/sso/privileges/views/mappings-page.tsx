@@ -6,7 +6,7 @@ import { formatDateTime, formatNumber } from '../../../../platform/views/format.
 import { Layout } from '../../../../platform/views/layout.tsx';
 import { ResponsiveTable } from '../../../../platform/views/table.tsx';
 import { MAPPINGS_PATH } from '../../paths.ts';
-import type { MappingRow, Option, UnmappedRow } from '../load-mappings.ts';
+import type { MappingRow, NotGrantedRow, Option, UnmappedRow } from '../load-mappings.ts';
 
 export const MAPPING_NOTICES: Record<string, string> = {
   tilfoejet: 'Tilknytningen er gemt. Den gælder fra brugernes næste log ind.',
@@ -21,6 +21,7 @@ export function MappingsPage(p: {
   request: FastifyRequest;
   mappings: MappingRow[];
   unmapped: UnmappedRow[];
+  notGranted: NotGrantedRow[];
   roles: Option[];
   solutions: Option[];
   form: MappingForm;
@@ -135,7 +136,44 @@ export function MappingsPage(p: {
           </table>
         </ResponsiveTable>
       )}
+
+      {p.notGranted.length === 0 ? '' : <NotGrantedSection rows={p.notGranted} />}
     </Layout>
+  );
+}
+
+/** Grants a login asked for and could not make; the person logged in without the role. */
+function NotGrantedSection(p: { rows: NotGrantedRow[] }): JSX.Element {
+  return (
+    <>
+      <h2>Roller, der ikke kunne gives</h2>
+      <p>Context Handler gav disse personer en rettighed, men rollen kunne ikke gives i Samspil. Personen er logget ind uden rollen.</p>
+      <ResponsiveTable>
+        <table class="table table--compact" data-not-granted>
+          <caption class="sr-only">Roller, der ikke kunne gives, senest først</caption>
+          <thead>
+            <tr>
+              <th scope="col">Tidspunkt</th>
+              <th scope="col">Kommune</th>
+              <th scope="col">Person</th>
+              <th scope="col">Rolle</th>
+              <th scope="col">Årsag</th>
+            </tr>
+          </thead>
+          <tbody>
+            {p.rows.map((r) => (
+              <tr>
+                <td safe>{formatDateTime(r.at)}</td>
+                <td safe>{r.municipalityName ?? '–'}</td>
+                <td safe>{r.personName}</td>
+                <td safe>{r.solutionName ? `${r.roleLabel} (${r.solutionName})` : r.roleLabel}</td>
+                <td safe>{r.reason}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ResponsiveTable>
+    </>
   );
 }
 
