@@ -214,6 +214,20 @@ describe('a Context Handler login: privileges become roles', () => {
     await db().delete(ssoPrivilegeMapping).where(eq(ssoPrivilegeMapping.privilege, 'urn:test:compliance-modtager'));
   });
 
+  it("without a privilege document the user's own CVR is the municipality: logged in, no roles, and Context Handler's roles withdrawn", async () => {
+    const first = assertion([{ cvr: CVR.faxe, privileges: [demoPrivilege('it-chef')] }]);
+    await login(first);
+    expect(await rolesOf(first.email!, FAXE)).toEqual(['it-chef']);
+    const outcome = await login({ ...first, privilegesXml: null });
+    expect(outcome.kind).toBe('session');
+    expect(await rolesOf(first.email!, FAXE)).toEqual([]);
+    const error = await login(assertion([], { cvr: CVR.unknown, privilegesXml: null })).catch((e: unknown) => e);
+    expect((error as AppError).message).toContain('CVR-nummer 12345678');
+    const scoped = `<bpp:PrivilegeList xmlns:bpp="http://digst.dk/oiosaml/basic_privilege_profile"><PrivilegeGroup Scope="urn:dk:gov:saml:productionUnitIdentifier:1003388394"><Privilege>urn:x</Privilege></PrivilegeGroup></bpp:PrivilegeList>`;
+    const none = await login(assertion([], { privilegesXml: scoped })).catch((e: unknown) => e);
+    expect((none as AppError).message).toBe('Du kan ikke logge ind i Samspil: dine rettigheder fra Context Handler nævner ingen kommune ved CVR-nummer. Kontakt KOMBIT, hvis det er en fejl.');
+  });
+
   it('an unreadable privilege document refuses the login (403) and creates nobody', async () => {
     const a = assertion([{ cvr: CVR.faxe, privileges: [] }], { privilegesXml: '<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>' });
     const error = await login(a).catch((e: unknown) => e);

@@ -53,7 +53,7 @@ export async function completeContextHandlerLogin(ctx: Ctx, assertion: ContextHa
     const known = cvrs.length === 0 ? [] : await tx.select({ code: municipality.code, cvr: municipality.cvr }).from(municipality).where(inArray(municipality.cvr, cvrs)).orderBy(municipality.code).for('update');
     const codeOf = new Map(known.map((m) => [m.cvr!, m.code]));
     const unknownCvrs = cvrs.filter((c) => !codeOf.has(c));
-    if (known.length === 0) return { refused: unknownCvrs.length > 0 ? unknownCvrs : parsed.skipped.map((s) => s.scope) };
+    if (known.length === 0) return { refused: unknownCvrs };
 
     const mappings = await tx
       .select({ privilege: ssoPrivilegeMapping.privilege, roleTypeKey: ssoPrivilegeMapping.roleTypeKey, solutionKey: ssoPrivilegeMapping.solutionKey })
@@ -99,8 +99,11 @@ export async function completeContextHandlerLogin(ctx: Ctx, assertion: ContextHa
     await recordRefusal(ctx, assertion, { reason: 'no_account', message: result.blocked });
     throw new AppError(403, 'no_account', result.blocked);
   }
-  const named = result.refused.length > 0 ? result.refused.join(', ') : (assertion.cvr ?? 'ukendt');
-  const message = `Du kan ikke logge ind i Samspil: dine rettigheder fra Context Handler gælder CVR-nummer ${named}, som ikke er en kommune i Samspil. Kontakt KOMBIT, hvis det er en fejl.`;
+  // No CVR at all: the document's groups were all scoped to something else (a P-number, nothing).
+  const message =
+    result.refused.length > 0
+      ? `Du kan ikke logge ind i Samspil: dine rettigheder fra Context Handler gælder CVR-nummer ${result.refused.join(', ')}, som ikke er en kommune i Samspil. Kontakt KOMBIT, hvis det er en fejl.`
+      : 'Du kan ikke logge ind i Samspil: dine rettigheder fra Context Handler nævner ingen kommune ved CVR-nummer. Kontakt KOMBIT, hvis det er en fejl.';
   await recordRefusal(ctx, assertion, { reason: 'unknown_cvr', message, cvrs: result.refused });
   throw new AppError(403, 'unknown_cvr', message);
 }
