@@ -17,6 +17,7 @@ import { followUpRouteExpectations } from './route-expectations-meetings-follow-
 import { operationsRouteExpectations } from './route-expectations-operations.ts';
 import { ssoRouteExpectations } from './route-expectations-sso.ts';
 import { ssoSamlRouteExpectations } from './route-expectations-sso-saml.ts';
+import { ssoPrivilegesRouteExpectations } from './route-expectations-sso-privileges.ts';
 import { borgerblikketWorkbookRouteExpectations } from './route-expectations-borgerblikket-workbook.ts';
 import { borgerblikketAssessmentRouteExpectations } from './route-expectations-borgerblikket-assessment.ts';
 import { economyBudgetRouteExpectations } from './route-expectations-economy-budget.ts';
@@ -589,6 +590,7 @@ export const ROUTE_EXPECTATIONS: RouteExpectation[] = [
   ...operationsRouteExpectations(),
   ...ssoRouteExpectations(),
   ...ssoSamlRouteExpectations(),
+  ...ssoPrivilegesRouteExpectations(),
   ...meetingsRouteExpectations(),
   ...meetingsMunicipalRouteExpectations(),
   ...followUpRouteExpectations(),
