@@ -29,6 +29,9 @@ describe('loadConfig', () => {
       trustProxy: false,
       outboxWorker: true,
       menuCountSeconds: 60,
+      saml: null,
+      oidc: null,
+      demoIdps: false,
     });
   });
 
@@ -119,5 +122,40 @@ describe('loadConfig', () => {
     const e = configError({ PORT: 'abc', DATABASE_URL: 'mysql://x', SAMSPIL_MODE: 'staging' });
     const named = e.problems.map((p) => p.split(':')[0]).sort();
     expect(named).toEqual(['DATABASE_URL', 'PORT', 'SAMSPIL_MODE']);
+  });
+
+  const SAML = { SAML_IDP_METADATA: '/etc/samspil/context-handler.xml', SAML_SP_ENTITY_ID: 'https://samspil.example.dk/saml', SAML_SP_KEY: 'sp.key', SAML_SP_CERT: 'sp.crt' };
+  const OIDC = { OIDC_ISSUER: 'https://broker.example.dk', OIDC_CLIENT_ID: 'samspil', OIDC_CLIENT_SECRET: 'hemmelig' };
+
+  it('reads a whole Context Handler and MitID Erhverv set-up, with NSIS Substantial and a minute of clock skew by default', () => {
+    const c = loadConfig({ ...SAML, ...OIDC });
+    expect(c.saml).toEqual({
+      idpMetadata: '/etc/samspil/context-handler.xml',
+      spEntityId: 'https://samspil.example.dk/saml',
+      spKeyFile: path.resolve('sp.key'),
+      spCertFile: path.resolve('sp.crt'),
+      spNextCertFile: null,
+      minLoa: 'Substantial',
+      clockSkewMs: 60_000,
+    });
+    expect(c.oidc).toEqual({ issuer: 'https://broker.example.dk', clientId: 'samspil', clientSecret: 'hemmelig', subjectClaim: 'sub' });
+  });
+
+  it('refuses to start with a half-set single sign-on and names what is missing', () => {
+    const { SAML_SP_KEY: _key, SAML_SP_CERT: _cert, ...samlHalf } = SAML;
+    expect(configError(samlHalf).problems).toEqual([
+      'Context Handler (SAML) er halvt sat op: SAML_IDP_METADATA, SAML_SP_ENTITY_ID er sat, men SAML_SP_KEY, SAML_SP_CERT mangler',
+    ]);
+    expect(configError({ OIDC_ISSUER: OIDC.OIDC_ISSUER }).problems).toEqual([
+      'MitID Erhverv (OIDC) er halvt sat op: OIDC_ISSUER er sat, men OIDC_CLIENT_ID, OIDC_CLIENT_SECRET mangler',
+    ]);
+    expect(configError({ SAML_SP_NEXT_CERT: 'next.crt' }).problems).toEqual(['SAML_SP_NEXT_CERT: kræver SAML_SP_CERT og resten af Context Handler-opsætningen']);
+    expect(configError({ ...SAML, SAML_MIN_LOA: 'Medium' }).problems).toEqual(["SAML_MIN_LOA: skal være 'Low', 'Substantial' eller 'High'"]);
+  });
+
+  it('starts the test identity providers only in demo mode, and never beside a real set-up', () => {
+    expect(loadConfig({ SAMSPIL_MODE: 'demo', DEMO_IDPS: 'on' }).demoIdps).toBe(true);
+    expect(configError({ DEMO_IDPS: 'on' }).problems[0]).toMatch(/^DEMO_IDPS: .*kun i demotilstand/);
+    expect(configError({ SAMSPIL_MODE: 'demo', DEMO_IDPS: 'on', ...SAML }).problems[0]).toMatch(/^DEMO_IDPS: kan ikke bruges sammen/);
   });
 });

@@ -16,6 +16,8 @@ import { meetingsMunicipalRouteExpectations } from './route-expectations-meeting
 import { followUpRouteExpectations } from './route-expectations-meetings-follow-up.ts';
 import { operationsRouteExpectations } from './route-expectations-operations.ts';
 import { ssoRouteExpectations } from './route-expectations-sso.ts';
+import { ssoSamlRouteExpectations } from './route-expectations-sso-saml.ts';
+import { ssoPrivilegesRouteExpectations } from './route-expectations-sso-privileges.ts';
 import { ssoBackupRouteExpectations } from './route-expectations-sso-backup.ts';
 import { borgerblikketWorkbookRouteExpectations } from './route-expectations-borgerblikket-workbook.ts';
 import { borgerblikketAssessmentRouteExpectations } from './route-expectations-borgerblikket-assessment.ts';
@@ -588,6 +590,8 @@ export const ROUTE_EXPECTATIONS: RouteExpectation[] = [
   ...newsRouteExpectations(),
   ...operationsRouteExpectations(),
   ...ssoRouteExpectations(),
+  ...ssoSamlRouteExpectations(),
+  ...ssoPrivilegesRouteExpectations(),
   ...ssoBackupRouteExpectations(),
   ...meetingsRouteExpectations(),
   ...meetingsMunicipalRouteExpectations(),

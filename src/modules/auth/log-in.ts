@@ -7,7 +7,7 @@ import { createSession } from '../../platform/auth/sessions.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
 import type { Ctx } from '../../platform/context.ts';
 import { AppError, parseInput } from '../../platform/errors.ts';
-import { userAccount } from '../../platform/identity/schema.ts';
+import { municipality, userAccount } from '../../platform/identity/schema.ts';
 
 export const loginInput = z.object({
   email: z.string().trim().min(1, 'Skriv din e-mailadresse').max(254),
@@ -35,6 +35,7 @@ export async function logIn(ctx: Ctx, raw: unknown, meta: { ip?: string; userAge
       password: 'E-mailadressen eller adgangskoden er forkert',
     });
   }
+  await refuseWhenSsoOnly(ctx, actor);
   await acceptAttempt(ctx.db, keys, ctx.now);
   return ctx.db.transaction(async (tx) => {
     const created = await createSession(tx, actor.userId, ctx.now, meta);
@@ -48,4 +49,27 @@ export async function logIn(ctx: Ctx, raw: unknown, meta: { ip?: string; userAge
     });
     return { ...created, actor };
   });
+}
+
+/**
+ * A municipality set to "SSO only" (municipality.sso_only) takes its users' passwords out of use.
+ * Checked only after the password proved right, so the answer reveals nothing to a guesser.
+ * KOMBIT's own staff (no municipality) are never affected: the first central administrator keeps a
+ * password. The refusal is audited in a transaction of its own.
+ */
+async function refuseWhenSsoOnly(ctx: Ctx, actor: { userId: string; municipalityCode: string | null; municipalityName: string | null }) {
+  if (!actor.municipalityCode) return;
+  const [m] = await ctx.db.select({ ssoOnly: municipality.ssoOnly }).from(municipality).where(eq(municipality.code, actor.municipalityCode));
+  if (!m?.ssoOnly) return;
+  await ctx.db.transaction(async (tx) => {
+    await recordAudit(tx, ctx, {
+      action: 'auth.login_refused',
+      entityType: 'user_account',
+      entityId: actor.userId,
+      municipalityCode: actor.municipalityCode,
+      after: { method: 'password', reason: 'sso_only' },
+    });
+  });
+  const message = `${actor.municipalityName ?? 'Din'} Kommune bruger kun single sign-on, så adgangskoder virker ikke. Log ind med Context Handler, eller med MitID Erhverv, hvis Context Handler er nede.`;
+  throw new AppError(403, 'sso_only', message, { _: message });
 }

@@ -11,7 +11,8 @@ import { Layout } from '../../platform/views/layout.tsx';
 import { createApiToken, listApiTokens, revokeApiToken } from './api-tokens.ts';
 import { logIn } from './log-in.ts';
 import { logOut } from './log-out.ts';
-import { findOpenLink, setPasswordWithLink } from './password-links.ts';
+import { continueToContextHandlerLogout } from '../sso/index.ts';
+import { findOpenLink, setPasswordWithLink, ssoOnlyRefusal } from './password-links.ts';
 import { formatDateTime } from '../../platform/views/format.ts';
 
 const loginQuery = pageQuery({ next: queryText });
@@ -99,12 +100,34 @@ function SetPasswordPage(p: { request: FastifyRequest; token: string; name: stri
   );
 }
 
+/** A set-password link of a user whose municipality uses single sign-on only: no password can be chosen. */
+function PasswordsOffPage(p: { request: FastifyRequest; message: string }) {
+  return (
+    <Layout title="Adgangskoder er slået fra" actor={null} csrfToken={p.request.csrfToken}>
+      <h1>Adgangskoder er slået fra</h1>
+      <p class="font-lead" safe>
+        {p.message}
+      </p>
+      <p>
+        <a href="/login" class="button button-primary">
+          Til log ind
+        </a>
+      </p>
+    </Layout>
+  );
+}
+
 export function registerAuthPages(root: FastifyInstance) {
   const app = root.withTypeProvider<ZodTypeProvider>();
   app.get('/login', { config: { public: true }, schema: { querystring: loginQuery } }, async (request, reply) => {
     const q = request.query;
     if (request.actor) return reply.redirect(safeNext(q.next), 303);
-    const notice = q.besked === 'adgangskode' ? 'Din adgangskode er gemt. Du kan nu logge ind.' : undefined;
+    const notice =
+      q.besked === 'adgangskode'
+        ? 'Din adgangskode er gemt. Du kan nu logge ind.'
+        : q.besked === 'logget-ud'
+          ? 'Du er logget ud af Samspil og Context Handler.'
+          : undefined;
     return sendPage(reply, <LoginPage request={request} next={safeNext(q.next)} notice={notice} />);
   });
 
@@ -119,14 +142,20 @@ export function registerAuthPages(root: FastifyInstance) {
     } catch (error) {
       if (!(error instanceof AppError) || error.status >= 500 || error.status === 429) throw error;
       const page = <LoginPage request={request} errors={error.fieldErrors} email={email} next={next} />;
-      return sendPage(reply, page, error.status === 401 ? 401 : 422);
+      return sendPage(reply, page, error.status === 401 || error.status === 403 ? error.status : 422);
     }
   });
 
   app.post('/logout', { config: { public: true } }, async (request, reply) => {
     const sid = request.cookies[SESSION_COOKIE];
+    const login = request.login;
     if (sid) await logOut(ctxOf(request), sid);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    // A Context Handler session ends here first, then goes on to the IdP's single logout.
+    if (login?.method === 'context-handler') {
+      const sent = await continueToContextHandlerLogout(request, reply, login);
+      if (sent) return sent;
+    }
     return reply.redirect('/login', 303);
   });
 
@@ -153,6 +182,8 @@ export function registerAuthPages(root: FastifyInstance) {
     const { token } = request.params;
     const link = await findOpenLink(ctxOf(request), token);
     if (!link) throw new AppError(404, 'not_found', 'Linket er udløbet eller allerede brugt. Bed din administrator om et nyt.');
+    // A municipality set to "SSO only": the page says so and offers no form (the link stays unused).
+    if (link.ssoOnly) return sendPage(reply, <PasswordsOffPage request={request} message={ssoOnlyRefusal(link.municipalityName).message} />);
     return sendPage(reply, <SetPasswordPage request={request} token={token} name={link.name} />);
   });
 
@@ -162,9 +193,12 @@ export function registerAuthPages(root: FastifyInstance) {
       await setPasswordWithLink(ctxOf(request), token, request.body);
       return reply.redirect('/login?besked=adgangskode', 303);
     } catch (error) {
-      if (!(error instanceof AppError) || error.status !== 422) throw error;
+      if (!(error instanceof AppError)) throw error;
+      if (error.code === 'sso_only') return sendPage(reply, <PasswordsOffPage request={request} message={error.message} />, 403);
+      if (error.status !== 422 && error.status !== 409) throw error;
       const link = await findOpenLink(ctxOf(request), token);
-      return sendPage(reply, <SetPasswordPage request={request} token={token} name={link?.name ?? ''} errors={error.fieldErrors} />, 422);
+      const errors = error.status === 409 ? { _: error.message } : error.fieldErrors;
+      return sendPage(reply, <SetPasswordPage request={request} token={token} name={link?.name ?? ''} errors={errors} />, error.status);
     }
   });
 

@@ -1,14 +1,15 @@
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNotNull, isNull, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { passwordReset, session } from '../../platform/auth/schema.ts';
 import { hashPassword, randomToken, sha256 } from '../../platform/auth/secrets.ts';
 import { recordAudit } from '../../platform/audit/record.ts';
 import type { Actor, Ctx } from '../../platform/context.ts';
-import { conflict, notFound, parseInput } from '../../platform/errors.ts';
+import { AppError, conflict, notFound, parseInput } from '../../platform/errors.ts';
+import { isUniqueViolation } from '../../platform/unique-violation.ts';
 import { answerRequest, claimRequest, requestIdentity } from '../../platform/idempotency/claim-request.ts';
 import { enqueueMail } from '../../platform/outbox/enqueue.ts';
 import { authorize, findPersonIn } from '../organisations/index.ts';
-import { person, userAccount } from '../../platform/identity/schema.ts';
+import { municipality, person, userAccount } from '../../platform/identity/schema.ts';
 
 const LINK_HOURS = 72;
 
@@ -93,10 +94,18 @@ export const newPasswordInput = z
 
 export async function findOpenLink(ctx: Ctx, token: string) {
   const [row] = await ctx.db
-    .select({ id: passwordReset.id, userId: passwordReset.userId, name: person.name, email: userAccount.email })
+    .select({
+      id: passwordReset.id,
+      userId: passwordReset.userId,
+      name: person.name,
+      email: userAccount.email,
+      municipalityName: municipality.name,
+      ssoOnly: sql<boolean>`coalesce(${municipality.ssoOnly}, false)`,
+    })
     .from(passwordReset)
     .innerJoin(userAccount, eq(userAccount.id, passwordReset.userId))
     .innerJoin(person, eq(person.id, userAccount.personId))
+    .leftJoin(municipality, eq(municipality.code, person.municipalityCode))
     // A link dies with its account: someone deactivated after the link was sent cannot use it.
     .where(
       and(
@@ -115,6 +124,7 @@ export async function setPasswordWithLink(ctx: Ctx, token: string, raw: unknown)
   const input = parseInput(newPasswordInput, raw);
   const link = await findOpenLink(ctx, token);
   if (!link) throw notFound('Linket er udløbet eller allerede brugt. Bed din administrator om et nyt.');
+  if (link.ssoOnly) throw ssoOnlyRefusal(link.municipalityName);
   const passwordHash = await hashPassword(input.password);
   return ctx.db.transaction(async (tx) => {
     const spent = await tx
@@ -123,10 +133,38 @@ export async function setPasswordWithLink(ctx: Ctx, token: string, raw: unknown)
       .where(and(eq(passwordReset.id, link.id), isNull(passwordReset.usedAt)))
       .returning({ id: passwordReset.id });
     if (spent.length === 0) throw notFound('Linket er udløbet eller allerede brugt. Bed din administrator om et nyt.');
-    await tx.update(userAccount).set({ passwordHash }).where(eq(userAccount.id, link.userId));
+    // Only accounts with a password claim their e-mail (user_account_email): an account without one
+    // (made at a Context Handler login) may share it with a live password account, which then wins.
+    const [taken] = await tx
+      .select({ id: userAccount.id })
+      .from(userAccount)
+      .where(and(eq(sql`lower(${userAccount.email})`, link.email.toLowerCase()), eq(userAccount.disabled, false), isNotNull(userAccount.passwordHash), ne(userAccount.id, link.userId)));
+    if (taken) throw emailTaken(link.email);
+    try {
+      await tx.update(userAccount).set({ passwordHash }).where(eq(userAccount.id, link.userId));
+    } catch (error) {
+      // Two such accounts choosing a password at the same moment: the second meets the index.
+      if (isUniqueViolation(error, 'user_account_email')) throw emailTaken(link.email);
+      throw error;
+    }
     // A new password ends every existing session of that user.
     await tx.delete(session).where(eq(session.userId, link.userId));
     await recordAudit(tx, ctx, { action: 'auth.password_set', entityType: 'user_account', entityId: link.userId });
     return { email: link.email };
+  });
+}
+
+/** The link page's answer for a user whose municipality has switched passwords off. */
+export function ssoOnlyRefusal(municipalityName: string | null): AppError {
+  return new AppError(
+    403,
+    'sso_only',
+    `${municipalityName ?? 'Din'} Kommune bruger kun single sign-on, så du kan ikke vælge en adgangskode. Log ind med Context Handler, eller med MitID Erhverv, hvis Context Handler er nede.`,
+  );
+}
+
+function emailTaken(email: string): AppError {
+  return conflict(`E-mailadressen ${email} bruges allerede af en anden bruger med adgangskode i Samspil. Bed din administrator om at rette e-mailadressen, før du vælger en adgangskode.`, {
+    password: 'E-mailadressen bruges allerede af en anden bruger med adgangskode',
   });
 }

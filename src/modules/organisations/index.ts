@@ -3,3 +3,5 @@ export { authorize, authorizeCentralOverview } from './policy.ts';
 export { findPersonIn } from './gallery-tx.ts';
 export { getMunicipality } from './queries.ts';
 export { seedDemoItChefs } from './demo.ts';
+export { grantRole } from './gallery-writes.ts';
+export { promoteSuccessor } from './primary.ts';

@@ -16,6 +16,8 @@ import { CHOOSER_PATH } from './paths.ts';
 const chooserQuery = pageQuery({ next: queryText });
 const chosen = z.object({ bruger: z.string().uuid('Vælg en af kommunerne på listen') }).passthrough();
 
+const accountLabel = (a: ChoiceAccount): string => (a.municipalityName ? `${a.municipalityName} Kommune` : 'KOMBIT');
+
 function ChooserPage(p: { csrfToken: string | undefined; accounts: ChoiceAccount[]; next: string; error?: string }) {
   const sorted = [...p.accounts].sort((a, b) => danishCompare(a.municipalityName ?? 'KOMBIT', b.municipalityName ?? 'KOMBIT'));
   return (
@@ -32,7 +34,7 @@ function ChooserPage(p: { csrfToken: string | undefined; accounts: ChoiceAccount
               <li class="form-group-radio">
                 <input type="radio" name="bruger" id={`felt-bruger-${String(i)}`} value={a.userId} class="form-radio radio-large" checked={i === 0} />
                 <label for={`felt-bruger-${String(i)}`} safe>
-                  {a.municipalityName ? `${a.municipalityName} Kommune` : 'KOMBIT'}
+                  {accountLabel(a)}
                 </label>
               </li>
             ))}

@@ -2,3 +2,4 @@
 export { registerSso } from './routes.ts';
 export { ssoJobs } from './jobs.ts';
 export { seedDemoSso } from './demo.ts';
+export { continueToContextHandlerLogout } from './saml/continue-logout.ts';

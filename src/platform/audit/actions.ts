@@ -24,6 +24,8 @@ export const AUDIT_ACTION_LABELS = {
   'sso.mapping_added': 'Rettighed tilknyttet rolle',
   'sso.mapping_removed': 'Rettighedstilknytning fjernet',
   'sso.sso_only_changed': 'Kun single sign-on ændret',
+  'sso.role_not_granted': 'Rolle fra Context Handler ikke givet',
+  'sso.privilege_group_skipped': 'Rettighedsgruppe fra Context Handler sprunget over',
   'token.created': 'API-nøgle oprettet',
   'token.revoked': 'API-nøgle tilbagekaldt',
   'user.digest_mode_changed': 'Notifikationsvalg ændret',

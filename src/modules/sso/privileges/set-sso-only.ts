@@ -1,0 +1,35 @@
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { recordAudit } from '../../../platform/audit/record.ts';
+import type { Actor, Ctx } from '../../../platform/context.ts';
+import { notFound, parseInput } from '../../../platform/errors.ts';
+import { municipality } from '../../../platform/identity/schema.ts';
+import { authorizeManageLogins } from '../policy.ts';
+
+export const ssoOnlyInput = z.object({ ssoOnly: z.boolean({ error: 'Vælg om adgangskoder skal virke' }) });
+
+/** The municipality's login settings as the page and the API show them (null: no such municipality). */
+export async function loadLoginSettings(ctx: Ctx & { actor: Actor }, code: string) {
+  authorizeManageLogins(ctx.actor, code);
+  const [row] = await ctx.db.select({ code: municipality.code, name: municipality.name, ssoOnly: municipality.ssoOnly }).from(municipality).where(eq(municipality.code, code));
+  if (!row) throw notFound();
+  return row;
+}
+
+/**
+ * Switches a municipality to "SSO only" (its users' passwords stop working; they log in through
+ * Context Handler or MitID Erhverv) or back. KOMBIT's own staff are never affected. Setting the value
+ * it already has writes nothing, so a double click or a repeated PUT is harmless.
+ */
+export async function setSsoOnly(ctx: Ctx & { actor: Actor }, code: string, raw: unknown): Promise<{ code: string; name: string; ssoOnly: boolean; changed: boolean }> {
+  authorizeManageLogins(ctx.actor, code);
+  const input = parseInput(ssoOnlyInput, raw);
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx.select({ code: municipality.code, name: municipality.name, ssoOnly: municipality.ssoOnly }).from(municipality).where(eq(municipality.code, code)).for('update');
+    if (!row) throw notFound();
+    if (row.ssoOnly === input.ssoOnly) return { ...row, changed: false };
+    await tx.update(municipality).set({ ssoOnly: input.ssoOnly }).where(eq(municipality.code, code));
+    await recordAudit(tx, ctx, { action: 'sso.sso_only_changed', entityType: 'municipality', entityId: code, municipalityCode: code, before: { ssoOnly: row.ssoOnly }, after: { ssoOnly: input.ssoOnly } });
+    return { ...row, ssoOnly: input.ssoOnly, changed: true };
+  });
+}
