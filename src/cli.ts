@@ -4,7 +4,8 @@ import { migrate } from './db/migrate.ts';
 
 const HELP = `samspil <kommando>
 
-  serve [--demo]                     start webserveren; med --demo (som npm start) indlæses demodata i en tom database
+  serve [--demo] [--demo-idps]       start webserveren; med --demo (som npm start) indlæses demodata i en tom database;
+                                     med --demo-idps (som npm start) kører test-identitetsudbydere til Context Handler og MitID Erhverv
   migrate                            kør databasemigreringer og opdatér referencedata
   seed --demo                        indlæs demodata (kun i demotilstand, kun i en tom database)
   admin create --email EMAIL --name NAVN
@@ -53,7 +54,8 @@ export async function main(argv: string[]): Promise<number> {
   }
   let config: Config;
   try {
-    config = loadConfig(demo ? { ...process.env, SAMSPIL_MODE: 'demo' } : process.env);
+    const idps = command === 'serve' && rest.includes('--demo-idps') ? { DEMO_IDPS: 'on' } : {};
+    config = loadConfig(demo ? { ...process.env, SAMSPIL_MODE: 'demo', ...idps } : { ...process.env, ...idps });
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);

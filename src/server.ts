@@ -7,13 +7,16 @@ import { DEMO_PASSWORD, hasAnyPeople, seedDemoData } from './modules/demo.ts';
 import { agreementJobs } from './modules/agreements/background-jobs.ts';
 import { notificationJobs } from './modules/notifications/background-jobs.ts';
 import { taskJobs } from './modules/tasks/background-jobs.ts';
-import { ssoJobs } from './modules/sso/index.ts';
+import { ssoJobs, startDemoIdps } from './modules/sso/index.ts';
 import { startOutboxWorker } from './platform/outbox/worker.ts';
 import { pruneJobs } from './platform/scheduler/prune-expired.ts';
 import { startScheduler } from './platform/scheduler/scheduler.ts';
 
 /** config → db → migrate → (demo seed) → app → listen, and a graceful stop on SIGTERM/SIGINT. */
-export async function serve(config: Config): Promise<FastifyInstance> {
+export async function serve(given: Config): Promise<FastifyInstance> {
+  // Demo only: the test identity providers start first, as the configuration points at them.
+  const demoIdps = given.demoIdps ? await startDemoIdps(given) : null;
+  const config = demoIdps?.config ?? given;
   const database = await openDatabase(config);
   await migrate(database);
   let seeded = false;
@@ -48,6 +51,7 @@ export async function serve(config: Config): Promise<FastifyInstance> {
       await scheduler.stop();
       await worker?.stop();
       await database.close();
+      await demoIdps?.close();
     } finally {
       clearTimeout(force);
     }
@@ -70,6 +74,7 @@ export async function serve(config: Config): Promise<FastifyInstance> {
       '  klikadmin-0320@samspil.demo      (KLIK-administrator, Faxe)',
       '  programleder-0320@samspil.demo   (programleder, Faxe; alle kommuner: programleder-KKKK / klikadmin-KKKK)',
       '  it-chef-0320@samspil.demo        (IT- og digitaliseringschef, Faxe: underskriver K98-aftalen)',
+      ...(demoIdps?.lines ?? []),
     );
   }
   if (config.mode === 'production' && empty) {

@@ -3,3 +3,4 @@ export { registerSso } from './routes.ts';
 export { ssoJobs } from './jobs.ts';
 export { seedDemoSso } from './demo.ts';
 export { continueToContextHandlerLogout } from './saml/continue-logout.ts';
+export { startDemoIdps } from './dev-idps/start-demo.ts';

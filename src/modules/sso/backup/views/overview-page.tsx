@@ -1,3 +1,4 @@
+import { ResponsiveTable } from '../../../../platform/views/table.tsx';
 import type { FastifyRequest } from 'fastify';
 import { Notice, SelectField } from '../../../../platform/views/components.tsx';
 import { danishCompare, formatDateTime, formatNumber } from '../../../../platform/views/format.ts';
@@ -45,7 +46,8 @@ export function OverviewPage(p: { request: FastifyRequest; view: OverviewView })
       {counts.length === 0 ? (
         <p>Ingen har logget ind med Context Handler endnu.</p>
       ) : (
-        <table class="table table--compact">
+        <ResponsiveTable>
+    <table class="table table--compact">
           <caption class="sr-only">Reservelogin pr. kommune</caption>
           <thead>
             <tr>
@@ -76,13 +78,15 @@ export function OverviewPage(p: { request: FastifyRequest; view: OverviewView })
             ))}
           </tbody>
         </table>
+    </ResponsiveTable>
       )}
       <h2>Brugere uden reservelogin</h2>
       {v.cut ? <Notice kind="info" text="Listen er afkortet. Vælg en løsning, åbn en kommune, eller hent regnearket for at se alle." /> : ''}
       {v.people.length === 0 ? (
         <p>Ingen mangler.</p>
       ) : (
-        <table class="table table--compact">
+        <ResponsiveTable>
+    <table class="table table--compact">
           <caption class="sr-only">Brugere uden reservelogin</caption>
           <thead>
             <tr>
@@ -108,6 +112,7 @@ export function OverviewPage(p: { request: FastifyRequest; view: OverviewView })
             ))}
           </tbody>
         </table>
+    </ResponsiveTable>
       )}
     </Layout>
   );

@@ -1,3 +1,4 @@
+import { ResponsiveTable } from '../../../../platform/views/table.tsx';
 import type { FastifyRequest } from 'fastify';
 import { CsrfField, ErrorSummary, ErrorText, Notice } from '../../../../platform/views/components.tsx';
 import { formatDateTime, formatNumber } from '../../../../platform/views/format.ts';
@@ -46,6 +47,7 @@ function LinkForm(p: { request: FastifyRequest; code: string; groupKey: string; 
 
 function MissingTable(p: { request: FastifyRequest; view: ReportView; group: MissingGroup; error: RowError | undefined; value: string | undefined }) {
   return (
+    <ResponsiveTable>
     <table class="table table--compact">
       <caption class="sr-only" safe>{`${p.group.heading}: brugere uden reservelogin`}</caption>
       <thead>
@@ -80,11 +82,13 @@ function MissingTable(p: { request: FastifyRequest; view: ReportView; group: Mis
         ))}
       </tbody>
     </table>
+    </ResponsiveTable>
   );
 }
 
 function LinkedTable(p: { view: ReportView }) {
   return (
+    <ResponsiveTable>
     <table class="table table--compact">
       <caption class="sr-only">Brugere med MitID Erhverv som reservelogin</caption>
       <thead>
@@ -122,6 +126,7 @@ function LinkedTable(p: { view: ReportView }) {
         ))}
       </tbody>
     </table>
+    </ResponsiveTable>
   );
 }
 
