@@ -31,8 +31,10 @@ export function randomPort(): number {
 }
 
 /** Starts `samspil serve …` and resolves once it says it is listening. */
-export function startServer(args: string[], env: Record<string, string>): Promise<Server> {
+export function startServer(args: string[], given: Record<string, string> | ((port: number) => Record<string, string>)): Promise<Server> {
   const port = randomPort();
+  // A function gets the port first, for settings that name it (PUBLIC_URL).
+  const env = typeof given === 'function' ? given(port) : given;
   const child = spawn(process.execPath, ['bin/samspil.mjs', 'serve', ...args], {
     cwd: root,
     env: cleanEnv({ HOST: '127.0.0.1', PORT: String(port), OUTBOX_WORKER: 'off', ...env }),

@@ -7,6 +7,8 @@ import { openPglite, rawRows } from '../src/db/client.ts';
 import { root, startServer } from './cli-run.ts';
 import { engine, migratedDataDir } from './db.ts';
 
+const unescapeHtml = (s: string) => s.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+
 async function accounts(dataDir: string): Promise<string[]> {
   const database = await openPglite(path.join(dataDir, 'pglite'));
   try {
@@ -40,14 +42,44 @@ describe.skipIf(engine === 'postgres')('samspil serve and demo data', { timeout:
     expect(await accounts(dataDir)).toEqual([]);
   });
 
-  it('with --demo (what npm start runs) the empty database gets the demo accounts', async () => {
+  it('with --demo --demo-idps (what npm start runs) the empty database gets the demo accounts, and Faxe\'s program leader logs in through the test Context Handler', async () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
-    expect(pkg.scripts.start).toBe('node bin/samspil.mjs serve --demo');
+    expect(pkg.scripts.start).toBe('node bin/samspil.mjs serve --demo --demo-idps');
     const dataDir = path.join(tmp, 'demo');
     await migratedDataDir(dataDir);
-    const server = await startServer(['--demo'], { DATA_DIR: dataDir });
-    expect(await server.stop()).toBe(0);
+    const server = await startServer(['--demo', '--demo-idps'], (port) => ({ DATA_DIR: dataDir, PUBLIC_URL: `http://127.0.0.1:${String(port)}` }));
+    try {
+      const base = `http://127.0.0.1:${String(server.port)}`;
+      const login = await fetch(`${base}/login`);
+      expect(await login.text()).toContain('Log ind med Context Handler');
+      // The SP's signed AuthnRequest goes to the in-process IdP, whose picker posts the response back.
+      const started = await fetch(`${base}/saml/login`, { redirect: 'manual' });
+      expect(started.status).toBe(303);
+      const picker = await fetch(started.headers.get('location')!);
+      const pickerHtml = await picker.text();
+      const token = /name="anmodning" value="([^"]+)"/.exec(pickerHtml)?.[1];
+      expect(token, pickerHtml.slice(0, 300)).toBeTruthy();
+      const chosen = await fetch(new URL('/sso/vaelg', picker.url), {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ anmodning: unescapeHtml(token!), identitet: 'faxe-programleder' }).toString(),
+      });
+      const post = await chosen.text();
+      const fields = Object.fromEntries([...post.matchAll(/name="([^"]+)" value="([^"]*)"/g)].map((m) => [m[1]!, unescapeHtml(m[2]!)]));
+      const action = unescapeHtml(/<form method="post" action="([^"]+)"/.exec(post)![1]!);
+      expect(action).toBe(`${base}/saml/acs`);
+      const acs = await fetch(action, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() });
+      expect(acs.status).toBe(303);
+      const cookie = /samspil_session=[^;]+/.exec(acs.headers.get('set-cookie') ?? '')?.[0];
+      expect(cookie).toBeTruthy();
+      const profile = await fetch(`${base}/profil`, { headers: { cookie: cookie! } });
+      expect(profile.status).toBe(200);
+      expect(await profile.text()).toContain('programleder-0320@samspil.demo');
+    } finally {
+      expect(await server.stop()).toBe(0);
+    }
     expect(server.output()).toContain('Demodata er indlæst.');
+    expect(server.output()).toContain('Context Handler (SAML):');
     expect(await accounts(dataDir)).toContain('admin@samspil.demo');
   });
 });
