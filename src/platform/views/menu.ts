@@ -1,6 +1,6 @@
 import type { Actor } from '../context.ts';
 
-export type NavKey = 'forside' | 'opgaver' | 'aftaler' | 'compliance' | 'portefoelje' | 'oekonomi' | 'styring' | 'aula' | 'borgerblikket' | 'programmer' | 'nyt' | 'moeder' | 'kommuner' | 'rolleoverblik' | 'log' | 'post' | 'api' | 'profil';
+export type NavKey = 'forside' | 'opgaver' | 'aftaler' | 'compliance' | 'portefoelje' | 'oekonomi' | 'styring' | 'aula' | 'borgerblikket' | 'programmer' | 'nyt' | 'moeder' | 'kommuner' | 'rolleoverblik' | 'reservelogin' | 'log' | 'post' | 'api' | 'profil';
 
 export type NavItem = { key: NavKey; href: string; label: string };
 

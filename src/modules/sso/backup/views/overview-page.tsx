@@ -1,4 +1,6 @@
 import { ResponsiveTable } from '../../../../platform/views/table.tsx';
+import { MAPPINGS_PATH } from '../../paths.ts';
+import { mayEditMappings } from '../../policy.ts';
 import type { FastifyRequest } from 'fastify';
 import { Notice, SelectField } from '../../../../platform/views/components.tsx';
 import { danishCompare, formatDateTime, formatNumber } from '../../../../platform/views/format.ts';
@@ -24,9 +26,18 @@ export function OverviewPage(p: { request: FastifyRequest; view: OverviewView })
   const missing = counts.reduce((n, c) => n + c.missing, 0);
   const withBackup = counts.reduce((n, c) => n + c.withBackup, 0);
   return (
-    <Layout title="Reservelogin i kommunerne" actor={p.request.actor} csrfToken={p.request.csrfToken} nav="kommuner">
+    <Layout title="Reservelogin i kommunerne" actor={p.request.actor} csrfToken={p.request.csrfToken} nav="reservelogin">
       <h1>Reservelogin i kommunerne</h1>
       <p class="font-lead">Brugere, der har logget ind med Context Handler, men ikke har MitID Erhverv som reservelogin. Systemansvarlige for Valg står først.</p>
+      {p.request.actor && mayEditMappings(p.request.actor) ? (
+        <p>
+          <a href={MAPPINGS_PATH} class="function-link">
+            Rettigheder fra Context Handler og de roller, de giver
+          </a>
+        </p>
+      ) : (
+        ''
+      )}
       <form method="get" action={BACKUP_OVERVIEW_PATH} class="mb-5">
         <SelectField name="loesning" label="Løsning" value={v.solutionKey ?? ''} emptyLabel="Alle løsninger" options={v.solutions.map((s) => ({ value: s.key, label: s.name }))} />
         <button type="submit" class="button button-secondary">

@@ -134,7 +134,7 @@ function LinkedTable(p: { view: ReportView }) {
 export function ReportPage(p: { request: FastifyRequest; view: ReportView; notice?: string | undefined; error?: RowError; value?: string }) {
   const v = p.view;
   return (
-    <Layout title={`Reservelogin – ${v.name}`} actor={p.request.actor} csrfToken={p.request.csrfToken} nav="kommuner">
+    <Layout title={`Reservelogin – ${v.name}`} actor={p.request.actor} csrfToken={p.request.csrfToken} nav="reservelogin">
       <p>
         <a href={`/kommuner/${v.code}`} class="function-link" safe>{`${v.name} Kommune`}</a>
       </p>
@@ -149,11 +149,22 @@ export function ReportPage(p: { request: FastifyRequest; view: ReportView; notic
         <strong safe>{`${formatNumber(v.missing)} mangler reservelogin`}</strong>
         <span safe>{` · ${formatNumber(v.withBackup)} har MitID Erhverv som reservelogin`}</span>
       </p>
-      <p>
-        <a href={backupXlsxPath(v.code)} class="function-link">
-          Hent listen som regneark (XLSX)
-        </a>
-      </p>
+      <ul class="nobullet-list">
+        <li>
+          <a href={backupXlsxPath(v.code)} class="function-link">
+            Hent listen som regneark (XLSX)
+          </a>
+        </li>
+        {v.mayManage ? (
+          <li>
+            <a href={`/kommuner/${v.code}/log-ind`} class="function-link">
+              Adgangskoder eller kun single sign-on for kommunen
+            </a>
+          </li>
+        ) : (
+          ''
+        )}
+      </ul>
       <p>
         Brugerne kan selv tilknytte deres MitID Erhverv under <a href={MITID_OWN_PATH}>Dit reservelogin</a>. Har Context Handler oplyst deres MitID Erhverv, bliver det tilknyttet
         første gang, de logger ind med det.{v.mayManage ? ' Du kan også skrive den identifikator, brugeren har fået vist ved et afvist log ind, og tilknytte den her.' : ''}
