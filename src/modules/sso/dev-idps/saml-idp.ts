@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
-import { childElements, NS, parseXmlSafely, textOf } from '../saml/safe-xml.ts';
+import { childElements, NS, parseXmlSafely, textOf } from '../safe-xml.ts';
 import { certBody, type KeyAndCert, selfSignedCertificate } from './certificates.ts';
 import { type DemoIdentity, demoIdentities } from './identities.ts';
 import { autoPostPage, messagePage, pickerPage } from './saml-idp-pages.ts';

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { X509Certificate } from 'node:crypto';
-import { childElements, descendants, NS, parseXmlSafely, textOf } from './safe-xml.ts';
+import { childElements, descendants, NS, parseXmlSafely, textOf } from '../safe-xml.ts';
 
 export type IdpMetadata = {
   entityId: string;

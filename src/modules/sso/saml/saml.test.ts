@@ -16,7 +16,7 @@ import { parseIdpMetadata } from './idp-metadata.ts';
 import { decodePrivileges, loaAtLeast, MAX_PRIVILEGES_BASE64, OIO2, OIO3, readLoa } from './read-assertion.ts';
 import { relayStateFor } from './relay-state.ts';
 import { MESSAGES } from './refusal.ts';
-import { childElements, descendants, NS, parseXmlSafely } from './safe-xml.ts';
+import { childElements, descendants, NS, parseXmlSafely } from '../safe-xml.ts';
 
 /**
  * Context Handler login against a real SAML identity provider running in-process on 127.0.0.1:

@@ -5,7 +5,7 @@ import { claimOnce } from '../once.ts';
 import { decodePrivileges, loaAtLeast, readAssertion, readLoa } from './read-assertion.ts';
 import { loaMessage, MESSAGES, SamlRefusal } from './refusal.ts';
 import { takeRequestId, validateTakingIds } from './request-id-cache.ts';
-import { parseXmlSafely, UnsafeXmlError } from './safe-xml.ts';
+import { parseXmlSafely, UnsafeXmlError } from '../safe-xml.ts';
 import type { ServiceProvider } from './service-provider.ts';
 
 /** A SAMLResponse larger than this is not read (a Context Handler response is a few tens of KB). */

@@ -10,13 +10,15 @@ export const NS = {
 export class UnsafeXmlError extends Error {}
 
 /**
- * Parses XML from another party without trusting it: a DOCTYPE (the door to entity expansion and
- * external entities) is refused outright, as is anything the parser reports as an error, and the
- * text is size-limited before it is read at all.
+ * Parses XML from another party (IdP metadata, SAML messages, OIO-BPP privileges) without trusting
+ * it: the text is size-limited before it is read at all, and any markup declaration other than a
+ * comment or CDATA (DOCTYPE, ENTITY, ELEMENT, ATTLIST: where external entities and entity
+ * expansion live) is refused before the parser sees it, as is anything the parser reports.
  */
 export function parseXmlSafely(text: string, maxBytes = 1024 * 1024): Document {
-  if (Buffer.byteLength(text, 'utf8') > maxBytes) throw new UnsafeXmlError(`XML-dokumentet er større end ${String(Math.round(maxBytes / 1024))} KB`);
-  if (/<!DOCTYPE/i.test(text) || /<!ENTITY/i.test(text)) throw new UnsafeXmlError('XML-dokumentet indeholder en DOCTYPE, som ikke accepteres');
+  if (Buffer.byteLength(text, 'utf8') > maxBytes) throw new UnsafeXmlError(`dokumentet er større end ${String(Math.round(maxBytes / 1024))} KB.`);
+  if (/<!(?!--|\[CDATA\[)/.test(text)) throw new UnsafeXmlError('dokumentet indeholder en DOCTYPE- eller ENTITY-erklæring, som ikke er tilladt.');
+  if (text.trim() === '') throw new UnsafeXmlError('dokumentet er tomt.');
   const problems: string[] = [];
   const doc = new DOMParser({
     errorHandler: {
@@ -25,8 +27,8 @@ export function parseXmlSafely(text: string, maxBytes = 1024 * 1024): Document {
       fatalError: (m: string) => problems.push(m),
     },
   }).parseFromString(text, 'text/xml');
-  if (problems.length > 0 || !doc?.documentElement) throw new UnsafeXmlError(`XML-dokumentet kan ikke læses: ${problems[0] ?? 'tomt dokument'}`);
-  if (doc.doctype) throw new UnsafeXmlError('XML-dokumentet indeholder en DOCTYPE, som ikke accepteres');
+  if (problems.length > 0 || !doc?.documentElement) throw new UnsafeXmlError('dokumentet er ikke gyldig XML.');
+  if (doc.doctype) throw new UnsafeXmlError('dokumentet indeholder en DOCTYPE- eller ENTITY-erklæring, som ikke er tilladt.');
   return doc;
 }
 
