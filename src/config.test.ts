@@ -151,6 +151,8 @@ describe('loadConfig', () => {
     ]);
     expect(configError({ SAML_SP_NEXT_CERT: 'next.crt' }).problems).toEqual(['SAML_SP_NEXT_CERT: kræver SAML_SP_CERT og resten af Context Handler-opsætningen']);
     expect(configError({ ...SAML, SAML_MIN_LOA: 'Medium' }).problems).toEqual(["SAML_MIN_LOA: skal være 'Low', 'Substantial' eller 'High'"]);
+    expect(configError({ ...SAML, SAML_MIN_LOA: 'Low' }).problems[0]).toMatch(/^SAML_MIN_LOA: 'Low' er kun tilladt i demotilstand/);
+    expect(loadConfig({ ...SAML, SAML_MIN_LOA: 'Low', SAMSPIL_MODE: 'demo' }).saml?.minLoa).toBe('Low');
   });
 
   it('starts the test identity providers only in demo mode, and never beside a real set-up', () => {

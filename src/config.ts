@@ -130,6 +130,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (half.length > 0) throw new ConfigError(half);
   // Demo accounts with a published password must never appear by accident: production unless asked.
   const mode = c.SAMSPIL_MODE ?? 'production';
+  // NSIS Substantial is the floor the joint access control promises; only a demo may go below it.
+  if (c.SAML_MIN_LOA === 'Low' && mode !== 'demo') {
+    throw new ConfigError(["SAML_MIN_LOA: 'Low' er kun tilladt i demotilstand; Context Handler-log ind kræver mindst 'Substantial'"]);
+  }
   if (c.DEMO_IDPS === 'on' && mode !== 'demo') {
     throw new ConfigError(['DEMO_IDPS: de indbyggede test-identitetsudbydere findes kun i demotilstand (SAMSPIL_MODE=demo)']);
   }
