@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { TestSpecification } from 'vitest/node';
 import { BaseSequencer } from 'vitest/node';
 
@@ -15,7 +16,7 @@ import { BaseSequencer } from 'vitest/node';
  */
 type Durations = Record<'pglite' | 'postgres', Record<string, number>>;
 
-const file = path.join(import.meta.dirname, 'durations.json');
+const file = fileURLToPath(new URL('./durations.json', import.meta.url));
 
 function recorded(): Record<string, number> {
   try {
