@@ -21,8 +21,18 @@ export function chromiumPath(): string | undefined {
   return ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((candidate) => existsSync(candidate));
 }
 
-/** Launch headless chromium. Close it in afterAll: `await browser.close()`. */
+let shared: Browser | undefined;
+
+/**
+ * Headless chromium, one for all journeys. The files run one after another in one process
+ * (`isolate: false` in vitest.e2e.config.ts), and starting chromium anew for each file cost a
+ * second or two of both cores every time. A file still calls `await browser.close()` in afterAll:
+ * that closes every context the file opened (its pages, cookies and storage), so the next file
+ * starts with none; chromium itself ends with the process. One that has gone away (a crash) is
+ * started again for the next file.
+ */
 export async function launchBrowser(): Promise<Browser> {
+  if (shared?.isConnected()) return shared;
   const executablePath = chromiumPath();
   if (!executablePath) {
     throw new Error(
@@ -30,7 +40,7 @@ export async function launchBrowser(): Promise<Browser> {
         'Install chromium or set CHROMIUM_PATH; see docs/testing.md.',
     );
   }
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath,
     headless: true,
     args: [
@@ -44,6 +54,11 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+  browser.close = async () => {
+    await Promise.all(browser.contexts().map((context) => context.close()));
+  };
+  shared = browser;
+  return browser;
 }
 
 let axeSource: string | undefined;
