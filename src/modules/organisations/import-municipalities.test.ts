@@ -26,7 +26,7 @@ describe('importing municipality reference data', () => {
     expect(await importMunicipalities(ctx, file, 'kommuner.csv')).toEqual({ updated: 2 });
     const rows = await t.database.db.select().from(municipality).where(inArray(municipality.code, ['0320', '0101', '0153']));
     expect(rows.find((m) => m.code === '0320')).toMatchObject({ name: 'Faxe', population: 36512, cvr: '29188548' });
-    expect(rows.find((m) => m.code === '0101')).toMatchObject({ name: 'København', population: 670000, cvr: null });
+    expect(rows.find((m) => m.code === '0101')).toMatchObject({ name: 'København', population: 670000, cvr: '64942212' }); // a blank CVR keeps the shipped one
     expect(rows.find((m) => m.code === '0153')).toMatchObject({ name: 'Brøndby', population: 39000 });
 
     const events = await t.database.db.select().from(auditEvent).where(eq(auditEvent.action, 'municipality.imported'));
