@@ -19,6 +19,7 @@ import { IMPACT_LABEL, impactLines, timeBorgerblikketImpact } from './borgerblik
 import { addTasks, BENCH_TASKS, sampleTaskIds, targetStatusShares } from './tasks.ts';
 import { addMeeting, FOLLOW_UP_SEND_LABEL, meetingLines, meetingRoutes, timeFollowUpSend } from './meetings.ts';
 import { addProgrammes, programmeLines, programmeRoutes } from './programmes.ts';
+import { addSso, ADMIN, FAXE_KLIK_ADMIN, ssoLines, ssoRoutes } from './sso.ts';
 
 const USAGE = `samspil bench [--seconds N] [--warmup N] [--connections N] [--engine pglite|postgres|all]
 
@@ -42,7 +43,11 @@ answers 404 is skipped with a note); puts a KLE plan of ~2,200 numbers (1,980 to
 configuration and entries for the other 97 and measures Faxe's Borgerblikket configuration page with
 the whole plan (target p95 ≤ 250 ms), one main group, the configuration API and the central list of
 the 98; gives a programme 2 key figures of 260 weekly points and 50 milestones and measures its page
-for the consultant and Faxe's programleder (target p95 ≤ 250 ms, --only programmer); all against the trivial route /healthz in the
+for the consultant and Faxe's programleder (target p95 ≤ 250 ms, --only programmer); puts 60 Context
+Handler users in each of the 98 (a third with MitID Erhverv as backup login), 200 privilege mappings
+and 100 unmapped privileges and measures the central backup-login overview, Faxe's list for its
+KLIK-administrator and the consultant, the privilege mapping, the backup-missing API and the
+KLIK-administrator's front page (target p95 ≤ 250 ms, --only sso, reservelogin or rettigheder); all against the trivial route /healthz in the
 same process, on PGlite and on PostgreSQL (BENCH_POSTGRES_URL, default postgres://postgres@127.0.0.1:5432/test;
 a throwaway database is created and dropped).
 
@@ -54,7 +59,8 @@ a throwaway database is created and dropped).
                     e.g. --only matrix,portfolio (the trivial route is always measured); the economy's
                     routes and timings also answer to --only economy (or oversigt, fordeling, zip, …),
                     Aula's to --only aula, Borgerblikket's to --only borgerblikket, the meeting
-                    follow-up's preview of all 98 and its send to --only moeder (or opfoelgning)`;
+                    follow-up's preview of all 98 and its send to --only moeder (or opfoelgning), single
+                    sign-on's pages to --only sso (or reservelogin, rettigheder)`;
 
 const CONSULTANT = 'konsulent@samspil.demo';
 /** Faxe's programleder sees every task addressed to Faxe on "Mine opgaver": all 2,000. */
@@ -122,6 +128,7 @@ async function benchEngine(engine: OpenedEngine, opts: Options) {
   const borgerblikket = await addBorgerblikket(database.db, config);
   const meetings = await addMeeting(database.db);
   const programmes = await addProgrammes(database.db);
+  const sso = await addSso(database.db);
   const rssAfterLoad = process.memoryUsage().rss;
   // Fresh statistics, as a running system has them, and no autovacuum kicking in mid-measurement.
   const t0 = performance.now();
@@ -184,6 +191,7 @@ async function benchEngine(engine: OpenedEngine, opts: Options) {
     const borgerblikketPages = await borgerblikketRoutes(origin, cookie, leaderCookie, borgerblikket.numbers);
     const meetingPages = await meetingRoutes(origin, cookie, meetings);
     const programmePages = await programmeRoutes(origin, cookie, leaderCookie, programmes);
+    const ssoPages = await ssoRoutes(origin, { consultant: cookie, admin: await login(origin, ADMIN, DEMO_PASSWORD), klikAdmin: await login(origin, FAXE_KLIK_ADMIN, DEMO_PASSWORD) }, sso);
 
     const session: Record<string, string> = { cookie };
     const allRoutes = [
@@ -215,6 +223,7 @@ async function benchEngine(engine: OpenedEngine, opts: Options) {
       ...borgerblikketPages.routes,
       ...meetingPages,
       ...programmePages,
+      ...ssoPages,
       // No cookie: the trivial route should not pay for a session lookup.
       { label: 'GET /healthz (trivial)', paths: ['/healthz'], headers: {} },
     ];
@@ -244,7 +253,7 @@ async function benchEngine(engine: OpenedEngine, opts: Options) {
     const rows = await countRows(database.db);
     const shares = await targetStatusShares(database.db);
     const bytes = await databaseBytes(database.db);
-    return { results, rows, volume, tasks, agreements, compliance, economy, allocation, zip, aula, aulaTimings, aulaImport, aulaImportSmall, aulaNotes: aulaPages.notes, borgerblikket, borgerblikketNotes: borgerblikketPages.notes, meetings, followUpSend, programmes, vacuumSeconds, rssAfterLoad, served, shares, bytes };
+    return { results, rows, volume, tasks, agreements, compliance, economy, allocation, zip, aula, aulaTimings, aulaImport, aulaImportSmall, aulaNotes: aulaPages.notes, borgerblikket, borgerblikketNotes: borgerblikketPages.notes, meetings, followUpSend, programmes, sso, vacuumSeconds, rssAfterLoad, served, shares, bytes };
   } finally {
     await app.close();
   }
@@ -266,7 +275,8 @@ export async function runBench(args: string[]): Promise<void> {
   );
   console.log(
     `${opts.connections} keep-alive connections, ${opts.warmup} s warmup + ${opts.seconds} s measured per route; ` +
-      'load generator in a worker thread of the same process; logged in as konsulent@samspil.demo (Mine opgaver: programleder-0320@samspil.demo)\n',
+      'load generator in a worker thread of the same process; logged in as konsulent@samspil.demo (Mine opgaver: programleder-0320@samspil.demo; ' +
+        'single sign-on also as admin@samspil.demo and klikadmin-0320@samspil.demo)\n',
   );
 
   // The impact of a draft change reads no database: measured once per run, before the engines.
@@ -305,6 +315,7 @@ export async function runBench(args: string[]): Promise<void> {
         for (const line of borgerblikketLines(r.borgerblikket, r.results, r.borgerblikketNotes)) console.log(line);
         for (const line of meetingLines(r.meetings, r.results, r.followUpSend)) console.log(line);
         for (const line of programmeLines(r.programmes, r.results)) console.log(line);
+        for (const line of ssoLines(r.sso, r.results)) console.log(line);
         console.log(
           `Target status: ${Object.entries(r.shares)
             .map(([s, n]) => `${s} ${n}`)
