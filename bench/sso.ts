@@ -180,7 +180,7 @@ export async function ssoRoutes(origin: string, cookies: SsoCookies, v: SsoVolum
   }
   const who = (cookie: string) => ({ cookie });
   return [
-    { label: 'GET /sso/reservelogin (reservelogin: the 98 with counts, 1,000 people listed, consultant)', paths: ['/sso/reservelogin'], headers: who(cookies.consultant), group: 'sso' },
+    { label: 'GET /sso/reservelogin (reservelogin: the 98 with counts, 200 people listed, consultant)', paths: ['/sso/reservelogin'], headers: who(cookies.consultant), group: 'sso' },
     { label: `GET /kommuner/0320/reservelogin (reservelogin: Faxe's ${v.faxeMissing} without, per solution, Faxe KLIK-administrator)`, paths: [faxe], headers: who(cookies.klikAdmin), group: 'sso' },
     { label: "GET /kommuner/0320/reservelogin (reservelogin: the same page, consultant)", paths: [faxe], headers: who(cookies.consultant), group: 'sso' },
     { label: `GET /sso/rettigheder (rettigheder: ${v.mappings} mappings, ${v.unmapped} unmapped, administrator)`, paths: ['/sso/rettigheder'], headers: who(cookies.admin), group: 'sso' },
