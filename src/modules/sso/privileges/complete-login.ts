@@ -70,7 +70,7 @@ export async function completeContextHandlerLogin(ctx: Ctx, assertion: ContextHa
         await recordAudit(tx, ctx, { action: 'sso.privilege_group_skipped', entityType: 'sso_login', after: { nameId: assertion.nameId, cvr: group.cvr, reason: 'CVR-nummeret er ikke en kommune i Samspil.' } });
         continue;
       }
-      const who = await findLoginPerson(tx, ctx, code, assertion);
+      const who = await findLoginPerson(tx, ctx, code, group.cvr, assertion);
       if ('refused' in who) {
         refusedHere.push(who.refused);
         continue;
