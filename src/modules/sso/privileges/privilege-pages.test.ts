@@ -208,13 +208,26 @@ describe('the privilege mapping pages and API, and "SSO only"', () => {
 
     it("switched on, Faxe's passwords stop working (refused and audited, a wrong one still a plain 401); central staff and other municipalities log in; the reset link says so and sets nothing", async () => {
       const klik = await loginAs(t.app, DEMO.klikAdmin(FAXE));
+      // Sessions opened with a password before the switch: Faxe's end with it, Stevns's do not.
+      const faxeOpen = await loginAs(t.app, DEMO.programLeader(FAXE));
+      const stevnsOpen = await loginAs(t.app, DEMO.programLeader(STEVNS));
+      expect((await faxeOpen.get('/')).statusCode).toBe(200);
       await klik.get(`/kommuner/${FAXE}/log-ind`);
       const on = await klik.post(`/kommuner/${FAXE}/log-ind`, { ssoOnly: 'ja' });
       expect(on.statusCode).toBe(303);
+      const ended = await faxeOpen.get('/');
+      expect(ended.statusCode).toBe(303);
+      expect(ended.headers.location).toMatch(/^\/login/);
+      expect((await stevnsOpen.get('/')).statusCode).toBe(200);
       expect(on.headers.location).toBe(`/kommuner/${FAXE}/log-ind?besked=gemt`);
-      expect((await klik.post(`/kommuner/${FAXE}/log-ind`, { ssoOnly: 'ja' })).headers.location).toBe(`/kommuner/${FAXE}/log-ind?besked=uaendret`);
+      // The KLIK-administrator had logged in with a password too, so their session ended as well.
+      expect((await klik.get(`/kommuner/${FAXE}/log-ind`)).headers.location).toMatch(/^\/login/);
+      await admin.get(`/kommuner/${FAXE}/log-ind`);
+      expect((await admin.post(`/kommuner/${FAXE}/log-ind`, { ssoOnly: 'ja' })).headers.location).toBe(`/kommuner/${FAXE}/log-ind?besked=uaendret`);
       expect(await audits('sso.sso_only_changed')).toBe(1);
-      expect((await klik.get(`/kommuner/${FAXE}/log-ind`)).body).toContain('data-sso-only="true"');
+      const [changed] = await db().select({ after: auditEvent.after }).from(auditEvent).where(eq(auditEvent.action, 'sso.sso_only_changed'));
+      expect(changed!.after).toEqual({ ssoOnly: true, passwordSessionsEnded: expect.any(Number) as number });
+      expect((await admin.get(`/kommuner/${FAXE}/log-ind`)).body).toContain('data-sso-only="true"');
 
       const browser = new Client(t.app);
       await browser.get('/login');
