@@ -10,7 +10,7 @@ import { seedDemoMappings } from '../demo-mappings.ts';
 import { CVR, demoPrivilege } from '../dev-idps/identities.ts';
 import { CHOICE_COOKIE } from '../finish-login.ts';
 import { ssoIdentity, ssoPrivilegeMapping, ssoUnmappedPrivilege } from '../schema.ts';
-import { completeContextHandlerLogin } from './complete-login.ts';
+import { completeContextHandlerLogin, MAX_MAPPINGS } from './complete-login.ts';
 
 const NOW = new Date('2026-03-02T09:00:00Z');
 const FAXE = '0320';
@@ -249,6 +249,22 @@ describe('a Context Handler login: privileges become roles', () => {
     expect(section).toContain(a.name!);
     expect(section).toContain('Kommunen har allerede 2 med rollen Compliancepakke-modtager, som er det højeste antal.');
     await db().delete(ssoPrivilegeMapping).where(eq(ssoPrivilegeMapping.privilege, 'urn:test:compliance-modtager'));
+  });
+
+  it('beyond the limit of mappings the oldest count, whatever order the rows are stored in', async () => {
+    const [{ n: existing }] = (await db().select({ n: sql<number>`count(*)::int` }).from(ssoPrivilegeMapping)) as [{ n: number }];
+    const later = new Date(NOW.getTime() + 1000);
+    const fill = Array.from({ length: MAX_MAPPINGS - existing }, (_, i) => ({ privilege: `urn:test:fyld:${String(i)}`, roleTypeKey: 'programleder', solutionKey: null, createdAt: later }));
+    for (let i = 0; i < fill.length; i += 500) await db().insert(ssoPrivilegeMapping).values(fill.slice(i, i + 500));
+    // The oldest mapping is stored last, so a read without an order would leave it out.
+    await db().insert(ssoPrivilegeMapping).values({ privilege: 'urn:test:aeldste', roleTypeKey: 'it-chef', solutionKey: null, createdAt: new Date('2020-01-01T00:00:00Z') });
+    try {
+      const a = assertion([{ cvr: CVR.faxe, privileges: ['urn:test:aeldste'] }]);
+      expect((await login(a)).kind).toBe('session');
+      expect(await rolesOf(a.email!, FAXE)).toEqual(['it-chef']);
+    } finally {
+      await db().delete(ssoPrivilegeMapping).where(sql`${ssoPrivilegeMapping.privilege} like 'urn:test:fyld:%' or ${ssoPrivilegeMapping.privilege} = 'urn:test:aeldste'`);
+    }
   });
 
   it("without a privilege document the user's own CVR is the municipality: logged in, no roles, and Context Handler's roles withdrawn", async () => {

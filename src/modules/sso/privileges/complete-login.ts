@@ -58,6 +58,9 @@ export async function completeContextHandlerLogin(ctx: Ctx, assertion: ContextHa
     const mappings = await tx
       .select({ privilege: ssoPrivilegeMapping.privilege, roleTypeKey: ssoPrivilegeMapping.roleTypeKey, solutionKey: ssoPrivilegeMapping.solutionKey })
       .from(ssoPrivilegeMapping)
+      // A stable order, so the same mappings count at every login should there ever be more than the
+      // limit: the oldest, which were there before any excess.
+      .orderBy(ssoPrivilegeMapping.createdAt, ssoPrivilegeMapping.id)
       .limit(MAX_MAPPINGS);
     const governed = new Set(mappings.map(pairKey));
     const types = new Map((await tx.select().from(roleType)).map((t) => [t.key, t]));
