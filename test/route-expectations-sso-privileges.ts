@@ -10,6 +10,8 @@ import { api, NO_SUCH, OTHER, OWN, page, signedIn } from './route-expectations.t
  * other users 403, another municipality 404 to Faxe's users).
  *
  * The samples only ever set "SSO only" off, so the other entries' password logins keep working.
+ * This app has no Context Handler configured, so switching it on is refused (422) for those
+ * allowed to ask, and writes nothing.
  * The mapping the page's removal uses is made by the API sample above it (entries run in order).
  */
 
@@ -83,6 +85,8 @@ export function ssoPrivilegesRouteExpectations(): RouteExpectation[] {
       samples: [
         { what: 'passwords kept on', url: `/kommuner/${OWN}/log-ind`, body: { ssoOnly: 'nej' }, expect: page(manageOwn({ status: 303, location: /^\/kommuner\/0320\/log-ind\?besked=(gemt|uaendret)$/ })) },
         { what: 'another municipality', url: `/kommuner/${OTHER}/log-ind`, body: { ssoOnly: 'nej' }, expect: page(manageOther({ status: 303, location: /^\/kommuner\/0153\/log-ind\?besked=(gemt|uaendret)$/ })) },
+        { what: 'switched on without a Context Handler', url: `/kommuner/${OWN}/log-ind`, body: { ssoOnly: 'ja' }, expect: page(manageOwn(422)) },
+        { what: 'switched on without a Context Handler, another municipality', url: `/kommuner/${OTHER}/log-ind`, body: { ssoOnly: 'ja' }, expect: page(manageOther(422)) },
       ],
     },
     {
@@ -90,6 +94,8 @@ export function ssoPrivilegesRouteExpectations(): RouteExpectation[] {
       samples: [
         { what: 'passwords kept on', url: `/api/v1/municipalities/${OWN}/sso-only`, body: { ssoOnly: false }, expect: api(manageOwn(200)) },
         { what: 'another municipality', url: `/api/v1/municipalities/${OTHER}/sso-only`, body: { ssoOnly: false }, expect: api(manageOther(200)) },
+        { what: 'switched on without a Context Handler', url: `/api/v1/municipalities/${OWN}/sso-only`, body: { ssoOnly: true }, expect: api(manageOwn(422)) },
+        { what: 'switched on without a Context Handler, another municipality', url: `/api/v1/municipalities/${OTHER}/sso-only`, body: { ssoOnly: true }, expect: api(manageOther(422)) },
       ],
     },
   ];

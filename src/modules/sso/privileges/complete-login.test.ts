@@ -10,7 +10,7 @@ import { seedDemoMappings } from '../demo-mappings.ts';
 import { CVR, demoPrivilege } from '../dev-idps/identities.ts';
 import { CHOICE_COOKIE } from '../finish-login.ts';
 import { ssoIdentity, ssoPrivilegeMapping, ssoUnmappedPrivilege } from '../schema.ts';
-import { completeContextHandlerLogin } from './complete-login.ts';
+import { completeContextHandlerLogin, MAX_MAPPINGS } from './complete-login.ts';
 
 const NOW = new Date('2026-03-02T09:00:00Z');
 const FAXE = '0320';
@@ -57,6 +57,9 @@ describe('a Context Handler login: privileges become roles', () => {
       .where(and(eq(sql`lower(${person.email})`, email.toLowerCase()), eq(person.municipalityCode, code), isNull(roleAssignment.removedAt)));
     return rows.map((r) => (r.solution ? `${r.role}/${r.solution}` : r.role)).sort();
   }
+  /** What the log says about NameIDs tied to this person. */
+  const linksOf = async (personId: string) =>
+    (await db().select({ after: auditEvent.after }).from(auditEvent).where(and(eq(auditEvent.action, 'sso.identity_linked'), eq(auditEvent.entityId, personId)))).map((r) => r.after);
   const audits = async (action: string, entityId?: string) =>
     (await db().select().from(auditEvent).where(entityId ? and(eq(auditEvent.action, action), eq(auditEvent.entityId, entityId)) : eq(auditEvent.action, action))).length;
 
@@ -86,6 +89,19 @@ describe('a Context Handler login: privileges become roles', () => {
     expect(identity).toMatchObject({ provider: 'context-handler', professionalUuid: 'a6f0c2b1-0000-4000-8000-000000000001', lastLoginAt: NOW });
     expect(await audits('person.created', identity!.personId)).toBe(1);
     expect(await audits('sso.login', outcome.userId)).toBe(1);
+    // The identity writes are in the log: the NameID tied to the new person, the account made.
+    expect(await linksOf(identity!.personId)).toEqual([expect.objectContaining({ how: 'new_person', nameId: a.nameId, cvr: CVR.faxe })]);
+    expect(await audits('sso.account_created', outcome.userId)).toBe(1);
+
+    // The same NameID with another MitID Erhverv UUID: the change is logged with before and after; the same UUID again logs nothing.
+    const again = { ...a, sessionIndex: '_uuid', professionalUuid: 'a6f0c2b1-0000-4000-8000-000000000002' };
+    await login(again);
+    await login(again);
+    const changed = await db().select().from(auditEvent).where(and(eq(auditEvent.action, 'sso.professional_uuid_changed'), eq(auditEvent.entityId, identity!.id)));
+    expect(changed).toHaveLength(1);
+    expect(changed[0]!.before).toEqual({ professionalUuid: 'a6f0c2b1-0000-4000-8000-000000000001' });
+    expect(changed[0]!.after).toMatchObject({ professionalUuid: 'a6f0c2b1-0000-4000-8000-000000000002' });
+    expect(await linksOf(identity!.personId)).toHaveLength(1);
 
     const page = await browserWith(outcome.sessionId).get('/');
     expect(page.statusCode).toBe(200);
@@ -100,8 +116,29 @@ describe('a Context Handler login: privileges become roles', () => {
     expect(outcome.kind).toBe('session');
     expect((await db().select({ n: sql<number>`count(*)::int` }).from(person))[0]!.n).toBe(before);
     expect(await rolesOf(DEMO.programLeader(FAXE), FAXE)).toContain('programleder');
-    // The password still works alongside.
+    // The adoption is in the log, with how; the person's password account was used, not a new one made.
+    if (outcome.kind !== 'session') return;
+    const [{ personId }] = (await db().select({ personId: userAccount.personId }).from(userAccount).where(eq(userAccount.id, outcome.userId))) as [{ personId: string }];
+    expect(await linksOf(personId)).toEqual([expect.objectContaining({ how: 'email', nameId: a.nameId, cvr: CVR.faxe })]);
+    expect(await audits('sso.account_created', outcome.userId)).toBe(0);
+    // The password still works alongside: Faxe's own user directory vouched for the same person.
     await loginAs(t.app, DEMO.programLeader(FAXE));
+  });
+
+  it("a user of another organisation with privileges in Faxe does not take over the Faxe person with the same e-mail (403); that person is untouched", async () => {
+    const klik = DEMO.klikAdmin(FAXE);
+    const rolesBefore = await rolesOf(klik, FAXE);
+    const [target] = await db().select({ id: person.id }).from(person).where(and(eq(sql`lower(${person.email})`, klik), eq(person.municipalityCode, FAXE)));
+    // Stevns's user directory says the user's e-mail is Faxe's KLIK-administrator's; the privilege group is Faxe's.
+    const a = assertion([{ cvr: CVR.faxe, privileges: [demoPrivilege('programleder')] }], { cvr: CVR.stevns, email: klik });
+    const error = await login(a).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).status).toBe(403);
+    expect((error as AppError).message).toBe('Din e-mailadresse tilhører en bruger i kommunen, men du logger ind fra en anden organisation. Kontakt kommunens KLIK-administrator.');
+    expect(await db().select().from(ssoIdentity).where(eq(ssoIdentity.subject, a.nameId))).toEqual([]);
+    expect(await db().select().from(ssoIdentity).where(eq(ssoIdentity.personId, target!.id))).toEqual([]);
+    expect(await rolesOf(klik, FAXE)).toEqual(rolesBefore);
+    expect(await linksOf(target!.id)).toEqual([]);
   });
 
   it('two municipalities: the chooser offers both and the chosen one gets the session', async () => {
@@ -212,6 +249,22 @@ describe('a Context Handler login: privileges become roles', () => {
     expect(section).toContain(a.name!);
     expect(section).toContain('Kommunen har allerede 2 med rollen Compliancepakke-modtager, som er det højeste antal.');
     await db().delete(ssoPrivilegeMapping).where(eq(ssoPrivilegeMapping.privilege, 'urn:test:compliance-modtager'));
+  });
+
+  it('beyond the limit of mappings the oldest count, whatever order the rows are stored in', async () => {
+    const [{ n: existing }] = (await db().select({ n: sql<number>`count(*)::int` }).from(ssoPrivilegeMapping)) as [{ n: number }];
+    const later = new Date(NOW.getTime() + 1000);
+    const fill = Array.from({ length: MAX_MAPPINGS - existing }, (_, i) => ({ privilege: `urn:test:fyld:${String(i)}`, roleTypeKey: 'programleder', solutionKey: null, createdAt: later }));
+    for (let i = 0; i < fill.length; i += 500) await db().insert(ssoPrivilegeMapping).values(fill.slice(i, i + 500));
+    // The oldest mapping is stored last, so a read without an order would leave it out.
+    await db().insert(ssoPrivilegeMapping).values({ privilege: 'urn:test:aeldste', roleTypeKey: 'it-chef', solutionKey: null, createdAt: new Date('2020-01-01T00:00:00Z') });
+    try {
+      const a = assertion([{ cvr: CVR.faxe, privileges: ['urn:test:aeldste'] }]);
+      expect((await login(a)).kind).toBe('session');
+      expect(await rolesOf(a.email!, FAXE)).toEqual(['it-chef']);
+    } finally {
+      await db().delete(ssoPrivilegeMapping).where(sql`${ssoPrivilegeMapping.privilege} like 'urn:test:fyld:%' or ${ssoPrivilegeMapping.privilege} = 'urn:test:aeldste'`);
+    }
   });
 
   it("without a privilege document the user's own CVR is the municipality: logged in, no roles, and Context Handler's roles withdrawn", async () => {

@@ -43,6 +43,15 @@ export async function completeContextHandlerLogin(ctx: Ctx, assertion: ContextHa
     if (error instanceof AppError) await recordRefusal(ctx, assertion, { reason: 'invalid_privileges', message: error.message });
     throw error;
   }
+  // No privilege document, or one without any group: the user's own organisation (assertion.cvr)
+  // stands in as the one group, with no privileges. When it is a municipality the user logs in
+  // there with no role Context Handler governs: roles the mapping names are withdrawn (Context
+  // Handler is the authority on them and now grants none), the role gallery's roles stay. This is
+  // deliberate and no wider than a privilege that maps to nothing: Context Handler has vouched for
+  // the user as staff of that very municipality (so the e-mail match in find-login-person.ts is
+  // within their own organisation), and a person without roles is a state the gallery knows too;
+  // refusing would lock out the gallery's people whose municipality grants Samspil no user-system
+  // role. Without an own CVR, or when it is no municipality, the login is refused (unknown_cvr).
   const groups = parsed.groups.length === 0 && parsed.skipped.length === 0 && assertion.cvr ? [{ cvr: assertion.cvr, privileges: [], constraints: [] }] : parsed.groups;
 
   type Result = { outcome: LoginOutcome } | { blocked: string } | { refused: string[] };
@@ -58,6 +67,9 @@ export async function completeContextHandlerLogin(ctx: Ctx, assertion: ContextHa
     const mappings = await tx
       .select({ privilege: ssoPrivilegeMapping.privilege, roleTypeKey: ssoPrivilegeMapping.roleTypeKey, solutionKey: ssoPrivilegeMapping.solutionKey })
       .from(ssoPrivilegeMapping)
+      // A stable order, so the same mappings count at every login should there ever be more than the
+      // limit: the oldest, which were there before any excess.
+      .orderBy(ssoPrivilegeMapping.createdAt, ssoPrivilegeMapping.id)
       .limit(MAX_MAPPINGS);
     const governed = new Set(mappings.map(pairKey));
     const types = new Map((await tx.select().from(roleType)).map((t) => [t.key, t]));
@@ -70,7 +82,7 @@ export async function completeContextHandlerLogin(ctx: Ctx, assertion: ContextHa
         await recordAudit(tx, ctx, { action: 'sso.privilege_group_skipped', entityType: 'sso_login', after: { nameId: assertion.nameId, cvr: group.cvr, reason: 'CVR-nummeret er ikke en kommune i Samspil.' } });
         continue;
       }
-      const who = await findLoginPerson(tx, ctx, code, assertion);
+      const who = await findLoginPerson(tx, ctx, code, group.cvr, assertion);
       if ('refused' in who) {
         refusedHere.push(who.refused);
         continue;

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { and, count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, DEMO, loginAs, startTestApp, type TestApp } from '../../../../test/app.ts';
@@ -6,7 +9,9 @@ import { passwordReset } from '../../../platform/auth/schema.ts';
 import { randomToken, sha256 } from '../../../platform/auth/secrets.ts';
 import { municipality, person, userAccount } from '../../../platform/identity/schema.ts';
 import { DEMO_UNMAPPED, seedDemoMappings } from '../demo-mappings.ts';
+import { selfSignedCertificate } from '../dev-idps/certificates.ts';
 import { CVR } from '../dev-idps/identities.ts';
+import { startTestSamlIdp } from '../dev-idps/saml-idp.ts';
 import { ssoPrivilegeMapping } from '../schema.ts';
 import { completeContextHandlerLogin } from './complete-login.ts';
 
@@ -21,12 +26,29 @@ describe('the privilege mapping pages and API, and "SSO only"', () => {
   const audits = async (action: string) => (await db().select({ n: count() }).from(auditEvent).where(eq(auditEvent.action, action)))[0]!.n;
   const mappingCount = async () => (await db().select({ n: count() }).from(ssoPrivilegeMapping))[0]!.n;
 
+  let dir: string;
+
+  /** This server has a Context Handler (a test IdP's metadata in a file), so "SSO only" can be switched on. */
+  async function samlEnv(): Promise<Record<string, string>> {
+    dir = mkdtempSync(path.join(tmpdir(), 'samspil-privileges-'));
+    const sp = selfSignedCertificate('Samspil SP (test)');
+    const idp = await startTestSamlIdp({ sp: { entityId: 'https://samspil.test/saml/sp', acsUrl: 'http://samspil.test/saml/acs', sloUrl: 'http://samspil.test/saml/slo', certPem: sp.certPem } });
+    writeFileSync(path.join(dir, 'idp.xml'), idp.metadataXml);
+    await idp.close();
+    writeFileSync(path.join(dir, 'sp.key'), sp.keyPem);
+    writeFileSync(path.join(dir, 'sp.crt'), sp.certPem);
+    return { SAML_IDP_METADATA: path.join(dir, 'idp.xml'), SAML_SP_ENTITY_ID: 'https://samspil.test/saml/sp', SAML_SP_KEY: path.join(dir, 'sp.key'), SAML_SP_CERT: path.join(dir, 'sp.crt') };
+  }
+
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ env: await samlEnv() });
     await seedDemoMappings(db(), new Date());
     admin = await loginAs(t.app, DEMO.admin);
   });
-  afterAll(async () => t.close());
+  afterAll(async () => {
+    await t?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
 
   describe('/sso/rettigheder', () => {
     it('lists the mappings and the privileges that mapped to nothing, each with a link that fills in the form', async () => {
@@ -186,13 +208,26 @@ describe('the privilege mapping pages and API, and "SSO only"', () => {
 
     it("switched on, Faxe's passwords stop working (refused and audited, a wrong one still a plain 401); central staff and other municipalities log in; the reset link says so and sets nothing", async () => {
       const klik = await loginAs(t.app, DEMO.klikAdmin(FAXE));
+      // Sessions opened with a password before the switch: Faxe's end with it, Stevns's do not.
+      const faxeOpen = await loginAs(t.app, DEMO.programLeader(FAXE));
+      const stevnsOpen = await loginAs(t.app, DEMO.programLeader(STEVNS));
+      expect((await faxeOpen.get('/')).statusCode).toBe(200);
       await klik.get(`/kommuner/${FAXE}/log-ind`);
       const on = await klik.post(`/kommuner/${FAXE}/log-ind`, { ssoOnly: 'ja' });
       expect(on.statusCode).toBe(303);
+      const ended = await faxeOpen.get('/');
+      expect(ended.statusCode).toBe(303);
+      expect(ended.headers.location).toMatch(/^\/login/);
+      expect((await stevnsOpen.get('/')).statusCode).toBe(200);
       expect(on.headers.location).toBe(`/kommuner/${FAXE}/log-ind?besked=gemt`);
-      expect((await klik.post(`/kommuner/${FAXE}/log-ind`, { ssoOnly: 'ja' })).headers.location).toBe(`/kommuner/${FAXE}/log-ind?besked=uaendret`);
+      // The KLIK-administrator had logged in with a password too, so their session ended as well.
+      expect((await klik.get(`/kommuner/${FAXE}/log-ind`)).headers.location).toMatch(/^\/login/);
+      await admin.get(`/kommuner/${FAXE}/log-ind`);
+      expect((await admin.post(`/kommuner/${FAXE}/log-ind`, { ssoOnly: 'ja' })).headers.location).toBe(`/kommuner/${FAXE}/log-ind?besked=uaendret`);
       expect(await audits('sso.sso_only_changed')).toBe(1);
-      expect((await klik.get(`/kommuner/${FAXE}/log-ind`)).body).toContain('data-sso-only="true"');
+      const [changed] = await db().select({ after: auditEvent.after }).from(auditEvent).where(eq(auditEvent.action, 'sso.sso_only_changed'));
+      expect(changed!.after).toEqual({ ssoOnly: true, passwordSessionsEnded: expect.any(Number) as number });
+      expect((await admin.get(`/kommuner/${FAXE}/log-ind`)).body).toContain('data-sso-only="true"');
 
       const browser = new Client(t.app);
       await browser.get('/login');
@@ -226,6 +261,28 @@ describe('the privilege mapping pages and API, and "SSO only"', () => {
       expect((await admin.api('PUT', `/api/v1/municipalities/${FAXE}/sso-only`, { ssoOnly: 'ja' })).statusCode).toBe(422);
       expect(await ssoOnly(FAXE)).toBe(false);
       await loginAs(t.app, DEMO.programLeader(FAXE));
+    });
+
+    it('is refused (422, Danish, nothing written) while this server has no Context Handler, since nobody could log in then; switching it off still works', async () => {
+      const saml = t.config.saml;
+      t.config.saml = null;
+      try {
+        const changedBefore = await audits('sso.sso_only_changed');
+        const klik = await loginAs(t.app, DEMO.klikAdmin(FAXE));
+        await klik.get(`/kommuner/${FAXE}/log-ind`);
+        const page = await klik.post(`/kommuner/${FAXE}/log-ind`, { ssoOnly: 'ja' });
+        expect(page.statusCode).toBe(422);
+        expect(page.body).toContain('Kun single sign-on kan ikke slås til, fordi Samspil ikke er sat op til log ind med Context Handler.');
+        const res = await admin.api('PUT', `/api/v1/municipalities/${FAXE}/sso-only`, { ssoOnly: true });
+        expect(res.statusCode).toBe(422);
+        expect(res.json()).toMatchObject({ code: 'sso_not_configured', fieldErrors: { ssoOnly: expect.stringContaining('Kun single sign-on kan ikke slås til') } });
+        expect(await ssoOnly(FAXE)).toBe(false);
+        expect(await audits('sso.sso_only_changed')).toBe(changedBefore);
+        expect((await admin.api('PUT', `/api/v1/municipalities/${FAXE}/sso-only`, { ssoOnly: false })).json()).toMatchObject({ ssoOnly: false, changed: false });
+        await loginAs(t.app, DEMO.programLeader(FAXE));
+      } finally {
+        t.config.saml = saml;
+      }
     });
 
     it('choosing a password for an e-mail another live password account has gives a Danish message, not an error', async () => {

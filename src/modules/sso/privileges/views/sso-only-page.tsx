@@ -33,7 +33,8 @@ export function SsoOnlyPage(p: { request: FastifyRequest; m: { code: string; nam
               <label for="felt-ssoOnly-ja">Kun single sign-on</label>
               <span class="form-hint" id="felt-ssoOnly-ja-hint">
                 Brugerne logger ind med Context Handler, og med MitID Erhverv, når Context Handler er nede. Deres adgangskoder holder op med at
-                virke, og et link til at vælge adgangskode fortæller dem det. KOMBITs medarbejdere berøres ikke.
+                virke med det samme: den, der er logget ind med adgangskode, bliver logget ud (også dig, hvis du er). Et link til at vælge
+                adgangskode fortæller dem det. KOMBITs medarbejdere berøres ikke.
               </span>
             </li>
           </ul>
