@@ -17,6 +17,8 @@ const RSA_SHA256 = 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256';
 export type ResponseKnobs = {
   /** The AuthnRequest's ID; null makes an unsolicited response. */
   inResponseTo: string | null;
+  /** The InResponseTo inside the signed assertion's SubjectConfirmationData, if not the request's; null sends none. */
+  subjectInResponseTo?: string | null;
   /** Change a value (the e-mail address) after signing: the signature no longer holds. */
   tamper?: boolean;
   /** The validity window lies an hour in the past. */
@@ -89,7 +91,8 @@ function assertionXml(parties: ResponseParties, identity: DemoIdentity, knobs: R
   const from = knobs.expired ? new Date(now.getTime() - 2 * 3600_000) : new Date(now.getTime() - 60_000);
   const until = knobs.expired ? new Date(now.getTime() - 3600_000) : new Date(now.getTime() + 5 * 60_000);
   const loa = (knobs.loa === undefined ? identity.loa : knobs.loa) ?? 'Low';
-  const inResponseTo = knobs.inResponseTo ? ` InResponseTo="${xmlEscape(knobs.inResponseTo)}"` : '';
+  const answers = knobs.subjectInResponseTo === undefined ? knobs.inResponseTo : knobs.subjectInResponseTo;
+  const inResponseTo = answers ? ` InResponseTo="${xmlEscape(answers)}"` : '';
   const attrs = attributes(identity, knobs)
     .map(
       ([name, value]) =>

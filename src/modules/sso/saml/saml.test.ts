@@ -208,6 +208,46 @@ describe('Context Handler login', () => {
     expectRefused((await postResponse(client, { identity: 'faxe-programleder', inResponseTo: samlId() })).res, 400, MESSAGES.unsolicited);
   });
 
+  it("refuses a login posted through another browser than the one that started it (login CSRF), and an assertion that names no request", async () => {
+    // The attacker starts a login, picks their own identity at the IdP and stops before the auto-post.
+    const attacker = new Client(t.app);
+    const { request } = await beginLogin(attacker);
+    const SAMLResponse = await idp.makeResponse({ identity: 'faxe-programleder', inResponseTo: request.id });
+    // The victim's browser posts it: without a login of its own, and with a login of its own started.
+    const victim = new Client(t.app);
+    expectRefused(await victim.post('/saml/acs', { SAMLResponse, RelayState: '/' }, { csrf: null }), 400, MESSAGES.unsolicited);
+    expect(await whoAmI(victim)).toBeNull();
+    const busy = new Client(t.app);
+    await beginLogin(busy);
+    expectRefused(await busy.post('/saml/acs', { SAMLResponse, RelayState: '/' }, { csrf: null }), 400, MESSAGES.unsolicited);
+    expect(busy.cookies.has('samspil_saml_req')).toBe(false);
+    expect(await whoAmI(busy)).toBeNull();
+
+    // The Response names the request, but the signed assertion's SubjectConfirmationData does not.
+    const client = new Client(t.app);
+    const { request: own } = await beginLogin(client);
+    expectRefused((await postResponse(client, { identity: 'faxe-programleder', inResponseTo: own.id, subjectInResponseTo: null })).res, 400, MESSAGES.unsolicited);
+    expect(await whoAmI(client)).toBeNull();
+  });
+
+  it('keeps the request ID in a cookie for the assertion consumer only, that a cross-site POST carries and the login uses up', async () => {
+    const client = new Client(t.app);
+    const res = await client.get('/saml/login?next=%2F');
+    const cookie = [res.headers['set-cookie'] ?? []].flat().find((c) => c.startsWith('samspil_saml_req='))!;
+    expect(cookie).toMatch(/Path=\/saml\/acs/);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/Max-Age=1800/);
+    // On loopback (the demo) as on https: SameSite=None, which browsers keep only when Secure.
+    expect(cookie).toMatch(/SameSite=None/);
+    expect(cookie).toMatch(/Secure/);
+    const plain = await new Client(t.app).get('/saml/login?next=%2F', { host: 'samspil.test' });
+    const plainCookie = [plain.headers['set-cookie'] ?? []].flat().find((c) => c.startsWith('samspil_saml_req='))!;
+    expect(plainCookie).not.toMatch(/SameSite|Secure/);
+    const { res: done } = await loginThroughIdp(client, 'faxe-programleder');
+    expect(done.statusCode).toBe(303);
+    expect(client.cookies.has('samspil_saml_req')).toBe(false);
+  });
+
   it('refuses a level of assurance below Substantial, and a missing one', async () => {
     const client = new Client(t.app);
     const { res } = await loginThroughIdp(client, 'faxe-lav-loa');
@@ -252,9 +292,11 @@ describe('each response and assertion counts once, on every app instance', () =>
     const [claimed] = await rows<{ n: number }>(sql`select count(*)::int as n from sso_once where kind = 'assertion' and key = ${assertionId}`);
     expect(claimed?.n).toBe(1);
 
-    const again = await new Client(t.app).post('/saml/acs', { SAMLResponse, RelayState: '/' }, { csrf: null });
+    // Even from the browser that started it (its request cookie put back), on either instance.
+    const withCookie = (app: FastifyInstance) => Object.assign(new Client(app), { cookies: new Map([['samspil_saml_req', request.id]]) });
+    const again = await withCookie(t.app).post('/saml/acs', { SAMLResponse, RelayState: '/' }, { csrf: null });
     expectRefused(again, 400, MESSAGES.unsolicited);
-    const elsewhere = await new Client(second).post('/saml/acs', { SAMLResponse, RelayState: '/' }, { csrf: null });
+    const elsewhere = await withCookie(second).post('/saml/acs', { SAMLResponse, RelayState: '/' }, { csrf: null });
     expectRefused(elsewhere, 400, MESSAGES.unsolicited);
 
     // The same assertion in answer to a fresh request: the assertion ID itself is refused.
