@@ -31,6 +31,8 @@ export type ResponseKnobs = {
   oioSaml2?: boolean;
   /** Encrypt the assertion to the SP's certificate (EncryptedAssertion). */
   encrypt?: boolean;
+  /** Other encryption algorithms than AES-256-GCM and RSA-OAEP (to test that weak ones are refused). */
+  encryption?: { data?: string; key?: string };
   /** A fixed assertion ID (to send the same assertion in answer to another request). */
   assertionId?: string;
   /** Another Recipient in the signed assertion than the SP's ACS. */
@@ -124,17 +126,17 @@ export function signAssertion(xml: string, keyPem: string, certPem: string): str
   return sig.getSignedXml();
 }
 
-/** Encrypts a signed assertion to the SP's certificate (AES-256-GCM, key by RSA-OAEP). */
-export async function encryptAssertion(signedAssertion: string, spCertPem: string): Promise<string> {
+/** Encrypts a signed assertion to the SP's certificate (AES-256-GCM, key by RSA-OAEP, unless the test asks otherwise). */
+export async function encryptAssertion(signedAssertion: string, spCertPem: string, algorithms: ResponseKnobs['encryption'] = {}): Promise<string> {
   const encrypted = await new Promise<string>((resolve, reject) =>
     encrypt(
       signedAssertion,
       {
         rsa_pub: new X509Certificate(spCertPem).publicKey.export({ type: 'spki', format: 'pem' }).toString(),
         pem: spCertPem,
-        encryptionAlgorithm: 'http://www.w3.org/2009/xmlenc11#aes256-gcm',
-        keyEncryptionAlgorithm: 'http://www.w3.org/2001/04/xmlenc#rsa-oaep-mgf1p',
-        disallowEncryptionWithInsecureAlgorithm: true,
+        encryptionAlgorithm: algorithms.data ?? 'http://www.w3.org/2009/xmlenc11#aes256-gcm',
+        keyEncryptionAlgorithm: algorithms.key ?? 'http://www.w3.org/2001/04/xmlenc#rsa-oaep-mgf1p',
+        disallowEncryptionWithInsecureAlgorithm: !algorithms.data && !algorithms.key,
       },
       (err, result) => (err ? reject(err) : resolve(result)),
     ),
@@ -150,7 +152,7 @@ export async function makeSamlResponse(parties: ResponseParties, identity: DemoI
     if (tampered === assertion) throw new Error('tamper: the e-mail value was not found');
     assertion = tampered;
   }
-  if (knobs.encrypt) assertion = await encryptAssertion(assertion, parties.spCertPem);
+  if (knobs.encrypt) assertion = await encryptAssertion(assertion, parties.spCertPem, knobs.encryption);
   const inResponseTo = knobs.inResponseTo ? ` InResponseTo="${xmlEscape(knobs.inResponseTo)}"` : '';
   const response =
     `<samlp:Response xmlns:samlp="${NS_SAMLP}" xmlns:saml="${NS_SAML}" ID="${samlId()}" Version="2.0" IssueInstant="${instant(now)}" Destination="${xmlEscape(knobs.destination ?? parties.acsUrl)}"${inResponseTo}>` +

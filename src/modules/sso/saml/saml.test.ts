@@ -176,6 +176,19 @@ describe('Context Handler login', () => {
     expect(await whoAmI(client)).toBe(programleder.email);
   });
 
+  it('refuses an assertion encrypted with AES-CBC or with its key by RSA-1_5, writing no session', async () => {
+    const before = await sessionCount();
+    for (const encryption of [{ data: 'http://www.w3.org/2001/04/xmlenc#aes256-cbc' }, { key: 'http://www.w3.org/2001/04/xmlenc#rsa-1_5' }]) {
+      const client = new Client(t.app);
+      const { request } = await beginLogin(client);
+      const { res, SAMLResponse } = await postResponse(client, { identity: 'faxe-programleder', inResponseTo: request.id, encrypt: true, encryption });
+      expect(Buffer.from(SAMLResponse, 'base64').toString('utf8')).toContain(Object.values(encryption)[0]);
+      expectRefused(res, 400, MESSAGES.invalid);
+      expect(await whoAmI(client)).toBeNull();
+    }
+    expect(await sessionCount()).toBe(before);
+  });
+
   it('reads the OIO-SAML 2 attribute names', async () => {
     const client = new Client(t.app);
     const { request } = await beginLogin(client);

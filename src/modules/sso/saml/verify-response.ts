@@ -2,6 +2,7 @@ import type { Profile } from '@node-saml/node-saml';
 import type { Db } from '../../../db/client.ts';
 import type { ContextHandlerAssertion } from '../assertion.ts';
 import { claimOnce } from '../once.ts';
+import { weakEncryption } from './check-encryption.ts';
 import { decodePrivileges, loaAtLeast, readAssertion, readLoa } from './read-assertion.ts';
 import { loaMessage, MESSAGES, SamlRefusal } from './refusal.ts';
 import { takeRequestId, validateTakingIds } from './request-id-cache.ts';
@@ -39,15 +40,18 @@ export async function verifyContextHandlerResponse(sp: ServiceProvider, db: Db, 
   if (compact.length === 0 || compact.length > MAX_RESPONSE_BASE64 || !/^[A-Za-z0-9+/]*={0,2}$/.test(compact)) {
     throw new SamlRefusal(400, MESSAGES.invalid, 'SAMLResponse missing, too large or not base64');
   }
-  // Read once without trust, before node-saml does: no DOCTYPE, and the Destination the IdP named.
+  // Read once without trust, before node-saml does: no DOCTYPE, no weak encryption, and the Destination the IdP named.
   let destination: string | null;
+  let weak: string | null;
   try {
     const doc = parseXmlSafely(Buffer.from(compact, 'base64').toString('utf8'), MAX_RESPONSE_BASE64);
     destination = doc.documentElement!.getAttribute('Destination') || null;
+    weak = weakEncryption(doc);
   } catch (error) {
     if (error instanceof UnsafeXmlError) throw new SamlRefusal(400, MESSAGES.invalid, error.message);
     throw error;
   }
+  if (weak) throw new SamlRefusal(400, MESSAGES.invalid, weak);
   if (destination !== null && destination !== sp.acsUrl) throw new SamlRefusal(400, MESSAGES.invalid, `Destination ${destination} is not ${sp.acsUrl}`);
 
   let profile: Profile | null;
