@@ -365,6 +365,22 @@ describe('single logout', () => {
     expect(await whoAmI(a)).toBeNull();
     expect(await whoAmI(b)).toBe(programleder.email);
   });
+
+  it('a replayed LogoutRequest is answered again but ends no session started since', async () => {
+    const first = new Client(t.app);
+    await loginThroughIdp(first, 'faxe-programleder');
+    // No SessionIndex: the request ends every Context Handler session of the person.
+    const url = idp.logoutRequestUrl({ identity: 'faxe-programleder', sessionIndex: null });
+    expect((await new Client(t.app).get(localPath(url))).statusCode).toBe(303);
+    expect(await whoAmI(first)).toBeNull();
+
+    const later = new Client(t.app);
+    await loginThroughIdp(later, 'faxe-programleder');
+    const replay = await new Client(t.app).get(localPath(url));
+    expect(replay.statusCode).toBe(303);
+    expect(idp.readLogoutResponse(String(replay.headers.location)).status).toBe('urn:oasis:names:tc:SAML:2.0:status:Success');
+    expect(await whoAmI(later)).toBe(programleder.email);
+  });
 });
 
 describe('configuration', () => {
