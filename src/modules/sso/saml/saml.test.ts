@@ -9,7 +9,8 @@ import { buildApp } from '../../../app.ts';
 import { loadConfig } from '../../../config.ts';
 import { rawRows } from '../../../db/client.ts';
 import { certBody, selfSignedCertificate } from '../dev-idps/certificates.ts';
-import { demoIdentities } from '../dev-idps/identities.ts';
+import { CVR, type DemoIdentity, demoIdentities, demoPrivilege } from '../dev-idps/identities.ts';
+import { seedDemoMappings } from '../demo-mappings.ts';
 import { startTestSamlIdp, type TestSamlIdp } from '../dev-idps/saml-idp.ts';
 import { samlId } from '../dev-idps/saml-idp-response.ts';
 import { parseIdpMetadata } from './idp-metadata.ts';
@@ -28,6 +29,20 @@ const PUBLIC_URL = 'http://samspil.test';
 const SP_ENTITY_ID = 'https://samspil.test/saml/sp';
 const ACS = `${PUBLIC_URL}/saml/acs`;
 const programleder = demoIdentities.find((i) => i.key === 'faxe-programleder')!;
+/** A Faxe user whose only privilege maps to nothing in Samspil. */
+const UNMAPPED = demoPrivilege('ukendt-i-samspil');
+const unmappedUser: DemoIdentity = {
+  key: 'faxe-ukendt-rettighed',
+  label: 'Faxe: kun en rettighed, Samspil ikke kender',
+  nameId: `C=DK,O=Kommune,CN=Ukendt rettighed Faxe,Serial=CVR:${CVR.faxe}-RID:41099`,
+  name: 'Ukendt rettighed Faxe',
+  email: 'ukendt-rettighed-0320@samspil.demo',
+  cvr: CVR.faxe,
+  loa: 'Substantial',
+  professionalUuid: null,
+  privileges: [{ cvr: CVR.faxe, privileges: [UNMAPPED] }],
+  mitidSub: null,
+};
 
 let t: TestApp;
 let idp: TestSamlIdp;
@@ -40,8 +55,10 @@ beforeAll(async () => {
   writeFileSync(path.join(dir, 'sp.key'), spCert.keyPem);
   writeFileSync(path.join(dir, 'sp.crt'), spCert.certPem);
   writeFileSync(path.join(dir, 'next.crt'), nextCert.certPem);
-  idp = await startTestSamlIdp({ sp: { entityId: SP_ENTITY_ID, acsUrl: ACS, sloUrl: `${PUBLIC_URL}/saml/slo`, certPem: spCert.certPem } });
+  idp = await startTestSamlIdp({ sp: { entityId: SP_ENTITY_ID, acsUrl: ACS, sloUrl: `${PUBLIC_URL}/saml/slo`, certPem: spCert.certPem }, identities: [...demoIdentities, unmappedUser] });
   t = await startTestApp({ env: samlEnv() });
+  // The privilege mapping as the demo has it (safe to run again).
+  await seedDemoMappings(t.database.db, new Date());
 });
 
 afterAll(async () => {
@@ -275,6 +292,48 @@ describe('Context Handler login', () => {
     expect(res.statusCode).toBe(403);
     expect(res.body).toContain('Log ind med Context Handler mislykkedes');
     expect(await whoAmI(client)).toBeNull();
+  });
+});
+
+describe('what the privileges grant, through the IdP', () => {
+  const personRoles = async (email: string) =>
+    (
+      await rows<{ role: string; code: string }>(
+        sql`select ra.role_type_key as role, p.municipality_code as code from role_assignment ra join person p on p.id = ra.person_id where p.email = ${email} and ra.removed_at is null`,
+      )
+    ).map((r) => `${r.code}:${r.role}`).sort();
+
+  it('privileges in Faxe and Stevns end on the chooser, and the chosen municipality gets the session', async () => {
+    const client = new Client(t.app);
+    const { res } = await loginThroughIdp(client, 'faxe-stevns');
+    expect(res.statusCode).toBe(303);
+    expect(String(res.headers.location)).toBe('/sso/vaelg-kommune?next=%2F');
+    expect(await whoAmI(client)).toBeNull();
+    const chooser = await client.get(String(res.headers.location));
+    expect(chooser.statusCode).toBe(200);
+    expect(chooser.body).toContain('Hvilken kommune vil du arbejde for?');
+    const options = [...chooser.body.matchAll(/name="bruger" id="([^"]+)" value="([^"]+)"[^>]*>\s*<label for="\1">([^<]+)</g)].map((m) => ({ value: m[2]!, label: m[3]!.trim() }));
+    expect(options.map((o) => o.label).join(' | ')).toMatch(/Faxe.*\|.*Stevns/);
+    const stevns = options.find((o) => o.label.includes('Stevns'))!;
+    const chosen = await client.post('/sso/vaelg-kommune?next=%2F', { bruger: stevns.value });
+    expect(chosen.statusCode).toBe(303);
+    expect(chosen.headers.location).toBe('/');
+    // The session acts for Stevns, with the Aula super user role the privilege grants there.
+    const me = (await client.api('GET', '/api/v1/me')).json() as { email: string; municipalityCode: string; roles: { roleTypeKey: string; solutionKey: string | null }[] };
+    expect([me.email, me.municipalityCode]).toEqual(['aula-faelles@samspil.demo', '0336']);
+    expect(me.roles).toContainEqual(expect.objectContaining({ roleTypeKey: 'superbruger', solutionKey: 'aula' }));
+    expect(await personRoles('aula-faelles@samspil.demo')).toEqual(expect.arrayContaining(['0320:superbruger', '0336:superbruger']));
+  });
+
+  it('a privilege that maps to nothing is counted for the mapping page and grants no role', async () => {
+    const client = new Client(t.app);
+    const { res } = await loginThroughIdp(client, 'faxe-ukendt-rettighed');
+    expect(res.statusCode).toBe(303);
+    const me = (await client.api('GET', '/api/v1/me')).json() as { email: string; municipalityCode: string; roles: unknown[] };
+    expect([me.email, me.municipalityCode, me.roles]).toEqual([unmappedUser.email, '0320', []]);
+    const [unmapped] = await rows<{ times: number }>(sql`select times from sso_unmapped_privilege where privilege = ${UNMAPPED} and scope_cvr = ${CVR.faxe}`);
+    expect(unmapped?.times).toBe(1);
+    expect(await personRoles(unmappedUser.email)).toEqual([]);
   });
 });
 
