@@ -1,6 +1,6 @@
 import { randomBytes, X509Certificate } from 'node:crypto';
 import { SignedXml } from 'xml-crypto';
-import { encrypt } from 'xml-encryption';
+import { encrypt, type EncryptionAlgorithm, type KeyEncryptionAlgorithm } from 'xml-encryption';
 import type { DemoIdentity } from './identities.ts';
 
 /** XML text and attribute escaping for the messages the test IdP writes. */
@@ -32,7 +32,7 @@ export type ResponseKnobs = {
   /** Encrypt the assertion to the SP's certificate (EncryptedAssertion). */
   encrypt?: boolean;
   /** Other encryption algorithms than AES-256-GCM and RSA-OAEP (to test that weak ones are refused). */
-  encryption?: { data?: string; key?: string };
+  encryption?: { data?: EncryptionAlgorithm; key?: KeyEncryptionAlgorithm };
   /** A fixed assertion ID (to send the same assertion in answer to another request). */
   assertionId?: string;
   /** Another Recipient in the signed assertion than the SP's ACS. */

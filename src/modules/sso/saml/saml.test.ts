@@ -195,7 +195,7 @@ describe('Context Handler login', () => {
 
   it('refuses an assertion encrypted with AES-CBC or with its key by RSA-1_5, writing no session', async () => {
     const before = await sessionCount();
-    for (const encryption of [{ data: 'http://www.w3.org/2001/04/xmlenc#aes256-cbc' }, { key: 'http://www.w3.org/2001/04/xmlenc#rsa-1_5' }]) {
+    for (const encryption of [{ data: 'http://www.w3.org/2001/04/xmlenc#aes256-cbc' }, { key: 'http://www.w3.org/2001/04/xmlenc#rsa-1_5' }] as const) {
       const client = new Client(t.app);
       const { request } = await beginLogin(client);
       const { res, SAMLResponse } = await postResponse(client, { identity: 'faxe-programleder', inResponseTo: request.id, encrypt: true, encryption });
