@@ -55,6 +55,9 @@ describe.skipIf(engine === 'postgres')('samspil serve and demo data', { timeout:
       // The SP's signed AuthnRequest goes to the in-process IdP, whose picker posts the response back.
       const started = await fetch(`${base}/saml/login`, { redirect: 'manual' });
       expect(started.status).toBe(303);
+      // The browser keeps the login's request ID for the assertion consumer (login CSRF protection).
+      const requestCookie = /samspil_saml_req=[^;]+/.exec(started.headers.get('set-cookie') ?? '')?.[0];
+      expect(requestCookie).toBeTruthy();
       const picker = await fetch(started.headers.get('location')!);
       const pickerHtml = await picker.text();
       const token = /name="anmodning" value="([^"]+)"/.exec(pickerHtml)?.[1];
@@ -68,7 +71,7 @@ describe.skipIf(engine === 'postgres')('samspil serve and demo data', { timeout:
       const fields = Object.fromEntries([...post.matchAll(/name="([^"]+)" value="([^"]*)"/g)].map((m) => [m[1]!, unescapeHtml(m[2]!)]));
       const action = unescapeHtml(/<form method="post" action="([^"]+)"/.exec(post)![1]!);
       expect(action).toBe(`${base}/saml/acs`);
-      const acs = await fetch(action, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() });
+      const acs = await fetch(action, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: requestCookie! }, body: new URLSearchParams(fields).toString() });
       expect(acs.status).toBe(303);
       const cookie = /samspil_session=[^;]+/.exec(acs.headers.get('set-cookie') ?? '')?.[0];
       expect(cookie).toBeTruthy();

@@ -1,6 +1,6 @@
 import { randomBytes, X509Certificate } from 'node:crypto';
 import { SignedXml } from 'xml-crypto';
-import { encrypt } from 'xml-encryption';
+import { encrypt, type EncryptionAlgorithm, type KeyEncryptionAlgorithm } from 'xml-encryption';
 import type { DemoIdentity } from './identities.ts';
 
 /** XML text and attribute escaping for the messages the test IdP writes. */
@@ -17,6 +17,8 @@ const RSA_SHA256 = 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256';
 export type ResponseKnobs = {
   /** The AuthnRequest's ID; null makes an unsolicited response. */
   inResponseTo: string | null;
+  /** The InResponseTo inside the signed assertion's SubjectConfirmationData, if not the request's; null sends none. */
+  subjectInResponseTo?: string | null;
   /** Change a value (the e-mail address) after signing: the signature no longer holds. */
   tamper?: boolean;
   /** The validity window lies an hour in the past. */
@@ -29,6 +31,8 @@ export type ResponseKnobs = {
   oioSaml2?: boolean;
   /** Encrypt the assertion to the SP's certificate (EncryptedAssertion). */
   encrypt?: boolean;
+  /** Other encryption algorithms than AES-256-GCM and RSA-OAEP (to test that weak ones are refused). */
+  encryption?: { data?: EncryptionAlgorithm; key?: KeyEncryptionAlgorithm };
   /** A fixed assertion ID (to send the same assertion in answer to another request). */
   assertionId?: string;
   /** Another Recipient in the signed assertion than the SP's ACS. */
@@ -89,7 +93,8 @@ function assertionXml(parties: ResponseParties, identity: DemoIdentity, knobs: R
   const from = knobs.expired ? new Date(now.getTime() - 2 * 3600_000) : new Date(now.getTime() - 60_000);
   const until = knobs.expired ? new Date(now.getTime() - 3600_000) : new Date(now.getTime() + 5 * 60_000);
   const loa = (knobs.loa === undefined ? identity.loa : knobs.loa) ?? 'Low';
-  const inResponseTo = knobs.inResponseTo ? ` InResponseTo="${xmlEscape(knobs.inResponseTo)}"` : '';
+  const answers = knobs.subjectInResponseTo === undefined ? knobs.inResponseTo : knobs.subjectInResponseTo;
+  const inResponseTo = answers ? ` InResponseTo="${xmlEscape(answers)}"` : '';
   const attrs = attributes(identity, knobs)
     .map(
       ([name, value]) =>
@@ -121,17 +126,17 @@ export function signAssertion(xml: string, keyPem: string, certPem: string): str
   return sig.getSignedXml();
 }
 
-/** Encrypts a signed assertion to the SP's certificate (AES-256-GCM, key by RSA-OAEP). */
-export async function encryptAssertion(signedAssertion: string, spCertPem: string): Promise<string> {
+/** Encrypts a signed assertion to the SP's certificate (AES-256-GCM, key by RSA-OAEP, unless the test asks otherwise). */
+export async function encryptAssertion(signedAssertion: string, spCertPem: string, algorithms: ResponseKnobs['encryption'] = {}): Promise<string> {
   const encrypted = await new Promise<string>((resolve, reject) =>
     encrypt(
       signedAssertion,
       {
         rsa_pub: new X509Certificate(spCertPem).publicKey.export({ type: 'spki', format: 'pem' }).toString(),
         pem: spCertPem,
-        encryptionAlgorithm: 'http://www.w3.org/2009/xmlenc11#aes256-gcm',
-        keyEncryptionAlgorithm: 'http://www.w3.org/2001/04/xmlenc#rsa-oaep-mgf1p',
-        disallowEncryptionWithInsecureAlgorithm: true,
+        encryptionAlgorithm: algorithms.data ?? 'http://www.w3.org/2009/xmlenc11#aes256-gcm',
+        keyEncryptionAlgorithm: algorithms.key ?? 'http://www.w3.org/2001/04/xmlenc#rsa-oaep-mgf1p',
+        disallowEncryptionWithInsecureAlgorithm: !algorithms.data && !algorithms.key,
       },
       (err, result) => (err ? reject(err) : resolve(result)),
     ),
@@ -147,7 +152,7 @@ export async function makeSamlResponse(parties: ResponseParties, identity: DemoI
     if (tampered === assertion) throw new Error('tamper: the e-mail value was not found');
     assertion = tampered;
   }
-  if (knobs.encrypt) assertion = await encryptAssertion(assertion, parties.spCertPem);
+  if (knobs.encrypt) assertion = await encryptAssertion(assertion, parties.spCertPem, knobs.encryption);
   const inResponseTo = knobs.inResponseTo ? ` InResponseTo="${xmlEscape(knobs.inResponseTo)}"` : '';
   const response =
     `<samlp:Response xmlns:samlp="${NS_SAMLP}" xmlns:saml="${NS_SAML}" ID="${samlId()}" Version="2.0" IssueInstant="${instant(now)}" Destination="${xmlEscape(knobs.destination ?? parties.acsUrl)}"${inResponseTo}>` +

@@ -7,6 +7,7 @@ import { claimOnce, peekOnce, takeOnce } from '../once.ts';
 export const REQUEST_ID_MINUTES = 30;
 
 const taken = new AsyncLocalStorage<Set<string>>();
+const saved = new AsyncLocalStorage<string[]>();
 
 /**
  * node-saml's store of the request IDs it sent (InResponseTo), kept in sso_once so that every app
@@ -18,8 +19,10 @@ export function requestIdCache(db: Db, clock: () => Date): CacheProvider {
   return {
     async saveAsync(key: string, value: string) {
       const now = clock();
-      const saved = await claimOnce(db, 'authn-request', key, new Date(now.getTime() + REQUEST_ID_MINUTES * 60_000), now, { instant: value });
-      return saved ? { value, createdAt: now.getTime() } : null;
+      const stored = await claimOnce(db, 'authn-request', key, new Date(now.getTime() + REQUEST_ID_MINUTES * 60_000), now, { instant: value });
+      if (!stored) return null;
+      saved.getStore()?.push(key);
+      return { value, createdAt: now.getTime() };
     },
     async getAsync(key: string) {
       const stored = await peekOnce(db, 'authn-request', key, clock());
@@ -40,6 +43,13 @@ export async function validateTakingIds<T>(run: () => Promise<T>): Promise<{ res
   const ids = new Set<string>();
   const result = await taken.run(ids, run);
   return { result, taken: ids };
+}
+
+/** Runs a node-saml request (an AuthnRequest URL) and returns, beside it, the request ID it saved. */
+export async function sendingRequestId<T>(run: () => Promise<T>): Promise<{ result: T; requestId: string | null }> {
+  const ids: string[] = [];
+  const result = await saved.run(ids, run);
+  return { result, requestId: ids.length === 1 ? ids[0]! : null };
 }
 
 /** Uses up a request ID directly (when node-saml's path did not remove it): true if this call took it. */

@@ -7,7 +7,9 @@ import { finishSsoLogin } from '../finish-login.ts';
 import { SAML_ACS_PATH, SAML_LOGIN_PATH, SAML_METADATA_PATH, SAML_SLO_PATH } from '../paths.ts';
 import { completeContextHandlerLogin } from '../privileges/complete-login.ts';
 import { NotSetUpPage, RefusedPage } from './pages.tsx';
+import { rememberLoginRequest, takeLoginRequest } from './login-cookie.ts';
 import { relayStateFor } from './relay-state.ts';
+import { sendingRequestId } from './request-id-cache.ts';
 import { buildServiceProvider } from './service-provider.ts';
 import { acceptIdpLogoutResponse, answerIdpLogoutRequest } from './single-logout.ts';
 import { verifyContextHandlerResponse } from './verify-response.ts';
@@ -42,7 +44,10 @@ export async function registerSamlRoutes(root: FastifyInstance): Promise<void> {
 
   app.get(SAML_LOGIN_PATH, { config: { public: true }, schema: { querystring: pageQuery({ next: queryText }) } }, async (request, reply) => {
     if (!sp) return notSetUp(request, reply);
-    const url = await sp.saml.getAuthorizeUrlAsync(relayStateFor(request.query.next), undefined, {});
+    const next = relayStateFor(request.query.next);
+    const { result: url, requestId } = await sendingRequestId(() => sp.saml.getAuthorizeUrlAsync(next, undefined, {}));
+    if (!requestId) throw new Error('saml: the AuthnRequest ID was not saved');
+    rememberLoginRequest(request, reply, requestId);
     return reply.redirect(url, 303);
   });
 
@@ -51,8 +56,9 @@ export async function registerSamlRoutes(root: FastifyInstance): Promise<void> {
     if (!sp) return notSetUp(request, reply);
     const ctx = ctxOf(request);
     const body = request.body;
+    const startedHere = takeLoginRequest(request, reply);
     try {
-      const assertion = await verifyContextHandlerResponse(sp, ctx.db, ctx.now, typeof body.SAMLResponse === 'string' ? body.SAMLResponse : '');
+      const assertion = await verifyContextHandlerResponse(sp, ctx.db, ctx.now, typeof body.SAMLResponse === 'string' ? body.SAMLResponse : '', startedHere);
       const outcome = await completeContextHandlerLogin(ctx, assertion, { ip: request.ip, userAgent: request.headers['user-agent'] });
       request.log.info({ outcome: outcome.kind, cvr: assertion.cvr, loa: assertion.loa }, 'saml: login accepted');
       return finishSsoLogin(request, reply, outcome, relayStateFor(body.RelayState));

@@ -9,7 +9,8 @@ import { buildApp } from '../../../app.ts';
 import { loadConfig } from '../../../config.ts';
 import { rawRows } from '../../../db/client.ts';
 import { certBody, selfSignedCertificate } from '../dev-idps/certificates.ts';
-import { demoIdentities } from '../dev-idps/identities.ts';
+import { CVR, type DemoIdentity, demoIdentities, demoPrivilege } from '../dev-idps/identities.ts';
+import { seedDemoMappings } from '../demo-mappings.ts';
 import { startTestSamlIdp, type TestSamlIdp } from '../dev-idps/saml-idp.ts';
 import { samlId } from '../dev-idps/saml-idp-response.ts';
 import { parseIdpMetadata } from './idp-metadata.ts';
@@ -28,6 +29,20 @@ const PUBLIC_URL = 'http://samspil.test';
 const SP_ENTITY_ID = 'https://samspil.test/saml/sp';
 const ACS = `${PUBLIC_URL}/saml/acs`;
 const programleder = demoIdentities.find((i) => i.key === 'faxe-programleder')!;
+/** A Faxe user whose only privilege maps to nothing in Samspil. */
+const UNMAPPED = demoPrivilege('ukendt-i-samspil');
+const unmappedUser: DemoIdentity = {
+  key: 'faxe-ukendt-rettighed',
+  label: 'Faxe: kun en rettighed, Samspil ikke kender',
+  nameId: `C=DK,O=Kommune,CN=Ukendt rettighed Faxe,Serial=CVR:${CVR.faxe}-RID:41099`,
+  name: 'Ukendt rettighed Faxe',
+  email: 'ukendt-rettighed-0320@samspil.demo',
+  cvr: CVR.faxe,
+  loa: 'Substantial',
+  professionalUuid: null,
+  privileges: [{ cvr: CVR.faxe, privileges: [UNMAPPED] }],
+  mitidSub: null,
+};
 
 let t: TestApp;
 let idp: TestSamlIdp;
@@ -40,8 +55,10 @@ beforeAll(async () => {
   writeFileSync(path.join(dir, 'sp.key'), spCert.keyPem);
   writeFileSync(path.join(dir, 'sp.crt'), spCert.certPem);
   writeFileSync(path.join(dir, 'next.crt'), nextCert.certPem);
-  idp = await startTestSamlIdp({ sp: { entityId: SP_ENTITY_ID, acsUrl: ACS, sloUrl: `${PUBLIC_URL}/saml/slo`, certPem: spCert.certPem } });
+  idp = await startTestSamlIdp({ sp: { entityId: SP_ENTITY_ID, acsUrl: ACS, sloUrl: `${PUBLIC_URL}/saml/slo`, certPem: spCert.certPem }, identities: [...demoIdentities, unmappedUser] });
   t = await startTestApp({ env: samlEnv() });
+  // The privilege mapping as the demo has it (safe to run again).
+  await seedDemoMappings(t.database.db, new Date());
 });
 
 afterAll(async () => {
@@ -176,6 +193,19 @@ describe('Context Handler login', () => {
     expect(await whoAmI(client)).toBe(programleder.email);
   });
 
+  it('refuses an assertion encrypted with AES-CBC or with its key by RSA-1_5, writing no session', async () => {
+    const before = await sessionCount();
+    for (const encryption of [{ data: 'http://www.w3.org/2001/04/xmlenc#aes256-cbc' }, { key: 'http://www.w3.org/2001/04/xmlenc#rsa-1_5' }] as const) {
+      const client = new Client(t.app);
+      const { request } = await beginLogin(client);
+      const { res, SAMLResponse } = await postResponse(client, { identity: 'faxe-programleder', inResponseTo: request.id, encrypt: true, encryption });
+      expect(Buffer.from(SAMLResponse, 'base64').toString('utf8')).toContain(Object.values(encryption)[0]);
+      expectRefused(res, 400, MESSAGES.invalid);
+      expect(await whoAmI(client)).toBeNull();
+    }
+    expect(await sessionCount()).toBe(before);
+  });
+
   it('reads the OIO-SAML 2 attribute names', async () => {
     const client = new Client(t.app);
     const { request } = await beginLogin(client);
@@ -208,6 +238,46 @@ describe('Context Handler login', () => {
     expectRefused((await postResponse(client, { identity: 'faxe-programleder', inResponseTo: samlId() })).res, 400, MESSAGES.unsolicited);
   });
 
+  it("refuses a login posted through another browser than the one that started it (login CSRF), and an assertion that names no request", async () => {
+    // The attacker starts a login, picks their own identity at the IdP and stops before the auto-post.
+    const attacker = new Client(t.app);
+    const { request } = await beginLogin(attacker);
+    const SAMLResponse = await idp.makeResponse({ identity: 'faxe-programleder', inResponseTo: request.id });
+    // The victim's browser posts it: without a login of its own, and with a login of its own started.
+    const victim = new Client(t.app);
+    expectRefused(await victim.post('/saml/acs', { SAMLResponse, RelayState: '/' }, { csrf: null }), 400, MESSAGES.unsolicited);
+    expect(await whoAmI(victim)).toBeNull();
+    const busy = new Client(t.app);
+    await beginLogin(busy);
+    expectRefused(await busy.post('/saml/acs', { SAMLResponse, RelayState: '/' }, { csrf: null }), 400, MESSAGES.unsolicited);
+    expect(busy.cookies.has('samspil_saml_req')).toBe(false);
+    expect(await whoAmI(busy)).toBeNull();
+
+    // The Response names the request, but the signed assertion's SubjectConfirmationData does not.
+    const client = new Client(t.app);
+    const { request: own } = await beginLogin(client);
+    expectRefused((await postResponse(client, { identity: 'faxe-programleder', inResponseTo: own.id, subjectInResponseTo: null })).res, 400, MESSAGES.unsolicited);
+    expect(await whoAmI(client)).toBeNull();
+  });
+
+  it('keeps the request ID in a cookie for the assertion consumer only, that a cross-site POST carries and the login uses up', async () => {
+    const client = new Client(t.app);
+    const res = await client.get('/saml/login?next=%2F');
+    const cookie = [res.headers['set-cookie'] ?? []].flat().find((c) => c.startsWith('samspil_saml_req='))!;
+    expect(cookie).toMatch(/Path=\/saml\/acs/);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/Max-Age=1800/);
+    // On loopback (the demo) as on https: SameSite=None, which browsers keep only when Secure.
+    expect(cookie).toMatch(/SameSite=None/);
+    expect(cookie).toMatch(/Secure/);
+    const plain = await new Client(t.app).get('/saml/login?next=%2F', { host: 'samspil.test' });
+    const plainCookie = [plain.headers['set-cookie'] ?? []].flat().find((c) => c.startsWith('samspil_saml_req='))!;
+    expect(plainCookie).not.toMatch(/SameSite|Secure/);
+    const { res: done } = await loginThroughIdp(client, 'faxe-programleder');
+    expect(done.statusCode).toBe(303);
+    expect(client.cookies.has('samspil_saml_req')).toBe(false);
+  });
+
   it('refuses a level of assurance below Substantial, and a missing one', async () => {
     const client = new Client(t.app);
     const { res } = await loginThroughIdp(client, 'faxe-lav-loa');
@@ -222,6 +292,48 @@ describe('Context Handler login', () => {
     expect(res.statusCode).toBe(403);
     expect(res.body).toContain('Log ind med Context Handler mislykkedes');
     expect(await whoAmI(client)).toBeNull();
+  });
+});
+
+describe('what the privileges grant, through the IdP', () => {
+  const personRoles = async (email: string) =>
+    (
+      await rows<{ role: string; code: string }>(
+        sql`select ra.role_type_key as role, p.municipality_code as code from role_assignment ra join person p on p.id = ra.person_id where p.email = ${email} and ra.removed_at is null`,
+      )
+    ).map((r) => `${r.code}:${r.role}`).sort();
+
+  it('privileges in Faxe and Stevns end on the chooser, and the chosen municipality gets the session', async () => {
+    const client = new Client(t.app);
+    const { res } = await loginThroughIdp(client, 'faxe-stevns');
+    expect(res.statusCode).toBe(303);
+    expect(String(res.headers.location)).toBe('/sso/vaelg-kommune?next=%2F');
+    expect(await whoAmI(client)).toBeNull();
+    const chooser = await client.get(String(res.headers.location));
+    expect(chooser.statusCode).toBe(200);
+    expect(chooser.body).toContain('Hvilken kommune vil du arbejde for?');
+    const options = [...chooser.body.matchAll(/name="bruger" id="([^"]+)" value="([^"]+)"[^>]*>\s*<label for="\1">([^<]+)</g)].map((m) => ({ value: m[2]!, label: m[3]!.trim() }));
+    expect(options.map((o) => o.label).join(' | ')).toMatch(/Faxe.*\|.*Stevns/);
+    const stevns = options.find((o) => o.label.includes('Stevns'))!;
+    const chosen = await client.post('/sso/vaelg-kommune?next=%2F', { bruger: stevns.value });
+    expect(chosen.statusCode).toBe(303);
+    expect(chosen.headers.location).toBe('/');
+    // The session acts for Stevns, with the Aula super user role the privilege grants there.
+    const me = (await client.api('GET', '/api/v1/me')).json() as { email: string; municipalityCode: string; roles: { roleTypeKey: string; solutionKey: string | null }[] };
+    expect([me.email, me.municipalityCode]).toEqual(['aula-faelles@samspil.demo', '0336']);
+    expect(me.roles).toContainEqual(expect.objectContaining({ roleTypeKey: 'superbruger', solutionKey: 'aula' }));
+    expect(await personRoles('aula-faelles@samspil.demo')).toEqual(expect.arrayContaining(['0320:superbruger', '0336:superbruger']));
+  });
+
+  it('a privilege that maps to nothing is counted for the mapping page and grants no role', async () => {
+    const client = new Client(t.app);
+    const { res } = await loginThroughIdp(client, 'faxe-ukendt-rettighed');
+    expect(res.statusCode).toBe(303);
+    const me = (await client.api('GET', '/api/v1/me')).json() as { email: string; municipalityCode: string; roles: unknown[] };
+    expect([me.email, me.municipalityCode, me.roles]).toEqual([unmappedUser.email, '0320', []]);
+    const [unmapped] = await rows<{ times: number }>(sql`select times from sso_unmapped_privilege where privilege = ${UNMAPPED} and scope_cvr = ${CVR.faxe}`);
+    expect(unmapped?.times).toBe(1);
+    expect(await personRoles(unmappedUser.email)).toEqual([]);
   });
 });
 
@@ -252,9 +364,11 @@ describe('each response and assertion counts once, on every app instance', () =>
     const [claimed] = await rows<{ n: number }>(sql`select count(*)::int as n from sso_once where kind = 'assertion' and key = ${assertionId}`);
     expect(claimed?.n).toBe(1);
 
-    const again = await new Client(t.app).post('/saml/acs', { SAMLResponse, RelayState: '/' }, { csrf: null });
+    // Even from the browser that started it (its request cookie put back), on either instance.
+    const withCookie = (app: FastifyInstance) => Object.assign(new Client(app), { cookies: new Map([['samspil_saml_req', request.id]]) });
+    const again = await withCookie(t.app).post('/saml/acs', { SAMLResponse, RelayState: '/' }, { csrf: null });
     expectRefused(again, 400, MESSAGES.unsolicited);
-    const elsewhere = await new Client(second).post('/saml/acs', { SAMLResponse, RelayState: '/' }, { csrf: null });
+    const elsewhere = await withCookie(second).post('/saml/acs', { SAMLResponse, RelayState: '/' }, { csrf: null });
     expectRefused(elsewhere, 400, MESSAGES.unsolicited);
 
     // The same assertion in answer to a fresh request: the assertion ID itself is refused.
@@ -309,6 +423,22 @@ describe('single logout', () => {
     expect(answer.status).toBe('urn:oasis:names:tc:SAML:2.0:status:Success');
     expect(await whoAmI(a)).toBeNull();
     expect(await whoAmI(b)).toBe(programleder.email);
+  });
+
+  it('a replayed LogoutRequest is answered again but ends no session started since', async () => {
+    const first = new Client(t.app);
+    await loginThroughIdp(first, 'faxe-programleder');
+    // No SessionIndex: the request ends every Context Handler session of the person.
+    const url = idp.logoutRequestUrl({ identity: 'faxe-programleder', sessionIndex: null });
+    expect((await new Client(t.app).get(localPath(url))).statusCode).toBe(303);
+    expect(await whoAmI(first)).toBeNull();
+
+    const later = new Client(t.app);
+    await loginThroughIdp(later, 'faxe-programleder');
+    const replay = await new Client(t.app).get(localPath(url));
+    expect(replay.statusCode).toBe(303);
+    expect(idp.readLogoutResponse(String(replay.headers.location)).status).toBe('urn:oasis:names:tc:SAML:2.0:status:Success');
+    expect(await whoAmI(later)).toBe(programleder.email);
   });
 });
 

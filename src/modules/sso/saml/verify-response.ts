@@ -2,6 +2,7 @@ import type { Profile } from '@node-saml/node-saml';
 import type { Db } from '../../../db/client.ts';
 import type { ContextHandlerAssertion } from '../assertion.ts';
 import { claimOnce } from '../once.ts';
+import { weakEncryption } from './check-encryption.ts';
 import { decodePrivileges, loaAtLeast, readAssertion, readLoa } from './read-assertion.ts';
 import { loaMessage, MESSAGES, SamlRefusal } from './refusal.ts';
 import { takeRequestId, validateTakingIds } from './request-id-cache.ts';
@@ -31,21 +32,26 @@ function refusalFor(error: unknown): SamlRefusal {
  * clock skew), the audience and InResponseTo against the request IDs we sent. Checked here as well:
  * the issuer, the recipient and destination, that the request ID is used once, that the assertion
  * itself is used once (across app instances), the level of assurance and the privileges' size.
+ * `startedHere` is the request ID from the browser's own cookie: the signed assertion must answer
+ * that request, so a login started by someone else cannot be posted through this browser.
  */
-export async function verifyContextHandlerResponse(sp: ServiceProvider, db: Db, now: Date, samlResponse: string): Promise<ContextHandlerAssertion> {
+export async function verifyContextHandlerResponse(sp: ServiceProvider, db: Db, now: Date, samlResponse: string, startedHere: string | null): Promise<ContextHandlerAssertion> {
   const compact = samlResponse.replace(/\s+/g, '');
   if (compact.length === 0 || compact.length > MAX_RESPONSE_BASE64 || !/^[A-Za-z0-9+/]*={0,2}$/.test(compact)) {
     throw new SamlRefusal(400, MESSAGES.invalid, 'SAMLResponse missing, too large or not base64');
   }
-  // Read once without trust, before node-saml does: no DOCTYPE, and the Destination the IdP named.
+  // Read once without trust, before node-saml does: no DOCTYPE, no weak encryption, and the Destination the IdP named.
   let destination: string | null;
+  let weak: string | null;
   try {
     const doc = parseXmlSafely(Buffer.from(compact, 'base64').toString('utf8'), MAX_RESPONSE_BASE64);
     destination = doc.documentElement!.getAttribute('Destination') || null;
+    weak = weakEncryption(doc);
   } catch (error) {
     if (error instanceof UnsafeXmlError) throw new SamlRefusal(400, MESSAGES.invalid, error.message);
     throw error;
   }
+  if (weak) throw new SamlRefusal(400, MESSAGES.invalid, weak);
   if (destination !== null && destination !== sp.acsUrl) throw new SamlRefusal(400, MESSAGES.invalid, `Destination ${destination} is not ${sp.acsUrl}`);
 
   let profile: Profile | null;
@@ -69,8 +75,13 @@ export async function verifyContextHandlerResponse(sp: ServiceProvider, db: Db, 
   const assertionId = assertion?.$?.ID;
   if (!assertion || !assertionId) throw new SamlRefusal(400, MESSAGES.invalid, 'assertion without ID');
   const confirmations = kids(kids(assertion, 'Subject')[0], 'SubjectConfirmation');
-  const recipientOk = confirmations.some((c) => c.$?.Method === BEARER && kids(c, 'SubjectConfirmationData')[0]?.$?.Recipient === sp.acsUrl);
-  if (!recipientOk) throw new SamlRefusal(400, MESSAGES.invalid, `no bearer SubjectConfirmation with Recipient ${sp.acsUrl}`);
+  const bearer = confirmations.map((c) => (c.$?.Method === BEARER ? kids(c, 'SubjectConfirmationData')[0] : undefined)).find((d) => d?.$?.Recipient === sp.acsUrl);
+  if (!bearer) throw new SamlRefusal(400, MESSAGES.invalid, `no bearer SubjectConfirmation with Recipient ${sp.acsUrl}`);
+  // The response's own InResponseTo is not signed; the one inside the signed assertion is what counts.
+  const signedInResponseTo = bearer.$?.InResponseTo;
+  if (!signedInResponseTo) throw new SamlRefusal(400, MESSAGES.unsolicited, 'bearer SubjectConfirmationData without InResponseTo');
+  if (signedInResponseTo !== inResponseTo) throw new SamlRefusal(400, MESSAGES.unsolicited, `assertion answers ${signedInResponseTo}, the response ${inResponseTo}`);
+  if (startedHere !== inResponseTo) throw new SamlRefusal(400, MESSAGES.unsolicited, `request ${inResponseTo} was not started in this browser`);
   const notOnOrAfter = Date.parse(kids(assertion, 'Conditions')[0]?.$?.NotOnOrAfter ?? '');
   if (Number.isNaN(notOnOrAfter)) throw new SamlRefusal(400, MESSAGES.invalid, 'assertion without Conditions/@NotOnOrAfter');
 
