@@ -1,6 +1,6 @@
+import { escapeHtml } from '@kitajs/html';
 import type { TestOidcAccount } from './oidc-provider.ts';
 
-export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /**
  * The test MitID Erhverv provider's login page: a button per identity, in Danish, with a heading,

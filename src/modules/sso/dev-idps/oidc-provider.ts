@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net';
 import Provider, { type Configuration } from 'oidc-provider';
 import { demoIdentities, demoMitidOnly } from './identities.ts';
 import { memoryAdapterFactory } from './oidc-provider-adapter.ts';
-import { escapeHtml, pickerPage } from './oidc-provider-picker.ts';
+import { escapeHtml } from '@kitajs/html';
+import { pickerPage } from './oidc-provider-picker.ts';
 
 export type TestOidcAccount = { sub: string; name: string; label?: string };
 

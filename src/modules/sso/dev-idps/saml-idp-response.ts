@@ -1,10 +1,11 @@
+import { escapeHtml } from '@kitajs/html';
 import { randomBytes, X509Certificate } from 'node:crypto';
 import { SignedXml } from 'xml-crypto';
 import { encrypt, type EncryptionAlgorithm, type KeyEncryptionAlgorithm } from 'xml-encryption';
 import type { DemoIdentity } from './identities.ts';
 
-/** XML text and attribute escaping for the messages the test IdP writes. */
-export const xmlEscape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/** XML text and attribute escaping for the messages the test IdP writes: the views' own escaper. */
+export const xmlEscape = (s: string): string => escapeHtml(s);
 export const samlId = () => `_${randomBytes(20).toString('hex')}`;
 const instant = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
 
